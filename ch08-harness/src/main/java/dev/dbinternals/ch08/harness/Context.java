@@ -1,0 +1,45 @@
+package dev.dbinternals.ch08.harness;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * Everything a {@link Node} may do to the world. Implemented by the simulation (virtual time,
+ * seeded randomness, injected faults) and by the UDP runtime (real sockets and clocks).
+ *
+ * <p>Not thread-safe: use it only from inside the node's own handlers.
+ */
+public interface Context {
+
+    /** This node's address. */
+    Address self();
+
+    /** Every node of the system, this one included, in a fixed order. */
+    List<Address> nodes();
+
+    /**
+     * Hands {@code message} to the network for {@code to}. Fire and forget, as on a fair-loss
+     * link: the message may be lost, duplicated, delayed, reordered or corrupted, and nothing
+     * tells the sender which. The array is copied; the caller may reuse it.
+     */
+    void send(Address to, byte[] message);
+
+    /** Sets a timer that calls {@link Node#onTimer} with {@code tag} after {@code delay} of this node's monotonic time. */
+    TimerId setTimer(Duration delay, Object tag);
+
+    /** Cancels a timer; cancelling one that already fired or was cancelled does nothing. */
+    void cancelTimer(TimerId timer);
+
+    /** This node's local clocks: a wall clock that may be offset, drift and step, and a monotonic clock. */
+    LocalClock clock();
+
+    /** Randomness for this node, drawn from the run's seed. */
+    RandomGenerator random();
+
+    /** Durable storage: only what is {@link DurableStorage#sync() synced} survives a crash. */
+    DurableStorage storage();
+
+    /** Writes a free-text note into the trace, attributed to this node. */
+    void note(String text);
+}
