@@ -1,0 +1,136 @@
+package dev.dbinternals.ch08.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the docs honest: they describe files, modules and demos that exist, and they cover the
+ * whole chapter.
+ */
+class DocsConsistencyTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
+
+    /** The notes' headings, used when the notes themselves (outside this repository) are not beside the clone. */
+    private static final List<String> NOTES_HEADINGS = List.of(
+            "동시 수행", "동시성과 병렬성", "분산 시스템의 자원 공유", "분산 컴퓨팅의 오류", "프로세싱", "클럭과 시간",
+            "상태 일관성", "로컬 실행과 원격 실행", "장애 처리", "네트워크 파션 부분 장애", "계단식 장애 cascading failures",
+            "분산 시스템 추상화", "링크", "손실될 수 있는 링크", "메시지 확인 응답", "메시지 재전송", "재전송 문제",
+            "메시지 순서", "정확히 한 번만 전달", "두 장군 문제", "FLP 불가능성 이론", "시스템 동기성", "장애 모델",
+            "충돌", "누락", "임의의 장애");
+
+    @Test
+    void shouldGiveEveryModuleAReadme() throws IOException {
+        for (String module : modules()) {
+            assertThat(ROOT.resolve(module).resolve("README.md")).as("README of module %s", module).isRegularFile();
+        }
+    }
+
+    @Test
+    void shouldMapEveryHeadingOfTheNotesToAnExistingModule() throws IOException {
+        List<String> rows = Files.readAllLines(ROOT.resolve("docs/chapter-map.md"), StandardCharsets.UTF_8).stream()
+                .filter(l -> l.startsWith("| ") && !l.startsWith("| ---") && !l.startsWith("| notes heading"))
+                .toList();
+        List<String> firstColumn = rows.stream().map(r -> r.split("\\|")[1].strip()).toList();
+
+        for (String heading : notesHeadings()) {
+            assertThat(firstColumn).as("chapter-map.md rows").contains(heading);
+        }
+        Pattern module = Pattern.compile("`(ch08-[a-z-]+)`");
+        for (String row : rows) {
+            Matcher m = module.matcher(row);
+            assertThat(m.find()).as("row names a module: %s", row).isTrue();
+            do {
+                assertThat(ROOT.resolve(m.group(1))).as("module named in: %s", row).isDirectory();
+            } while (m.find());
+        }
+    }
+
+    @Test
+    void shouldResolveEveryRelativeLinkInTheMarkdown() throws IOException {
+        Pattern link = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+        List<String> broken = new ArrayList<>();
+        for (Path md : markdownFiles()) {
+            String text = Files.readString(md, StandardCharsets.UTF_8);
+            Matcher m = link.matcher(text);
+            while (m.find()) {
+                String target = m.group(1);
+                if (target.matches("^[a-z]+:.*") || target.startsWith("#")) {
+                    continue;
+                }
+                String file = target.replaceAll("#.*$", "");
+                if (!Files.exists(md.getParent().resolve(file).normalize())) {
+                    broken.add(ROOT.relativize(md) + " -> " + target);
+                }
+            }
+        }
+        assertThat(broken).as("relative links that point nowhere").isEmpty();
+    }
+
+    @Test
+    void shouldListOnlyDemosWhoseMainClassExists() throws IOException {
+        for (String module : modules()) {
+            Path demos = ROOT.resolve(module).resolve("demos.txt");
+            if (!Files.exists(demos)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(demos, StandardCharsets.UTF_8)) {
+                if (line.isBlank() || line.strip().startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.strip().split("\\s+", 3);
+                assertThat(parts).as("%s/demos.txt line '%s' has a name, a class and a title", module, line).hasSize(3);
+                Path source = ROOT.resolve(module).resolve("src/main/java").resolve(parts[1].replace('.', '/') + ".java");
+                assertThat(source).as("demo %s of %s", parts[0], module).isRegularFile();
+                assertThat(Files.readString(source, StandardCharsets.UTF_8)).as("demo %s has a main method", parts[0])
+                        .contains("static void main(");
+            }
+        }
+    }
+
+    private static List<String> notesHeadings() throws IOException {
+        Path notes = ROOT.resolveSibling("shared").resolve("seed/ch08-notes.ko.md");
+        if (!Files.exists(notes)) {
+            return NOTES_HEADINGS;
+        }
+        List<String> headings = new ArrayList<>();
+        for (String line : Files.readAllLines(notes, StandardCharsets.UTF_8)) {
+            if (line.startsWith("##")) {
+                headings.add(line.replaceAll("^#+", "").replace("`", "").strip());
+            } else if (line.startsWith("> ####")) {
+                headings.add(line.replaceAll("^> #+", "").strip());
+            }
+        }
+        return headings;
+    }
+
+    private static List<String> modules() throws IOException {
+        String pom = Files.readString(ROOT.resolve("pom.xml"), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("<module>([^<]+)</module>").matcher(pom);
+        List<String> out = new ArrayList<>();
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        assertThat(out).as("modules of the parent POM").isNotEmpty();
+        return out;
+    }
+
+    private static List<Path> markdownFiles() throws IOException {
+        try (Stream<Path> s = Files.walk(ROOT)) {
+            return s.filter(p -> p.toString().endsWith(".md"))
+                    .filter(p -> !ROOT.relativize(p).toString().matches("(^|.*/)(target|\\.git|ch08-out)/.*"))
+                    .sorted()
+                    .toList();
+        }
+    }
+}
