@@ -1,0 +1,37 @@
+package dev.dbinternals.ch08.flp;
+
+import dev.dbinternals.ch08.harness.exercise.NotDoneYet;
+import java.time.Duration;
+
+/**
+ * Exercise flp-3: a timeout for partial synchrony (부분 동기, System Synchrony / 시스템 동기성).
+ *
+ * <p>After the Global Stabilization Time, message delays are bounded, but nobody knows the bound.
+ * A failure detector that suspects a process after a fixed timeout keeps making false suspicions
+ * if the timeout is below the bound. The classic fix: every time a suspected process turns out
+ * to be alive (a false suspicion), lengthen the timeout, so that it overtakes the unknown bound
+ * after finitely many mistakes. Not thread-safe.
+ */
+public final class AdaptiveTimeout {
+
+    private final Duration initial;
+
+    public AdaptiveTimeout(Duration initial) {
+        if (initial.isNegative() || initial.isZero()) {
+            throw new IllegalArgumentException("the initial timeout must be positive, got " + initial);
+        }
+        this.initial = initial;
+    }
+
+    /** The timeout to use now. */
+    public Duration current() {
+        throw new NotDoneYet("flp-3", "ch08-flp/src/exercise/java/dev/dbinternals/ch08/flp/AdaptiveTimeout.java",
+                "return the current timeout (the initial one until the first false suspicion)");
+    }
+
+    /** A process suspected with the current timeout turned out to be alive. */
+    public void onFalseSuspicion() {
+        throw new NotDoneYet("flp-3", "ch08-flp/src/exercise/java/dev/dbinternals/ch08/flp/AdaptiveTimeout.java",
+                "lengthen the timeout so that it overtakes any unknown delay bound after a few false suspicions");
+    }
+}

@@ -1,0 +1,26 @@
+package dev.dbinternals.ch08.flp;
+
+import dev.dbinternals.ch08.harness.exercise.NotDoneYet;
+import java.util.List;
+
+/**
+ * Exercise flp-1: make consensus safe, and watch FLP send the bill (FLP 불가능성 이론).
+ *
+ * <p>Write a protocol for 3 processes that keeps <b>agreement</b> and <b>validity</b> in every run
+ * with at most one crash, and that decides in every run <em>without</em> a crash. The test then
+ * shows what FLP predicts: some run with one crash leaves a correct process undecided forever.
+ * (Compare with {@link DecideOnNMinusOne}, which terminates and breaks agreement.)
+ */
+public final class SafeProtocol implements ConsensusProtocol {
+
+    @Override
+    public String name() {
+        return "SafeProtocol";
+    }
+
+    @Override
+    public Reaction react(int self, int n, int input, List<Message> received) {
+        throw new NotDoneYet("flp-1", "ch08-flp/src/exercise/java/dev/dbinternals/ch08/flp/SafeProtocol.java",
+                "return the messages to send and the decision so that no two processes ever decide differently");
+    }
+}

@@ -1,0 +1,239 @@
+package dev.dbinternals.ch08.flp;
+
+import dev.dbinternals.ch08.harness.explore.Explorer;
+import dev.dbinternals.ch08.harness.explore.Explorer.Transition;
+import dev.dbinternals.ch08.harness.explore.Explorer.Violation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Exhaustive analysis of a {@link ConsensusProtocol} in the asynchronous model with at most one
+ * crash: which of agreement, validity and termination it gives up, the shortest run that shows
+ * it, the valence of every initial configuration, FLP's Lemma 2 chain, and critical steps.
+ *
+ * <p>Book: Chapter 8, "FLP Impossibility" (FLP 불가능성 이론). FLP states that in a fully
+ * asynchronous system in which even one process may crash, no deterministic protocol guarantees
+ * agreement, validity <em>and</em> termination. Not "within bounded time" (as the study notes
+ * put it): some admissible run never decides at all. This class makes that concrete for small
+ * protocols; every answer is a breadth-first search, so witness runs are shortest.
+ * Thread-safe (stateless apart from its immutable model).
+ */
+public final class FlpAnalysis {
+
+    private final ConsensusModel model;
+
+    public FlpAnalysis(ConsensusModel model) {
+        this.model = model;
+    }
+
+    /** Analyses {@code protocol} with n = 3 processes and at most one crash. */
+    public static FlpAnalysis of(ConsensusProtocol protocol) {
+        return new FlpAnalysis(new ConsensusModel(protocol, 3, 1));
+    }
+
+    public ConsensusModel model() {
+        return model;
+    }
+
+    /** What exploring every run from one initial configuration found. Immutable. */
+    public record ConfigReport(String inputs, int states, long transitions, Valence valence,
+                               Optional<Violation<Configuration>> agreementViolation,
+                               Optional<Violation<Configuration>> validityViolation,
+                               Optional<List<String>> nonTerminatingRun,
+                               Configuration nonTerminatingEnd) {
+    }
+
+    /** The protocol over all initial configurations. Immutable. */
+    public record Report(String protocol, List<ConfigReport> configs) {
+
+        public boolean agreement() {
+            return configs.stream().allMatch(c -> c.agreementViolation().isEmpty());
+        }
+
+        public boolean validity() {
+            return configs.stream().allMatch(c -> c.validityViolation().isEmpty());
+        }
+
+        public boolean termination() {
+            return configs.stream().allMatch(c -> c.nonTerminatingRun().isEmpty());
+        }
+
+        public int states() {
+            return configs.stream().mapToInt(ConfigReport::states).sum();
+        }
+
+        /** Inputs of the bivalent initial configurations, e.g. {@code [001, 010, 101, 110]}. */
+        public List<String> bivalentInitialConfigurations() {
+            return configs.stream().filter(c -> c.valence() == Valence.BIVALENT).map(ConfigReport::inputs).toList();
+        }
+
+        public ConfigReport config(String inputs) {
+            return configs.stream().filter(c -> c.inputs().equals(inputs)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no configuration " + inputs));
+        }
+    }
+
+    /** Explores every run from every initial configuration. */
+    public Report analyse() {
+        List<ConfigReport> out = new ArrayList<>();
+        for (String inputs : model.allInputs()) {
+            out.add(analyse(inputs));
+        }
+        return new Report(model.protocol().name(), out);
+    }
+
+    /** Explores every run from one initial configuration. */
+    public ConfigReport analyse(String inputs) {
+        var result = model.explorer(inputs)
+                .invariant("agreement", c -> ConsensusProperties.agreement(c.outcome()).holds())
+                .invariant("validity", c -> ConsensusProperties.validity(c.outcome()).holds())
+                .explore();
+        Optional<Violation<Configuration>> agreement = result.violations().stream()
+                .filter(v -> v.invariant().equals("agreement")).findFirst();
+        Optional<Violation<Configuration>> validity = result.violations().stream()
+                .filter(v -> v.invariant().equals("validity")).findFirst();
+        // terminal states are in breadth-first order, so the first stuck one has a shortest path
+        Configuration stuck = result.terminalStates().stream()
+                .filter(c -> !ConsensusProperties.termination(c.outcome()).holds())
+                .findFirst().orElse(null);
+        int mask = 0;
+        for (Configuration c : result.states()) {
+            mask |= Valence.maskOf(c);
+        }
+        return new ConfigReport(inputs, result.stateCount(), result.transitionCount(), Valence.ofMask(mask),
+                agreement, validity,
+                stuck == null ? Optional.empty() : Optional.of(result.shortestPathTo(stuck)), stuck);
+    }
+
+    /** The valence of {@code start}: decisions reachable from it. */
+    public Valence valence(Configuration start) {
+        return valences(start).get(start);
+    }
+
+    /** The valence of every configuration reachable from {@code start}. */
+    public Map<Configuration, Valence> valences(Configuration start) {
+        var result = Explorer.of(start, model::next).withMaxStates(2_000_000).explore();
+        List<Configuration> states = result.states();
+        Map<Configuration, Integer> index = new HashMap<>();
+        for (int i = 0; i < states.size(); i++) {
+            index.put(states.get(i), i);
+        }
+        int[] mask = new int[states.size()];
+        // the graph is acyclic (every step sends, delivers or crashes something for good), but
+        // breadth-first order is not a topological order: propagate to a fixed point instead
+        boolean changed = true;
+        for (int i = 0; i < states.size(); i++) {
+            mask[i] = Valence.maskOf(states.get(i));
+        }
+        List<int[]> succ = new ArrayList<>(states.size());
+        for (Configuration c : states) {
+            List<Transition<Configuration>> next = model.next(c);
+            int[] s = new int[next.size()];
+            for (int j = 0; j < s.length; j++) {
+                s[j] = index.get(next.get(j).target());
+            }
+            succ.add(s);
+        }
+        while (changed) {
+            changed = false;
+            for (int i = states.size() - 1; i >= 0; i--) {
+                int m = mask[i];
+                for (int t : succ.get(i)) {
+                    m |= mask[t];
+                }
+                if (m != mask[i]) {
+                    mask[i] = m;
+                    changed = true;
+                }
+            }
+        }
+        Map<Configuration, Valence> out = new LinkedHashMap<>();
+        for (int i = 0; i < states.size(); i++) {
+            out.put(states.get(i), Valence.ofMask(mask[i]));
+        }
+        return out;
+    }
+
+    /**
+     * A critical configuration (FLP's proof, Lemma 3): a bivalent configuration reachable from
+     * {@code inputs} in which every step other than a crash leads to a univalent one, so a single
+     * step decides the outcome. Empty if the initial configuration is not bivalent.
+     */
+    public Optional<CriticalStep> criticalStep(String inputs) {
+        Configuration start = model.initial(inputs);
+        Map<Configuration, Valence> valences = valences(start);
+        var result = Explorer.of(start, model::next).withMaxStates(2_000_000).explore();
+        for (Configuration c : result.states()) {
+            if (valences.get(c) != Valence.BIVALENT) {
+                continue;
+            }
+            Map<String, Valence> steps = new LinkedHashMap<>();
+            boolean allUnivalent = true;
+            for (Transition<Configuration> t : model.next(c)) {
+                Valence v = valences.get(t.target());
+                steps.put(t.label(), v);
+                if (!t.label().startsWith("crash") && v == Valence.BIVALENT) {
+                    allUnivalent = false;
+                }
+            }
+            if (allUnivalent) {
+                return Optional.of(new CriticalStep(inputs, result.shortestPathTo(c), c, steps));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A configuration in which one step decides the outcome, with the valence after each possible step. */
+    public record CriticalStep(String inputs, List<String> path, Configuration configuration, Map<String, Valence> steps) {
+    }
+
+    /**
+     * FLP's Lemma 2 made executable: walk initial configurations from all zeros to all ones,
+     * flipping one process's input at a time, and find the first adjacent pair whose valences
+     * differ. They differ only in process {@code p}'s input; if {@code p} crashes before sending
+     * anything, the other processes cannot tell the two apart, so the decisions reachable from the
+     * two must be the same. For a protocol that terminated despite a crash, that contradicts one
+     * being 0-valent and the other 1-valent: some initial configuration must be bivalent.
+     */
+    public Lemma2 lemma2() {
+        int n = model.n();
+        List<String> chain = new ArrayList<>();
+        List<Valence> valences = new ArrayList<>();
+        char[] bits = "0".repeat(n).toCharArray();
+        chain.add(new String(bits));
+        for (int p = 0; p < n; p++) {
+            bits[p] = '1';
+            chain.add(new String(bits));
+        }
+        for (String inputs : chain) {
+            valences.add(valence(model.initial(inputs)));
+        }
+        for (int i = 0; i + 1 < chain.size(); i++) {
+            if (valences.get(i) != valences.get(i + 1)) {
+                int p = i;
+                Valence left = valence(crashedAtStart(chain.get(i), p));
+                Valence right = valence(crashedAtStart(chain.get(i + 1), p));
+                return new Lemma2(chain, valences, i, p, left, right);
+            }
+        }
+        return new Lemma2(chain, valences, -1, -1, null, null);
+    }
+
+    /** The walk of Lemma 2: the chain, valences, where they change and the valences once the flipped process crashes at the start. */
+    public record Lemma2(List<String> chain, List<Valence> valences, int pairIndex, int flippedProcess,
+                         Valence leftWithCrash, Valence rightWithCrash) {
+    }
+
+    /** The initial configuration of {@code inputs} in which process {@code p} crashed before its first send. */
+    public Configuration crashedAtStart(String inputs, int p) {
+        Configuration c = model.initial(inputs);
+        List<ProcessState> procs = new ArrayList<>(c.processes());
+        ProcessState ps = procs.get(p);
+        procs.set(p, new ProcessState(ps.input(), ps.received(), ps.outbox(), ps.decision(), true));
+        return new Configuration(procs, c.inFlight(), 1);
+    }
+}

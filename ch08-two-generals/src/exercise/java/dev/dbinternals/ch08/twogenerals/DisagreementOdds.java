@@ -1,0 +1,28 @@
+package dev.dbinternals.ch08.twogenerals;
+
+import dev.dbinternals.ch08.harness.exercise.NotDoneYet;
+
+/**
+ * Exercise tg-2: how likely is a lonely attack? Closed forms for the Two Generals' Problem
+ * (두 장군 문제) when every messenger is captured independently with probability {@code p}.
+ *
+ * <p>More rounds or more messengers make disagreement rarer; the point of the exercise is to see
+ * from the formula that it never becomes impossible while {@code p > 0}.
+ */
+public final class DisagreementOdds {
+
+    private DisagreementOdds() {
+    }
+
+    /** Probability that {@link AckRounds}(k) ends with one general attacking alone (plan ATTACK). */
+    public static double ackRounds(int k, double p) {
+        throw new NotDoneYet("tg-2", "ch08-two-generals/src/exercise/java/dev/dbinternals/ch08/twogenerals/DisagreementOdds.java",
+                "return the probability that messengers #1..#k arrive and #(k+1) is captured");
+    }
+
+    /** Probability that {@link RedundantMessengers}(r) ends with A attacking alone (plan ATTACK). */
+    public static double redundantMessengers(int r, double p) {
+        throw new NotDoneYet("tg-2", "ch08-two-generals/src/exercise/java/dev/dbinternals/ch08/twogenerals/DisagreementOdds.java",
+                "return the probability that all r messengers are captured");
+    }
+}

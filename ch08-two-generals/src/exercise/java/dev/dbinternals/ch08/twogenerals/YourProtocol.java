@@ -1,0 +1,32 @@
+package dev.dbinternals.ch08.twogenerals;
+
+import dev.dbinternals.ch08.harness.exercise.NotDoneYet;
+import java.util.List;
+
+/**
+ * Exercise tg-4: try to beat the Two Generals' Problem (두 장군 문제).
+ *
+ * <p>Write any finite messenger protocol you like: more rounds, more copies, cleverer decision
+ * rules. It must be useful (both attack when no messenger is lost) and valid (nobody attacks when
+ * the plan is to retreat). The third test then lets the checker look for a run in which one general
+ * attacks alone. (It will find one: that is the theorem. Look at which messenger it captures.)
+ */
+public final class YourProtocol implements MessengerProtocol {
+
+    @Override
+    public String name() {
+        return "YourProtocol";
+    }
+
+    @Override
+    public List<String> send(View view) {
+        throw new NotDoneYet("tg-4", "ch08-two-generals/src/exercise/java/dev/dbinternals/ch08/twogenerals/YourProtocol.java",
+                "return the messengers this general sends now, given what it has heard (A also knows the plan)");
+    }
+
+    @Override
+    public boolean attacks(View view) {
+        throw new NotDoneYet("tg-4", "ch08-two-generals/src/exercise/java/dev/dbinternals/ch08/twogenerals/YourProtocol.java",
+                "decide whether this general attacks, from what it has heard by dawn");
+    }
+}

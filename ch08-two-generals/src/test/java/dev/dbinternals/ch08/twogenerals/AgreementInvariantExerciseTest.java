@@ -1,0 +1,56 @@
+package dev.dbinternals.ch08.twogenerals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("exercise")
+@DisplayName("tg-1: the agreement invariant for the explorer")
+class AgreementInvariantExerciseTest {
+
+    @Test
+    void shouldHoldBeforeAnyGeneralHasDecided() {
+        // given the state before dawn: "attack at dawn" is on the way, nobody decided
+        GeneralsState start = new TwoGeneralsModel(new AckRounds(2)).initial(Plan.ATTACK);
+
+        // then agreement cannot be broken yet
+        assertThat(AgreementInvariant.holds(start))
+                .as("agreement must hold while messengers are on the way and nobody decided").isTrue();
+    }
+
+    @Test
+    void shouldFindTheLonelyAttackOfAckRoundsTwoInThreeSteps() {
+        // given AckRounds(2) explored with the reader's invariant
+        var result = new TwoGeneralsModel(new AckRounds(2)).explorer(Plan.ATTACK)
+                .invariant("agreement", AgreementInvariant::holds)
+                .explore();
+
+        // then exactly one state breaks it: #1 and #2 arrive, #3 is captured, A attacks alone
+        assertThat(result.violations()).as("states violating agreement").hasSize(1);
+        assertThat(result.violations().get(0).path()).as("shortest counterexample").hasSize(3);
+        assertThat(result.violations().get(0).state().outcome()).isEqualTo("A attacks alone");
+    }
+
+    @Test
+    void shouldHoldInEveryRunOfTheProtocolThatNeverAttacks() {
+        var result = new TwoGeneralsModel(new NeverAttack()).explorer(Plan.ATTACK)
+                .invariant("agreement", AgreementInvariant::holds)
+                .explore();
+
+        assertThat(result.violations()).as("NeverAttack: both always retreat, so agreement always holds").isEmpty();
+    }
+
+    @Test
+    void shouldFlagEveryOrderInWhichAllRedundantMessengersAreCaptured() {
+        // given three copies of the order; only "all captured" disagrees
+        var result = new TwoGeneralsModel(new RedundantMessengers(3)).explorer(Plan.ATTACK)
+                .invariant("agreement", AgreementInvariant::holds)
+                .explore();
+
+        // then one state (nothing heard, nothing on the way) breaks agreement
+        assertThat(result.violations()).hasSize(1);
+        assertThat(result.violations().get(0).state().heardByB()).as("B heard nobody").isEmpty();
+    }
+}
