@@ -1,0 +1,57 @@
+package dev.dbinternals.ch08.failuremodels;
+
+import dev.dbinternals.ch08.failuremodels.WatchedProcess.Memory;
+import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.sim.LinkFaults;
+import dev.dbinternals.ch08.harness.sim.Simulation;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The same two seconds told twice: an observer pings a process P every 100 ms; from 1.05 s to
+ * 1.55 s either P is crashed and then restarts (crash-recovery), or the network between them
+ * drops everything (an omission fault, here a partition). The observer's views are compared.
+ *
+ * <p>Book: Chapter 8, "Crash Faults" (충돌): "crash-recovery can also be seen as a special case
+ * of omission failure". The corrected, narrower claim this class checks: the views are
+ * <b>equal</b> when P recovers the state it had ({@link Memory#DURABLE}); when P comes back
+ * blank ({@link Memory#VOLATILE}) they differ, because P's answers go backwards. Not thread-safe.
+ */
+public final class CrashOrOmission {
+
+    /** What happens to P between 1.05 s and 1.55 s. */
+    public enum Fault {
+        CRASH_AND_RESTART, PARTITION
+    }
+
+    public static final Duration FROM = Duration.ofMillis(1050);
+    public static final Duration UNTIL = Duration.ofMillis(1550);
+
+    /** The run and the observer's view of it. */
+    public record Outcome(Fault fault, Memory memory, List<String> view, Observer observer, Simulation sim) {
+    }
+
+    private CrashOrOmission() {
+    }
+
+    public static Outcome run(Fault fault, Memory memory, long seed) {
+        Simulation sim = new Simulation(seed);
+        sim.trace().setPayloadFormat(Messages.CODEC::describe);
+        // A fixed delay: with a random one the two runs would draw different delays (a frame
+        // dropped by a partition never draws one, a frame to a crashed node does), and the views
+        // would differ by the simulator's bookkeeping rather than by anything P did.
+        sim.network().setDefaults(LinkFaults.none().withDelay(Duration.ofMillis(2)));
+        Address p = sim.addNode("P", () -> new WatchedProcess(memory));
+        Address o = sim.addNode("observer", () -> new Observer(p, Duration.ofMillis(100)));
+        if (fault == Fault.CRASH_AND_RESTART) {
+            sim.at(FROM, () -> sim.crash(p));
+            sim.at(UNTIL, () -> sim.restart(p));
+        } else {
+            sim.at(FROM, () -> sim.network().partition(Set.of(p), Set.of(o)));
+            sim.at(UNTIL, () -> sim.network().heal());
+        }
+        sim.runFor(Duration.ofMillis(2050));
+        return new Outcome(fault, memory, ObserverView.of(sim.trace(), o), sim.node(o, Observer.class), sim);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.dbinternals.ch08.failuremodels;
+
+import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.LocalClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The simplest heartbeat failure detector: suspect a peer once nothing came from it for
+ * {@code timeout}.
+ *
+ * <p>Book: Chapter 8, "Need to Handle Failures" (장애 처리: 하트비트 프로토콜, 장애 검출기) and
+ * "Clocks and Time" (클럭과 시간). Property: with {@link TimeSource#MONOTONIC}, a peer that
+ * crashed is suspected at most {@code timeout + check interval} after its last heartbeat
+ * arrived (completeness), and a peer whose heartbeats the monitor keeps handling less than {@code timeout}
+ * apart is never suspected. With {@link TimeSource#WALL} neither holds: a forward step makes
+ * every peer look silent (false suspicions), a backward step hides a real crash for as long
+ * as the step. Not thread-safe.
+ */
+public final class TimeoutDetector implements FailureDetector {
+
+    private final Duration timeout;
+    private final TimeSource time;
+    private final Map<Address, Long> lastHeard = new TreeMap<>();
+
+    public TimeoutDetector(Duration timeout, TimeSource time) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        this.timeout = timeout;
+        this.time = Objects.requireNonNull(time, "time");
+    }
+
+    @Override
+    public void start(List<Address> peers, LocalClock clock) {
+        long now = time.nanos(clock);
+        peers.forEach(p -> lastHeard.put(p, now));
+    }
+
+    @Override
+    public void heartbeat(Address from, LocalClock clock) {
+        lastHeard.put(from, time.nanos(clock));
+    }
+
+    @Override
+    public boolean suspects(Address peer, LocalClock clock) {
+        Long last = lastHeard.get(peer);
+        return last != null && time.nanos(clock) - last > timeout.toNanos();
+    }
+
+    @Override
+    public String name() {
+        return "timeout " + timeout.toMillis() + " ms (" + time.name().toLowerCase() + " clock)";
+    }
+}

@@ -1,0 +1,72 @@
+package dev.dbinternals.ch08.failuremodels;
+
+import dev.dbinternals.ch08.failuremodels.Messages.Ping;
+import dev.dbinternals.ch08.failuremodels.Messages.Pong;
+import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.Context;
+import dev.dbinternals.ch08.harness.Node;
+import java.nio.ByteBuffer;
+
+/**
+ * A process that answers pings with how many pings it has answered so far; what it remembers
+ * across a restart is the point of the experiment.
+ *
+ * <p>Book: Chapter 8, "Crash Faults" (충돌) and "Omission Faults" (누락): "from the
+ * perspective of other processes there is no distinction between a process that was
+ * unreachable and one that crashed and recovered." That holds for a process that comes back
+ * with the state it had ({@link Memory#DURABLE}); one that comes back blank
+ * ({@link Memory#VOLATILE}) answers with a counter that went <em>backwards</em>, which no
+ * omission can produce. And a process can choose to be distinguishable: with
+ * {@link Memory#DURABLE_WITH_INCARNATION} every answer carries an incarnation number that grows
+ * with each restart (exercise failures-4, {@link Incarnation}). Not thread-safe.
+ */
+public final class WatchedProcess implements Node {
+
+    /** What survives a restart. */
+    public enum Memory {
+        /** Nothing: the counter starts again from zero. */
+        VOLATILE,
+        /** The counter, synced before every answer. */
+        DURABLE,
+        /** The counter, and an incarnation number from the reader's {@link Incarnation}. */
+        DURABLE_WITH_INCARNATION
+    }
+
+    private final Memory memory;
+    private long answered;
+    private long incarnation;
+
+    public WatchedProcess(Memory memory) {
+        this.memory = memory;
+    }
+
+    @Override
+    public void onStart(Context ctx) {
+        if (memory != Memory.VOLATILE) {
+            answered = ctx.storage().get("answered").map(b -> ByteBuffer.wrap(b).getLong()).orElse(0L);
+        }
+        if (memory == Memory.DURABLE_WITH_INCARNATION) {
+            incarnation = Incarnation.next(ctx.storage());
+        }
+    }
+
+    @Override
+    public void onMessage(Context ctx, Address from, byte[] bytes) {
+        if (Messages.decode(bytes) instanceof Ping p) {
+            answered++;
+            if (memory != Memory.VOLATILE) {
+                ctx.storage().put("answered", ByteBuffer.allocate(8).putLong(answered).array());
+                ctx.storage().sync();
+            }
+            ctx.send(from, Messages.encode(new Pong(p.n(), answered, incarnation)));
+        }
+    }
+
+    public long answered() {
+        return answered;
+    }
+
+    public long incarnation() {
+        return incarnation;
+    }
+}
