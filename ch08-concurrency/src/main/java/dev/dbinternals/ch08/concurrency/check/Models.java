@@ -1,0 +1,223 @@
+package dev.dbinternals.ch08.concurrency.check;
+
+import dev.dbinternals.ch08.concurrency.history.Edn;
+import dev.dbinternals.ch08.concurrency.history.History;
+import dev.dbinternals.ch08.concurrency.history.Operation;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Sequential specifications of the objects this module checks: a read/write register, a
+ * compare-and-set register, a counter, a mutex, and a map of independent objects.
+ *
+ * <p>About reads of {@code nil}: Knossos, Jepsen's checker, treats a read whose value is
+ * {@code nil} as "value unknown" and accepts it in any state. {@link #register(Object)} and
+ * {@link #casRegister(Object)} are strict (a read of nil means the register held nil), which is
+ * what you want for histories you record yourself (a read that "returns nothing" is a bug);
+ * {@link #knossosRegister(Object)} and {@link #knossosCasRegister(Object)} reproduce Knossos
+ * for histories from real Jepsen runs.
+ *
+ * <p>Book: Chapter 8, "State Consistency" (상태 일관성): the sequential specifications consistency is judged against.
+ */
+public final class Models {
+
+    private Models() {
+    }
+
+    /** The value held by a register; a record so that {@code nil} is a state like any other. */
+    public record Value(Object value) {
+        @Override
+        public String toString() {
+            return Edn.write(value);
+        }
+    }
+
+    /** A read/write register ({@code :read}, {@code :write}) starting at {@code initial}, strict about nil reads. */
+    public static Model<Value> register(Object initial) {
+        return new RegisterModel("register", History.normalize(initial), false, false);
+    }
+
+    /** A register as Knossos sees it: a read of {@code nil} matches any value. */
+    public static Model<Value> knossosRegister(Object initial) {
+        return new RegisterModel("register", History.normalize(initial), false, true);
+    }
+
+    /**
+     * A compare-and-set register ({@code :read}, {@code :write}, {@code :cas} with value
+     * {@code [expected new]}): the reference solution of exercise conc-3 lives here so that the
+     * demos never depend on the reader's stub.
+     */
+    public static Model<Value> casRegister(Object initial) {
+        return new RegisterModel("cas-register", History.normalize(initial), true, false);
+    }
+
+    /** A CAS register as Knossos sees it: a read of {@code nil} matches any value. */
+    public static Model<Value> knossosCasRegister(Object initial) {
+        return new RegisterModel("cas-register", History.normalize(initial), true, true);
+    }
+
+    /** A counter: {@code :add} (also {@code :increment}, {@code :inc}) by its value (1 when nil) and {@code :read}. */
+    public static Model<Long> counter(long initial) {
+        return new CounterModel(initial);
+    }
+
+    /** A mutex: {@code :acquire} when free, {@code :release} when held. */
+    public static Model<Boolean> mutex() {
+        return new Model<>() {
+            @Override
+            public String name() {
+                return "mutex";
+            }
+
+            @Override
+            public Boolean initial() {
+                return false;
+            }
+
+            @Override
+            public Boolean step(Boolean held, Operation op) {
+                return switch (op.f()) {
+                    case "acquire" -> held ? null : Boolean.TRUE;
+                    case "release" -> held ? Boolean.FALSE : null;
+                    default -> throw unknown("mutex", op);
+                };
+            }
+
+            @Override
+            public boolean isReadOnly(Operation op) {
+                return false;
+            }
+
+            @Override
+            public String describe(Boolean held) {
+                return held ? "held" : "free";
+            }
+        };
+    }
+
+    /**
+     * Many independent objects of the same kind, one per {@link Operation#key()}: the whole
+     * history checked as one object. Linearizability is compositional (P-compositionality), so
+     * checking each key alone gives the same verdict much faster; this model exists to measure that.
+     */
+    public static <S> Model<Map<Object, S>> keyed(Model<S> each) {
+        return new Model<>() {
+            @Override
+            public String name() {
+                return "keyed " + each.name();
+            }
+
+            @Override
+            public Map<Object, S> initial() {
+                return Map.of();
+            }
+
+            @Override
+            public Map<Object, S> step(Map<Object, S> state, Operation op) {
+                S current = state.containsKey(op.key()) ? state.get(op.key()) : each.initial();
+                S next = each.step(current, op);
+                if (next == null) {
+                    return null;
+                }
+                if (next.equals(current)) {
+                    return state;
+                }
+                TreeMap<Object, S> copy = new TreeMap<>(Models::compareKeys);
+                copy.putAll(state);
+                copy.put(op.key(), next);
+                return Collections.unmodifiableMap(copy);
+            }
+
+            @Override
+            public boolean isReadOnly(Operation op) {
+                return each.isReadOnly(op);
+            }
+        };
+    }
+
+    static int compareKeys(Object a, Object b) {
+        return Edn.write(a).compareTo(Edn.write(b));
+    }
+
+    static IllegalArgumentException unknown(String model, Operation op) {
+        return new IllegalArgumentException("the " + model + " model has no operation :" + op.f()
+                + (op.line() > 0 ? " (line " + op.line() + ")" : "") + "; choose another --model");
+    }
+
+    private record RegisterModel(String name, Object initialValue, boolean cas, boolean nilReadMatchesAny) implements Model<Value> {
+
+        @Override
+        public Value initial() {
+            return new Value(initialValue);
+        }
+
+        @Override
+        public Value step(Value state, Operation op) {
+            switch (op.f()) {
+                case "read":
+                    if (op.isPending() || (nilReadMatchesAny && op.value() == null) || Objects.equals(state.value(), op.value())) {
+                        return state;
+                    }
+                    return null;
+                case "write":
+                    return new Value(op.value());
+                case "cas":
+                    if (!cas) {
+                        throw unknown(name, op);
+                    }
+                    if (!(op.value() instanceof List<?> pair) || pair.size() != 2) {
+                        throw new IllegalArgumentException("a :cas value must be [expected new], got " + Edn.write(op.value())
+                                + (op.line() > 0 ? " (line " + op.line() + ")" : ""));
+                    }
+                    return Objects.equals(state.value(), pair.get(0)) ? new Value(pair.get(1)) : null;
+                default:
+                    throw unknown(name, op);
+            }
+        }
+
+        @Override
+        public boolean isReadOnly(Operation op) {
+            return op.f().equals("read");
+        }
+    }
+
+    private record CounterModel(long initialValue) implements Model<Long> {
+        @Override
+        public String name() {
+            return "counter";
+        }
+
+        @Override
+        public Long initial() {
+            return initialValue;
+        }
+
+        @Override
+        public Long step(Long state, Operation op) {
+            switch (op.f()) {
+                case "add":
+                case "increment":
+                case "inc":
+                    if (op.value() == null) {
+                        return state + 1;
+                    }
+                    if (!(op.value() instanceof Long delta)) {
+                        throw new IllegalArgumentException("a counter's :" + op.f() + " needs an integer value, got " + Edn.write(op.value()));
+                    }
+                    return state + delta;
+                case "read":
+                    return op.isPending() || Objects.equals(state, op.value()) ? state : null;
+                default:
+                    throw unknown("counter", op);
+            }
+        }
+
+        @Override
+        public boolean isReadOnly(Operation op) {
+            return op.f().equals("read");
+        }
+    }
+}

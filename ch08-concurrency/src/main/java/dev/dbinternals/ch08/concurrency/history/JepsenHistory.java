@@ -1,0 +1,160 @@
+package dev.dbinternals.ch08.concurrency.history;
+
+import dev.dbinternals.ch08.concurrency.history.Edn.Keyword;
+import dev.dbinternals.ch08.concurrency.history.Edn.Symbol;
+import dev.dbinternals.ch08.concurrency.history.Edn.Tagged;
+import dev.dbinternals.ch08.concurrency.history.HistoryEvent.Type;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes histories in Jepsen's format: one EDN map per operation event, such as
+ * {@code {:process 0, :type :invoke, :f :write, :value 3}}.
+ *
+ * <p>Accepted: a file of maps (one per line or not), or one vector/list of maps; maps tagged as
+ * records ({@code #jepsen.history.Op{...}}, {@code #knossos.op.Op{...}}); extra keys such as
+ * {@code :time}, {@code :index}, {@code :error}; commas and {@code ;} comments. Independent keys
+ * come from a {@code :key} entry, from {@code #jepsen.independent.Tuple{:key k, :value v}}, or,
+ * with {@code independent = true}, from values written as {@code [k v]} tuples. Any mistake is
+ * reported as an {@link EdnParseException} with its line and column. Stateless, thread-safe.
+ *
+ * <p>Book: Chapter 8, "State Consistency" (상태 일관성): histories recorded by real systems under test.
+ */
+public final class JepsenHistory {
+
+    private static final Keyword TYPE = Keyword.of("type");
+    private static final Keyword PROCESS = Keyword.of("process");
+    private static final Keyword F = Keyword.of("f");
+    private static final Keyword VALUE = Keyword.of("value");
+    private static final Keyword INDEX = Keyword.of("index");
+    private static final Keyword KEY = Keyword.of("key");
+
+    private JepsenHistory() {
+    }
+
+    /** Reads a history file. */
+    public static History read(Path file, boolean independent) throws IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8), independent);
+    }
+
+    /** Parses history text; {@code independent} reads every client value as a {@code [key value]} tuple. */
+    public static History parse(String text, boolean independent) {
+        List<HistoryEvent> events = new ArrayList<>();
+        long next = 0;
+        for (Edn.Form form : Edn.readSequence(text)) {
+            HistoryEvent e = event(form, next, independent);
+            events.add(e);
+            next = e.index() + 1;
+        }
+        return History.of(events);
+    }
+
+    private static HistoryEvent event(Edn.Form form, long defaultIndex, boolean independent) {
+        Object v = form.value();
+        if (v instanceof Tagged t && t.value() instanceof Map) {
+            v = t.value();
+        }
+        if (!(v instanceof Map<?, ?> raw)) {
+            throw new EdnParseException("expected an operation map like {:process 0, :type :invoke, :f :read, :value nil}, found "
+                    + abbreviate(Edn.write(v)), form.line(), form.column());
+        }
+        @SuppressWarnings("unchecked")
+        Map<Object, Object> m = (Map<Object, Object>) raw;
+        Type type = type(m.get(TYPE), m.containsKey(TYPE), form);
+        if (!m.containsKey(PROCESS)) {
+            throw new EdnParseException("the operation has no :process", form.line(), form.column());
+        }
+        Object process = m.get(PROCESS);
+        if (process instanceof Integer i) {
+            process = (long) i;
+        }
+        if (process == null) {
+            throw new EdnParseException(":process is nil", form.line(), form.column());
+        }
+        Object fv = m.get(F);
+        String f;
+        if (fv instanceof Keyword k) {
+            f = k.fullName();
+        } else if (fv instanceof String s) {
+            f = s;
+        } else if (fv instanceof Symbol s) {
+            f = s.name();
+        } else if (fv == null && !(process instanceof Long)) {
+            f = "";
+        } else {
+            throw new EdnParseException("expected :f to be a keyword such as :read, found " + (fv == null ? "nothing" : Edn.write(fv)),
+                    form.line(), form.column());
+        }
+        long index = defaultIndex;
+        Object idx = m.get(INDEX);
+        if (idx instanceof Long l) {
+            index = l;
+        } else if (idx != null) {
+            throw new EdnParseException("expected :index to be an integer, found " + Edn.write(idx), form.line(), form.column());
+        }
+        Object value = m.get(VALUE);
+        Object key = m.get(KEY);
+        if (value instanceof Tagged t && t.tag().endsWith("independent.Tuple") && t.value() instanceof Map<?, ?> tuple) {
+            key = tuple.get(KEY);
+            value = tuple.get(VALUE);
+        } else if (independent && process instanceof Long) {
+            if (!(value instanceof List<?> pair) || pair.size() != 2) {
+                throw new EdnParseException("with independent keys every client :value must be a [key value] tuple, found "
+                        + Edn.write(value), form.line(), form.column());
+            }
+            key = pair.get(0);
+            value = pair.get(1);
+        }
+        return new HistoryEvent(index, process, type, f, value, key, m, form.line());
+    }
+
+    private static Type type(Object t, boolean present, Edn.Form form) {
+        if (t instanceof Keyword k && k.namespace() == null) {
+            switch (k.name()) {
+                case "invoke":
+                    return Type.INVOKE;
+                case "ok":
+                    return Type.OK;
+                case "fail":
+                    return Type.FAIL;
+                case "info":
+                    return Type.INFO;
+                default:
+                    break;
+            }
+        }
+        throw new EdnParseException("expected :type to be one of :invoke, :ok, :fail, :info, found "
+                + (present ? Edn.write(t) : "nothing"), form.line(), form.column());
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+
+    /** Writes {@code history}'s events, one EDN map per line, with {@code :index} (and {@code :key} when set). */
+    public static String write(History history) {
+        return write(history.events());
+    }
+
+    /** Writes events, one EDN map per line. */
+    public static String write(List<HistoryEvent> events) {
+        StringBuilder sb = new StringBuilder();
+        for (HistoryEvent e : events) {
+            sb.append("{:index ").append(e.index()).append(", :process ");
+            Edn.write(e.process(), sb);
+            sb.append(", :type ").append(e.type().keyword()).append(", :f ").append(Keyword.of(e.f())).append(", :value ");
+            Edn.write(e.value(), sb);
+            if (e.key() != null) {
+                sb.append(", :key ");
+                Edn.write(e.key(), sb);
+            }
+            sb.append("}\n");
+        }
+        return sb.toString();
+    }
+}

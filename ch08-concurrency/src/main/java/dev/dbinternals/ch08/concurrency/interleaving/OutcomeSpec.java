@@ -1,0 +1,78 @@
+package dev.dbinternals.ch08.concurrency.interleaving;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What each final value of the counter means: the jcstress {@code @Outcome} annotations of
+ * the model. Outcomes not declared get the default (FORBIDDEN unless said otherwise). Immutable
+ * once built.
+ *
+ * <p>Book: Chapter 8, "Concurrent Execution" (동시 수행), figure 8-1.
+ */
+public final class OutcomeSpec {
+
+    record Grade(Expect expect, String description) {
+    }
+
+    private final Map<Integer, Grade> declared = new LinkedHashMap<>();
+    private Grade otherwise = new Grade(Expect.FORBIDDEN, "not declared");
+
+    private OutcomeSpec() {
+    }
+
+    public static OutcomeSpec create() {
+        return new OutcomeSpec();
+    }
+
+    public OutcomeSpec expect(int outcome, Expect expect, String description) {
+        declared.put(outcome, new Grade(Objects.requireNonNull(expect), Objects.requireNonNull(description)));
+        return this;
+    }
+
+    public OutcomeSpec otherwise(Expect expect, String description) {
+        otherwise = new Grade(expect, description);
+        return this;
+    }
+
+    Map<Integer, Grade> declared() {
+        return declared;
+    }
+
+    Grade grade(int outcome) {
+        return declared.getOrDefault(outcome, otherwise);
+    }
+
+    /**
+     * The racy counter: {@code threads × k} is right; fewer is a lost update. Below the proved
+     * minimum nothing is reachable: 1 when k = 1, else 2 (a thread can load 0, stall until
+     * every other thread is done but its last increment, store 1, and so on).
+     */
+    public static OutcomeSpec racyCounter(int threads, int k) {
+        int expected = threads * k;
+        int min = threads == 1 ? expected : (k == 1 ? 1 : 2);
+        OutcomeSpec spec = create().expect(expected, Expect.ACCEPTABLE, "every increment counted");
+        for (int v = expected - 1; v >= min; v--) {
+            int lost = expected - v;
+            spec.expect(v, Expect.ACCEPTABLE_INTERESTING, lost + " lost update" + (lost == 1 ? "" : "s"));
+        }
+        for (int v = min - 1; v >= 0; v--) {
+            spec.expect(v, Expect.FORBIDDEN, v == 0 ? "no increment at all" : "below the proved minimum of " + min);
+        }
+        spec.expect(expected + 1, Expect.FORBIDDEN, "an increment out of thin air");
+        return spec.otherwise(Expect.FORBIDDEN, "impossible");
+    }
+
+    /** A fixed counter (lock, CAS loop, fetch-and-add): only {@code threads × k}. */
+    public static OutcomeSpec exactCounter(int threads, int k) {
+        int expected = threads * k;
+        OutcomeSpec spec = create().expect(expected, Expect.ACCEPTABLE, "every increment counted");
+        for (int v = expected - 1; v >= 0; v--) {
+            int lost = expected - v;
+            spec.expect(v, Expect.FORBIDDEN, lost + " lost update" + (lost == 1 ? "" : "s"));
+        }
+        spec.expect(expected + 1, Expect.FORBIDDEN, "an increment out of thin air");
+        return spec.otherwise(Expect.FORBIDDEN, "impossible");
+    }
+}

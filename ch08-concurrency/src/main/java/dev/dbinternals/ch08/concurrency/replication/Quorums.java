@@ -1,0 +1,35 @@
+package dev.dbinternals.ch08.concurrency.replication;
+
+/**
+ * Read and write quorum sizes for N replicas.
+ *
+ * <p>Book: Chapter 8, "State Consistency" (상태 일관성): a read that asks R replicas is sure to
+ * meet the latest completed write, which reached W replicas, only when every R-set intersects
+ * every W-set: R + W > N. With R + W ≤ N a read may ask only replicas the write missed.
+ * (Overlap alone does not make the store linearizable under concurrent writes; a read must
+ * also write back what it returns, as in ABD. The scenarios here use one writer at a time.)
+ */
+public record Quorums(int n, int r, int w) {
+
+    public Quorums {
+        if (n < 1 || r < 1 || w < 1 || r > n || w > n) {
+            throw new IllegalArgumentException("need 1 <= R, W <= N, got N=" + n + " R=" + r + " W=" + w);
+        }
+    }
+
+    /** True when every read quorum intersects every write quorum. */
+    public boolean overlapping() {
+        return r + w > n;
+    }
+
+    /** The smallest overlapping quorums with R = W (majorities): the reference solution of exercise conc-5. */
+    public static Quorums majority(int n) {
+        int q = n / 2 + 1;
+        return new Quorums(n, q, q);
+    }
+
+    @Override
+    public String toString() {
+        return "N=" + n + " R=" + r + " W=" + w + (overlapping() ? " (R+W>N)" : " (R+W<=N)");
+    }
+}

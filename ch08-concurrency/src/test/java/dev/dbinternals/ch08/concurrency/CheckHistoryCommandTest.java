@@ -1,0 +1,75 @@
+package dev.dbinternals.ch08.concurrency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("check-history: verdicts as exit codes, clear errors on bad input")
+class CheckHistoryCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String content, String model, String initial, boolean independent) throws IOException {
+        Path f = dir.resolve("history.edn");
+        Files.writeString(f, content);
+        return Demo05CheckHistory.checkFile(f.toString(), model, initial, independent, false, "linearizable", 1_000_000, 10,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldExitZeroAndPrintAWitnessForALinearizableHistory() throws IOException {
+        int code = run("{:process 0, :type :invoke, :f :write, :value 3}\n{:process 0, :type :ok, :f :write, :value 3}\n"
+                + "{:process 1, :type :invoke, :f :read, :value nil}\n{:process 1, :type :ok, :f :read, :value 3}\n", "register", "nil", false);
+
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("LINEARIZABLE", "witness order", "p1 read → 3");
+    }
+
+    @Test
+    void shouldExitOneAndPrintTheCoreForANonLinearizableHistory() throws IOException {
+        int code = run("{:process 0, :type :invoke, :f :add, :value 1}\n{:process 1, :type :invoke, :f :add, :value 1}\n"
+                + "{:process 0, :type :ok, :f :add, :value 1}\n{:process 1, :type :ok, :f :add, :value 1}\n"
+                + "{:process 2, :type :invoke, :f :read}\n{:process 2, :type :ok, :f :read, :value 1}\n", "counter", "0", false);
+
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("NOT LINEARIZABLE", "p2 read → 1");
+    }
+
+    @Test
+    void shouldExitTwoWithLineAndColumnOnGarbage() throws IOException {
+        int code = run("{:process 0, :type :invoke, :f :write, :value 3}\n{:process 0 :type :ok :f :write :value [3}", "register", "nil", false);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 2, column");
+    }
+
+    @Test
+    void shouldExitTwoOnAnUnknownModelOrOperation() throws IOException {
+        assertThat(run("{:process 0, :type :invoke, :f :read}", "queue", "nil", false)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--model must be register, cas-register, counter or mutex");
+        assertThat(run("{:process 0, :type :invoke, :f :enqueue, :value 1}\n{:process 0, :type :ok, :f :enqueue, :value 1}", "register", "nil", false))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no operation :enqueue");
+    }
+
+    @Test
+    void shouldExitTwoOnAMissingFile() {
+        int code = Demo05CheckHistory.checkFile(dir.resolve("nope.edn").toString(), "register", "nil", false, false, "linearizable", 10, 10,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file");
+    }
+}

@@ -1,0 +1,34 @@
+package dev.dbinternals.ch08.concurrency.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dbinternals.ch08.concurrency.check.Verdict;
+import dev.dbinternals.ch08.concurrency.replication.QuorumScenario;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("exercise")
+@DisplayName("conc-5: make R and W a quorum")
+class QuorumChoiceExerciseTest {
+
+    @Test
+    void shouldChooseOverlappingMajoritiesForOneToSevenReplicas() {
+        for (int n = 1; n <= 7; n++) {
+            var q = QuorumChoice.forReadsThatSeeTheLatestWrite(n);
+
+            assertThat(q.n()).isEqualTo(n);
+            assertThat(q.r() + q.w()).as("R + W > N for N = %d", n).isGreaterThan(n);
+            assertThat(2 * q.w()).as("two write quorums overlap: 2W > N for N = %d", n).isGreaterThan(n);
+            assertThat(q.r()).as("R = W, as small as possible, for N = %d", n).isEqualTo(q.w()).isEqualTo(n / 2 + 1);
+        }
+    }
+
+    @Test
+    void shouldNeverReadStaleInTheSimulation() {
+        var outcome = new QuorumScenario(QuorumChoice.forReadsThatSeeTheLatestWrite(3), false).run(1);
+
+        assertThat(outcome.firstRead()).as("B reads the value A's completed write stored").isEqualTo(1L);
+        assertThat(outcome.check().verdict()).isEqualTo(Verdict.OK);
+    }
+}

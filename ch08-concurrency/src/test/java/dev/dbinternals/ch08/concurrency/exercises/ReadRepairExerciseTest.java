@@ -1,0 +1,42 @@
+package dev.dbinternals.ch08.concurrency.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dbinternals.ch08.concurrency.replication.QuorumScenario;
+import dev.dbinternals.ch08.concurrency.replication.Quorums;
+import dev.dbinternals.ch08.concurrency.replication.Versioned;
+import dev.dbinternals.ch08.harness.Address;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("exercise")
+@DisplayName("conc-4: add read repair")
+class ReadRepairExerciseTest {
+
+    @Test
+    void shouldPickTheNewestCopyAndRepairOnlyOlderReplicas() {
+        Map<Address, Versioned> replies = new LinkedHashMap<>();
+        replies.put(Address.of("r1"), new Versioned(1, 10));
+        replies.put(Address.of("r2"), new Versioned(2, 20));
+        replies.put(Address.of("r3"), Versioned.NONE);
+
+        var plan = ReadRepairPlanner.plan(replies);
+
+        assertThat(plan.newest()).as("the copy with the highest version").isEqualTo(new Versioned(2, 20));
+        assertThat(plan.repairs()).as("r1 and r3 are older; r2 is current")
+                .containsOnlyKeys(Address.of("r1"), Address.of("r3"))
+                .containsValue(new Versioned(2, 20));
+    }
+
+    @Test
+    void shouldConvergeEveryReplicaInTheSimulation() {
+        var outcome = new QuorumScenario(new Quorums(3, 2, 2), true, ReadRepairPlanner::plan).run(1);
+
+        assertThat(outcome.replicasConverged()).as("all replicas hold the same copy after repaired reads: %s", outcome.replicasAtEnd())
+                .isTrue();
+        assertThat(outcome.firstRead()).isEqualTo(1L);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.dbinternals.ch08.concurrency.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dbinternals.ch08.concurrency.replication.RingScenario;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("exercise")
+@DisplayName("conc-6: add the ring epoch check")
+class RingEpochExerciseTest {
+
+    @Test
+    void shouldRefuseOnlyRequestsRoutedWithAnOlderRing() {
+        assertThat(RingEpochCheck.admit(2, 1)).as("node at epoch 2, request at 1: refuse").isFalse();
+        assertThat(RingEpochCheck.admit(2, 2)).as("same epoch: serve").isTrue();
+        assertThat(RingEpochCheck.admit(2, 3)).as("request ahead of the node: serve").isTrue();
+    }
+
+    @Test
+    void shouldLetAStaleReaderFindTheValueAfterRerouting() {
+        var outcome = new RingScenario(true, RingEpochCheck::admit).run(1, false);
+
+        assertThat(outcome.readByB()).as("B's read after learning the new ring").isEqualTo(42L);
+    }
+
+    @Test
+    void shouldStopAStaleWriterFromWritingToTheOldOwner() {
+        var outcome = new RingScenario(true, RingEpochCheck::admit).run(1, true);
+
+        assertThat(outcome.dataByNode().get("s4")).as("the write must end up on the new owner s4").containsValue(42L);
+        assertThat(outcome.readByB()).isEqualTo(42L);
+    }
+}
