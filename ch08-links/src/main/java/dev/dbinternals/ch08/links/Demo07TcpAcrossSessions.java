@@ -1,0 +1,46 @@
+package dev.dbinternals.ch08.links;
+
+import dev.dbinternals.ch08.harness.demo.DemoArgs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Demo 07: TCP is a perfect link only within a session.
+ *
+ * <p>Book: Chapter 8, Links → Exactly-once delivery (정확히 한 번만 전달). Real TCP on loopback.
+ * The server is told to drop the connection right after applying the next charge and before
+ * writing the reply (a flag, not a timing trick). The client sees the connection close
+ * without a reply, cannot know whether the charge happened, and retries on a new connection.
+ * Without an idempotency key the retry charges again; with one, the server recognises it.
+ */
+public final class Demo07TcpAcrossSessions {
+
+    private Demo07TcpAcrossSessions() {
+    }
+
+    public static void main(String[] argv) {
+        DemoArgs args = DemoArgs.forDemo("tcp-sessions", "TCP dedups within a session, not across: a retry double-charges without an idempotency key").parse(argv);
+        DemoArgs.heading(System.out, "Demo 07 · TCP across sessions (정확히 한 번만 전달)");
+        System.out.println("Server: real TCP on 127.0.0.1. Fault: after applying the next charge it closes the connection");
+        System.out.println("before writing the reply. Client: on a closed connection without a reply, retry on a new one.");
+        for (boolean key : new boolean[] {false, true}) {
+            try (TcpPaymentServer server = new TcpPaymentServer()) {
+                server.dropConnectionAfterNextCharge();
+                TcpPaymentClient client = new TcpPaymentClient(server.address(), key, 3);
+                System.out.printf("%n%s (server %s):%n", key ? "WITH an idempotency key" : "WITHOUT an idempotency key", server.address());
+                String reply = client.charge("alice", 500);
+                System.out.printf("  client: charge(alice, 500) -> '%s' after %d connection attempt(s)%n", reply, client.attempts());
+                System.out.printf("  server: %d TCP sessions, %d charge(s) applied, alice charged %d%n",
+                        server.sessions(), server.chargesApplied(), server.chargedTo("alice"));
+                System.out.println(server.chargedTo("alice") == 500 ? "  -> charged once: the key made the retry recognisable across sessions"
+                        : "  -> DOUBLE CHARGE: TCP's sequence numbers dedup only within one session");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        System.out.println();
+        System.out.println("Inside one connection TCP numbers every byte, retransmits and drops duplicates, so the first request");
+        System.out.println("was never processed twice by TCP. The second connection is a new session with new sequence numbers:");
+        System.out.println("only an identifier chosen by the application, sent with every attempt, spans both.");
+    }
+}

@@ -1,0 +1,200 @@
+package dev.dbinternals.ch08.links;
+
+import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.Context;
+import dev.dbinternals.ch08.harness.DurableStorage;
+import dev.dbinternals.ch08.harness.Node;
+import dev.dbinternals.ch08.links.CrashPlan.Step;
+import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A receiver whose messages have <em>effects</em> (each message {@code mK} adds one to a durable
+ * counter {@code effect/mK}), processed with one of the {@link DeliverySemantics}, and which can
+ * be made to crash at any step of its handler ({@link CrashPlan}).
+ *
+ * <p>Book: Chapter 8, Links → Exactly-once delivery (정확히 한 번만 전달). No link delivers every
+ * message exactly once; what a system can promise is exactly-once <em>processing</em>:
+ * at-least-once delivery (the sender retries until acknowledged) plus deduplication on the
+ * receiver. With crash-recovery the dedup state must survive the crash, and it must become
+ * durable <em>together with</em> the effect:
+ * <ol>
+ *   <li>a message arrives ({@link CrashPlan.Step#BEFORE_PROCESSING});</li>
+ *   <li>apply the effect, written but not synced ({@link CrashPlan.Step#AFTER_PROCESSING_BEFORE_PERSIST});</li>
+ *   <li>write {@code n_processed} and sync both in one go ({@link CrashPlan.Step#AFTER_PERSIST_BEFORE_ACK});</li>
+ *   <li>acknowledge.</li>
+ * </ol>
+ * A crash before step 3 loses both the effect and the dedup record, so the retransmission
+ * applies it once; a crash after it keeps both, so the retransmission is recognised as a
+ * duplicate and only acknowledged. Processing is in order (FIFO), so the book's single number
+ * {@code n_processed} is the whole dedup table.
+ *
+ * <p>Speaks the {@link Frame} protocol of {@link PerfectLink}: pair it with a {@link LinkNode}
+ * running a {@code PerfectLink} (at-least-once, exactly-once) or a {@code FairLossLink}
+ * (at-most-once). Not thread-safe.
+ */
+public final class EffectReceiver implements Node {
+
+    static final String N_PROCESSED_KEY = "dedup/n_processed";
+    static final String EFFECT_PREFIX = "effect/";
+
+    private final DeliverySemantics semantics;
+    private final CrashPlan plan;
+    private final Map<String, Integer> effects = new TreeMap<>();
+    private final Set<Long> seenThisLife = new HashSet<>();
+    private final TreeSet<Long> ackedAbove = new TreeSet<>();
+    private long ackedPrefix;
+    private long nProcessed;
+    private boolean dead;
+    private long duplicatesIgnored;
+
+    public EffectReceiver(DeliverySemantics semantics, CrashPlan plan) {
+        this.semantics = semantics;
+        this.plan = plan;
+    }
+
+    public EffectReceiver(DeliverySemantics semantics) {
+        this(semantics, CrashPlan.never());
+    }
+
+    @Override
+    public void onStart(Context ctx) {
+        DurableStorage st = ctx.storage();
+        nProcessed = st.get(N_PROCESSED_KEY).map(b -> ByteBuffer.wrap(b).getLong()).orElse(0L);
+        for (String k : st.keys()) {
+            if (k.startsWith(EFFECT_PREFIX)) {
+                effects.put(k.substring(EFFECT_PREFIX.length()), ByteBuffer.wrap(st.get(k).orElseThrow()).getInt());
+            }
+        }
+    }
+
+    @Override
+    public void onMessage(Context ctx, Address from, byte[] bytes) {
+        if (dead) {
+            return;
+        }
+        Frame f;
+        try {
+            f = Frame.decode(bytes);
+        } catch (Frame.CorruptFrameException e) {
+            return;
+        }
+        if (f.kind() != Frame.Kind.DATA) {
+            return;
+        }
+        switch (semantics) {
+            case AT_MOST_ONCE -> atMostOnce(ctx, f);
+            case AT_LEAST_ONCE -> atLeastOnce(ctx, from, f);
+            case EXACTLY_ONCE, EXACTLY_ONCE_NON_ATOMIC -> exactlyOnce(ctx, from, f);
+        }
+    }
+
+    private void atMostOnce(Context ctx, Frame f) {
+        if (seenThisLife.contains(f.seq())) {
+            duplicatesIgnored++;
+            return;
+        }
+        if (die(Step.BEFORE_PROCESSING, f)) {
+            return;
+        }
+        applyEffect(ctx, f);
+        ctx.storage().sync();
+        if (die(Step.AFTER_PROCESSING_BEFORE_PERSIST, f)) {
+            return;
+        }
+        seenThisLife.add(f.seq()); // memory only: at-most-once keeps no durable dedup state
+        die(Step.AFTER_PERSIST_BEFORE_ACK, f); // no ack is ever sent
+    }
+
+    private void atLeastOnce(Context ctx, Address from, Frame f) {
+        if (die(Step.BEFORE_PROCESSING, f)) {
+            return;
+        }
+        applyEffect(ctx, f);
+        ctx.storage().sync();
+        if (die(Step.AFTER_PROCESSING_BEFORE_PERSIST, f) || die(Step.AFTER_PERSIST_BEFORE_ACK, f)) {
+            return;
+        }
+        // A cumulative ack lets the sender slide its window. Everything up to the sender's own
+        // acknowledged prefix (f.upTo) was processed by this or an earlier life; above it, this
+        // life counts what it processed. Memory only: at-least-once keeps no durable dedup state.
+        ackedPrefix = Math.max(ackedPrefix, f.upTo());
+        ackedAbove.add(f.seq());
+        ackedAbove.headSet(ackedPrefix, true).clear();
+        while (!ackedAbove.isEmpty() && ackedAbove.first() == ackedPrefix + 1) {
+            ackedAbove.pollFirst();
+            ackedPrefix++;
+        }
+        ctx.send(from, Frame.ack(f.incarnation(), f.seq(), ackedPrefix).encode());
+    }
+
+    private void exactlyOnce(Context ctx, Address from, Frame f) {
+        if (f.seq() <= nProcessed) {
+            duplicatesIgnored++;
+            ctx.send(from, Frame.ack(f.incarnation(), f.seq(), nProcessed).encode());
+            return;
+        }
+        if (f.seq() != nProcessed + 1) {
+            return; // ahead of a gap: no ack, the sender retransmits it after the gap is filled
+        }
+        if (die(Step.BEFORE_PROCESSING, f)) {
+            return;
+        }
+        applyEffect(ctx, f);
+        if (semantics == DeliverySemantics.EXACTLY_ONCE_NON_ATOMIC) {
+            ctx.storage().sync(); // the bug: the effect becomes durable on its own
+        }
+        if (die(Step.AFTER_PROCESSING_BEFORE_PERSIST, f)) {
+            return;
+        }
+        nProcessed = f.seq();
+        ctx.storage().put(N_PROCESSED_KEY, ByteBuffer.allocate(8).putLong(nProcessed).array());
+        ctx.storage().sync(); // effect and n_processed become durable in one step
+        if (die(Step.AFTER_PERSIST_BEFORE_ACK, f)) {
+            return;
+        }
+        ctx.send(from, Frame.ack(f.incarnation(), f.seq(), nProcessed).encode());
+    }
+
+    private void applyEffect(Context ctx, Frame f) {
+        String name = Payloads.describe(f.payload());
+        int count = effects.merge(name, 1, Integer::sum);
+        ctx.storage().put(EFFECT_PREFIX + name, ByteBuffer.allocate(4).putInt(count).array());
+    }
+
+    private boolean die(Step step, Frame f) {
+        if (plan.reached(step, f.seq())) {
+            dead = true;
+            return true;
+        }
+        return false;
+    }
+
+    /** How many times each message's effect was applied (this life's view, durable state plus unsynced writes). */
+    public Map<String, Integer> effects() {
+        return Collections.unmodifiableMap(effects);
+    }
+
+    /** The durable {@code n_processed} as last written. */
+    public long nProcessed() {
+        return nProcessed;
+    }
+
+    public long duplicatesIgnored() {
+        return duplicatesIgnored;
+    }
+
+    /** True after the crash plan fired: the node ignores everything until the test crashes it. */
+    public boolean isPlayingDead() {
+        return dead;
+    }
+
+    public DeliverySemantics semantics() {
+        return semantics;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.dbinternals.ch08.links;
+
+import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.Context;
+import dev.dbinternals.ch08.harness.Node;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A server with one idempotent and one non-idempotent operation, reached over a network that
+ * loses and duplicates messages, by clients that retry until they get a reply.
+ *
+ * <p>Book: Chapter 8, Links → Problem with retransmits (재전송 문제). {@code SHUTDOWN} is
+ * idempotent (멱등): the first request starts the shutdown and every later copy changes nothing,
+ * so at-least-once delivery is harmless. {@code CHARGE} (a credit-card charge) is not: every copy
+ * that reaches the server charges again. With {@code deduplicate} on, the server remembers the
+ * reply to each request id (an idempotency key) and answers a repeated request with the stored
+ * reply instead of charging again, which turns at-least-once delivery into exactly-once
+ * processing without changing what the operation means.
+ *
+ * <p>Protocol (UTF-8 text): {@code SHUTDOWN <id>} and {@code CHARGE <id> <account> <cents>};
+ * replies {@code DONE <id> <what happened>}. Malformed messages are counted and ignored.
+ * Not thread-safe.
+ */
+public final class PaymentServer implements Node {
+
+    private final boolean deduplicate;
+    private final Map<String, String> repliesById = new LinkedHashMap<>();
+    private final Map<String, Integer> chargesById = new TreeMap<>();
+    private final Map<String, Long> chargedByAccount = new TreeMap<>();
+    private boolean shuttingDown;
+    private int shutdownStarts;
+    private int shutdownRequests;
+    private int malformed;
+    private long txn;
+
+    public PaymentServer(boolean deduplicate) {
+        this.deduplicate = deduplicate;
+    }
+
+    @Override
+    public void onMessage(Context ctx, Address from, byte[] message) {
+        String[] w = new String(message, StandardCharsets.UTF_8).split(" ");
+        if (w.length < 2) {
+            malformed++;
+            return;
+        }
+        String id = w[1];
+        if (deduplicate && repliesById.containsKey(id)) {
+            ctx.note("duplicate " + id + ": reply again, charge nothing");
+            reply(ctx, from, repliesById.get(id));
+            return;
+        }
+        String answer;
+        if (w[0].equals("SHUTDOWN") && w.length == 2) {
+            shutdownRequests++;
+            if (!shuttingDown) {
+                shuttingDown = true;
+                shutdownStarts++;
+                answer = "DONE " + id + " shutdown-started";
+            } else {
+                answer = "DONE " + id + " already-shutting-down";
+            }
+        } else if (w[0].equals("CHARGE") && w.length == 4) {
+            long cents;
+            try {
+                cents = Long.parseLong(w[3]);
+            } catch (NumberFormatException e) {
+                malformed++;
+                return;
+            }
+            chargesById.merge(id, 1, Integer::sum);
+            chargedByAccount.merge(w[2], cents, Long::sum);
+            answer = "DONE " + id + " charged-" + cents + "-txn" + (++txn);
+            ctx.note("charge " + w[2] + " " + cents + " for " + id + " (charge #" + chargesById.get(id) + " of this request)");
+        } else {
+            malformed++;
+            return;
+        }
+        if (deduplicate) {
+            repliesById.put(id, answer);
+        }
+        reply(ctx, from, answer);
+    }
+
+    private static void reply(Context ctx, Address to, String text) {
+        ctx.send(to, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** How many times each charge request was applied. */
+    public Map<String, Integer> chargesById() {
+        return Collections.unmodifiableMap(chargesById);
+    }
+
+    /** Charge requests applied more than once, counted once per extra charge. */
+    public int doubleCharges() {
+        return chargesById.values().stream().mapToInt(c -> c - 1).sum();
+    }
+
+    public long chargedTo(String account) {
+        return chargedByAccount.getOrDefault(account, 0L);
+    }
+
+    /** Times the shutdown actually began: 1 however many copies arrived. */
+    public int shutdownStarts() {
+        return shutdownStarts;
+    }
+
+    /** Shutdown requests processed (copies included). */
+    public int shutdownRequests() {
+        return shutdownRequests;
+    }
+
+    public int malformed() {
+        return malformed;
+    }
+}
