@@ -24,6 +24,18 @@ public record Address(String name) implements Comparable<Address> {
         return new Address(name);
     }
 
+    // Written out rather than generated: node code compares addresses on every message, and the
+    // record's generated equals showed up as the top cost of the simulation's hot path.
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof Address other && name.equals(other.name));
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
     @Override
     public int compareTo(Address other) {
         return name.compareTo(other.name);

@@ -8,6 +8,9 @@ import java.util.random.RandomGenerator;
  * Everything a {@link Node} may do to the world. Implemented by the simulation (virtual time,
  * seeded randomness, injected faults) and by the UDP runtime (real sockets and clocks).
  *
+ * <p>Book: Chapter 8, "Distributed System Abstractions" (분산 시스템 추상화): a process only
+ * sends messages, keeps time and stores state; this interface is all of that.
+ *
  * <p>Not thread-safe: use it only from inside the node's own handlers.
  */
 public interface Context {

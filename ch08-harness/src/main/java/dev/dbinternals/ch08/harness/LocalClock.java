@@ -6,6 +6,9 @@ package dev.dbinternals.ch08.harness;
  * <p>Book: Chapter 8, "Clocks and Time" (클럭과 시간): two servers' clocks are never assumed to be
  * in sync. The wall clock may run with an offset, drift, and step forward or backward (as after
  * an NTP correction); the monotonic clock never goes backward and is what timeouts should use.
+ *
+ * <p>Implementations: the simulation's is read on the simulation thread; the UDP runtime's
+ * reads the machine's clocks and is thread-safe.
  */
 public interface LocalClock {
 

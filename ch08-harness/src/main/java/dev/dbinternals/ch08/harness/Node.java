@@ -16,6 +16,8 @@ package dev.dbinternals.ch08.harness;
  * <p>After a crash and restart the runtime builds a <em>fresh</em> instance from the node's
  * factory: memory is gone, timers are gone, and only what was synced to
  * {@link Context#storage()} survives.
+ *
+ * <p>Thread-safety: implementations need none; every runtime calls one handler at a time.
  */
 public interface Node {
 

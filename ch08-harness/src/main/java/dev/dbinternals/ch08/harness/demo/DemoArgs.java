@@ -21,6 +21,8 @@ import java.util.Optional;
  *
  * <p>A wrong flag or value prints a clear error with the usage and exits with status 2, before
  * the demo has done anything. Not thread-safe; parse once in {@code main}.
+ *
+ * <p>Book: every demo of Chapter 8 (분산 시스템 소개와 개요) runs through it.
  */
 public final class DemoArgs {
 

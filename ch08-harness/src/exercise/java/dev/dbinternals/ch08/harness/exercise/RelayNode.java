@@ -1,0 +1,60 @@
+package dev.dbinternals.ch08.harness.exercise;
+
+import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.Context;
+import dev.dbinternals.ch08.harness.Node;
+import java.util.List;
+
+/**
+ * Exercise harness-1: get one value from this node to {@code target} although the direct link
+ * may be cut one way (a one-way partition) and any frame may be lost.
+ *
+ * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애): a
+ * one-way partition cuts A -> B while B -> A and the paths through C still work. A node that
+ * only retries the direct link never gets through; one that also goes around does.
+ *
+ * <p>What to write: in {@code onStart}, if this node has a target, send the value directly and
+ * through every other node (they relay it), and keep doing that on a timer until the target's
+ * acknowledgement comes back ({@link #confirmed()}). Every node relays what is not for it; the
+ * target records the value once ({@link #delivered()}: no duplicates!) and acknowledges every
+ * copy, directly and through the others. Not thread-safe (one handler at a time).
+ */
+public final class RelayNode implements Node {
+    private static final String FILE = "ch08-harness/src/exercise/java/dev/dbinternals/ch08/harness/exercise/RelayNode.java";
+    private final Address target;
+    private final String value;
+
+    /** A node that sends {@code value} to {@code target}; {@code target == null} for a node that only relays and receives. */
+    public RelayNode(Address target, String value) {
+        this.target = target;
+        this.value = value;
+    }
+
+    @Override
+    public void onStart(Context ctx) {
+        if (target != null) {
+            throw new NotDoneYet("harness-1", FILE,
+                    "send '" + value + "' to " + target + " directly and through every other node until it is acknowledged");
+        }
+    }
+
+    @Override
+    public void onMessage(Context ctx, Address from, byte[] message) {
+        throw new NotDoneYet("harness-1", FILE, "relay frames that are not for this node, record and acknowledge those that are");
+    }
+
+    @Override
+    public void onTimer(Context ctx, Object tag) {
+        throw new NotDoneYet("harness-1", FILE, "resend until the acknowledgement arrives");
+    }
+
+    /** Values this node received as their final destination, each once, in arrival order. */
+    public List<String> delivered() {
+        return List.of();
+    }
+
+    /** True once the target acknowledged this node's value. */
+    public boolean confirmed() {
+        return false;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.dbinternals.ch08.harness.demo;
+
+import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.sim.Simulation;
+import dev.dbinternals.ch08.harness.sim.Trace;
+import dev.dbinternals.ch08.harness.sim.TraceEvent;
+import dev.dbinternals.ch08.harness.sim.TraceEvent.Kind;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Demo 2: three nodes exchange heartbeats; a one-way partition stops A's frames to B while B's
+ * frames to A still pass. The table shows which messages crossed in each direction, and the
+ * diagrams show the red X's on A -> B only.
+ *
+ * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애):
+ * partitions need not be symmetric, and a node on one side cannot tell a partition from a crash.
+ *
+ * <p>A program with a {@code main}; not meant to be shared between threads.
+ *
+ * <p>Run: {@code ./ch08 demo ch08-harness one-way [--seed N] [--quick]}; diagrams go to
+ * {@code ch08-out/one-way/} (or {@code --out DIR}).
+ */
+public final class Demo02OneWayPartition {
+
+    private Demo02OneWayPartition() {
+    }
+
+    public static void main(String[] argv) {
+        DemoArgs args = DemoArgs.forDemo("one-way", "3 nodes, a one-way partition A -/-> B, then heal").parse(argv);
+        Address a = Address.of("A");
+        Address b = Address.of("B");
+        Address c = Address.of("C");
+        Duration start = Duration.ofMillis(30);
+        Duration heal = Duration.ofMillis(args.quick() ? 90 : 130);
+        Duration end = heal.plusMillis(40);
+
+        Simulation sim = new Simulation(args.seed());
+        for (Address x : List.of(a, b, c)) {
+            sim.addNode(x, () -> new Heartbeat(Duration.ofMillis(10), Duration.ofMillis(25)));
+        }
+        sim.at(start, () -> sim.network().partitionOneWay(Set.of(a), Set.of(b)));
+        sim.at(heal, () -> sim.network().heal());
+
+        DemoArgs.heading(System.out, "A, B, C send a heartbeat to each other every 10 ms (timeout 25 ms)");
+        System.out.println("at " + start.toMillis() + " ms: one-way partition A -/-> B (B -> A still passes); at "
+                + heal.toMillis() + " ms: heal");
+        sim.runFor(heal.minusMillis(1));
+        System.out.println("just before the heal, A suspects " + sim.node(a, Heartbeat.class).suspects()
+                + ", B suspects " + sim.node(b, Heartbeat.class).suspects()
+                + ", C suspects " + sim.node(c, Heartbeat.class).suspects());
+        System.out.println("-> the views disagree: B thinks A is down; A, who hears B fine, suspects no one.");
+        sim.runFor(end.minus(heal).plusMillis(1));
+        System.out.println("after the heal, B suspects " + sim.node(b, Heartbeat.class).suspects());
+
+        DemoArgs.heading(System.out, "Which messages crossed during the partition (" + start.toMillis() + ".."
+                + heal.toMillis() + " ms)");
+        System.out.printf("%-8s %10s %10s%n", "link", "delivered", "dropped");
+        for (Address from : List.of(a, b, c)) {
+            for (Address to : List.of(a, b, c)) {
+                if (from.equals(to)) continue;
+                long d = count(sim.trace(), Kind.DELIVER, to, from, start, heal);
+                long x = count(sim.trace(), Kind.DROP, from, to, start, heal);
+                System.out.printf("%-8s %10d %10d%s%n", from + "->" + to, d, x, x > 0 ? "   <- cut" : "");
+            }
+        }
+
+        DemoArgs.heading(System.out, "The trace around the partition, A and B only");
+        System.out.print(sim.trace().toText(e -> e.timeNanos() >= start.toNanos() - 1 && e.timeNanos() <= start.toNanos() + 22_000_000L
+                && (e.kind() != Kind.TIMER_SET && e.kind() != Kind.TIMER_FIRE)
+                && (e.node() == null || (Set.of(a, b).contains(e.node()) && (e.peer() == null || Set.of(a, b).contains(e.peer()))))));
+        Diagrams.write(args.out(), "one-way-partition", "One-way partition A -/-> B (seed " + args.seed() + ")",
+                sim.trace(), e -> e.kind() != Kind.TIMER_SET && e.kind() != Kind.TIMER_FIRE);
+    }
+
+    private static long count(Trace t, Kind kind, Address node, Address peer, Duration from, Duration to) {
+        return t.events().stream().filter(e -> e.kind() == kind && node.equals(e.node()) && peer.equals(e.peer())
+                && e.timeNanos() >= from.toNanos() && e.timeNanos() < to.toNanos()).count();
+    }
+
+    static boolean isMessage(TraceEvent e) {
+        return e.isMessageEvent();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.dbinternals.ch08.harness.demo;
+
+import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.Context;
+import dev.dbinternals.ch08.harness.Node;
+import dev.dbinternals.ch08.harness.sim.SimClock;
+import dev.dbinternals.ch08.harness.sim.Simulation;
+import dev.dbinternals.ch08.harness.sim.TraceEvent.Kind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Demo 3: two nodes time a 100 ms interval over and over, once with the wall clock and once
+ * with the monotonic clock. A's clock drifts fast and is then stepped back, as NTP would do;
+ * B's clock is fine. The wall-clock interval goes wrong (even negative), the monotonic one does not.
+ *
+ * <p>Book: Chapter 8, "Clocks and Time" (클럭과 시간) and "Network Partitions and Partial
+ * Failures" (네트워크 파티션 부분 장애, "cause clock drift"): never measure a timeout or a lease
+ * with the wall clock.
+ *
+ * <p>A program with a {@code main}; not meant to be shared between threads.
+ *
+ * <p>Run: {@code ./ch08 demo ch08-harness clocks [--quick]}
+ */
+public final class Demo03ClockDrift {
+
+    private Demo03ClockDrift() {
+    }
+
+    /** Every 100 ms of its monotonic time, records how much each clock says has passed. */
+    static final class Stopwatch implements Node {
+        final List<long[]> laps = new ArrayList<>(); // wall delta ms, monotonic delta us, wall reading
+        long lastWall;
+        long lastMono;
+
+        @Override
+        public void onStart(Context ctx) {
+            lastWall = ctx.clock().wallMillis();
+            lastMono = ctx.clock().monotonicNanos();
+            ctx.setTimer(Duration.ofMillis(100), "lap");
+        }
+
+        @Override
+        public void onMessage(Context ctx, dev.dbinternals.ch08.harness.Address from, byte[] message) {
+        }
+
+        @Override
+        public void onTimer(Context ctx, Object tag) {
+            long w = ctx.clock().wallMillis();
+            long m = ctx.clock().monotonicNanos();
+            laps.add(new long[] {w - lastWall, (m - lastMono) / 1000, w});
+            lastWall = w;
+            lastMono = m;
+            ctx.setTimer(Duration.ofMillis(100), "lap");
+        }
+    }
+
+    public static void main(String[] argv) {
+        DemoArgs args = DemoArgs.forDemo("clocks", "clock drift and a backward step: wall vs monotonic")
+                .option("drift", "20000", "A's drift in ppm (20000 = 2% fast; quartz is ~10-100)")
+                .parse(argv);
+        double ppm;
+        try {
+            ppm = args.getDouble("drift", -500_000, 500_000);
+        } catch (IllegalArgumentException e) {
+            System.err.println("clocks: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Simulation sim = new Simulation(args.seed());
+        Address a = sim.addNode("A", Stopwatch::new);
+        Address b = sim.addNode("B", Stopwatch::new);
+        sim.clock(a).setDriftPpm(ppm);
+        sim.clock(b).setOffset(Duration.ofMillis(3));
+        sim.at(Duration.ofMillis(550), () -> sim.clock(a).step(Duration.ofMillis(-80)));
+        int laps = args.quick() ? 8 : 12;
+
+        DemoArgs.heading(System.out, "A drifts " + ppm + " ppm; at 550 ms NTP steps A's wall clock back 80 ms. B is 3 ms off, no drift");
+        System.out.println("Each node sets a 100 ms timer (timers use the monotonic clock) and reports how much");
+        System.out.println("time each of its clocks says passed since the last lap.");
+        sim.runFor(Duration.ofMillis(100L * laps + 5));
+
+        Stopwatch sa = sim.node(a, Stopwatch.class);
+        Stopwatch sb = sim.node(b, Stopwatch.class);
+        System.out.printf("%n%4s | %-34s | %-30s%n", "lap", "A: wall delta   mono delta   wall-true", "B: wall delta   mono delta");
+        for (int i = 0; i < laps; i++) {
+            long[] la = sa.laps.get(i);
+            long[] lb = sb.laps.get(i);
+            System.out.printf("%4d | %8d ms %10.3f ms %+8d ms%s | %8d ms %10.3f ms%n", i + 1, la[0], la[1] / 1000.0,
+                    la[2] - SimClock.EPOCH_MILLIS - trueMillisAtLap(sim, a, i), la[0] < 0 ? " <-" : "   ",
+                    lb[0], lb[1] / 1000.0);
+        }
+        System.out.println();
+        System.out.println("A's monotonic laps stay 100 ms: its own idea of 100 ms, which is " + String.format("%.1f", 100 / (1 + ppm / 1e6))
+                + " ms of true time (it runs fast).");
+        System.out.println("A's wall-clock lap that contains the step is 80 ms short (or negative): a lease or timeout");
+        System.out.println("measured with the wall clock would be wrong by that much. B's clocks agree with each other.");
+        System.out.println("The clock events in the trace:");
+        System.out.print(sim.trace().toText(e -> e.kind() == Kind.CLOCK_STEP));
+    }
+
+    private static long trueMillisAtLap(Simulation sim, Address a, int lap) {
+        // the lap's timer fired at the (lap+1)-th TIMER_FIRE of A; the trace has its true time
+        return sim.trace().events().stream().filter(e -> e.kind() == Kind.TIMER_FIRE && a.equals(e.node()))
+                .skip(lap).findFirst().map(e -> e.timeNanos() / 1_000_000).orElse(0L);
+    }
+}

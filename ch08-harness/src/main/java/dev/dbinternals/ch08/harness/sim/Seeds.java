@@ -1,0 +1,138 @@
+package dev.dbinternals.ch08.harness.sim;
+
+import dev.dbinternals.ch08.harness.render.Mermaid;
+import dev.dbinternals.ch08.harness.render.SpaceTime;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.LongConsumer;
+
+/**
+ * Runs a scenario over many seeds; a failure names the seed, the one command that replays it,
+ * and where the failing run's trace and diagrams were written.
+ *
+ * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애):
+ * a fault that shows up once in a thousand runs is only useful if that run can be replayed.
+ *
+ * <p>System properties: {@code -Dch08.seed=N} runs only seed N (the replay; its trace and
+ * diagrams are written under {@code target/ch08-failures/} whether it fails or not);
+ * {@code -Dch08.seeds=K} runs K seeds instead of the test's count (for long soak runs);
+ * {@code -Dch08.seedBase=B} starts from B instead of 1.
+ *
+ * <p>Thread-safe: each thread tracks its own most recent simulation.
+ */
+public final class Seeds {
+
+    private static final ThreadLocal<Simulation> LAST = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> ACTIVE = ThreadLocal.withInitial(() -> false);
+
+    private Seeds() {
+    }
+
+    static void register(Simulation sim) {
+        if (ACTIVE.get()) {
+            LAST.set(sim);
+        }
+    }
+
+    /**
+     * Runs {@code runOneSeed} for seeds 1..{@code count} (see the class comment for overrides).
+     * When it throws for a seed, rethrows an {@link AssertionError} that names the scenario,
+     * the seed and the replay command, with the original failure as its cause; the trace of
+     * the last {@link Simulation} created in that run is written under
+     * {@code target/ch08-failures/}.
+     *
+     * @return the number of seeds run
+     */
+    public static int check(String scenario, int count, LongConsumer runOneSeed) {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(runOneSeed, "runOneSeed");
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, got " + count);
+        }
+        long first;
+        int n;
+        String only = System.getProperty("ch08.seed");
+        if (only != null && !only.isBlank()) {
+            first = parse("ch08.seed", only);
+            n = 1;
+        } else {
+            first = System.getProperty("ch08.seedBase") == null ? 1 : parse("ch08.seedBase", System.getProperty("ch08.seedBase"));
+            n = System.getProperty("ch08.seeds") == null ? count : (int) parse("ch08.seeds", System.getProperty("ch08.seeds"));
+        }
+        // the test method that called us: skip our frames, lambdas and assertion libraries, so
+        // the replay command names a method surefire can run
+        StackWalker.StackFrame caller = StackWalker.getInstance()
+                .walk(s -> s.filter(f -> !f.getClassName().equals(Seeds.class.getName())
+                                && !f.getMethodName().startsWith("lambda$")
+                                && !f.getClassName().startsWith("org.assertj.")
+                                && !f.getClassName().startsWith("org.junit."))
+                        .findFirst().orElse(null));
+        for (int i = 0; i < n; i++) {
+            long seed = first + i;
+            ACTIVE.set(true);
+            LAST.remove();
+            try {
+                runOneSeed.accept(seed);
+                if (only != null && !only.isBlank()) {
+                    // a replay: write the run's trace and diagrams even when it passes this time
+                    System.out.println("[seeds] replayed '" + scenario + "' seed " + seed + writeFailure(scenario, seed));
+                }
+            } catch (RuntimeException | AssertionError e) {
+                String written = writeFailure(scenario, seed);
+                throw new AssertionError(failureMessage(scenario, seed, i + 1, n, caller) + written
+                        + "\n  cause: " + e, e);
+            } finally {
+                ACTIVE.set(false);
+                LAST.remove();
+            }
+        }
+        // randomised tests print their seeds and how to replay one, pass or fail
+        System.out.println("[seeds] '" + scenario + "' held for seeds " + first + ".." + (first + n - 1)
+                + " (replay one: -Dch08.seed=N; more: -Dch08.seeds=K)");
+        return n;
+    }
+
+    private static long parse(String prop, String v) {
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + prop + " needs a whole number, got '" + v + "'");
+        }
+    }
+
+    /** The message of a failure: scenario, seed and the replay command. Public for tests and other runners. */
+    public static String failureMessage(String scenario, long seed, int index, int of, StackWalker.StackFrame caller) {
+        String module = Path.of("").toAbsolutePath().getFileName() == null ? "."
+                : Path.of("").toAbsolutePath().getFileName().toString();
+        String test = caller == null ? "<TestClass>"
+                : caller.getClassName().substring(caller.getClassName().lastIndexOf('.') + 1)
+                        .replaceAll("\\$.*", "") + "#" + caller.getMethodName();
+        return "scenario '" + scenario + "' failed for seed " + seed + " (run " + index + " of " + of + ")\n"
+                + "  replay: mvn -q -pl " + module + " test -Dtest=" + test + " -Dch08.seed=" + seed;
+    }
+
+    private static String writeFailure(String scenario, long seed) {
+        Simulation sim = LAST.get();
+        if (sim == null || sim.trace().size() == 0) {
+            return "";
+        }
+        try {
+            Path dir = Path.of("target", "ch08-failures");
+            Files.createDirectories(dir);
+            String base = scenario.replaceAll("[^A-Za-z0-9._-]+", "-") + "-seed-" + seed;
+            Path txt = dir.resolve(base + ".txt");
+            Files.writeString(txt, sim.trace().toText(), StandardCharsets.UTF_8);
+            Path html = dir.resolve(base + ".html");
+            Files.writeString(html, SpaceTime.html(sim.trace()), StandardCharsets.UTF_8);
+            Path mmd = dir.resolve(base + ".mmd");
+            Files.writeString(mmd, Mermaid.sequenceDiagram(sim.trace()), StandardCharsets.UTF_8);
+            return "\n  trace: " + txt.toAbsolutePath() + "\n  diagram: " + html.toAbsolutePath()
+                    + " (and " + mmd.getFileName() + ")";
+        } catch (IOException | RuntimeException e) {
+            return "\n  (could not write the trace: " + e + ")";
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.dbinternals.ch08.harness.exercise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.Context;
+import dev.dbinternals.ch08.harness.Node;
+import dev.dbinternals.ch08.harness.sim.LinkFaults;
+import dev.dbinternals.ch08.harness.sim.Simulation;
+import dev.dbinternals.ch08.harness.sim.TraceEvent.Kind;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("exercise")
+@DisplayName("harness-2: a trace checker for no creation and no duplication")
+class LinkCheckerExerciseTest {
+
+    static Simulation run(LinkFaults faults) {
+        Simulation sim = new Simulation(5);
+        Address b = Address.of("B");
+        sim.addNode("A", () -> new Node() {
+            @Override
+            public void onStart(Context ctx) {
+                for (int i = 0; i < 200; i++) {
+                    ctx.send(b, ("message " + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                }
+            }
+
+            @Override
+            public void onMessage(Context ctx, Address from, byte[] message) {
+            }
+        });
+        sim.addNode(b, () -> (ctx, from, m) -> { });
+        sim.network().setDefaults(faults);
+        sim.runUntilQuiet(Duration.ofSeconds(10));
+        return sim;
+    }
+
+    @Test
+    void shouldFindNothingWrongWithACleanLossyRun() {
+        Simulation sim = run(LinkFaults.none().withLoss(0.3));
+
+        assertThat(LinkChecker.violations(sim.trace())).as("loss breaks neither property").isEmpty();
+    }
+
+    @Test
+    void shouldReportEachDuplicateDeliveryWithItsMessageId() {
+        Simulation sim = run(LinkFaults.none().withDuplication(0.2));
+        long extraCopies = sim.trace().ofKind(Kind.DUPLICATE).size();
+
+        List<String> v = LinkChecker.violations(sim.trace());
+
+        assertThat(v).as("one 'duplication' line per extra copy delivered").hasSize((int) extraCopies)
+                .allMatch(s -> s.contains("duplication") && s.matches(".*#\\d+.*"));
+        long firstDup = sim.trace().ofKind(Kind.DUPLICATE).get(0).messageId();
+        assertThat(v).anyMatch(s -> s.contains("#" + firstDup + " ") || s.endsWith("#" + firstDup));
+    }
+
+    @Test
+    void shouldReportCorruptedDeliveriesAsCreation() {
+        Simulation sim = run(LinkFaults.none().withCorruption(0.1));
+        long corrupted = sim.trace().ofKind(Kind.CORRUPT).size();
+
+        List<String> v = LinkChecker.violations(sim.trace());
+
+        assertThat(corrupted).isPositive();
+        assertThat(v).as("a corrupted frame is a message nobody sent").hasSize((int) corrupted)
+                .allMatch(s -> s.contains("creation"));
+    }
+}

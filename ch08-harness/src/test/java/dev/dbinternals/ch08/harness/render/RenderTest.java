@@ -1,0 +1,65 @@
+package dev.dbinternals.ch08.harness.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.demo.PingPong;
+import dev.dbinternals.ch08.harness.sim.Delay;
+import dev.dbinternals.ch08.harness.sim.LinkFaults;
+import dev.dbinternals.ch08.harness.sim.Simulation;
+import dev.dbinternals.ch08.harness.sim.Trace;
+import dev.dbinternals.ch08.harness.sim.TraceEvent.Kind;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RenderTest {
+
+    static Simulation eventful() {
+        Simulation sim = new Simulation(3);
+        Address b = Address.of("B");
+        Address a = sim.addNode("A", () -> new PingPong.Pinger(b, 40, Duration.ofMillis(4)));
+        sim.addNode(b, PingPong.Ponger::new);
+        sim.network().setDefaults(LinkFaults.none().withLoss(0.2).withDuplication(0.2).withCorruption(0.2)
+                .withDelay(Delay.uniform(Duration.ofMillis(1), Duration.ofMillis(2))));
+        sim.at(Duration.ofMillis(30), () -> sim.crash(b));
+        sim.at(Duration.ofMillis(40), () -> sim.restart(b));
+        sim.at(Duration.ofMillis(50), () -> sim.pause(a, Duration.ofMillis(5)));
+        sim.runFor(Duration.ofMillis(120));
+        return sim;
+    }
+
+    @Test
+    void shouldDrawDropsDuplicatesCorruptionsAndCrashesDifferentlyInMermaid() {
+        Simulation sim = eventful();
+        String m = Mermaid.sequenceDiagram(sim.trace());
+
+        assertThat(m).startsWith("sequenceDiagram\n").contains("participant P0 as A");
+        assertThat(m).containsPattern("P\\d->>P\\d: m\\d+ ");      // delivered
+        assertThat(m).containsPattern("P\\d-xP\\d: m\\d+ LOST \\(LOSS\\)"); // dropped
+        assertThat(m).contains("DUPLICATE").contains("CORRUPTED");
+        assertThat(m).contains("Note over P1: CRASH").contains("RESTART").contains("PAUSE");
+        assertThat(m).doesNotContain(";").doesNotContain("#");
+    }
+
+    @Test
+    void shouldWriteASelfContainedSpaceTimeDiagram() {
+        Simulation sim = eventful();
+        String html = SpaceTime.html(sim.trace());
+
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("</svg>").endsWith("</html>\n");
+        assertThat(html).doesNotContain("<script").doesNotContain("src=").doesNotContain("href=").doesNotContain("@import");
+        assertThat(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")).doesNotContain("http");
+        assertThat(html).contains("DROPPED").contains("DUPLICATE").contains("CORRUPTED").contains("CRASH");
+    }
+
+    @Test
+    void shouldFilterTheTextLogByNodeAndKindAndExportJsonLines() {
+        Simulation sim = eventful();
+        Trace t = sim.trace();
+        String drops = t.toText(Trace.byKind(Kind.DROP));
+        assertThat(drops.lines()).isNotEmpty().allMatch(l -> l.contains("DROP"));
+        String atB = t.toText(e -> Address.of("B").equals(e.node()));
+        assertThat(atB.lines()).allMatch(l -> l.substring(14, 20).trim().equals("B"));
+        assertThat(t.toJsonLines().lines()).hasSize(t.size()).allMatch(l -> l.startsWith("{\"t\":") && l.endsWith("}"));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.dbinternals.ch08.harness.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dbinternals.ch08.harness.Address;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SeedsTest {
+
+    @Test
+    void shouldRunEverySeedFromOneToCount() {
+        List<Long> seen = new ArrayList<>();
+        int n = Seeds.check("count", 5, seen::add);
+        assertThat(n).isEqualTo(5);
+        assertThat(seen).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void shouldNameTheFailingSeedAndTheReplayCommandAndWriteTheTrace() {
+        assertThatThrownBy(() -> Seeds.check("fails on 3", 10, seed -> {
+            Simulation sim = new Simulation(seed);
+            sim.addNode("A", Nodes.Sink::new);
+            sim.addNode("B", () -> new Nodes.Blaster(Address.of("A"), 2, 4));
+            sim.runFor(Duration.ofMillis(5));
+            if (seed == 3) {
+                throw new AssertionError("the property does not hold");
+            }
+        }))
+                .isInstanceOf(AssertionError.class)
+                .satisfies(e -> System.out.println(e.getMessage()))
+                .hasMessageContaining("seed 3")
+                .hasMessageContaining("-Dch08.seed=3")
+                .hasMessageContaining("-Dtest=SeedsTest#shouldNameTheFailingSeedAndTheReplayCommandAndWriteTheTrace ")
+                .hasMessageContaining("mvn -q -pl ch08-harness test")
+                .hasMessageContaining("the property does not hold")
+                .hasMessageContaining("fails-on-3-seed-3.html");
+    }
+}
