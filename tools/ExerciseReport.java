@@ -5,6 +5,7 @@
  * Run by ./ch08 (as a single-file Java program, so it needs no build of its own):
  *   java tools/ExerciseReport.java progress <root> <module>...
  *   java tools/ExerciseReport.java honesty  <root> <snapshot-dir> <module>...
+ *   java tools/ExerciseReport.java summary  <root> <module>...   (all tests of the last run, one line)
  */
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,13 +33,14 @@ public class ExerciseReport {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: ExerciseReport progress <root> <module>... | honesty <root> <snapshot> <module>...");
+            System.err.println("usage: ExerciseReport progress <root> <module>... | honesty <root> <snapshot> <module>... | summary <root> <module>...");
             System.exit(2);
         }
         Path root = Path.of(args[1]);
         switch (args[0]) {
             case "progress" -> System.exit(progress(root, List.of(args).subList(2, args.length)));
             case "honesty" -> System.exit(honesty(root, Path.of(args[2]), List.of(args).subList(3, args.length)));
+            case "summary" -> System.exit(summary(root, List.of(args).subList(2, args.length)));
             default -> {
                 System.err.println("unknown mode '" + args[0] + "' (valid: progress, honesty)");
                 System.exit(2);
@@ -82,6 +84,22 @@ public class ExerciseReport {
         lines.forEach(System.out::println);
         System.out.println("Chapter 8: " + solved + "/" + total + " exercises solved");
         return solved == total ? 0 : 1;
+    }
+
+    /** One plain line over every test of the last run, e.g. "tests: 412 passed, 0 failed, 3 skipped". */
+    static int summary(Path root, List<String> modules) throws Exception {
+        int passed = 0, failed = 0, skipped = 0;
+        for (String m : modules) {
+            for (TestResult r : read(root.resolve(m).resolve("target/surefire-reports"))) {
+                switch (r.outcome()) {
+                    case PASSED -> passed++;
+                    case FAILED -> failed++;
+                    case SKIPPED -> skipped++;
+                }
+            }
+        }
+        System.out.println("tests: " + passed + " passed, " + failed + " failed, " + skipped + " skipped");
+        return failed == 0 && passed > 0 ? 0 : 1;
     }
 
     static int honesty(Path root, Path snapshot, List<String> modules) throws Exception {
