@@ -2,7 +2,6 @@ package dev.dbinternals.ch08.failuremodels;
 
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.sim.Simulation;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -78,8 +77,8 @@ public final class FailPoints {
         }
         fired = true;
         sim.note(node, "fail point '" + name + "' #" + occurrence + ": the process dies here");
-        // Runs before any other event of this node: the node is busy until its handler ends.
-        sim.after(Duration.ZERO, () -> sim.crash(node));
+        // dies when this handler ends: frames it already sent still leave, nothing else is handled
+        sim.crashAfterHandler(node);
         return true;
     }
 

@@ -103,6 +103,8 @@ public final class Simulation {
         int incarnation;
         long pausedUntil;
         long busyUntil;
+        // set by crashAfterHandler: the node dies when its running handler ends
+        long crashAt = Long.MAX_VALUE;
         double slowness = 1.0;
 
         NodeSlot(int index, Address address, Supplier<? extends Node> factory) {
@@ -293,6 +295,7 @@ public final class Simulation {
             return;
         }
         s.crashed = true;
+        s.crashAt = Long.MAX_VALUE;
         s.incarnation++; // timers of the old incarnation are skipped when they come due
         s.timers.clear();
         s.outbox = null;
@@ -307,6 +310,46 @@ public final class Simulation {
         s.pausedUntil = 0;
         s.busyUntil = 0;
         record(now, TraceEvent.Kind.CRASH, s, null, -1, null, "memory, timers and unsynced writes lost");
+    }
+
+    /**
+     * A crash at a point <em>inside</em> a handler (a "fail point"): called from the node's
+     * running handler, the node dies when that handler ends, after the frames it sent so far
+     * have left, and before it handles anything else. The handler should return right after
+     * the call, as a process that died there would. Outside the node's handler it crashes now.
+     *
+     * <p>Book: Chapter 8, "Crash Faults" (충돌): a recovering process may have stopped at any
+     * step of its algorithm, so tests crash it at every step.
+     */
+    public void crashAfterHandler(Address a) {
+        NodeSlot s = slot(a);
+        if (s.crashed) {
+            return;
+        }
+        if (current != s || currentEnd <= now) {
+            crash(a);
+            return;
+        }
+        s.crashAt = currentEnd;
+        int life = s.incarnation;
+        Ev e = new Ev();
+        e.type = ACTION;
+        e.time = currentEnd;
+        // scheduled after the handler's FLUSH, so the frames it sent before dying still leave
+        e.action = () -> {
+            if (!s.crashed && s.incarnation == life) {
+                crash(a);
+            }
+        };
+        schedule(e);
+    }
+
+    /** Runs a crash planned by {@link #crashAfterHandler} before the node handles anything else. */
+    private boolean diesBefore(NodeSlot s) {
+        if (now >= s.crashAt && !s.crashed) {
+            crash(s.address);
+        }
+        return s.crashed;
     }
 
     /**
@@ -535,7 +578,7 @@ public final class Simulation {
     /** The node is (maybe) free again: run the oldest waiting event. */
     private void wake(NodeSlot s) {
         s.wakeScheduled = false;
-        if (s.inbox.isEmpty() || s.crashed) {
+        if (s.inbox.isEmpty() || diesBefore(s)) {
             return;
         }
         if (now < s.busyUntil || now < s.pausedUntil) {
@@ -566,7 +609,7 @@ public final class Simulation {
 
     private void deliver(Ev e) {
         NodeSlot s = e.node;
-        if (s.crashed) {
+        if (diesBefore(s)) {
             drop(now, slots.get(e.from), s, e.id, e.payload, DropReason.RECEIVER_CRASHED, null);
             return;
         }
@@ -597,7 +640,7 @@ public final class Simulation {
 
     private void fire(Ev e) {
         NodeSlot s = e.node;
-        if (e.cancelled || s.crashed || e.incarnation != s.incarnation) {
+        if (e.cancelled || diesBefore(s) || e.incarnation != s.incarnation) {
             return;
         }
         if (deferIfBusy(e, s)) {
