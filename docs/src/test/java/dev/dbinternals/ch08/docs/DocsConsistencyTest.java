@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -96,6 +98,57 @@ class DocsConsistencyTest {
                         .contains("static void main(");
             }
         }
+    }
+
+    @Test
+    void shouldNameOnlyClassesThatExistInTheChapterMapAndGlossary() throws IOException {
+        Set<String> classes = new TreeSet<>();
+        try (Stream<Path> s = Files.walk(ROOT)) {
+            s.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/"))
+                    .forEach(p -> classes.add(p.getFileName().toString().replace(".java", "")));
+        }
+        Pattern name = Pattern.compile("`([A-Z][A-Za-z0-9]+)(?:\\.[a-zA-Z]+(?:\\(\\))?)?`");
+        List<String> missing = new ArrayList<>();
+        for (String doc : List.of("docs/chapter-map.md", "docs/glossary.md")) {
+            Matcher m = name.matcher(Files.readString(ROOT.resolve(doc), StandardCharsets.UTF_8));
+            while (m.find()) {
+                if (!classes.contains(m.group(1))) {
+                    missing.add(doc + ": " + m.group());
+                }
+            }
+        }
+        assertThat(missing).as("class names in the docs without a source file").isEmpty();
+    }
+
+    @Test
+    void shouldRunOnlyDemosThatExistInEveryCommandTheDocsShow() throws IOException {
+        Pattern command = Pattern.compile("\\./ch08 demo ([a-z0-9-]+)(?: ([a-z0-9][a-z0-9-]*))?");
+        List<String> wrong = new ArrayList<>();
+        for (Path md : markdownFiles()) {
+            Matcher m = command.matcher(Files.readString(md, StandardCharsets.UTF_8));
+            while (m.find()) {
+                String module = m.group(1).startsWith("ch08-") || m.group(1).equals("docs") ? m.group(1) : "ch08-" + m.group(1);
+                Path demos = ROOT.resolve(module).resolve("demos.txt");
+                if (!Files.isDirectory(ROOT.resolve(module))) {
+                    wrong.add(ROOT.relativize(md) + ": no module " + m.group(1));
+                } else if (m.group(2) != null && !demoNames(demos).contains(m.group(2))) {
+                    wrong.add(ROOT.relativize(md) + ": no demo '" + m.group(2) + "' in " + module + "/demos.txt");
+                }
+            }
+        }
+        assertThat(wrong).as("./ch08 demo commands in the Markdown that would be refused").isEmpty();
+    }
+
+    private static Set<String> demoNames(Path demos) throws IOException {
+        Set<String> names = new TreeSet<>();
+        if (Files.exists(demos)) {
+            for (String line : Files.readAllLines(demos, StandardCharsets.UTF_8)) {
+                if (!line.isBlank() && !line.strip().startsWith("#")) {
+                    names.add(line.strip().split("\\s+")[0]);
+                }
+            }
+        }
+        return names;
     }
 
     private static List<String> notesHeadings() throws IOException {
