@@ -18,8 +18,9 @@ import dev.dbinternals.ch08.harness.sim.Simulation;
  * </pre>
  *
  * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애):
- * a random fault injector is a weak grader; tests script the faults that matter. Use
- * {@code sim.network().set(...)}, {@code LinkFaults}, and {@code sim.at(...)} with
+ * a random fault injector is a weak grader; tests script the faults that matter. Use the
+ * scripted faults {@code sim.network().dropNext(from, to)} / {@code duplicateNext(from, to)}
+ * (or {@code sim.network().set(...)} with {@code LinkFaults}), and {@code sim.at(...)} with
  * {@code sim.crash}/{@code sim.restart}. Stateless.
  */
 public final class FaultPlan {

@@ -18,12 +18,15 @@ import java.util.function.Predicate;
  * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애): the
  * reader must <em>see</em> which messages crossed. Every outcome looks different:
  * <ul>
- *   <li>delivered: a solid arrow {@code A->>B: m1 ...};</li>
- *   <li>dropped: a cross arrow {@code A-xB: m2 LOST (LOSS) ...} (the reason in capitals);</li>
- *   <li>an extra copy delivered: a dotted arrow {@code A-->>B: m1 DUPLICATE ...};</li>
- *   <li>a corrupted frame delivered: a dotted open arrow {@code A--)B: m3 CORRUPTED ...};</li>
+ *   <li>delivered: a solid arrow {@code A->>B: #1 ...};</li>
+ *   <li>dropped: a cross arrow {@code A-xB: #2 LOST (LOSS) ...} (the reason in capitals);</li>
+ *   <li>an extra copy delivered: a dotted arrow {@code A-->>B: #1 DUPLICATE ...};</li>
+ *   <li>a corrupted frame delivered: a dotted open arrow {@code A--)B: #3 CORRUPTED ...};</li>
  *   <li>crash, restart, pause, clock steps, partitions: notes over the nodes concerned.</li>
  * </ul>
+ * {@code #17} is the harness's message id, the same as in the text trace (all copies of a send
+ * share it), written as Mermaid's entity {@code #35;17}; every piece of free text (payloads,
+ * notes, node names) goes through {@link #escape}, so no payload can break the diagram.
  * Timers are left out by default (they are noise in a message diagram); pass a filter to
  * choose. Large traces are cut after {@value #MAX_LINES} lines with a note saying so.
  *
@@ -33,6 +36,9 @@ public final class Mermaid {
 
     /** Mermaid renderers struggle past a few hundred messages. */
     public static final int MAX_LINES = 400;
+
+    /** How a message id starts in a label: Mermaid's entity for {@code #}, so the reader sees {@code #17}, the id of the text trace. */
+    static final String ID = "#35;";
 
     private Mermaid() {
     }
@@ -46,11 +52,8 @@ public final class Mermaid {
     /** The events of {@code trace} matching {@code filter}. */
     public static String sequenceDiagram(Trace trace, Predicate<? super TraceEvent> filter) {
         Map<Address, String> ids = new LinkedHashMap<>();
-        for (TraceEvent e : trace.events()) {
-            if (filter.test(e)) {
-                if (e.node() != null) ids.computeIfAbsent(e.node(), a -> "P" + ids.size());
-                if (e.peer() != null) ids.computeIfAbsent(e.peer(), a -> "P" + ids.size());
-            }
+        for (Address a : SpaceTime.columns(trace, filter)) {
+            ids.put(a, "P" + ids.size());
         }
         StringBuilder sb = new StringBuilder("sequenceDiagram\n");
         ids.forEach((a, id) -> sb.append("    participant ").append(id).append(" as ").append(clean(a.name())).append('\n'));
@@ -84,22 +87,22 @@ public final class Mermaid {
                     String src = ids.get(e.peer());
                     String dst = ids.get(e.node());
                     if (corrupted) {
-                        yield src + "--)" + dst + ": m" + e.messageId() + " CORRUPTED " + payload + " @" + when;
+                        yield src + "--)" + dst + ": " + ID + e.messageId() + " CORRUPTED " + payload + " @" + when;
                     } else if (n > 1) {
-                        yield src + "-->>" + dst + ": m" + e.messageId() + " DUPLICATE " + payload + " @" + when;
+                        yield src + "-->>" + dst + ": " + ID + e.messageId() + " DUPLICATE " + payload + " @" + when;
                     }
-                    yield src + "->>" + dst + ": m" + e.messageId() + " " + payload + " @" + when;
+                    yield src + "->>" + dst + ": " + ID + e.messageId() + " " + payload + " @" + when;
                 }
                 case DROP -> {
                     DropReason r = e.dropReason();
-                    yield from + "-x" + to + ": m" + e.messageId() + " LOST (" + r + ") " + payload + " @" + when;
+                    yield from + "-x" + to + ": " + ID + e.messageId() + " LOST (" + r + (e.detail().contains("(scripted") ? ", scripted" : "") + ") " + payload + " @" + when;
                 }
                 case CRASH -> "Note over " + from + ": CRASH @" + when;
                 case RESTART -> "Note over " + from + ": RESTART " + clean(e.detail()) + " @" + when;
                 case PAUSE -> "Note over " + from + ": PAUSE " + clean(e.detail()) + " @" + when;
                 case RESUME -> "Note over " + from + ": RESUME @" + when;
                 case CLOCK_STEP -> "Note over " + from + ": CLOCK " + clean(e.detail()) + " @" + when;
-                case TIMER_FIRE -> "Note over " + from + ": timer " + clean(e.detail()) + " @" + when;
+                case TIMER_FIRE -> "Note over " + from + ": " + clean(timerText(e.detail())) + " @" + when;
                 case PARTITION -> all == null ? null : "Note over " + all + ": PARTITION " + clean(e.detail()) + " @" + when;
                 case HEAL -> all == null ? null : "Note over " + all + ": HEAL @" + when;
                 case NOTE -> from != null ? "Note over " + from + ": " + clean(e.detail()) + " @" + when
@@ -117,23 +120,59 @@ public final class Mermaid {
         return sb.toString();
     }
 
-    /** Keeps what Mermaid reads literally; ';' '#' ':' '<' '>' and quotes would change the syntax. */
-    static String clean(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length() && sb.length() < 100; i++) {
-            char c = s.charAt(i);
-            if (Character.isLetterOrDigit(c) || " =,.[]()_+-/*@!?|".indexOf(c) >= 0) {
-                sb.append(c);
-            } else if (c == ':' || c == ';') {
-                sb.append(' ');
-            } else if (c == '"' || c == '\'') {
-                // drop quotes
-            } else if (c == '<' || c == '>') {
-                sb.append(c == '<' ? '(' : ')');
+    /**
+     * Makes any text safe inside a Mermaid label, note or participant name, and shown as it is:
+     * letters, digits and harmless punctuation stay; everything Mermaid could read as syntax
+     * ({@code # ; : % < > - { } " ' & \} and the like) becomes a Mermaid entity such as
+     * {@code #35;} (shown as {@code #}); line breaks and other control characters are shown
+     * as {@code \n}, {@code \t}, {@code \u0007}. At most {@value #MAX_TEXT} characters of
+     * {@code s} are kept, with ".." when cut, so one huge payload cannot swamp the picture.
+     */
+    public static String escape(String s) {
+        if (s == null) {
+            return "";
+        }
+        String text = s.strip();
+        boolean cut = text.codePointCount(0, text.length()) > MAX_TEXT;
+        if (cut) {
+            text = text.substring(0, text.offsetByCodePoints(0, MAX_TEXT));
+        }
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            int next = i < text.length() ? text.charAt(i) : -1;
+            if (Character.isLetterOrDigit(c) || " .,=()[]_+*/@!?|".indexOf(c) >= 0
+                    || (c == '-' && next != '-' && next != '>')) { // a lone '-' reads as itself; "--" and "->" would be arrows
+                sb.appendCodePoint(c);
+            } else if (c == '\n') {
+                sb.append("#92;n");
+            } else if (c == '\r') {
+                sb.append("#92;r");
+            } else if (c == '\t') {
+                sb.append("#92;t");
+            } else if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                sb.append("#92;u").append(String.format(java.util.Locale.ROOT, "%04x", c));
             } else {
-                sb.append('.');
+                sb.append('#').append(c).append(';');
             }
         }
-        return sb.toString().trim();
+        if (cut) {
+            sb.append("..");
+        }
+        return sb.toString();
+    }
+
+    /** "timer 7 retry" (the trace's detail: id, then tag) as "timer 7 fired (retry)". */
+    private static String timerText(String detail) {
+        String[] p = detail.split(" ", 3);
+        return p.length == 3 && p[0].equals("timer") ? "timer " + p[1] + " fired (" + p[2] + ")" : detail;
+    }
+
+    /** Longest piece of free text (payload, note, detail) a label keeps. */
+    public static final int MAX_TEXT = 100;
+
+    static String clean(String s) {
+        return escape(s);
     }
 }

@@ -77,9 +77,8 @@ public final class SpaceTime {
             }
         }
         Map<Address, Integer> col = new LinkedHashMap<>();
-        for (TraceEvent e : events) {
-            if (e.node() != null) col.computeIfAbsent(e.node(), a -> col.size());
-            if (e.peer() != null) col.computeIfAbsent(e.peer(), a -> col.size());
+        for (Address a : columns(trace.nodes(), events)) {
+            col.put(a, col.size());
         }
         TreeMap<Long, Integer> row = new TreeMap<>();
         for (TraceEvent e : events) {
@@ -109,7 +108,12 @@ public final class SpaceTime {
                 + "<marker id=\"ap\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#8a2be2\"/></marker>"
                 + "<marker id=\"ao\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#e07b00\"/></marker>"
                 + "</defs>\n");
+        // a white halo behind every label, so text stays readable where arrows cross it
+        sb.append("<style>text{font-family:monospace;font-size:11px;paint-order:stroke;stroke:#fff;"
+                + "stroke-width:3px;stroke-linejoin:round}</style>\n");
         legend(sb);
+        // labels go on top of every line (drawn last, with a white halo), so crossing arrows never hide them
+        StringBuilder labels = new StringBuilder();
         // partitions: bands from PARTITION to HEAL
         Long partStart = null;
         String partText = "";
@@ -120,12 +124,12 @@ public final class SpaceTime {
             } else if (e.kind() == Kind.PARTITION) {
                 partText += "; " + e.detail();
             } else if (e.kind() == Kind.HEAL && partStart != null) {
-                band(sb, y(row, partStart), y(row, e.timeNanos()), width, "partition " + partText);
+                band(sb, labels, y(row, partStart), y(row, e.timeNanos()), width, "partition " + partText);
                 partStart = null;
             }
         }
         if (partStart != null) {
-            band(sb, y(row, partStart), TOP + rows * ROW + ROW, width, "partition " + partText + " (never healed)");
+            band(sb, labels, y(row, partStart), TOP + rows * ROW + ROW, width, "partition " + partText + " (never healed)");
         }
         // time labels
         for (Map.Entry<Long, Integer> en : row.entrySet()) {
@@ -182,14 +186,14 @@ public final class SpaceTime {
                     boolean corrupted = s != null && !Arrays.equals(s.payload(), e.payload());
                     // with more than two nodes arrows cross: keep labels short, details are in the tooltip
                     String payload = col.size() > 2 ? "" : " " + trace.describePayload(e);
-                    String tip = "m" + e.messageId() + " " + e.peer() + " -> " + e.node() + " sent "
+                    String tip = "#" + e.messageId() + " " + e.peer() + " -> " + e.node() + " sent "
                             + Trace.formatNanos(sentAt) + ", delivered " + when + ": " + trace.describePayload(e);
                     if (corrupted) {
-                        arrow(sb, x1, y1, x2, y2, "#e07b00", "ao", false, "m" + e.messageId() + " corrupted" + payload, tip + " (CORRUPTED)", starts);
+                        arrow(sb, x1, y1, x2, y2, "#e07b00", "ao", false, "#" + e.messageId() + " corrupted" + payload, tip + " (CORRUPTED)", starts, labels);
                     } else if (n > 1) {
-                        arrow(sb, x1, y1, x2, y2, "#8a2be2", "ap", true, "m" + e.messageId() + " dup" + payload, tip + " (DUPLICATE copy " + n + ")", starts);
+                        arrow(sb, x1, y1, x2, y2, "#8a2be2", "ap", true, "#" + e.messageId() + " dup" + payload, tip + " (DUPLICATE copy " + n + ")", starts, labels);
                     } else {
-                        arrow(sb, x1, y1, x2, y2, "#1f5fbf", "ab", false, "m" + e.messageId() + payload, tip, starts);
+                        arrow(sb, x1, y1, x2, y2, "#1f5fbf", "ab", false, "#" + e.messageId() + payload, tip, starts, labels);
                     }
                 }
                 case DROP -> {
@@ -201,16 +205,16 @@ public final class SpaceTime {
                     int y2 = Math.max(y(row, e.timeNanos()), y1) + ROW / 2;
                     int xm = e.timeNanos() == sentAt ? (x1 + x2full) / 2 : x1 + (x2full - x1) * 4 / 5;
                     int ym = e.timeNanos() == sentAt ? y2 : y(row, e.timeNanos());
-                    String tip = "m" + e.messageId() + " " + e.node() + " -> " + e.peer() + " DROPPED (" + e.detail()
+                    String tip = "#" + e.messageId() + " " + e.node() + " -> " + e.peer() + " DROPPED (" + e.detail()
                             + ") at " + when + ": " + trace.describePayload(e);
                     sb.append("<g><title>").append(esc(tip)).append("</title><line x1=\"").append(x1).append("\" y1=\"")
                             .append(y1).append("\" x2=\"").append(xm).append("\" y2=\"").append(ym)
                             .append("\" stroke=\"#d62728\" stroke-width=\"1.5\"/>")
                             .append("<path d=\"M").append(xm - 6).append(',').append(ym - 6).append(" L").append(xm + 6)
                             .append(',').append(ym + 6).append(" M").append(xm - 6).append(',').append(ym + 6).append(" L")
-                            .append(xm + 6).append(',').append(ym - 6).append("\" stroke=\"#d62728\" stroke-width=\"2.5\"/>")
-                            .append("<text x=\"").append(xm + 8).append("\" y=\"").append(ym + 4)
-                            .append("\" fill=\"#d62728\">").append(esc("m" + e.messageId() + " " + e.dropReason()))
+                            .append(xm + 6).append(',').append(ym - 6).append("\" stroke=\"#d62728\" stroke-width=\"2.5\"/></g>\n");
+                    labels.append("<g><title>").append(esc(tip)).append("</title><text x=\"").append(xm + 8).append("\" y=\"").append(ym + 4)
+                            .append("\" fill=\"#d62728\">").append(esc("#" + e.messageId() + " " + e.dropReason()))
                             .append("</text></g>\n");
                 }
                 case CRASH -> bar(sb, e, row, col, "#d62728", "CRASH", "crashed at " + when + ": " + e.detail());
@@ -242,11 +246,39 @@ public final class SpaceTime {
                 }
             }
         }
+        sb.append(labels);
         if (cut > 0) {
             sb.append("<text x=\"").append(LEFT).append("\" y=\"").append(height - 8).append("\" fill=\"#d62728\">")
                     .append(cut).append(" more events cut: filter the trace to see them</text>\n");
         }
         return sb.append("</svg>").toString();
+    }
+
+    /** The nodes the events mention, in the order they were added to the run (then any others, by first mention). */
+    static List<Address> columns(Trace trace, Predicate<? super TraceEvent> filter) {
+        List<TraceEvent> events = new ArrayList<>();
+        for (TraceEvent e : trace.events()) {
+            if (filter.test(e)) {
+                events.add(e);
+            }
+        }
+        return columns(trace.nodes(), events);
+    }
+
+    private static List<Address> columns(List<Address> order, List<TraceEvent> events) {
+        java.util.Set<Address> mentioned = new java.util.LinkedHashSet<>();
+        for (TraceEvent e : events) {
+            if (e.node() != null) mentioned.add(e.node());
+            if (e.peer() != null) mentioned.add(e.peer());
+        }
+        List<Address> out = new ArrayList<>();
+        for (Address a : order) {
+            if (mentioned.remove(a)) {
+                out.add(a);
+            }
+        }
+        out.addAll(mentioned);
+        return out;
     }
 
     private static void legend(StringBuilder sb) {
@@ -272,7 +304,7 @@ public final class SpaceTime {
     }
 
     private static void arrow(StringBuilder sb, int x1, int y1, int x2, int y2, String color, String marker,
-                              boolean dashed, String label, String tip, Map<Long, Integer> starts) {
+                              boolean dashed, String label, String tip, Map<Long, Integer> starts, StringBuilder labels) {
         if (x1 == x2) {
             // a message to itself: a small loop to the right
             sb.append("<g><title>").append(esc(tip)).append("</title><path d=\"M").append(x1).append(',').append(y1)
@@ -284,7 +316,7 @@ public final class SpaceTime {
         sb.append("<g><title>").append(esc(tip)).append("</title><line x1=\"").append(x1).append("\" y1=\"").append(y1)
                 .append("\" x2=\"").append(x2).append("\" y2=\"").append(y2).append("\" stroke=\"").append(color)
                 .append("\" stroke-width=\"1.5\"").append(dashed ? " stroke-dasharray=\"5,3\"" : "")
-                .append(" marker-end=\"url(#").append(marker).append(")\"/>");
+                .append(" marker-end=\"url(#").append(marker).append(")\"/></g>\n");
         // the label sits near the sender, where arrows from different senders do not cross yet;
         // arrows leaving the same point at the same time put theirs at different distances
         int k = starts.merge(((long) x1 << 32) | (y1 & 0xffffffffL), 1, Integer::sum) - 1;
@@ -292,8 +324,8 @@ public final class SpaceTime {
         int lx = (int) (x1 + (x2 - x1) * f);
         int ly = (int) (y1 + (y2 - y1) * f) - 3;
         String shortLabel = label.length() > 22 ? label.substring(0, 22) + ".." : label;
-        sb.append("<text x=\"").append(lx).append("\" y=\"").append(ly).append("\" text-anchor=\"")
-                .append(x2 > x1 ? "start" : "end").append("\" fill=\"")
+        labels.append("<g><title>").append(esc(tip)).append("</title><text x=\"").append(lx).append("\" y=\"").append(ly)
+                .append("\" text-anchor=\"").append(x2 > x1 ? "start" : "end").append("\" fill=\"")
                 .append(color).append("\">").append(esc(shortLabel)).append("</text></g>\n");
     }
 
@@ -318,10 +350,11 @@ public final class SpaceTime {
                 .append("\" fill=\"").append(color).append("\">").append(esc(shown)).append("</text></g>\n");
     }
 
-    private static void band(StringBuilder sb, int y1, int y2, int width, String text) {
+    private static void band(StringBuilder sb, StringBuilder labels, int y1, int y2, int width, String text) {
         sb.append("<g><title>").append(esc(text)).append("</title><rect x=\"").append(LEFT - 30).append("\" y=\"").append(y1)
                 .append("\" width=\"").append(width - LEFT + 20).append("\" height=\"").append(Math.max(4, y2 - y1))
-                .append("\" fill=\"#f4c7c3\" opacity=\"0.45\"/><text x=\"").append(LEFT - 26).append("\" y=\"")
+                .append("\" fill=\"#f4c7c3\" opacity=\"0.45\"/></g>\n");
+        labels.append("<g><title>").append(esc(text)).append("</title><text x=\"").append(LEFT - 26).append("\" y=\"")
                 .append(y1 + 12).append("\" fill=\"#a33\">").append(esc(text.length() > 70 ? text.substring(0, 70) + ".." : text))
                 .append("</text></g>\n");
     }

@@ -64,7 +64,7 @@ public final class Seeds {
         }
         // the test method that called us: skip our frames, lambdas and assertion libraries, so
         // the replay command names a method surefire can run
-        StackWalker.StackFrame caller = StackWalker.getInstance()
+        StackWalker.StackFrame caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
                 .walk(s -> s.filter(f -> !f.getClassName().equals(Seeds.class.getName())
                                 && !f.getMethodName().startsWith("lambda$")
                                 && !f.getClassName().startsWith("org.assertj.")
@@ -110,8 +110,41 @@ public final class Seeds {
         String test = caller == null ? "<TestClass>"
                 : caller.getClassName().substring(caller.getClassName().lastIndexOf('.') + 1)
                         .replaceAll("\\$.*", "") + "#" + caller.getMethodName();
+        Class<?> testClass = null;
+        try {
+            testClass = caller == null ? null : caller.getDeclaringClass();
+        } catch (UnsupportedOperationException e) {
+            // a frame from a walker that kept no class references: no profile hint
+        }
+        // the default build skips @Tag("exercise") tests: their replay needs the exercises profile
+        String profile = isExerciseTest(testClass) ? " -Pexercises" : "";
         return "scenario '" + scenario + "' failed for seed " + seed + " (run " + index + " of " + of + ")\n"
-                + "  replay: mvn -q -pl " + module + " test -Dtest=" + test + " -Dch08.seed=" + seed;
+                + "  replay: mvn -q -pl " + module + profile + " test -Dtest=" + test + " -Dch08.seed=" + seed;
+    }
+
+    /** True when {@code type} (or a class enclosing it) carries JUnit's {@code @Tag("exercise")}, read reflectively. */
+    static boolean isExerciseTest(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+            for (java.lang.annotation.Annotation a : c.getAnnotations()) {
+                String name = a.annotationType().getName();
+                try {
+                    if (name.equals("org.junit.jupiter.api.Tag")
+                            && "exercise".equals(a.annotationType().getMethod("value").invoke(a))) {
+                        return true;
+                    }
+                    if (name.equals("org.junit.jupiter.api.Tags")) {
+                        for (Object t : (Object[]) a.annotationType().getMethod("value").invoke(a)) {
+                            if ("exercise".equals(t.getClass().getMethod("value").invoke(t))) {
+                                return true;
+                            }
+                        }
+                    }
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    // not the annotation we know: ignore it
+                }
+            }
+        }
+        return false;
     }
 
     private static String writeFailure(String scenario, long seed) {

@@ -187,6 +187,7 @@ public final class Simulation {
         List<Address> all = new ArrayList<>(addresses);
         all.add(address);
         addresses = Collections.unmodifiableList(all);
+        trace.setNodes(addresses);
         network.nodeAdded(slots.size(), slots);
         Ev e = new Ev();
         e.type = START;

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -29,7 +30,21 @@ public final class Trace {
     private boolean enabled = true;
     private Function<byte[], String> payloadFormat = Trace::defaultPayload;
 
+    private List<Address> nodes = List.of();
+
     Trace() {
+    }
+
+    void setNodes(List<Address> inOrder) {
+        this.nodes = inOrder;
+    }
+
+    /**
+     * The run's nodes in the order they were added: diagrams give them their columns in this
+     * order, so node A stays left of B however the events begin.
+     */
+    public List<Address> nodes() {
+        return nodes;
     }
 
     /** Every event so far, oldest first (a live, read-only view). */
@@ -155,7 +170,7 @@ public final class Trace {
             default -> arrow = "";
         }
         StringBuilder sb = new StringBuilder(80);
-        sb.append(String.format("%12s  %-6s %-12s %-8s", formatNanos(e.timeNanos()), node, e.kind(), arrow));
+        sb.append(String.format(Locale.ROOT, "%12s  %-6s %-12s %-8s", formatNanos(e.timeNanos()), node, e.kind(), arrow));
         if (e.messageId() >= 0) {
             sb.append(" #").append(e.messageId());
         }
@@ -204,7 +219,7 @@ public final class Trace {
                 case '\t' -> sb.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         sb.append(c);
                     }
@@ -242,7 +257,7 @@ public final class Trace {
 
     /** {@link #hash()} as 16 hex digits. */
     public String hashHex() {
-        return String.format("%016x", hash());
+        return String.format(Locale.ROOT, "%016x", hash());
     }
 
     private static long mix(long h, long v) {
@@ -261,7 +276,11 @@ public final class Trace {
         return h;
     }
 
-    /** Formats virtual nanoseconds for people: "1.500ms", "2.000s", "250ns". */
+    /**
+     * Formats virtual nanoseconds for people: "1.500ms", "2.000s", "250ns". Always with a
+     * decimal point, whatever the JVM's locale: trace details contain these strings, and a
+     * trace must be the same byte for byte on every machine.
+     */
     public static String formatNanos(long nanos) {
         if (nanos < 0) {
             return "-" + formatNanos(-nanos);
@@ -270,12 +289,12 @@ public final class Trace {
             return nanos + "ns";
         }
         if (nanos < 1_000_000) {
-            return String.format("%.3fus", nanos / 1e3);
+            return String.format(Locale.ROOT, "%.3fus", nanos / 1e3);
         }
         if (nanos < 1_000_000_000) {
-            return String.format("%.3fms", nanos / 1e6);
+            return String.format(Locale.ROOT, "%.3fms", nanos / 1e6);
         }
-        return String.format("%.3fs", nanos / 1e9);
+        return String.format(Locale.ROOT, "%.3fs", nanos / 1e9);
     }
 
     /** Printable ASCII as quoted text (at most 40 chars), anything else as hex (at most 16 bytes). */

@@ -11,6 +11,18 @@ import org.junit.jupiter.api.Test;
 
 class SeedsTest {
 
+    /** Stands for an exercise test class (it has no tests of its own). */
+    @org.junit.jupiter.api.Tag("exercise")
+    static final class AnExerciseTest {
+    }
+
+    @Test
+    void shouldAddTheExercisesProfileToTheReplayOfAnExerciseTest() {
+        assertThat(Seeds.isExerciseTest(AnExerciseTest.class)).as("@Tag(\"exercise\") tests need -Pexercises to run").isTrue();
+        assertThat(Seeds.isExerciseTest(SeedsTest.class)).isFalse();
+        assertThat(Seeds.isExerciseTest(null)).isFalse();
+    }
+
     @Test
     void shouldRunEverySeedFromOneToCount() {
         List<Long> seen = new ArrayList<>();

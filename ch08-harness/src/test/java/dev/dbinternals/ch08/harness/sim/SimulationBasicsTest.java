@@ -46,6 +46,33 @@ class SimulationBasicsTest {
         assertThat(h3).as("another seed, another trace").isNotEqualTo(h1);
     }
 
+    @Test
+    void shouldGiveTheSameTraceOnEveryJvm() {
+        // A golden hash of a run with every kind of fault: the same on JDK 17 and JDK 25 (CI runs
+        // both), on any OS and locale. If you changed the trace or the order of random draws on
+        // purpose, every old seed replays differently: say so in the README, then update this.
+        Simulation sim = everything(42);
+        assertThat(sim.trace().size()).isEqualTo(607);
+        assertThat(sim.trace().hashHex()).as("trace hash of everything(42)").isEqualTo("e78bfdcd117e469c");
+    }
+
+    @Test
+    void shouldGiveTheSameTraceWhateverTheJvmsDefaultLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        String english;
+        String german;
+        try {
+            java.util.Locale.setDefault(java.util.Locale.US);
+            english = everything(5).trace().toJsonLines();
+            java.util.Locale.setDefault(java.util.Locale.GERMANY); // writes 1,500 for 1.500
+            german = everything(5).trace().toJsonLines();
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+        assertThat(german).as("the trace of a seed is the same on a machine with another locale").isEqualTo(english);
+        assertThat(english).contains("ms").doesNotContainPattern("\\d,\\d{3}ms");
+    }
+
     static Simulation everything(long seed) {
         Simulation sim = new Simulation(seed);
         Address c = Address.of("C");
