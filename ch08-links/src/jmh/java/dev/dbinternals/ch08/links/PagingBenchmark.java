@@ -17,9 +17,10 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Local vs remote execution (로컬 실행과 원격 실행): time per element of iterating 1,000 entries
- * through the same {@link PagingIterator}, with pages read from a map in this process or from a
- * {@link UdpPageServer} over loopback UDP. Page size is a parameter: fewer, bigger pages amortise
- * the round trip.
+ * through the same {@link PagingIterator}, with pages read from a map in this process
+ * ({@code local}), through a {@link PerfectLink} over loopback UDP ({@code remoteOverLink},
+ * {@link LinkPageSource}), or with bare request/reply datagrams from a {@link UdpPageServer}
+ * ({@code remote}). Page size is a parameter: fewer, bigger pages amortise the round trip.
  *
  * <p>Run: {@code java -jar ch08-links/target/benchmarks.jar PagingBenchmark}
  */
@@ -37,6 +38,7 @@ public class PagingBenchmark {
     private UdpPageServer server;
     private RemotePageSource remote;
     private LocalPageSource local;
+    private LinkPageSource overLink;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -47,12 +49,14 @@ public class PagingBenchmark {
         local = new LocalPageSource(data);
         server = new UdpPageServer(data);
         remote = new RemotePageSource(server.address(), Duration.ofSeconds(1), 5);
+        overLink = new LinkPageSource(data, Demo08LocalVsRemote.LINK, 0, 1);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         remote.close();
         server.close();
+        overLink.close();
     }
 
     @Benchmark
@@ -65,6 +69,12 @@ public class PagingBenchmark {
     @OperationsPerInvocation(ELEMENTS)
     public long remote() {
         return drain(new PagingIterator(remote, pageSize, PagingIterator.Cursor.KEY));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ELEMENTS)
+    public long remoteOverLink() {
+        return drain(new PagingIterator(overLink, pageSize, PagingIterator.Cursor.KEY));
     }
 
     private static long drain(PagingIterator it) {

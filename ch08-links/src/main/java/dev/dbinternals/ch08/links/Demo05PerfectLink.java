@@ -11,13 +11,13 @@ import java.time.Duration;
  *
  * <p>Book: Chapter 8, Links → Message order (메시지 순서): a lost message is retransmitted, a
  * duplicate is ignored, and an out-of-order message is held in the reorder buffer and released
- * when the gap fills. A sends m1..m4, one every 5 ms. The network drops everything from A for
- * the first millisecond (m1 is lost) and drops every acknowledgement between 22 and 24 ms
- * (B's ack of m1's retransmission is lost, so A sends m1 a third time: a duplicate, which B
- * acknowledges again and does not deliver). Duplicates made by the network itself are handled the same way (see
- * {@code PerfectLinkProperties}).
+ * when the gap fills. A sends m1..m4, one every 5 ms, and the network's scripted faults
+ * ({@code dropNext}, {@code duplicateNext}, the same whatever the seed) drop m1's first frame,
+ * deliver m3's frame twice (B ignores the second copy: m3 is already waiting), and drop B's ack
+ * of m1's retransmission (so A sends m1 a third time: a duplicate, which B acknowledges again and
+ * does not deliver).
  *
- * <p>Run: {@code ./ch08 demo ch08-links perfect-link} or
+ * <p>Run: {@code ./ch08 demo links perfect-link} or
  * {@code java -cp ... dev.dbinternals.ch08.links.Demo05PerfectLink [--seed N] [--out DIR]}.
  */
 public final class Demo05PerfectLink {
@@ -35,16 +35,16 @@ public final class Demo05PerfectLink {
         Address a = sim.addNode("A", () -> new LinkNode(l -> new PerfectLink(cfg, l),
                 LinkNode.Workload.burst(b, 4).withInterval(Duration.ofMillis(5)), log).narrated());
         sim.addNode("B", () -> new LinkNode(l -> new PerfectLink(cfg, l), LinkNode.Workload.none(), log).narrated());
-        LinkFaults normal = LinkFaults.none().withDelay(Duration.ofMillis(2));
-        sim.network().setDefaults(normal);
-        sim.network().set(a, b, normal.withLoss(1.0));
-        sim.at(Duration.ofMillis(1), () -> sim.network().set(a, b, normal));
-        sim.at(Duration.ofMillis(22), () -> sim.network().set(b, a, normal.withLoss(1.0)));
-        sim.at(Duration.ofMillis(24), () -> sim.network().set(b, a, normal));
+        sim.network().setDefaults(LinkFaults.none().withDelay(Duration.ofMillis(2)));
+        // scripted faults, one frame each, the same whatever the seed:
+        sim.network().dropNext(a, b); // m1's first DATA frame
+        sim.at(Duration.ofMillis(7), () -> sim.network().duplicateNext(a, b)); // the next A->B frame: m3's, sent at 10 ms
+        sim.at(Duration.ofMillis(21), () -> sim.network().dropNext(b, a)); // the next B->A frame: the ack of m1's retransmission
 
         DemoArgs.heading(System.out, "Demo 05 · perfect link (퍼펙트 링크), seed " + args.seed());
         System.out.println("A sends m1..m4 every 5 ms; window 8, retransmission timeout 20 ms, 2 ms network delay.");
-        System.out.println("Faults: A->B drops every frame at 0-1 ms; B->A drops every frame at 22-24 ms.");
+        System.out.println("Scripted faults: the network drops m1's first frame, delivers m3's frame twice, and drops the ack");
+        System.out.println("of m1's retransmission.");
         LinkNode receiver = sim.node(b, LinkNode.class);
         String last = "";
         while (sim.nowNanos() < 120_000_000L) {
@@ -68,9 +68,10 @@ public final class Demo05PerfectLink {
         System.out.println("B delivered, in order: " + log.events().stream()
                 .filter(e -> e.kind() == LinkEvent.Kind.DELIVER).map(LinkEvent::message).toList());
         LinkChecks.perfectLink(log.events()).forEach(r -> System.out.println("  " + r));
-        System.out.println("Read the diagram: m1's first DATA frame is dropped, m2, m3 and m4 wait in B's reorder buffer,");
-        System.out.println("m1's retransmission releases all four; its ack is lost, so A sends m1 once more: B ignores that duplicate");
-        System.out.println("and acknowledges it again (cumulative ack n_consecutive=4).");
+        System.out.println("Read the diagram: m1's first DATA frame is dropped; m2, m3 and m4 wait in B's reorder buffer, and the");
+        System.out.println("network's second copy of m3 is ignored (already waiting); m1's retransmission releases all four; its ack");
+        System.out.println("is lost, so A sends m1 once more: B ignores that duplicate too and acknowledges it again (cumulative");
+        System.out.println("ack n_consecutive=4).");
         DemoArgs.heading(System.out, "Diagrams");
         DemoOutput.diagrams(args, "perfect-link", "Perfect link: retransmit, dedup, reorder", sim.trace(), DemoOutput.NO_TIMERS);
     }

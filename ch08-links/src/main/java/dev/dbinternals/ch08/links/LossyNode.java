@@ -8,6 +8,7 @@ import dev.dbinternals.ch08.harness.Node;
 import dev.dbinternals.ch08.harness.TimerId;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
@@ -15,14 +16,16 @@ import java.util.random.RandomGenerator;
  * Wraps a node so that each message it sends is dropped with probability {@code loss}: loss
  * injection for the real UDP runtime, where loopback almost never loses anything by itself.
  * Drops are drawn from the node's own seeded {@link Context#random()}, so the decision does not
- * depend on timing. Thread-confined like the node it wraps; {@link #dropped()} may be read from
- * any thread.
+ * depend on timing; {@link #dropNext(int)} scripts a loss instead (the next sends, whatever they
+ * are). Thread-confined like the node it wraps; {@link #dropped()} and {@link #dropNext(int)}
+ * may be used from any thread.
  */
 public final class LossyNode implements Node {
 
     private final Node inner;
     private final double loss;
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicInteger scripted = new AtomicInteger();
 
     public LossyNode(Node inner, double loss) {
         if (!(loss >= 0 && loss < 1)) {
@@ -38,6 +41,11 @@ public final class LossyNode implements Node {
 
     public <T extends Node> T inner(Class<T> type) {
         return type.cast(inner);
+    }
+
+    /** The next {@code n} messages this node sends are dropped, as if lost on the wire. */
+    public void dropNext(int n) {
+        scripted.set(n);
     }
 
     /** Messages this node tried to send that were dropped on purpose. */
@@ -61,7 +69,7 @@ public final class LossyNode implements Node {
     }
 
     private Context wrap(Context ctx) {
-        return loss == 0 ? ctx : new Context() {
+        return new Context() {
             @Override
             public Address self() {
                 return ctx.self();
@@ -74,7 +82,7 @@ public final class LossyNode implements Node {
 
             @Override
             public void send(Address to, byte[] message) {
-                if (ctx.random().nextDouble() < loss) {
+                if (scripted.getAndUpdate(n -> Math.max(0, n - 1)) > 0 || loss > 0 && ctx.random().nextDouble() < loss) {
                     dropped.incrementAndGet();
                     return;
                 }

@@ -3,10 +3,6 @@ package dev.dbinternals.ch08.links;
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.Node;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -49,6 +45,11 @@ public final class PagingOverLink {
             return data;
         }
 
+        /** The server's end of the link (for its counters). */
+        public Link link() {
+            return link;
+        }
+
         @Override
         public void onStart(Context ctx) {
             link.onStart(ctx);
@@ -67,11 +68,7 @@ public final class PagingOverLink {
         @Override
         public void delivered(Context ctx, Address from, byte[] request) {
             try {
-                DataInputStream in = new DataInputStream(new ByteArrayInputStream(request));
-                long id = in.readLong();
-                String after = in.readUTF();
-                int limit = in.readInt();
-                replies.computeIfAbsent(from, a -> new ArrayDeque<>()).add(UdpPageServer.encode(id, local.pageAfterKey(after, limit)));
+                replies.computeIfAbsent(from, a -> new ArrayDeque<>()).add(UdpPageServer.answer(local, request));
                 flush(ctx, from);
             } catch (IOException e) {
                 ctx.note("malformed page request ignored: " + e.getMessage());
@@ -120,18 +117,10 @@ public final class PagingOverLink {
         }
 
         private void request(Context ctx) {
-            try {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                DataOutputStream out = new DataOutputStream(bytes);
-                out.writeLong(pages + 1);
-                out.writeUTF(lastKey);
-                out.writeInt(pageSize);
-                bytesSent += bytes.size();
-                if (!link.send(ctx, server, bytes.toByteArray())) {
-                    refused = bytes.toByteArray(); // the window is full of unacknowledged requests: wait for room
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            byte[] request = UdpPageServer.request(pages + 1, 'K', lastKey, 0, pageSize);
+            bytesSent += request.length;
+            if (!link.send(ctx, server, request)) {
+                refused = request; // the window is full of unacknowledged requests: wait for room
             }
         }
 
@@ -148,18 +137,14 @@ public final class PagingOverLink {
         @Override
         public void delivered(Context ctx, Address from, byte[] reply) {
             try {
-                DataInputStream in = new DataInputStream(new ByteArrayInputStream(reply));
-                in.readLong();
-                boolean more = in.readBoolean();
-                int n = in.readInt();
-                for (int i = 0; i < n; i++) {
-                    Map.Entry<String, String> e = Map.entry(in.readUTF(), in.readUTF());
+                PageSource.Page page = UdpPageServer.decodeReply(reply).getValue();
+                for (Map.Entry<String, String> e : page.entries()) {
                     keys.add(e.getKey());
                     lastKey = e.getKey();
                 }
                 pages++;
                 bytesReceived += reply.length;
-                if (more) {
+                if (page.more()) {
                     request(ctx);
                 } else {
                     doneNanos = ctx.clock().monotonicNanos();

@@ -34,15 +34,29 @@ import java.util.TreeMap;
  * and acknowledges every data frame with its sequence number plus {@code n_consecutive}
  * (cumulative). Memory is bounded by the window on both sides.
  *
- * <p>Crashes (crash-recovery): each life of a link has an incarnation number kept in durable
- * storage ({@link Config#persistIncarnation()}, on by default). A restarted sender numbers its
- * messages afresh in a new incarnation, which the receiver tells apart from the old one. A
- * restarted receiver stamps its acks with its new incarnation; the sender then forgets the
- * selective acks of the old life (whose reorder buffer died with it) and sends those messages
- * again, so nothing is lost. What the receiver cannot keep is {@code n_processed}: messages it
- * delivered but had not yet acknowledged are delivered again after its restart. That is why
- * exactly-once <em>processing</em> across crashes needs durable dedup state
- * ({@link EffectReceiver}).
+ * <p>Crashes (crash-recovery). The book's properties are promised between <em>correct</em>
+ * processes; across a crash this link promises exactly this much. Each life of a link has an
+ * incarnation number kept in durable storage ({@link Config#persistIncarnation()}, on by
+ * default; without it a restart is not safe). A restarted sender numbers its messages afresh in
+ * a new incarnation, which the receiver tells apart from the old one (stragglers of the old one
+ * are dropped); the messages the dead sender had not yet got acknowledged are lost with it,
+ * unless its application sends them again. A restarted receiver stamps its acks with its new
+ * incarnation; the sender then forgets the selective acks of the old life (whose reorder buffer
+ * died with it) and sends those messages again. So, when the receiver crashes and restarts:
+ * <ul>
+ *   <li>nothing is lost and nothing is created: every message sent is delivered by some life;</li>
+ *   <li>each life delivers an increasing run of sequence numbers (no duplicate, no reordering
+ *       within a life), and first deliveries over all lives are in FIFO order;</li>
+ *   <li>but a new life does not know the old life's {@code n_processed}. It learns the sender's
+ *       acknowledged prefix from the {@code upTo} of the data frames it receives, and until then
+ *       delivers again whatever arrives: a message the old life delivered whose ack was lost, and
+ *       even one the sender had already seen acknowledged, when a delayed or duplicated copy
+ *       (carrying an older {@code upTo}) was still in the network. It then jumps over what
+ *       earlier lives processed, so one life's run can have gaps that an earlier life filled.</li>
+ * </ul>
+ * No duplication therefore does not survive a receiver crash. Exactly-once <em>processing</em>
+ * across crashes needs the dedup state ({@code n_processed}) in durable storage, synced with the
+ * effect ({@link EffectReceiver}).
  *
  * <p>Not thread-safe: use from the owning node's handlers.
  */
@@ -53,7 +67,9 @@ public final class PerfectLink implements Link {
      *
      * @param window             messages in flight per peer (sender) and buffered per peer (receiver)
      * @param retransmitTimeout  how long an unacknowledged message waits before it is sent again
-     * @param persistIncarnation keep a life counter in durable storage so a restarted sender is told apart
+     * @param persistIncarnation keep a life counter in durable storage so a restarted sender (or
+     *                           receiver) is told apart; turn it off only for processes that never
+     *                           restart, or a restarted sender's new messages are taken for duplicates
      */
     public record Config(int window, Duration retransmitTimeout, boolean persistIncarnation) {
         public Config {
@@ -84,6 +100,7 @@ public final class PerfectLink implements Link {
     }
 
     static final String INCARNATION_KEY = "perfect-link/incarnation";
+    private static final long MAX_RTO_NANOS = Duration.ofSeconds(60).toNanos();
 
     private final Config config;
     private final LinkListener listener;
@@ -193,10 +210,11 @@ public final class PerfectLink implements Link {
         for (Map.Entry<Address, Outbound> e : outbound.entrySet()) {
             Outbound out = e.getValue();
             SendWindow w = out.window;
-            // Exponential backoff, as TCP does: each timeout doubles the wait (up to 64 x RTO)
-            // until an acknowledgement shows progress again, so a dead or partitioned peer is
-            // not flooded, and a live one is not starved once it answers.
-            long wait = currentRtoNanos << out.backoff;
+            // Exponential backoff, as TCP does: each timeout doubles the wait (up to 64 x RTO,
+            // and never beyond a minute, like TCP's maximum RTO) until an acknowledgement shows
+            // progress again, so a dead or partitioned peer is not flooded, and a live one is not
+            // starved once it answers: after a partition heals, the next try is at most a minute away.
+            long wait = Math.min(currentRtoNanos << out.backoff, MAX_RTO_NANOS);
             boolean timedOut = false;
             for (long s = w.base(); s < w.next(); s++) {
                 // The base is resent even if selectively acknowledged: a probe that makes the
@@ -320,7 +338,7 @@ public final class PerfectLink implements Link {
             rttvarNanos = (3 * rttvarNanos + Math.abs(srttNanos - sample)) / 4;
             srttNanos = (7 * srttNanos + sample) / 8;
         }
-        currentRtoNanos = Math.min(Math.max(rtoNanos, srttNanos + 4 * rttvarNanos), Duration.ofSeconds(60).toNanos());
+        currentRtoNanos = Math.min(Math.max(rtoNanos, srttNanos + 4 * rttvarNanos), MAX_RTO_NANOS);
     }
 
     /** The retransmission timeout in use now: adapted from measured round trips, at least the configured one. */

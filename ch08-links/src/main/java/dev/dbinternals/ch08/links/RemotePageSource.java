@@ -1,9 +1,7 @@
 package dev.dbinternals.ch08.links;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
@@ -60,19 +58,7 @@ public final class RemotePageSource implements PageSource, AutoCloseable {
 
     private Page fetch(char cursor, String afterKey, int offset, int limit) {
         long id = nextRequestId++;
-        byte[] request;
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeLong(id);
-            out.writeByte(cursor);
-            out.writeInt(limit);
-            out.writeInt(offset);
-            out.writeUTF(afterKey);
-            request = bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] request = UdpPageServer.request(id, cursor, afterKey, offset, limit);
         byte[] buf = new byte[UdpPageServer.MAX_DATAGRAM + 1024];
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             try {

@@ -83,7 +83,7 @@ public final class UdpPageServer implements AutoCloseable {
                     dropped.incrementAndGet();
                     continue;
                 }
-                byte[] reply = answer(new DataInputStream(new ByteArrayInputStream(p.getData(), 0, p.getLength())));
+                byte[] reply = answer(local, new DataInputStream(new ByteArrayInputStream(p.getData(), 0, p.getLength())));
                 socket.send(new DatagramPacket(reply, reply.length, p.getSocketAddress()));
                 served.incrementAndGet();
             } catch (IOException e) {
@@ -94,7 +94,45 @@ public final class UdpPageServer implements AutoCloseable {
         }
     }
 
-    private byte[] answer(DataInputStream in) throws IOException {
+    /**
+     * A page request: request id, cursor ({@code 'K'} after a key, {@code 'O'} at an offset),
+     * limit, offset, key. The same bytes travel in one datagram here and as one message of a
+     * {@link PerfectLink} in {@link PagingOverLink} and {@link LinkPageSource}.
+     */
+    static byte[] request(long requestId, char cursor, String afterKey, int offset, int limit) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeLong(requestId);
+            out.writeByte(cursor);
+            out.writeInt(limit);
+            out.writeInt(offset);
+            out.writeUTF(afterKey);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The reply to a {@link #request}: request id, "more follow", the entries (see {@link #encode}). */
+    static byte[] answer(LocalPageSource local, byte[] request) throws IOException {
+        return answer(local, new DataInputStream(new ByteArrayInputStream(request)));
+    }
+
+    /** Decodes a reply made by {@link #encode}: its request id, and the page. */
+    static Map.Entry<Long, PageSource.Page> decodeReply(byte[] reply) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(reply));
+        long id = in.readLong();
+        boolean more = in.readBoolean();
+        int n = in.readInt();
+        List<Map.Entry<String, String>> entries = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            entries.add(Map.entry(in.readUTF(), in.readUTF()));
+        }
+        return Map.entry(id, new PageSource.Page(entries, more));
+    }
+
+    private static byte[] answer(LocalPageSource local, DataInputStream in) throws IOException {
         long requestId = in.readLong();
         byte cursor = in.readByte();
         int limit = Math.max(1, Math.min(in.readInt(), 10_000));

@@ -39,7 +39,7 @@ class DedupReceiverExerciseTest {
     @Test
     void shouldKeepSendersApart() {
         DedupReceiver dedup = new DedupReceiver();
-        assertThat(dedup.firstDelivery(A, 1)).isTrue();
+        assertThat(dedup.firstDelivery(A, 1)).as("#1 from A arrives first: new").isTrue();
         assertThat(dedup.firstDelivery(B, 1)).as("#1 from B is a different message from #1 from A").isTrue();
     }
 

@@ -2,9 +2,17 @@ package dev.dbinternals.ch08.links;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.sim.Delay;
+import dev.dbinternals.ch08.harness.sim.LinkFaults;
 import dev.dbinternals.ch08.harness.sim.Seeds;
+import dev.dbinternals.ch08.harness.sim.Simulation;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,7 +29,7 @@ class DeliverySemanticsTest {
     @Test
     void shouldLoseWithAtMostOnceDoubleWithAtLeastOnceAndDoNeitherWithExactlyOnce() {
         Map<DeliverySemantics, long[]> totals = new EnumMap<>(DeliverySemantics.class);
-        Seeds.check("delivery semantics", 50, seed -> {
+        int seeds = Seeds.check("delivery semantics", 50, seed -> {
             for (DeliverySemantics s : new DeliverySemantics[] {DeliverySemantics.AT_MOST_ONCE,
                     DeliverySemantics.AT_LEAST_ONCE, DeliverySemantics.EXACTLY_ONCE}) {
                 EffectTally t = Experiments.semantics(seed, s, true, OPS);
@@ -36,9 +44,11 @@ class DeliverySemanticsTest {
                 }
             }
         });
-        totals.forEach((s, v) -> System.out.printf("%-14s over 50 seeds x %d ops: %d lost, %d duplicated%n", s, OPS, v[0], v[1]));
-        assertThat(totals.get(DeliverySemantics.AT_MOST_ONCE)[0]).as("at-most-once loses effects").isPositive();
-        assertThat(totals.get(DeliverySemantics.AT_LEAST_ONCE)[1]).as("at-least-once duplicates effects").isPositive();
+        totals.forEach((s, v) -> System.out.printf("%-14s over %d seeds x %d ops: %d lost, %d duplicated%n", s, seeds, OPS, v[0], v[1]));
+        if (seeds >= 10) { // a replay of one seed need not show them
+            assertThat(totals.get(DeliverySemantics.AT_MOST_ONCE)[0]).as("at-most-once loses effects").isPositive();
+            assertThat(totals.get(DeliverySemantics.AT_LEAST_ONCE)[1]).as("at-least-once duplicates effects").isPositive();
+        }
     }
 
     @ParameterizedTest(name = "crash {0}")
@@ -48,6 +58,51 @@ class DeliverySemanticsTest {
             EffectTally t = Experiments.crashAt(DeliverySemantics.EXACTLY_ONCE, step, seq, 6);
             assertThat(t.isExactlyOnce()).as("crash %s of message #%d: %s", step, seq, t).isTrue();
         }
+    }
+
+    @Test
+    void shouldApplyEveryEffectExactlyOnceThroughRepeatedCrashesAtAnyStepUnderFaultsAndSenderRestarts() {
+        Seeds.check("exactly-once through crashes at any step", 200, seed -> {
+            // given a faulty network, a receiver whose first 4 lives each die at a seed-chosen step of a
+            // seed-chosen message, and (in half the seeds) a sender that crashes and starts over
+            SplittableRandom r = new SplittableRandom(seed * 13 + 5);
+            int ops = 10 + r.nextInt(30);
+            Simulation sim = new Simulation(seed);
+            sim.network().setDefaults(LinkFaults.none().withLoss(0.4 * r.nextDouble()).withDuplication(0.4 * r.nextDouble())
+                    .withCorruption(0.2 * r.nextDouble()).withDelay(Delay.longTailed(Duration.ofMillis(2), Duration.ofMillis(30))));
+            Address b = Address.of("B");
+            PerfectLink.Config cfg = PerfectLink.Config.defaults().withWindow(1 + r.nextInt(8)).withRetransmitTimeout(Duration.ofMillis(15));
+            Address a = sim.addNode("A", () -> new LinkNode(l -> new PerfectLink(cfg, l), LinkNode.Workload.burst(b, ops), new LinkLog(false)));
+            List<CrashPlan> plans = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                plans.add(CrashPlan.at(CrashPlan.Step.values()[r.nextInt(3)], 1 + r.nextInt(ops)));
+            }
+            int[] life = {0};
+            sim.addNode("B", () -> new EffectReceiver(DeliverySemantics.EXACTLY_ONCE,
+                    life[0] < plans.size() ? plans.get(life[0]++) : CrashPlan.never()));
+            boolean senderCrashes = r.nextBoolean();
+            if (senderCrashes) {
+                long at = r.nextLong(1, 200);
+                sim.at(Duration.ofMillis(at), () -> sim.crash(a));
+                sim.at(Duration.ofMillis(at + r.nextLong(1, 50)), () -> sim.restart(a));
+            }
+            // when the run goes on, crashing B the moment its plan fires and restarting it a little later
+            java.util.function.BooleanSupplier finished = () -> sim.nowNanos() > 300_000_000L && !sim.isCrashed(a) && !sim.isCrashed(b)
+                    && sim.node(a, LinkNode.class).doneSending() && sim.node(a, LinkNode.class).link(PerfectLink.class).allAcknowledged();
+            while (!finished.getAsBoolean()) {
+                boolean progressed = sim.runUntil(() -> finished.getAsBoolean()
+                        || !sim.isCrashed(b) && sim.node(b, EffectReceiver.class).isPlayingDead(), Duration.ofSeconds(100));
+                assertThat(progressed).as("the sender finished within 100 s of the last crash").isTrue();
+                if (!sim.isCrashed(b) && sim.node(b, EffectReceiver.class).isPlayingDead()) {
+                    sim.crash(b); // right after the planned step: nothing else ran on B, unsynced writes are lost
+                    sim.after(Duration.ofMillis(1 + r.nextInt(40)), () -> sim.restart(b));
+                }
+            }
+            sim.runFor(Duration.ofMillis(300)); // stragglers arrive too
+            // then every effect was applied exactly once
+            EffectTally tally = EffectTally.of(sim.node(b, EffectReceiver.class).effects(), ops);
+            assertThat(tally.isExactlyOnce()).as("%s (crash plans %s, sender crashed: %s)", tally, plans, senderCrashes).isTrue();
+        });
     }
 
     @Test

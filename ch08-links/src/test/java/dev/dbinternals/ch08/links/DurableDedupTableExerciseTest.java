@@ -30,7 +30,7 @@ class DurableDedupTableExerciseTest {
         DurableDedupTable table = new DurableDedupTable(st);
         assertThat(table.applyOnce("r1", addOne())).as("first time: applied").isTrue();
         assertThat(table.applyOnce("r1", addOne())).as("retry: skipped").isFalse();
-        assertThat(balance(st)).isEqualTo(1);
+        assertThat(balance(st)).as("the effect ran once").isEqualTo(1);
     }
 
     @Test
@@ -42,7 +42,7 @@ class DurableDedupTableExerciseTest {
         DurableDedupTable afterRestart = new DurableDedupTable(st);
         // then the new life knows r1 and does not apply its retry
         assertThat(afterRestart.alreadyProcessed("r1")).as("r1 must be in durable storage after the crash").isTrue();
-        assertThat(afterRestart.applyOnce("r1", addOne())).isFalse();
+        assertThat(afterRestart.applyOnce("r1", addOne())).as("the retry after the restart is a duplicate").isFalse();
         assertThat(balance(st)).as("balance after crash and retry").isEqualTo(1);
     }
 
@@ -53,17 +53,17 @@ class DurableDedupTableExerciseTest {
         DurableDedupTable table = new DurableDedupTable(st);
         assertThatThrownBy(() -> table.applyOnce("r1", addOne().andThen(s -> {
             throw new IllegalStateException("crash inside the handler");
-        }))).hasMessageContaining("crash inside the handler");
+        }))).as("applyOnce must let the effect's exception (the crash) propagate").hasMessageContaining("crash inside the handler");
         st.crash();
         // when the retry arrives at the restarted process
         DurableDedupTable afterRestart = new DurableDedupTable(st);
         assertThat(afterRestart.alreadyProcessed("r1")).as("nothing was synced, so r1 is not processed").isFalse();
-        assertThat(afterRestart.applyOnce("r1", addOne())).isTrue();
+        assertThat(afterRestart.applyOnce("r1", addOne())).as("the retry runs the effect: the crashed attempt left nothing durable").isTrue();
         // then the effect is applied exactly once
-        assertThat(balance(st)).isEqualTo(1);
+        assertThat(balance(st)).as("the lost attempt's unsynced write is gone; the retry's counts once").isEqualTo(1);
         st.crash();
         assertThat(balance(st)).as("the effect and the record were synced together").isEqualTo(1);
-        assertThat(new DurableDedupTable(st).alreadyProcessed("r1")).isTrue();
+        assertThat(new DurableDedupTable(st).alreadyProcessed("r1")).as("the record was synced with the effect").isTrue();
     }
 
     @Test

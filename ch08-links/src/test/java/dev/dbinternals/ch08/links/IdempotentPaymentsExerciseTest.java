@@ -18,7 +18,7 @@ class IdempotentPaymentsExerciseTest {
         IdempotentPayments.Receipt retry = p.charge("k1", "alice", 500);
         assertThat(retry).as("a retry gets the same receipt").isEqualTo(first);
         assertThat(p.charged("alice")).as("alice is charged once").isEqualTo(500);
-        assertThat(p.chargesApplied()).isEqualTo(1);
+        assertThat(p.chargesApplied()).as("one charge applied for one key, however many retries").isEqualTo(1);
     }
 
     @Test
@@ -27,7 +27,7 @@ class IdempotentPaymentsExerciseTest {
         IdempotentPayments.Receipt a = p.charge("k1", "alice", 500);
         IdempotentPayments.Receipt b = p.charge("k2", "alice", 500);
         assertThat(a.transactionId()).as("two purchases, two transactions").isNotEqualTo(b.transactionId());
-        assertThat(p.charged("alice")).isEqualTo(1000);
+        assertThat(p.charged("alice")).as("two keys are two charges: 500 + 500").isEqualTo(1000);
     }
 
     @Test
@@ -38,8 +38,8 @@ class IdempotentPaymentsExerciseTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> p.charge("k1", "bob", 500)).as("same key, different account")
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(p.charged("alice")).isEqualTo(500);
-        assertThat(p.charged("bob")).isZero();
+        assertThat(p.charged("alice")).as("a refused reuse charges nothing: alice still 500").isEqualTo(500);
+        assertThat(p.charged("bob")).as("a refused reuse charges nothing: bob still 0").isZero();
     }
 
     @Test
@@ -51,6 +51,6 @@ class IdempotentPaymentsExerciseTest {
             }
         }
         assertThat(p.chargesApplied()).as("20 orders retried 10 times each: 20 charges").isEqualTo(20);
-        assertThat(p.charged("carol")).isEqualTo(2000);
+        assertThat(p.charged("carol")).as("20 orders of 100, each charged once").isEqualTo(2000);
     }
 }

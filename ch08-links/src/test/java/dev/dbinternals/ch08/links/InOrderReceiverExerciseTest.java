@@ -18,7 +18,7 @@ class InOrderReceiverExerciseTest {
     void shouldDeliverAnInOrderMessageAtOnce() {
         InOrderReceiver r = new InOrderReceiver(8);
         assertThat(r.receive(1, "m1")).as("#1 is next in order").containsExactly("m1");
-        assertThat(r.receive(2, "m2")).containsExactly("m2");
+        assertThat(r.receive(2, "m2")).as("#2 follows #1: delivered at once").containsExactly("m2");
         assertThat(r.nConsecutive()).as("n_consecutive after 1 and 2").isEqualTo(2);
     }
 
@@ -29,8 +29,8 @@ class InOrderReceiverExerciseTest {
         assertThat(r.receive(2, "m2")).as("#2 still waits for #1").isEmpty();
         assertThat(r.buffered()).as("two messages held").isEqualTo(2);
         assertThat(r.receive(1, "m1")).as("#1 releases #2 and #3 behind it").containsExactly("m1", "m2", "m3");
-        assertThat(r.buffered()).isZero();
-        assertThat(r.nConsecutive()).isEqualTo(3);
+        assertThat(r.buffered()).as("nothing left waiting after the release").isZero();
+        assertThat(r.nConsecutive()).as("n_consecutive after 1, 2 and 3 arrived").isEqualTo(3);
     }
 
     @Test
@@ -47,7 +47,7 @@ class InOrderReceiverExerciseTest {
     void shouldNeverHoldMoreThanItsCapacity() {
         InOrderReceiver r = new InOrderReceiver(4);
         assertThat(r.receive(6, "m6")).as("#6 is beyond n_consecutive + capacity = 4: dropped").isEmpty();
-        assertThat(r.receive(4, "m4")).isEmpty();
+        assertThat(r.receive(4, "m4")).as("#4 is within capacity but waits for #1..#3").isEmpty();
         assertThat(r.buffered()).as("only #4 is held").isEqualTo(1);
     }
 

@@ -42,6 +42,52 @@ class PagingIteratorTest {
     }
 
     @Test
+    void shouldIterateARemoteDatasetThroughThePerfectLinkOverUdpWithOneRoundTripPerPage() {
+        // given the same map served over a perfect link on loopback UDP
+        ConcurrentSkipListMap<String, String> data = dataset(250);
+        try (LinkPageSource remote = new LinkPageSource(data, Demo08LocalVsRemote.LINK, 0, 1)) {
+            // when the same iterator runs over it
+            List<String> local = keys(new PagingIterator(new LocalPageSource(data), 50, PagingIterator.Cursor.KEY), 1000);
+            List<String> viaLink = keys(new PagingIterator(remote, 50, PagingIterator.Cursor.KEY), 1000);
+            // then it returns the same elements, one page per round trip of the link
+            assertThat(viaLink).as("the same keys over the link as locally").isEqualTo(local).hasSize(250);
+            assertThat(remote.pages()).as("250 elements in pages of 50: 5 round trips").isEqualTo(5);
+            assertThat(remote.bytesOnWire()).as("every element serialised and sent, plus frames and acks").isGreaterThan(250 * 8);
+        }
+    }
+
+    @Test
+    void shouldHaveTheLinkResendALostPageRequestWhileTheIteratorOnlyWaits() {
+        // given an iteration over the link that has read its first page
+        ConcurrentSkipListMap<String, String> data = dataset(100);
+        try (LinkPageSource remote = new LinkPageSource(data, Demo08LocalVsRemote.LINK, 0, 1)) {
+            PagingIterator it = new PagingIterator(remote, 10, PagingIterator.Cursor.KEY);
+            keys(it, 10);
+            // when the request for the second page is lost on the wire
+            remote.dropNextRequest();
+            List<String> rest = keys(it, 1000);
+            // then the link resent it and the iterator saw every remaining key once, in order
+            assertThat(rest).as("the 90 keys after the first page, in order").hasSize(90).startsWith("k010").isSorted();
+            assertThat(remote.dropped()).as("exactly the one scripted loss").isEqualTo(1);
+            assertThat(remote.retransmissions()).as("the link resent the lost request").isGreaterThanOrEqualTo(1);
+            assertThat(remote.pages()).as("10 pages, none fetched twice").isEqualTo(10);
+        }
+    }
+
+    @Test
+    void shouldIterateEveryKeyOnceInOrderOverALossyLink() {
+        // given a perfect link over UDP where each side drops 20 % of its datagrams
+        ConcurrentSkipListMap<String, String> data = dataset(300);
+        try (LinkPageSource remote = new LinkPageSource(data, Demo08LocalVsRemote.LINK.withRetransmitTimeout(Duration.ofMillis(5)), 0.2, 7)) {
+            // when the iterator reads everything
+            List<String> keys = keys(new PagingIterator(remote, 20, PagingIterator.Cursor.KEY), 1000);
+            // then nothing is lost, repeated or reordered
+            assertThat(keys).as("every key once, in order, despite the loss").isEqualTo(new ArrayList<>(data.keySet()));
+            assertThat(remote.dropped()).as("datagrams dropped on purpose").isPositive();
+        }
+    }
+
+    @Test
     void shouldRecoverFromALostPageRequestByAskingAgain() throws Exception {
         ConcurrentSkipListMap<String, String> data = dataset(100);
         try (UdpPageServer server = new UdpPageServer(data);

@@ -15,7 +15,7 @@ class RetransmissionProblemTest {
     void shouldChargeSomeCustomersTwiceWithoutDedupButNeverWithIt() {
         AtomicInteger doubleWithout = new AtomicInteger();
         AtomicInteger doubleWith = new AtomicInteger();
-        Seeds.check("double charges", 100, seed -> {
+        int seeds = Seeds.check("double charges", 100, seed -> {
             PaymentServer without = Experiments.payments(seed, false, CHARGES).server();
             PaymentServer with = Experiments.payments(seed, true, CHARGES).server();
             doubleWithout.addAndGet(without.doubleCharges());
@@ -24,10 +24,12 @@ class RetransmissionProblemTest {
             assertThat(with.chargedTo("alice")).as("20 charges of 100").isEqualTo(CHARGES * 100L);
             assertThat(without.chargedTo("alice")).as("without dedup, never less than asked").isGreaterThanOrEqualTo(CHARGES * 100L);
             // the idempotent operation needs no help: it started once either way
-            assertThat(without.shutdownStarts()).isEqualTo(1);
-            assertThat(with.shutdownStarts()).isEqualTo(1);
+            assertThat(without.shutdownStarts()).as("shutdown started once without dedup").isEqualTo(1);
+            assertThat(with.shutdownStarts()).as("shutdown started once with dedup").isEqualTo(1);
         });
-        System.out.printf("100 seeds x %d charges: %d double charges without dedup, %d with%n", CHARGES, doubleWithout.get(), doubleWith.get());
-        assertThat(doubleWithout.get()).as("at-least-once delivery without dedup double-charges").isPositive();
+        System.out.printf("%d seeds x %d charges: %d double charges without dedup, %d with%n", seeds, CHARGES, doubleWithout.get(), doubleWith.get());
+        if (seeds >= 10) { // a replay of one seed need not show it
+            assertThat(doubleWithout.get()).as("at-least-once delivery without dedup double-charges").isPositive();
+        }
     }
 }

@@ -17,11 +17,11 @@ class SlidingWindowSenderExerciseTest {
     @Test
     void shouldRefuseNewMessagesWhenTheWindowIsFull() {
         SlidingWindowSender w = new SlidingWindowSender(3);
-        assertThat(w.trySend()).hasValue(1);
-        assertThat(w.trySend()).hasValue(2);
-        assertThat(w.trySend()).hasValue(3);
+        assertThat(w.trySend()).as("sequence numbers start at 1").hasValue(1);
+        assertThat(w.trySend()).as("then 2").hasValue(2);
+        assertThat(w.trySend()).as("then 3: the window of 3 is now full").hasValue(3);
         assertThat(w.trySend()).as("window of 3 is full: backpressure").isEmpty();
-        assertThat(w.inFlight()).isEqualTo(3);
+        assertThat(w.inFlight()).as("3 in flight (next - base)").isEqualTo(3);
     }
 
     @Test
@@ -45,10 +45,10 @@ class SlidingWindowSenderExerciseTest {
         w.ack(3);
         assertThat(w.base()).as("#1 is still unacknowledged").isEqualTo(1);
         assertThat(w.trySend()).as("no room until #1 is acknowledged").isEmpty();
-        assertThat(w.unacked()).containsExactly(1L);
+        assertThat(w.unacked()).as("only #1 is unacknowledged; #2 and #3 were acked selectively").containsExactly(1L);
         w.ack(1);
         assertThat(w.base()).as("slides past 1, 2 and 3 at once").isEqualTo(4);
-        assertThat(w.inFlight()).isZero();
+        assertThat(w.inFlight()).as("nothing in flight once everything is acknowledged").isZero();
     }
 
     @Test
@@ -58,10 +58,10 @@ class SlidingWindowSenderExerciseTest {
         w.ack(1);
         w.ack(1);
         w.ack(7);
-        assertThat(w.base()).isEqualTo(2);
-        assertThat(w.trySend()).hasValue(2);
+        assertThat(w.base()).as("#1 acked once slides the base to 2; the repeat and the unknown #7 change nothing").isEqualTo(2);
+        assertThat(w.trySend()).as("the next number is 2").hasValue(2);
         assertThat(w.trySend()).as("#7 was never sent; acking it frees nothing").hasValue(3);
-        assertThat(w.trySend()).isEmpty();
+        assertThat(w.trySend()).as("#2 and #3 in flight fill the window of 2").isEmpty();
     }
 
     @Test
