@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.flp;
 
+import dev.dbinternals.ch08.harness.render.Mermaid;
+
 import dev.dbinternals.ch08.harness.explore.Explorer.Transition;
 import java.util.List;
 
@@ -21,7 +23,7 @@ public final class RunDiagram {
     public static String mermaid(ConsensusModel model, Configuration start, List<String> labels, String title) {
         StringBuilder sb = new StringBuilder("sequenceDiagram\n");
         if (title != null && !title.isBlank()) {
-            sb.append("    title ").append(title).append('\n');
+            sb.append("    title ").append(Mermaid.escape(title)).append('\n');
         }
         for (int p = 0; p < start.n(); p++) {
             sb.append("    participant p").append(p).append(" as p").append(p).append(" (input ")

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.twogenerals;
 
+import dev.dbinternals.ch08.harness.render.Mermaid;
+
 import java.util.List;
 
 /**
@@ -77,15 +79,16 @@ public record Run(Plan plan, List<Step> steps, GeneralsState end) {
     public String toMermaid(String title) {
         StringBuilder sb = new StringBuilder("sequenceDiagram\n");
         if (title != null && !title.isBlank()) {
-            sb.append("    title ").append(title.replace('\n', ' ')).append('\n');
+            sb.append("    title ").append(Mermaid.escape(title)).append('\n');
         }
         sb.append("    participant A as General A (plan: ").append(plan).append(")\n");
         sb.append("    participant B as General B\n");
         for (Step s : steps) {
             Messenger m = s.messenger();
-            sb.append("    ").append(m.from()).append(s.delivered() ? "->>" : "-x").append(m.to())
-                    .append(": #").append(m.seq()).append(' ').append(m.text())
-                    .append(s.delivered() ? "" : " (captured)").append('\n');
+            // '#' starts an entity in Mermaid: escaped, the reader sees "#1 attack at dawn"
+            sb.append("    ").append(m.from()).append(s.delivered() ? "->>" : "-x").append(m.to()).append(": ")
+                    .append(Mermaid.escape("#" + m.seq() + " " + m.text() + (s.delivered() ? "" : " (captured)")))
+                    .append('\n');
         }
         sb.append("    Note over A: ").append(end.a()).append(" (heard ").append(end.heardByA().size()).append(")\n");
         sb.append("    Note over B: ").append(end.b()).append(" (heard ").append(end.heardByB().size()).append(")\n");

@@ -117,10 +117,11 @@ class TwoGeneralsModelTest {
         // when rendered
         String mermaid = run.toMermaid("k = 1");
 
-        // then the order arrives, the acknowledgement is captured, and B attacks alone
+        // then the order arrives, the acknowledgement is captured, and B attacks alone; '#' is
+        // written as Mermaid's entity #35; so the reader sees "#1" instead of an empty label
         assertThat(mermaid).startsWith("sequenceDiagram")
-                .contains("A->>B: #1 attack at dawn")
-                .contains("B-xA: #2 ack 1 (captured)")
+                .contains("A->>B: #35;1 attack at dawn")
+                .contains("B-xA: #35;2 ack 1 (captured)")
                 .contains("Note over B: ATTACK");
         assertThat(run.summary()).isEqualTo("deliver #1, lose #2 → B attacks alone");
     }
