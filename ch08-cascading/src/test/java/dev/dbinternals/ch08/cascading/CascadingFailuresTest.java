@@ -72,20 +72,11 @@ class CascadingFailuresTest {
 
     @Test
     void shouldRunEveryDemoQuicklyAndWriteItsFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        String[] demos = java.nio.file.Files.readAllLines(java.nio.file.Path.of("demos.txt")).stream()
-                .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split("\\s+")[1]).toArray(String[]::new);
+        var demos = dev.dbinternals.ch08.harness.demo.DemoList.ofThisModule();
         assertThat(demos).hasSizeGreaterThanOrEqualTo(8);
-        java.io.PrintStream out = System.out;
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            for (String d : demos) {
-                Class.forName(d).getMethod("main", String[].class)
-                        .invoke(null, (Object) new String[] {"--quick", "--out", dir.resolve(d).toString()});
-            }
-        } finally {
-            System.setOut(out);
+        for (var d : demos) {
+            String text = dev.dbinternals.ch08.harness.demo.DemoList.runQuick(d, dir.resolve(d.name()));
+            assertThat(text).as("output of %s", d.name()).contains("==").doesNotContain("Exception");
         }
-        assertThat(buf.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("==").doesNotContain("Exception");
     }
 }

@@ -2,12 +2,9 @@ package dev.dbinternals.ch08.concurrency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbinternals.ch08.harness.demo.DemoList;
 import java.io.IOException;
-import java.lang.reflect.Method;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -16,25 +13,19 @@ class DemosSmokeTest {
 
     @Test
     void shouldRunEveryListedDemoQuickly() throws Exception {
-        List<String[]> demos = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("demos.txt"))) {
-            if (!line.isBlank() && !line.startsWith("#")) {
-                demos.add(line.trim().split("\\s+", 3));
-            }
-        }
+        var demos = DemoList.ofThisModule();
         assertThat(demos).hasSizeGreaterThanOrEqualTo(9);
-        for (String[] d : demos) {
-            Method main = Class.forName(d[1]).getMethod("main", String[].class);
-            main.invoke(null, (Object) new String[] {"--quick", "--out", "target/demo-out/" + d[0]});
+        for (DemoList.Demo d : demos) {
+            assertThat(DemoList.runQuick(d, Path.of("target/demo-out", d.name()))).as("output of %s", d.name()).isNotBlank();
         }
         assertThat(Path.of("target/demo-out/lost-update/outcomes.md")).exists();
     }
 
     @Test
     void shouldListDemosInReadingOrderWithFigureEightOneFirst() throws IOException {
-        String first = Files.readAllLines(Path.of("demos.txt")).stream().filter(l -> !l.startsWith("#") && !l.isBlank())
-                .findFirst().orElseThrow();
+        DemoList.Demo first = DemoList.ofThisModule().get(0);
 
-        assertThat(first).startsWith("lost-update").contains("Demo01LostUpdate");
+        assertThat(first.name()).isEqualTo("lost-update");
+        assertThat(first.mainClass()).endsWith("Demo01LostUpdate");
     }
 }

@@ -1,0 +1,34 @@
+package dev.dbinternals.ch08.harness.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoListTest {
+
+    @Test
+    void shouldReadDemosInOrderSkippingCommentsAndBlankLines(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("demos.txt");
+        Files.writeString(file, "# demos\n\nb-second x.B Second demo (둘째)\na-first x.A First\n", StandardCharsets.UTF_8);
+
+        var demos = DemoList.read(file);
+
+        assertThat(demos).extracting(DemoList.Demo::name).containsExactly("b-second", "a-first");
+        assertThat(demos.get(0).title()).isEqualTo("Second demo (둘째)");
+    }
+
+    @Test
+    void shouldNameTheFileAndLineOfAMalformedEntry(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("demos.txt");
+        Files.writeString(file, "ok x.Ok fine\nbroken-line-without-class\n", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> DemoList.read(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("demos.txt:2");
+    }
+}
