@@ -82,7 +82,9 @@ public class ExerciseReport {
         }
         System.out.println();
         lines.forEach(System.out::println);
-        System.out.println("Chapter 8: " + solved + "/" + total + " exercises solved");
+        if (modules.size() > 1) {
+            System.out.println("Chapter 8: " + solved + "/" + total + " exercises solved");
+        }
         return solved == total ? 0 : 1;
     }
 
