@@ -48,9 +48,11 @@ public final class Demo05CheckHistory {
         }
         boolean independent = rest.remove("--independent");
         boolean strictNil = rest.remove("--strict-nil-reads");
-        DemoArgs a = DemoArgs.forDemo("check-history", "check a Jepsen EDN history: check-history FILE [--model M] [--independent] ...")
+        DemoArgs a = DemoArgs.forDemo("check-history", "check a Jepsen EDN history: check-history FILE [--model M] [--initial EDN] [--independent] [--strict-nil-reads]\n"
+                + "  --independent       client values are [key value] tuples; each key is checked on its own\n"
+                + "  --strict-nil-reads  a read of nil means the register held nil (default: matches anything, as Knossos)")
                 .option("file", "", "the history file (or give it as the first argument)")
-                .option("model", "cas-register", "register | cas-register | counter | mutex")
+                .option("model", "cas-register", "register | cas-register | counter | mutex | multi-register")
                 .option("initial", "nil", "the object's initial value, in EDN (counter: an integer, default 0)")
                 .option("consistency", "linearizable", "linearizable | sequential (small histories only)")
                 .option("budget", "10000000", "search steps per key before answering UNKNOWN")
@@ -108,9 +110,11 @@ public final class Demo05CheckHistory {
             History h = JepsenHistory.parse(text, independent);
             Model<?> m = model(modelName, initial, strictNil);
             h.warnings().forEach(w -> out.println("warning: " + w));
-            out.printf("%s: %d events, %d client operations (:fail ones removed), model %s, initial %s%s%n", file, h.events().size(),
-                    h.operations().size(), m.name(), initial,
-                    strictNil || modelName.equals("counter") ? "" : " (Knossos semantics: a read of nil matches any value; --strict-nil-reads to change)");
+            boolean hasReads = !modelName.equals("counter") && !modelName.equals("mutex");
+            out.printf("%s: %d events, %d client operations (:fail ones removed), model %s%s%s%n", file, h.events().size(),
+                    h.operations().size(), m.name(), modelName.equals("mutex") ? ""
+                            : ", initial " + (modelName.equals("counter") && initial.equals("nil") ? "0" : initial),
+                    strictNil || !hasReads ? "" : " (Knossos semantics: a read of nil matches any value; --strict-nil-reads to change)");
             long started = System.nanoTime();
             CheckResult r = switch (consistency) {
                 case "linearizable" -> LinearizabilityChecker.create().withBudget(budget).check(h, m);
@@ -149,7 +153,14 @@ public final class Demo05CheckHistory {
                 yield Models.counter(l);
             }
             case "mutex" -> Models.mutex();
-            default -> throw new IllegalArgumentException("--model must be register, cas-register, counter or mutex, got '" + name + "'");
+            case "multi-register" -> {
+                if (initial != null && !(initial instanceof java.util.Map<?, ?>)) {
+                    throw new IllegalArgumentException("--initial of a multi-register must be a map such as {:x 0, :y 0}, got " + initialEdn);
+                }
+                yield Models.multiRegister(initial == null ? java.util.Map.of() : (java.util.Map<?, ?>) initial, !strictNil);
+            }
+            default -> throw new IllegalArgumentException("--model must be register, cas-register, counter, mutex or multi-register, got '"
+                    + name + "'");
         };
     }
 

@@ -48,6 +48,29 @@ class CheckHistoryCommandTest {
     }
 
     @Test
+    void shouldCheckAMutexAndAMultiRegisterFromTheCommandLine() throws IOException {
+        // a mutex acquired twice without a release in between, with a failed acquire that does not count
+        int mutex = run("""
+                {:type :invoke, :f :acquire, :process 0, :index 0}
+                {:type :ok, :f :acquire, :process 0, :index 1}
+                {:type :invoke, :f :acquire, :process 1, :index 2}
+                {:type :fail, :f :acquire, :process 1, :error :already-held, :index 3}
+                {:type :invoke, :f :acquire, :process 2, :index 4}
+                {:type :ok, :f :acquire, :process 2, :index 5}
+                """, "mutex", "nil", false);
+        assertThat(mutex).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("model mutex: NOT LINEARIZABLE").doesNotContain("initial nil");
+
+        int multi = run("""
+                {:type :invoke, :f :txn, :value [[:write :x 1]], :process 0}
+                {:type :ok, :f :txn, :value [[:write :x 1]], :process 0}
+                {:type :invoke, :f :txn, :value [[:read :x nil] [:read :y nil]], :process 1}
+                {:type :ok, :f :txn, :value [[:read :x 1] [:read :y 0]], :process 1}
+                """, "multi-register", "{:x 0, :y 0}", false);
+        assertThat(multi).isZero();
+    }
+
+    @Test
     void shouldExitTwoWithLineAndColumnOnGarbage() throws IOException {
         int code = run("{:process 0, :type :invoke, :f :write, :value 3}\n{:process 0 :type :ok :f :write :value [3}", "register", "nil", false);
 
@@ -58,7 +81,7 @@ class CheckHistoryCommandTest {
     @Test
     void shouldExitTwoOnAnUnknownModelOrOperation() throws IOException {
         assertThat(run("{:process 0, :type :invoke, :f :read}", "queue", "nil", false)).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--model must be register, cas-register, counter or mutex");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--model must be register, cas-register, counter, mutex or multi-register");
         assertThat(run("{:process 0, :type :invoke, :f :enqueue, :value 1}\n{:process 0, :type :ok, :f :enqueue, :value 1}", "register", "nil", false))
                 .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no operation :enqueue");

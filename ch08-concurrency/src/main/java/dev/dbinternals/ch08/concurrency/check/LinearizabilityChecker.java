@@ -35,9 +35,12 @@ import java.util.Set;
  * <p>Operations with an unknown outcome ({@code :info}, or never completed) may take effect at
  * any time after their invocation, or never; pending read-only ones are dropped since they
  * constrain nothing. When a history is not linearizable the checker also finds a small core:
- * the shortest prefix that is already not linearizable, then shrunk by relaxations that can
- * only make a history <em>easier</em> to linearize (dropping a read, forgetting an operation's
- * completion), so the core's impossibility is the original history's.
+ * the shortest prefix that is already not linearizable; if that is longer than a few operations,
+ * cut at the latest quiet point (nothing in flight) after which the rest is impossible from
+ * every state the earlier part can leave behind (exact: every order puts the earlier part first);
+ * then shrunk by relaxations that can only make a history <em>easier</em> to linearize (dropping
+ * a read, forgetting an operation's completion). So the core's impossibility is the original
+ * history's; the report names the start states when a cut was made.
  *
  * <p>Stateless and thread-safe; each check is independent.
  */
@@ -125,15 +128,35 @@ public final class LinearizabilityChecker {
         if (maxCoreInput == 0) {
             return new CheckResult.KeyResult(key, v, List.of(), List.of(), List.of(), "not linearizable", s.steps);
         }
-        Core core = core(prepared, model);
+        Core<S> core = core(prepared, model);
         String furthest = s.blocked == null ? "" : " The search got furthest with " + s.deepest + " of the " + s.completedOps
-                + " completed operations linearized; then " + s.blocked.describe() + " could not take effect (" + model.name()
+                + " completed operations linearized; then " + withoutKey(s.blocked).describe() + " could not take effect (" + model.name()
                 + " state: " + s.blockedState + ").";
-        String explanation = "NOT linearizable." + furthest + " No order of these " + core.ops.size() + " operations respects both real time"
+        String start = "";
+        if (core.skipped > 0) {
+            List<String> states = new ArrayList<>();
+            for (S st : core.starts) {
+                states.add(model.describe(st));
+            }
+            start = " Here the " + model.name() + " starts in " + (states.size() == 1 ? "state " + states.get(0)
+                    : "any of the states " + String.join(", ", states)) + ": that is what the " + core.skipped + " earlier operation"
+                    + (core.skipped == 1 ? "" : "s") + " (all complete before " + (core.ops.size() == 1 ? "it begins" : "any of these begins")
+                    + ", so every order puts them first) can leave behind; they are not shown.";
+        }
+        String explanation = "NOT linearizable." + furthest + (core.ops.size() == 1
+                ? " This operation cannot take effect anywhere between its invocation and its completion under the " + model.name()
+                + "'s specification."
+                : " No order of these " + core.ops.size() + " operations respects both real time"
                 + " (an operation that completed before another began comes first) and the " + model.name()
                 + "'s specification" + (core.shrunk ? "" : " (core not shrunk: the failing prefix has more than "
-                + maxCoreInput + " operations)") + ":";
-        return new CheckResult.KeyResult(key, v, List.of(), core.ops, core.relaxed, explanation, s.steps);
+                + maxCoreInput + " operations)") + ".") + start;
+        return new CheckResult.KeyResult(key, v, List.of(), core.ops, core.relaxed, explanation, s.steps,
+                new ArrayList<Object>(core.skipped > 0 ? core.starts : List.of()), core.skipped);
+    }
+
+    /** The operation as described inside its key's report, where the key is already named. */
+    private static Operation withoutKey(Operation op) {
+        return new Operation(op.id(), op.process(), op.f(), op.value(), op.status(), op.invokeIndex(), op.completeIndex(), null, op.line());
     }
 
     /** Pending read-only operations constrain nothing: drop them. */
@@ -153,7 +176,136 @@ public final class LinearizabilityChecker {
         return v == Verdict.UNKNOWN ? null : v == Verdict.OK;
     }
 
-    private record Core(List<Operation> ops, List<Integer> relaxed, boolean shrunk) {
+    private record Core<S>(List<Operation> ops, List<Integer> relaxed, boolean shrunk, List<S> starts, int skipped) {
+    }
+
+    /** Cores longer than this are also cut at a quiet point (see {@link #cut}); shorter ones read well as they are. */
+    static final int CUT_ABOVE = 8;
+
+    /** True if {@code ops} is not linearizable from any of {@code starts} (false also when the search gave up). */
+    private <S> boolean impossibleFromAll(List<Operation> ops, Model<S> model, List<S> starts) {
+        for (S st : starts) {
+            if (!Boolean.FALSE.equals(linearizable(ops, Models.startingAt(model, st)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Every state in which a linearization of {@code ops} (all completed) can leave {@code model},
+     * starting from {@code start}; {@code null} if more than {@code limit} configurations would be
+     * visited. A depth-first search over (linearized set, state), memoised like the checker's, with
+     * the linearized set kept as "all below {@code firstOpen}, plus these above" so that long,
+     * mostly sequential histories cost little.
+     */
+    static <S> List<S> reachableStates(List<Operation> ops, Model<S> model, S start, long limit) {
+        List<Operation> sorted = new ArrayList<>(ops);
+        sorted.sort(Comparator.comparingLong(Operation::invokeIndex));
+        int n = sorted.size();
+        record Conf<T>(int firstOpen, BitSet tail, T state) {
+            boolean done(int i) {
+                return i < firstOpen || tail.get(i - firstOpen);
+            }
+
+            Conf<T> with(int i, T after) {
+                BitSet all = new BitSet();
+                all.or(tail);
+                all.set(i - firstOpen);
+                int shift = all.nextClearBit(0);
+                return new Conf<>(firstOpen + shift, all.get(shift, Math.max(shift, all.length())), after);
+            }
+        }
+        Set<Conf<S>> seen = new HashSet<>();
+        java.util.LinkedHashSet<S> out = new java.util.LinkedHashSet<>();
+        Deque<Conf<S>> stack = new ArrayDeque<>();
+        stack.push(new Conf<>(0, new BitSet(), start));
+        while (!stack.isEmpty()) {
+            Conf<S> c = stack.pop();
+            if (!seen.add(c)) {
+                continue;
+            }
+            if (seen.size() > limit) {
+                return null;
+            }
+            if (c.firstOpen() == n) {
+                out.add(c.state());
+                continue;
+            }
+            // op i may go next iff no operation still to place completed before i began: i.e. i began
+            // before the earliest completion m among the operations still to place
+            long m = Long.MAX_VALUE;
+            for (int j = c.firstOpen(); j < n && sorted.get(j).invokeIndex() < m; j++) {
+                if (!c.done(j)) {
+                    m = Math.min(m, sorted.get(j).completeIndex());
+                }
+            }
+            for (int i = c.firstOpen(); i < n && sorted.get(i).invokeIndex() < m; i++) {
+                if (c.done(i)) {
+                    continue;
+                }
+                S after = model.step(c.state(), sorted.get(i));
+                if (after != null) {
+                    stack.push(c.with(i, after));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Cuts a non-linearizable history at the latest quiet point that keeps it impossible. At a
+     * quiet point t every operation either completed before t or began after it (an operation
+     * with unknown outcome spans everything after its invocation). Then every linearization is
+     * one of the earlier part followed by one of the later part, so the whole is linearizable
+     * exactly when the later part is, from some state the earlier part can end in. If the later
+     * part is impossible from every such state, it is a smaller core with the same meaning.
+     * Returns {@code null} when no quiet point works.
+     */
+    private <S> Core<S> cut(List<Operation> ops, Model<S> model) {
+        // quiet points: completions t at which nothing is in flight (every operation invoked by t has
+        // completed by t); a sweep over completions in time order, with the operations by invocation
+        List<Operation> byInvoke = new ArrayList<>(ops);
+        byInvoke.sort(Comparator.comparingLong(Operation::invokeIndex));
+        List<Long> completions = new ArrayList<>();
+        for (Operation op : ops) {
+            if (!op.isPending()) {
+                completions.add(op.completeIndex());
+            }
+        }
+        Collections.sort(completions);
+        List<Long> quiet = new ArrayList<>();
+        long lastEnd = Long.MIN_VALUE;
+        int k = 0;
+        for (long t : completions) {
+            while (k < byInvoke.size() && byInvoke.get(k).invokeIndex() <= t) {
+                lastEnd = Math.max(lastEnd, byInvoke.get(k).completeIndex());
+                k++;
+            }
+            if (lastEnd <= t && k < byInvoke.size()) {
+                quiet.add(t);
+            }
+        }
+        quiet.sort(Comparator.reverseOrder());
+        int tried = 0;
+        for (long t : new java.util.LinkedHashSet<>(quiet)) {
+            if (++tried > 64) {
+                break;
+            }
+            List<Operation> earlier = new ArrayList<>();
+            List<Operation> later = new ArrayList<>();
+            for (Operation o : ops) {
+                (o.completeIndex() <= t ? earlier : later).add(o);
+            }
+            List<S> starts = reachableStates(earlier, model, model.initial(), 200_000);
+            if (starts == null || starts.isEmpty() || starts.size() > 16) {
+                continue;
+            }
+            if (impossibleFromAll(later, model, starts)) {
+                return new Core<>(later, List.of(), true, starts, earlier.size());
+            }
+        }
+        return null;
     }
 
     /**
@@ -161,7 +313,7 @@ public final class LinearizabilityChecker {
      * cut at a completion, with operations still in flight at the cut treated as pending; the
      * property is prefix-closed, so a binary search finds it), then by relaxations only.
      */
-    private <S> Core core(List<Operation> ops, Model<S> model) {
+    private <S> Core<S> core(List<Operation> ops, Model<S> model) {
         List<Long> cuts = new ArrayList<>();
         for (Operation op : ops) {
             if (!op.isPending()) {
@@ -180,8 +332,18 @@ public final class LinearizabilityChecker {
             }
         }
         List<Operation> current = cuts.isEmpty() ? ops : prepare(prefix(ops, cuts.get(lo)), model);
+        List<S> starts = List.of(model.initial());
+        int skipped = 0;
+        if (current.size() > CUT_ABOVE) {
+            Core<S> c = cut(current, model);
+            if (c != null) {
+                current = c.ops;
+                starts = c.starts;
+                skipped = c.skipped;
+            }
+        }
         if (current.size() > maxCoreInput) {
-            return new Core(current, List.of(), false);
+            return new Core<>(current, List.of(), false, starts, skipped);
         }
         List<Integer> relaxed = new ArrayList<>();
         // each trial gets a small budget: relaxing a write to "pending" can make the search exponential
@@ -196,7 +358,7 @@ public final class LinearizabilityChecker {
             } else {
                 continue;
             }
-            if (Boolean.FALSE.equals(trialChecker.linearizable(trial, model))) {
+            if (trialChecker.impossibleFromAll(trial, model, starts)) {
                 if (!model.isReadOnly(op)) {
                     relaxed.add(op.id());
                 }
@@ -209,7 +371,7 @@ public final class LinearizabilityChecker {
             shown.add(relaxed.contains(op.id()) ? original(ops, op.id()) : op);
         }
         shown.sort(Comparator.comparingLong(Operation::invokeIndex));
-        return new Core(List.copyOf(shown), List.copyOf(relaxed), true);
+        return new Core<>(List.copyOf(shown), List.copyOf(relaxed), true, starts, skipped);
     }
 
     private static int pendingCount(List<Operation> ops) {

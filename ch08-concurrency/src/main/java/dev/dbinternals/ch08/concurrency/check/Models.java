@@ -11,7 +11,8 @@ import java.util.TreeMap;
 
 /**
  * Sequential specifications of the objects this module checks: a read/write register, a
- * compare-and-set register, a counter, a mutex, and a map of independent objects.
+ * compare-and-set register, a counter, a mutex, registers changed by transactions
+ * (multi-register), and a map of independent objects.
  *
  * <p>About reads of {@code nil}: Knossos, Jepsen's checker, treats a read whose value is
  * {@code nil} as "value unknown" and accepts it in any state. {@link #register(Object)} and
@@ -62,6 +63,91 @@ public final class Models {
     /** A counter: {@code :add} (also {@code :increment}, {@code :inc}) by its value (1 when nil) and {@code :read}. */
     public static Model<Long> counter(long initial) {
         return new CounterModel(initial);
+    }
+
+    /**
+     * Several registers changed together by transactions, as Knossos's multi-register: every
+     * operation is {@code :txn} with a value such as {@code [[:read :x 1] [:write :y 2]]} (also
+     * {@code :r} / {@code :w}), applied in order, all or nothing. {@code initial} maps each key to
+     * its first value (keys not in it start at nil). With {@code nilReadMatchesAny}, a read of nil
+     * matches any value (Knossos); otherwise nil is an ordinary value.
+     */
+    public static Model<Map<Object, Object>> multiRegister(Map<?, ?> initial, boolean nilReadMatchesAny) {
+        Map<Object, Object> start = new java.util.LinkedHashMap<>();
+        initial.forEach((k, v) -> start.put(History.normalize(k), History.normalize(v)));
+        return new Model<>() {
+            @Override
+            public String name() {
+                return "multi-register";
+            }
+
+            @Override
+            public Map<Object, Object> initial() {
+                return Collections.unmodifiableMap(start);
+            }
+
+            @Override
+            public Map<Object, Object> step(Map<Object, Object> state, Operation op) {
+                if (!op.f().equals("txn")) {
+                    throw unknown("multi-register", op);
+                }
+                Map<Object, Object> next = null;
+                for (Object micro : microOps(op)) {
+                    List<?> m = (List<?>) micro;
+                    Object key = m.get(1);
+                    Object value = m.get(2);
+                    Map<Object, Object> current = next == null ? state : next;
+                    if (isRead(m.get(0))) {
+                        if (op.isPending() || (nilReadMatchesAny && value == null) || Objects.equals(current.get(key), value)) {
+                            continue;
+                        }
+                        return null;
+                    }
+                    if (next == null) {
+                        next = new java.util.LinkedHashMap<>(state);
+                    }
+                    next.put(key, value);
+                }
+                return next == null ? state : Collections.unmodifiableMap(next);
+            }
+
+            @Override
+            public boolean isReadOnly(Operation op) {
+                for (Object micro : microOps(op)) {
+                    if (!isRead(((List<?>) micro).get(0))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+
+            @Override
+            public String describe(Map<Object, Object> state) {
+                return Edn.write(state);
+            }
+        };
+    }
+
+    private static List<?> microOps(Operation op) {
+        if (!(op.value() instanceof List<?> list)) {
+            throw new IllegalArgumentException("a :txn value must be a vector like [[:read :x nil] [:write :y 2]], got "
+                    + Edn.write(op.value()) + (op.line() > 0 ? " (line " + op.line() + ")" : ""));
+        }
+        for (Object micro : list) {
+            if (!(micro instanceof List<?> m) || m.size() != 3 || !(isRead(m.get(0)) || isWrite(m.get(0)))) {
+                throw new IllegalArgumentException("each step of a :txn must be [:read k v] or [:write k v] (or :r / :w), got "
+                        + Edn.write(micro) + (op.line() > 0 ? " (line " + op.line() + ")" : ""));
+            }
+        }
+        return list;
+    }
+
+    private static boolean isRead(Object f) {
+        return f instanceof Edn.Keyword k && (k.fullName().equals("read") || k.fullName().equals("r"));
+    }
+
+    private static boolean isWrite(Object f) {
+        return f instanceof Edn.Keyword k && (k.fullName().equals("write") || k.fullName().equals("w"));
     }
 
     /** A mutex: {@code :acquire} when free, {@code :release} when held. */
@@ -134,6 +220,40 @@ public final class Models {
             @Override
             public boolean isReadOnly(Operation op) {
                 return each.isReadOnly(op);
+            }
+        };
+    }
+
+    /**
+     * The same specification, started in {@code state} instead of its initial state: how a core
+     * whose earlier operations were cut off is checked (see {@link LinearizabilityChecker}).
+     */
+    public static <S> Model<S> startingAt(Model<S> model, S state) {
+        java.util.Objects.requireNonNull(state, "state");
+        return new Model<>() {
+            @Override
+            public String name() {
+                return model.name();
+            }
+
+            @Override
+            public S initial() {
+                return state;
+            }
+
+            @Override
+            public S step(S s, Operation op) {
+                return model.step(s, op);
+            }
+
+            @Override
+            public boolean isReadOnly(Operation op) {
+                return model.isReadOnly(op);
+            }
+
+            @Override
+            public String describe(S s) {
+                return model.describe(s);
             }
         };
     }

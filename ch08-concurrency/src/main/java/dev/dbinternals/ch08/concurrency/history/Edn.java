@@ -23,7 +23,9 @@ import java.util.Set;
  * symbols → {@link Symbol}; vectors → {@link List}; lists → {@link EdnList} (equal to a vector
  * with the same elements, as in Clojure); maps → {@link Map} (insertion order kept); sets →
  * {@link Set}; {@code #tag value} → {@link Tagged}. Commas are whitespace, {@code ;} starts a
- * comment, {@code #_} discards the next form.
+ * comment, {@code #_} discards the next form. Like Clojure's own EDN reader (which Jepsen and
+ * Knossos use), it also accepts ratios ({@code 1/3} → {@link Ratio}), hexadecimal, radix and octal
+ * integers ({@code 0x1F}, {@code 2r101}, {@code 017}) and namespaced maps ({@code #:ns{:a 1}}).
  *
  * <p>Bad input fails with an {@link EdnParseException} that names the line and column. Thread-safe
  * (stateless); each read uses its own cursor.
@@ -64,6 +66,34 @@ public final class Edn {
         @Override
         public String toString() {
             return name;
+        }
+    }
+
+    /**
+     * A ratio such as {@code 1/3}: Clojure syntax that Clojure's EDN reader accepts, so Jepsen
+     * histories may contain it. Always in lowest terms with a positive denominator, and never a
+     * whole number (those read as integers), so equal ratios are equal records.
+     */
+    public record Ratio(BigInteger numerator, BigInteger denominator) {
+        static Object of(BigInteger numerator, BigInteger denominator) {
+            if (denominator.signum() == 0) {
+                throw new NumberFormatException("division by zero");
+            }
+            BigInteger g = numerator.gcd(denominator);
+            if (denominator.signum() < 0) {
+                g = g.negate();
+            }
+            BigInteger n = numerator.divide(g);
+            BigInteger d = denominator.divide(g);
+            if (d.equals(BigInteger.ONE)) {
+                return n.bitLength() < 64 ? (Object) n.longValue() : n;
+            }
+            return new Ratio(n, d);
+        }
+
+        @Override
+        public String toString() {
+            return numerator + "/" + denominator;
         }
     }
 
@@ -335,6 +365,30 @@ public final class Edn {
                 readForm();
                 return DISCARDED;
             }
+            if (ch == ':') {
+                // a namespaced map, #:ns{:a 1} = {:ns/a 1} (Clojure prints these when *print-namespace-maps* is on)
+                next();
+                String ns = readToken();
+                skipSpace();
+                if (ns.isEmpty() || atEnd() || peek() != '{') {
+                    throw new EdnParseException("'#:' must be followed by a namespace and a map, as in #:user{:id 1}", line0, col0);
+                }
+                next();
+                Map<Object, Object> raw = readMap(line0, col0);
+                Map<Object, Object> m = new LinkedHashMap<>();
+                for (Map.Entry<Object, Object> e : raw.entrySet()) {
+                    Object k = e.getKey();
+                    if (k instanceof Keyword kw && kw.namespace() == null) {
+                        k = new Keyword(ns, kw.name());
+                    } else if (k instanceof Keyword kw && "_".equals(kw.namespace())) {
+                        k = new Keyword(null, kw.name());
+                    }
+                    if (m.put(k, e.getValue()) != null) {
+                        throw new EdnParseException("duplicate map key " + write(k), line0, col0);
+                    }
+                }
+                return Collections.unmodifiableMap(m);
+            }
             if (ch == '#') {
                 next();
                 String t = readToken();
@@ -481,6 +535,28 @@ public final class Edn {
 
         private Object number(String t, int line0, int col0) {
             try {
+                // Clojure's EDN reader (the one Jepsen and Knossos read histories with) also accepts
+                // ratios, hexadecimal, radix and octal integers: accept them too, so a real history
+                // never fails here on a field we do not even check
+                int slash = t.indexOf('/');
+                if (slash > 0) {
+                    return Ratio.of(new BigInteger(strip(t.substring(0, slash))), new BigInteger(t.substring(slash + 1)));
+                }
+                boolean negative = t.startsWith("-");
+                String digits = negative || t.startsWith("+") ? t.substring(1) : t;
+                int radixMark = digits.indexOf('r') > 0 ? digits.indexOf('r') : digits.indexOf('R');
+                BigInteger special = null;
+                if (digits.length() > 2 && (digits.startsWith("0x") || digits.startsWith("0X"))) {
+                    special = new BigInteger(stripN(digits.substring(2)), 16);
+                } else if (radixMark > 0 && digits.substring(0, radixMark).chars().allMatch(Character::isDigit)) {
+                    special = new BigInteger(digits.substring(radixMark + 1), Integer.parseInt(digits.substring(0, radixMark)));
+                } else if (digits.length() > 1 && digits.charAt(0) == '0' && stripN(digits).chars().allMatch(c -> c >= '0' && c <= '7')) {
+                    special = new BigInteger(stripN(digits), 8);
+                }
+                if (special != null) {
+                    BigInteger b = negative ? special.negate() : special;
+                    return b.bitLength() < 64 && !t.endsWith("N") ? (Object) b.longValue() : b;
+                }
                 if (t.endsWith("N")) {
                     return new BigInteger(strip(t.substring(0, t.length() - 1)));
                 }
@@ -495,6 +571,10 @@ public final class Edn {
             } catch (NumberFormatException e) {
                 throw new EdnParseException("'" + t + "' is not a number", line0, col0);
             }
+        }
+
+        private static String stripN(String t) {
+            return t.endsWith("N") ? t.substring(0, t.length() - 1) : t;
         }
 
         private static String strip(String t) {
@@ -524,6 +604,8 @@ public final class Edn {
         } else if (value instanceof Boolean || value instanceof Long || value instanceof Integer || value instanceof Short
                 || value instanceof Byte) {
             sb.append(value);
+        } else if (value instanceof Ratio r) {
+            sb.append(r);
         } else if (value instanceof BigInteger b) {
             sb.append(b).append('N');
         } else if (value instanceof BigDecimal d) {

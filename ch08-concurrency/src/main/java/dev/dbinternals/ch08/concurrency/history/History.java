@@ -15,7 +15,8 @@ import java.util.Objects;
  * process has at most one operation in flight; the next {@code :ok}, {@code :fail} or {@code :info}
  * of that process completes it. {@code :fail} removes the operation (it did not happen);
  * {@code :info} or no completion at all leaves it pending (it may have happened). Events of
- * non-client processes (the nemesis) are kept but not paired. Immutable.
+ * non-client processes (the nemesis) are kept but not paired. An {@code :ok} operation's value
+ * is its completion's, or its invocation's when the completion carries none. Immutable.
  */
 public final class History {
 
@@ -86,7 +87,11 @@ public final class History {
                     throw new EdnParseException("the completion's key " + Edn.write(done.key()) + " differs from the invocation's "
                             + Edn.write(key), done.line(), 1);
                 }
-                ops.add(new Operation(ops.size(), (Long) inv.process(), inv.f(), done.value(), Operation.Status.OK, inv.index(),
+                // the completion's value is the result (a read's value); a completion that carries none
+                // (:value nil or absent, as some clients write for a :write or :cas) keeps the invocation's,
+                // as Knossos does: otherwise "write 3" would become "write nil"
+                Object value = done.value() != null ? done.value() : inv.value();
+                ops.add(new Operation(ops.size(), (Long) inv.process(), inv.f(), value, Operation.Status.OK, inv.index(),
                         done.index(), key, inv.line()));
             }
             // :fail: it did not happen, so it is not an operation

@@ -102,6 +102,11 @@ public final class JepsenHistory {
         if (value instanceof Tagged t && t.tag().endsWith("independent.Tuple") && t.value() instanceof Map<?, ?> tuple) {
             key = tuple.get(KEY);
             value = tuple.get(VALUE);
+        } else if (independent && process instanceof Long && (type == Type.FAIL || type == Type.INFO)
+                && !(value instanceof List<?> l && l.size() == 2)) {
+            // a failed or crashed operation's completion may carry no tuple (a client that lost it on an
+            // error); the operation keeps the key of its invocation (History pairs them by process)
+            key = null;
         } else if (independent && process instanceof Long) {
             if (!(value instanceof List<?> pair) || pair.size() != 2) {
                 throw new EdnParseException("with independent keys every client :value must be a [key value] tuple, found "

@@ -3,6 +3,7 @@ package dev.dbinternals.ch08.concurrency.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbinternals.ch08.concurrency.history.History;
+import dev.dbinternals.ch08.concurrency.history.Edn;
 import dev.dbinternals.ch08.concurrency.history.JepsenHistory;
 import dev.dbinternals.ch08.concurrency.history.Operation;
 import java.util.List;
@@ -172,6 +173,34 @@ class LinearizabilityCheckerTest {
         assertThat(r.keys().get(1).verdict()).isEqualTo(Verdict.VIOLATED);
         assertThat(LinearizabilityChecker.create().withoutPartitioning().check(r.keys().get(1).core(), Models.register(0L)).verdict())
                 .isEqualTo(Verdict.VIOLATED);
+    }
+
+    @Test
+    void shouldCheckTransactionsOverSeveralRegistersLikeKnossosMultiRegister() {
+        // given transactions over x and y, in both spellings (:read/:write and :r/:w), with a crashed
+        // write (:info) and a failed one, and invocations whose reads carry nil
+        String text = """
+                {:type :invoke, :f :txn, :value [[:read :x nil] [:read :y nil]], :process 0}
+                {:type :invoke, :f :txn, :value [[:w :x 1] [:w :y 1]], :process 1}
+                {:type :ok, :f :txn, :value [[:read :x 0] [:read :y 0]], :process 0}
+                {:type :ok, :f :txn, :value [[:w :x 1] [:w :y 1]], :process 1}
+                {:type :invoke, :f :txn, :value [[:write :y 2]], :process 2}
+                {:type :info, :f :txn, :value [[:write :y 2]], :process 2, :error :conn-lost}
+                {:type :invoke, :f :txn, :value [[:write :x 9]], :process 3}
+                {:type :fail, :f :txn, :value [[:write :x 9]], :process 3}
+                {:type :invoke, :f :txn, :value [[:r :x nil] [:r :y nil]], :process 0}
+                {:type :ok, :f :txn, :value [[:r :x 1] [:r :y 2]], :process 0}
+                """;
+        Model<?> model = Models.multiRegister(java.util.Map.of(Edn.Keyword.of("x"), 0L, Edn.Keyword.of("y"), 0L), true);
+
+        // then the crashed write may explain the read of y = 2, so it is linearizable
+        assertThat(checker.check(JepsenHistory.parse(text, false), model).verdict()).isEqualTo(Verdict.OK);
+
+        // and a read of x = 9 (the failed write) or of x = 0 after x = 1 completed is not
+        assertThat(checker.check(JepsenHistory.parse(text.replace("[[:r :x 1] [:r :y 2]]", "[[:r :x 9] [:r :y 2]]"), false), model)
+                .verdict()).isEqualTo(Verdict.VIOLATED);
+        assertThat(checker.check(JepsenHistory.parse(text.replace("[[:r :x 1] [:r :y 2]]", "[[:r :x 0] [:r :y 1]]"), false), model)
+                .verdict()).isEqualTo(Verdict.VIOLATED);
     }
 
     @Test

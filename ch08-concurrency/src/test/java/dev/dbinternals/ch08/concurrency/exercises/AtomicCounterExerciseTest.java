@@ -15,35 +15,49 @@ class AtomicCounterExerciseTest {
 
     @Test
     void shouldCountEveryIncrementOfFourThreads() throws InterruptedException {
-        // given 4 threads, 50,000 increments each, started together
-        AtomicCounter counter = new AtomicCounter();
-        CountDownLatch go = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
-        List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
-        for (int t = 0; t < 4; t++) {
-            Thread th = new Thread(() -> {
-                try {
-                    go.await();
-                    for (int i = 0; i < 50_000; i++) {
-                        counter.increment();
+        // A racy counter does not lose updates on every run (see demo real-threads), so one run proves
+        // little: repeat, and stop at the first round that loses anything.
+        int rounds = 10;
+        int perThread = 1_000_000;
+        for (int round = 1; round <= rounds; round++) {
+            // given 4 threads, 1,000,000 increments each, each spinning until all 4 run, so that they overlap
+            AtomicCounter counter = new AtomicCounter();
+            CountDownLatch go = new CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+            List<Thread> threads = new ArrayList<>();
+            List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                Thread th = new Thread(() -> {
+                    try {
+                        go.await();
+                        running.incrementAndGet();
+                        while (running.get() < 4) {
+                            Thread.onSpinWait();
+                        }
+                        for (int i = 0; i < perThread; i++) {
+                            counter.increment();
+                        }
+                    } catch (Throwable e) {
+                        errors.add(e);
                     }
-                } catch (Throwable e) {
-                    errors.add(e);
-                }
-            });
-            threads.add(th);
-            th.start();
-        }
+                });
+                threads.add(th);
+                th.start();
+            }
 
-        // when they all finish
-        go.countDown();
-        for (Thread th : threads) {
-            th.join();
-        }
+            // when they all finish
+            go.countDown();
+            for (Thread th : threads) {
+                th.join();
+            }
 
-        // then no increment was lost
-        assertThat(errors).as("increment() must not throw").isEmpty();
-        assertThat(counter.get()).as("4 x 50,000 increments").isEqualTo(200_000L);
+            // then no increment was lost
+            assertThat(errors).as("increment() must not throw").isEmpty();
+            assertThat(counter.get())
+                    .as("round %d of %d: 4 x %,d increments; fewer means updates were lost (count++ on a plain or volatile"
+                            + " field is figure 8-1's race: load, add, store)", round, rounds, perThread)
+                    .isEqualTo(4L * perThread);
+        }
     }
 
     @Test

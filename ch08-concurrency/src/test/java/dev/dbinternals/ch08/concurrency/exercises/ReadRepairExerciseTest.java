@@ -32,6 +32,24 @@ class ReadRepairExerciseTest {
     }
 
     @Test
+    void shouldRepairNothingWhenNoReplicaIsBehind() {
+        Map<Address, Versioned> empty = new LinkedHashMap<>();
+        empty.put(Address.of("r1"), Versioned.NONE);
+        empty.put(Address.of("r2"), Versioned.NONE);
+        Map<Address, Versioned> same = new LinkedHashMap<>();
+        same.put(Address.of("r1"), new Versioned(7, 3));
+        same.put(Address.of("r2"), new Versioned(7, 3));
+
+        var nothing = ReadRepairPlanner.plan(empty);
+        var current = ReadRepairPlanner.plan(same);
+
+        assertThat(nothing.newest()).as("no replica has the key: the newest copy is Versioned.NONE").isEqualTo(Versioned.NONE);
+        assertThat(nothing.repairs()).as("nothing to repair when every replica has nothing").isEmpty();
+        assertThat(current.newest()).isEqualTo(new Versioned(7, 3));
+        assertThat(current.repairs()).as("replicas that already hold the newest version need no repair").isEmpty();
+    }
+
+    @Test
     void shouldConvergeEveryReplicaInTheSimulation() {
         var outcome = new QuorumScenario(new Quorums(3, 2, 2), true, ReadRepairPlanner::plan).run(1);
 

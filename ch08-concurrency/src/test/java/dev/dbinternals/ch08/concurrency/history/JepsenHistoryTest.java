@@ -53,6 +53,101 @@ class JepsenHistoryTest {
     }
 
     @Test
+    void shouldReadClojureReaderSyntaxThatRealHistoriesCarryInFieldsWeDoNotCheck() {
+        // given the shapes Clojure's EDN reader (which Jepsen and Knossos use) accepts beyond strict EDN:
+        // a ratio, hexadecimal / radix / octal integers, a namespaced map, an unreadable #object
+        String text = """
+                {:process 0, :type :invoke, :f :write, :value 1, :rate 1/3, :half 2/4, :whole 6/3}
+                {:process 0, :type :ok, :f :write, :value 1, :hex 0x1F, :radix 2r101, :octal 017, :big -0xFFN}
+                {:process 1, :type :invoke, :f :read, :value nil, :node #:db{:id 7, :_/plain 8, :other/x 9}}
+                {:process 1, :type :ok, :f :read, :value 1, :exception #object[java.net.SocketTimeoutException 0x6d2a1b "timeout"]}
+                """;
+
+        // when parsed
+        History h = JepsenHistory.parse(text, false);
+
+        // then every event is read, and the values mean what Clojure means by them
+        assertThat(h.operations()).extracting(Operation::describe).containsExactly("p0 write 1 [0..1]", "p1 read → 1 [2..3]");
+        Map<Object, Object> first = h.events().get(0).fields();
+        assertThat(first.get(Keyword.of("rate"))).isEqualTo(new Edn.Ratio(java.math.BigInteger.ONE, java.math.BigInteger.valueOf(3)));
+        assertThat(first.get(Keyword.of("half"))).isEqualTo(new Edn.Ratio(java.math.BigInteger.ONE, java.math.BigInteger.TWO));
+        assertThat(first.get(Keyword.of("whole"))).isEqualTo(2L);
+        Map<Object, Object> second = h.events().get(1).fields();
+        assertThat(second.get(Keyword.of("hex"))).isEqualTo(31L);
+        assertThat(second.get(Keyword.of("radix"))).isEqualTo(5L);
+        assertThat(second.get(Keyword.of("octal"))).isEqualTo(15L);
+        assertThat(second.get(Keyword.of("big"))).isEqualTo(java.math.BigInteger.valueOf(-255));
+        @SuppressWarnings("unchecked")
+        Map<Object, Object> node = (Map<Object, Object>) h.events().get(2).fields().get(Keyword.of("node"));
+        assertThat(node).containsOnlyKeys(Keyword.of("db/id"), Keyword.of("plain"), Keyword.of("other/x"));
+        assertThat(Edn.write(Edn.read("1/3"))).isEqualTo("1/3");
+    }
+
+    @Test
+    void shouldKeepTheInvocationsKeyWhenAFailedOrCrashedCompletionCarriesNoTuple() {
+        // given an independent history whose :info and :fail completions lost their [key value] tuple,
+        // and a crashed process id that invokes again after its :info
+        String text = """
+                {:process 0, :type :invoke, :f :cas, :value [5 [0 1]]}
+                {:process 0, :type :info, :f :cas, :value nil, :error :timeout}
+                {:process 1, :type :invoke, :f :write, :value [6 2]}
+                {:process 1, :type :fail, :f :write, :value nil}
+                {:process 0, :type :invoke, :f :read, :value [5 nil]}
+                {:process 0, :type :ok, :f :read, :value [5 1]}
+                """;
+
+        // when parsed with independent keys
+        History h = JepsenHistory.parse(text, true);
+
+        // then the crashed cas stays pending under key 5, the failed write is gone, and process 0 is reused
+        assertThat(h.operations()).extracting(Operation::describe)
+                .containsExactly("key 5: p0 cas [0 1] (outcome unknown) [0..?]", "key 5: p0 read → 1 [4..5]");
+        assertThat(h.warnings()).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheInvocationsValueWhenTheCompletionCarriesNone() {
+        // given a client that writes no :value on its completions (the etcd lock history carries none at all)
+        String text = """
+                {:process 0, :type :invoke, :f :write, :value 3}
+                {:process 0, :type :ok, :f :write}
+                {:process 1, :type :invoke, :f :cas, :value [3 4]}
+                {:process 1, :type :ok, :f :cas, :value nil}
+                {:process 2, :type :invoke, :f :read, :value nil}
+                {:process 2, :type :ok, :f :read, :value nil}
+                """;
+
+        History h = JepsenHistory.parse(text, false);
+
+        // then the write is still "write 3" and the cas "[3 4]" (as Knossos reads them); a read of nil stays nil
+        assertThat(h.operations()).extracting(Operation::describe)
+                .containsExactly("p0 write 3 [0..1]", "p1 cas [3 4] [2..3]", "p2 read → nil [4..5]");
+    }
+
+    @Test
+    void shouldReadAListWrappedHistoryWithCommentsAndMultiLineNemesisMaps() {
+        // given the layout of Knossos's test data: a list, comments between events, a pretty-printed nemesis map
+        String text = """
+                ({:type :invoke, :f :write, :value 0, :process 0}
+                 {:type :ok, :f :write, :value 0, :process 0}
+                 ; the partition starts
+                 {:process :nemesis,
+                  :type :info,
+                  :f :start,
+                  :value
+                  "isolated #{:a :b} from #{:c}"}
+                 {:type :invoke, :f :read, :value nil, :process 1}
+                 {:type :ok, :f :read, :value 0, :process 1}
+                )
+                """;
+
+        History h = JepsenHistory.parse(text, false);
+
+        assertThat(h.events()).hasSize(5);
+        assertThat(h.operations()).extracting(Operation::line).containsExactly(1, 9);
+    }
+
+    @Test
     void shouldRoundTripAHistoryThroughEdn() {
         History h = History.builder()
                 .invoke(0, "cas", List.of(1, 2)).invoke(1, "read", null)
