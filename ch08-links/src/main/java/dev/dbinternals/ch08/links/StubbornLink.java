@@ -79,11 +79,8 @@ public final class StubbornLink implements Link {
 
     @Override
     public void onFrame(Context ctx, Address from, byte[] bytes) {
-        Frame frame;
-        try {
-            frame = Frame.decode(bytes);
-        } catch (Frame.CorruptFrameException e) {
-            stats.corruptDropped++;
+        Frame frame = Frame.decodeOrCountCorrupt(bytes, stats);
+        if (frame == null) {
             return;
         }
         if (frame.kind() == Frame.Kind.DATA) {
