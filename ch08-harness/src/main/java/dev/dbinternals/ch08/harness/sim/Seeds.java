@@ -119,7 +119,8 @@ public final class Seeds {
         // the default build skips @Tag("exercise") tests: their replay needs the exercises profile
         String profile = isExerciseTest(testClass) ? " -Pexercises" : "";
         return "scenario '" + scenario + "' failed for seed " + seed + " (run " + index + " of " + of + ")\n"
-                + "  replay: mvn -q -pl " + module + profile + " test -Dtest=" + test + " -Dch08.seed=" + seed;
+                // -am builds the harness too, so the command works on a fresh clone with nothing installed
+                + "  replay: mvn -q -pl " + module + " -am" + profile + " test -Dtest=" + test + " -Dch08.seed=" + seed;
     }
 
     /** True when {@code type} (or a class enclosing it) carries JUnit's {@code @Tag("exercise")}, read reflectively. */

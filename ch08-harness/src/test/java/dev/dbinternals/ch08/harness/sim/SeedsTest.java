@@ -47,7 +47,7 @@ class SeedsTest {
                 .hasMessageContaining("seed 3")
                 .hasMessageContaining("-Dch08.seed=3")
                 .hasMessageContaining("-Dtest=SeedsTest#shouldNameTheFailingSeedAndTheReplayCommandAndWriteTheTrace ")
-                .hasMessageContaining("mvn -q -pl ch08-harness test")
+                .hasMessageContaining("mvn -q -pl ch08-harness -am test")
                 .hasMessageContaining("the property does not hold")
                 .hasMessageContaining("fails-on-3-seed-3.html");
     }
