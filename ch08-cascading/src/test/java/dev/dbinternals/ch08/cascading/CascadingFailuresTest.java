@@ -72,11 +72,8 @@ class CascadingFailuresTest {
 
     @Test
     void shouldRunEveryDemoQuicklyAndWriteItsFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        var demos = dev.dbinternals.ch08.harness.demo.DemoList.ofThisModule();
-        assertThat(demos).hasSizeGreaterThanOrEqualTo(8);
-        for (var d : demos) {
-            String text = dev.dbinternals.ch08.harness.demo.DemoList.runQuick(d, dir.resolve(d.name()));
-            assertThat(text).as("output of %s", d.name()).contains("==").doesNotContain("Exception");
-        }
+        var outputs = dev.dbinternals.ch08.harness.demo.DemoList.runAllQuick(dir);
+        assertThat(outputs).hasSizeGreaterThanOrEqualTo(8);
+        outputs.forEach((d, text) -> assertThat(text).as("output of %s", d.name()).contains("==").doesNotContain("Exception"));
     }
 }

@@ -14,11 +14,9 @@ class DemosSmokeTest {
 
     @Test
     void shouldRunEveryListedDemoQuicklyAndPrintItsStory() throws Exception {
-        var demos = DemoList.ofThisModule();
-        assertThat(demos).as("demos listed").hasSize(11);
-        for (DemoList.Demo demo : demos) {
-            String text = DemoList.runQuick(demo, Path.of("target/demo-out", demo.name()));
-            assertThat(text).as("output of demo %s", demo.name()).contains("== ").hasSizeGreaterThan(300);
-        }
+        var outputs = DemoList.runAllQuick(Path.of("target/demo-out"));
+        assertThat(outputs).as("demos listed").hasSize(11);
+        outputs.forEach((demo, text) ->
+                assertThat(text).as("output of demo %s", demo.name()).contains("== ").hasSizeGreaterThan(300));
     }
 }

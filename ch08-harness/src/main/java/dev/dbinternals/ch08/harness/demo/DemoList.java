@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A module's {@code demos.txt}: the demos the guided tour runs, in reading order, one per line
@@ -50,6 +52,18 @@ public final class DemoList {
     /** Reads {@code demos.txt} in the working directory (a module's folder, when Surefire runs its tests). */
     public static List<Demo> ofThisModule() throws IOException {
         return read(Path.of("demos.txt"));
+    }
+
+    /**
+     * Runs every demo of this module's {@code demos.txt}, in order, each with
+     * {@code --quick --out <outRoot>/<name>}, and returns what each printed, by demo.
+     */
+    public static Map<Demo, String> runAllQuick(Path outRoot) throws Exception {
+        Map<Demo, String> out = new LinkedHashMap<>();
+        for (Demo d : ofThisModule()) {
+            out.put(d, runQuick(d, outRoot.resolve(d.name())));
+        }
+        return out;
     }
 
     /**
