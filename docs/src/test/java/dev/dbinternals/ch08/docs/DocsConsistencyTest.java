@@ -38,23 +38,109 @@ class DocsConsistencyTest {
         }
     }
 
-    @Test
-    void shouldMapEveryHeadingOfTheNotesToAnExistingModule() throws IOException {
-        List<String> rows = Files.readAllLines(ROOT.resolve("docs/chapter-map.md"), StandardCharsets.UTF_8).stream()
-                .filter(l -> l.startsWith("| ") && !l.startsWith("| ---") && !l.startsWith("| notes heading"))
-                .toList();
-        List<String> firstColumn = rows.stream().map(r -> r.split("\\|")[1].strip()).toList();
-
-        for (String heading : notesHeadings()) {
-            assertThat(firstColumn).as("chapter-map.md rows").contains(heading);
+    /** The rows of the chapter map's table, split into cells (without the header and separator). */
+    private static List<List<String>> chapterMapRows() throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(ROOT.resolve("docs/chapter-map.md"), StandardCharsets.UTF_8)) {
+            if (!line.startsWith("| ") || line.startsWith("| ---") || line.startsWith("| § ")) {
+                continue;
+            }
+            String[] cells = line.substring(1, line.lastIndexOf('|')).split("\\|", -1);
+            rows.add(Stream.of(cells).map(String::strip).toList());
         }
-        Pattern module = Pattern.compile("`(ch08-[a-z-]+)`");
-        for (String row : rows) {
-            Matcher m = module.matcher(row);
-            assertThat(m.find()).as("row names a module: %s", row).isTrue();
+        assertThat(rows).as("rows of the chapter map's table").isNotEmpty();
+        return rows;
+    }
+
+    private static final int SECTION = 0, NOTES_HEADING = 3, DEMO = 4, EXERCISES = 5, TESTS = 6;
+
+    @Test
+    void shouldMapEveryHeadingOfTheNotesToARowOfTheChapterMap() throws IOException {
+        List<List<String>> rows = chapterMapRows();
+        assertThat(rows).as("every row has 7 cells").allSatisfy(r -> assertThat(r).hasSize(7));
+        List<String> headings = rows.stream().map(r -> r.get(NOTES_HEADING)).toList();
+        for (String heading : notesHeadings()) {
+            assertThat(headings).as("chapter-map.md 'notes heading' column").contains(heading);
+        }
+    }
+
+    @Test
+    void shouldGiveEveryRowOfTheChapterMapOneDemoThatExists() throws IOException {
+        Pattern command = Pattern.compile("^`\\./ch08 demo ([a-z0-9-]+) ([a-z0-9-]+)(?: [^`]*)?`$");
+        for (List<String> row : chapterMapRows()) {
+            Matcher m = command.matcher(row.get(DEMO));
+            assertThat(m.matches()).as("§%s names one demo command: %s", row.get(SECTION), row.get(DEMO)).isTrue();
+            String module = "ch08-" + m.group(1);
+            assertThat(demoNames(ROOT.resolve(module).resolve("demos.txt")))
+                    .as("§%s: demo of %s", row.get(SECTION), module).contains(m.group(2));
+        }
+    }
+
+    @Test
+    void shouldNameOnlyExercisesAndTestClassesThatExistInTheChapterMap() throws IOException {
+        Set<String> exerciseIds = new TreeSet<>();
+        Set<String> testClasses = new TreeSet<>();
+        Pattern displayName = Pattern.compile("@DisplayName\\(\"([a-z]+-[0-9]+)\\b");
+        try (Stream<Path> s = Files.walk(ROOT)) {
+            for (Path p : s.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/test/java/")).toList()) {
+                testClasses.add(p.getFileName().toString().replace(".java", ""));
+                Matcher m = displayName.matcher(Files.readString(p, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    exerciseIds.add(m.group(1));
+                }
+            }
+        }
+        for (List<String> row : chapterMapRows()) {
+            for (String id : row.get(EXERCISES).split(",\\s*")) {
+                if (!id.equals("—")) {
+                    assertThat(exerciseIds).as("§%s exercise id", row.get(SECTION)).contains(id);
+                }
+            }
+            Matcher m = Pattern.compile("`([A-Za-z0-9]+)`").matcher(row.get(TESTS));
+            assertThat(m.find()).as("§%s names a test class", row.get(SECTION)).isTrue();
             do {
-                assertThat(ROOT.resolve(m.group(1))).as("module named in: %s", row).isDirectory();
+                assertThat(testClasses).as("§%s test class", row.get(SECTION)).contains(m.group(1));
             } while (m.find());
+        }
+    }
+
+    @Test
+    void shouldAskReviewQuestionsForEveryRowOfTheChapterMap() throws IOException {
+        String map = Files.readString(ROOT.resolve("docs/chapter-map.md"), StandardCharsets.UTF_8);
+        for (List<String> row : chapterMapRows()) {
+            String heading = "\n### " + row.get(SECTION) + " ";
+            int at = map.indexOf(heading);
+            assertThat(at).as("a '### %s …' review-questions heading", row.get(SECTION)).isPositive();
+            int next = map.indexOf("\n### ", at + 1);
+            String block = map.substring(at, next < 0 ? map.length() : next);
+            assertThat(block).as("review questions of §%s", row.get(SECTION)).contains("<details><summary>", "</details>");
+        }
+    }
+
+    @Test
+    void shouldTourEveryDemoInTheBooksOrder() throws IOException {
+        List<String> toured = new ArrayList<>();
+        int sections = 0;
+        for (String line : Files.readAllLines(ROOT.resolve("tour.txt"), StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.strip().startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.strip().split("\\s+");
+            if (parts[0].equals("section")) {
+                assertThat(line).as("a section line names the heading in English and Korean").contains(" | ");
+                sections++;
+                continue;
+            }
+            assertThat(parts).as("tour.txt line '%s' is <module> <demo>", line).hasSize(2);
+            assertThat(sections).as("a section line comes before '%s'", line).isPositive();
+            assertThat(demoNames(ROOT.resolve("ch08-" + parts[0]).resolve("demos.txt")))
+                    .as("tour.txt line '%s' names a demo of ch08-%s", line, parts[0]).contains(parts[1]);
+            toured.add("ch08-" + parts[0] + " " + parts[1]);
+        }
+        for (String module : modules()) {
+            for (String demo : demoNames(ROOT.resolve(module).resolve("demos.txt"))) {
+                assertThat(toured).as("tour.txt visits every demo").contains(module + " " + demo);
+            }
         }
     }
 
