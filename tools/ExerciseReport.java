@@ -233,6 +233,6 @@ public class ExerciseReport {
             return "(no message)";
         }
         String t = s.strip().replaceAll("\\s+", " ");
-        return t.length() <= 240 ? t : t.substring(0, 237) + "...";
+        return t.length() <= 1000 ? t : t.substring(0, 997) + "...";
     }
 }

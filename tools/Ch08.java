@@ -1,0 +1,737 @@
+/*
+ * The launcher of the Chapter 8 companion: the guided tour, single demos, tests, exercises, the
+ * exercise honesty check and benchmarks. One Java file, so it runs the same on Linux, macOS and
+ * Windows; the shims `ch08` (POSIX sh) and `ch08.cmd` (Windows) only find a JDK and start it.
+ *
+ *   ./ch08 --help          (or: java tools/Ch08.java --help, from the repository root)
+ *
+ * It needs nothing but a JDK 17+: Maven is taken from the PATH, or else the Maven Wrapper
+ * (mvnw / mvnw.cmd) beside this repository's pom.xml downloads it on first use.
+ */
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+public class Ch08 {
+
+    /** The modules in the order of the README's module table; the tour follows tour.txt instead. */
+    static final Map<String, String> SECTIONS = new LinkedHashMap<>();
+
+    static {
+        SECTIONS.put("ch08-concurrency", "동시 수행 · 동시성과 병렬성 · 분산 시스템의 자원 공유 · 상태 일관성 (Concurrent execution, shared state, state consistency)");
+        SECTIONS.put("ch08-harness", "분산 컴퓨팅의 오류 · 네트워크 파티션과 부분 장애 (Fallacies of distributed computing; partitions and the test harness)");
+        SECTIONS.put("ch08-links", "링크 · 로컬 실행과 원격 실행 (Links: fair-loss to perfect links, exactly-once; local vs remote execution)");
+        SECTIONS.put("ch08-two-generals", "두 장군 문제 (Two Generals' Problem)");
+        SECTIONS.put("ch08-flp", "FLP 불가능성 이론 · 시스템 동기성 (FLP impossibility; system synchrony)");
+        SECTIONS.put("ch08-failure-models", "장애 처리 · 장애 모델 · 클럭과 시간 (Failure models: crash, omission, arbitrary; clocks and time)");
+        SECTIONS.put("ch08-cascading", "프로세싱 · 계단식 장애 (Processing and queues; cascading failures)");
+    }
+
+    static final String USAGE = """
+            Database Internals, Chapter 8 — the runnable companion.
+
+            usage: ./ch08 <command> [options]          (Windows: ch08 <command> [options])
+
+            commands:
+              tour [--quick] [--no-build]      build, then run every demo in the book's order, section by section
+              demo <module> [<demo>] [args]    run one module's demos (or one demo); args go to the demo
+                                               (every demo accepts --quick, --seed N, --out DIR, --help)
+              list [--modules]                 the demos in the book's order (--modules: grouped by module)
+              test [maven args]                run the test suite (same as: mvn -B test)
+              exercises [<module>]             run the exercise tests against YOUR code and show progress
+              solutions [<module>]             run the exercise tests against the reference solutions
+              honesty                          prove every exercise test fails on its stub (as committed)
+                                               and passes on its solution (a maintainers' check)
+              bench <module> [JMH options]     build and run a module's JMH benchmarks (e.g. -f 1 -wi 2 -i 3 -r 1s)
+              bench --smoke                    one fork, one 100 ms iteration of every benchmark (CI)
+              help, --help                     this text
+
+            modules: concurrency, harness, links, two-generals, flp, failure-models, cascading
+                     (the ch08- prefix is optional)
+            """;
+
+    /** A wrong command, module, demo or flag: printed as one line, exit status 2, no stack trace. */
+    static final class UsageError extends RuntimeException {
+        UsageError(String message) {
+            super(message);
+        }
+    }
+
+    record Demo(String module, String name, String mainClass, String title) {}
+
+    final Path root;
+
+    Ch08(Path root) {
+        this.root = root;
+    }
+
+    public static void main(String[] args) {
+        Path root = Path.of(System.getProperty("ch08.root", ".")).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(root.resolve("tour.txt"))) {
+            System.err.println("ch08: cannot find the repository at " + root + " (run ./ch08 from its folder)");
+            System.exit(2);
+        }
+        int rc;
+        try {
+            rc = new Ch08(root).run(List.of(args));
+        } catch (UsageError e) {
+            System.err.println("ch08: " + e.getMessage());
+            rc = 2;
+        } catch (UncheckedIOException e) {
+            System.err.println("ch08: " + e.getCause().getMessage());
+            rc = 1;
+        }
+        System.exit(rc);
+    }
+
+    int run(List<String> args) {
+        if (args.isEmpty()) {
+            System.err.print(USAGE);
+            return 2;
+        }
+        List<String> rest = args.subList(1, args.size());
+        return switch (args.get(0)) {
+            case "tour" -> tour(rest);
+            case "demo" -> demo(rest);
+            case "list" -> list(rest);
+            case "test" -> maven(concat(List.of("-B", "test"), rest));
+            case "exercises" -> exercises(rest, false);
+            case "solutions" -> exercises(rest, true);
+            case "honesty" -> honesty(rest);
+            case "bench" -> bench(rest);
+            case "help", "-h", "--help" -> {
+                System.out.print(USAGE);
+                yield 0;
+            }
+            default -> throw new UsageError("unknown command '" + args.get(0) + "'; valid commands: tour, demo, list, test, exercises, solutions, honesty, bench, help");
+        };
+    }
+
+    // ---------------------------------------------------------------- modules, demos, the tour
+
+    String module(String name) {
+        String m = name.endsWith("/") || name.endsWith("\\") ? name.substring(0, name.length() - 1) : name;
+        if (!m.startsWith("ch08-")) {
+            m = "ch08-" + m;
+        }
+        if (!SECTIONS.containsKey(m)) {
+            throw new UsageError("unknown module '" + name + "'; valid modules: " + shortNames());
+        }
+        return m;
+    }
+
+    static String shortNames() {
+        return SECTIONS.keySet().stream().map(m -> m.substring("ch08-".length())).collect(Collectors.joining(" "));
+    }
+
+    List<Demo> demosOf(String module) {
+        List<Demo> out = new ArrayList<>();
+        for (String line : lines(root.resolve(module).resolve("demos.txt"))) {
+            String[] p = line.split("\\s+", 3);
+            if (p.length == 3) {
+                out.add(new Demo(module, p[0], p[1], p[2]));
+            }
+        }
+        return out;
+    }
+
+    Demo demoOf(String module, String name) {
+        return demosOf(module).stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow(() -> new UsageError(
+                "unknown demo '" + name + "' in " + module + "; valid demos: "
+                        + demosOf(module).stream().map(Demo::name).collect(Collectors.joining(" "))));
+    }
+
+    /** The non-comment, non-blank lines of a file (empty if it does not exist). */
+    static List<String> lines(Path file) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** tour.txt as a list of entries: a section heading (demo == null) or a demo to run. */
+    record TourEntry(String section, Demo demo) {}
+
+    List<TourEntry> tourEntries() {
+        List<TourEntry> out = new ArrayList<>();
+        for (String line : lines(root.resolve("tour.txt"))) {
+            if (line.startsWith("section ")) {
+                out.add(new TourEntry(line.substring("section ".length()).strip(), null));
+            } else {
+                String[] p = line.split("\\s+");
+                out.add(new TourEntry(null, demoOf(module(p[0]), p[1])));
+            }
+        }
+        return out;
+    }
+
+    int list(List<String> args) {
+        if (args.equals(List.of("--modules"))) {
+            for (String m : SECTIONS.keySet()) {
+                System.out.println(m.substring(5) + "  —  " + SECTIONS.get(m));
+                for (Demo d : demosOf(m)) {
+                    System.out.printf("    %-24s %s%n", d.name(), d.title());
+                }
+            }
+            return 0;
+        }
+        if (args.equals(List.of("--help")) || args.equals(List.of("-h"))) {
+            System.out.println("usage: ./ch08 list [--modules]");
+            return 0;
+        }
+        if (!args.isEmpty()) {
+            throw new UsageError("list: unknown option '" + args.get(0) + "' (valid: --modules)");
+        }
+        System.out.println("Chapter 8, section by section in the book's order (run one: ./ch08 demo <module> <demo>)");
+        for (TourEntry e : tourEntries()) {
+            if (e.demo() == null) {
+                System.out.println();
+                System.out.println(e.section());
+            } else {
+                System.out.printf("    %-16s %-22s %s%n", e.demo().module().substring(5), e.demo().name(), e.demo().title());
+            }
+        }
+        return 0;
+    }
+
+    int tour(List<String> args) {
+        boolean quick = false, build = true;
+        for (String a : args) {
+            switch (a) {
+                case "--quick" -> quick = true;
+                case "--no-build" -> build = false;
+                case "-h", "--help" -> {
+                    System.out.println("usage: ./ch08 tour [--quick] [--no-build]");
+                    return 0;
+                }
+                default -> throw new UsageError("tour: unknown option '" + a + "' (valid: --quick, --no-build)");
+            }
+        }
+        List<TourEntry> entries = tourEntries();  // refuses a broken tour.txt before building
+        if (build) {
+            build();
+        }
+        System.out.println("Database Internals, Chapter 8: Distributed Systems — Introduction and Overview");
+        System.out.println("A guided tour of the chapter, section by section in the book's order.");
+        int ran = 0, failed = 0;
+        for (TourEntry e : entries) {
+            if (e.demo() == null) {
+                System.out.println();
+                System.out.println("#".repeat(80));
+                System.out.println("# " + e.section());
+                System.out.println("#".repeat(80));
+                continue;
+            }
+            Demo d = e.demo();
+            String m = d.module().substring(5);
+            System.out.println();
+            System.out.println("---- " + m + " / " + d.name() + ": " + d.title());
+            System.out.println("---- (run alone: ./ch08 demo " + m + " " + d.name() + ")");
+            ran++;
+            if (runDemo(d, quick ? List.of("--quick") : List.of()) != 0) {
+                System.err.println("ch08: demo " + m + "/" + d.name() + " FAILED");
+                failed++;
+            }
+        }
+        System.out.println();
+        System.out.println("Tour finished: " + ran + " demos, " + failed + " failed. Diagrams and tables are under ch08-out/.");
+        return failed == 0 ? 0 : 1;
+    }
+
+    int demo(List<String> args) {
+        if (args.isEmpty()) {
+            throw new UsageError("demo: name a module (valid: " + shortNames() + ")");
+        }
+        if (args.get(0).equals("-h") || args.get(0).equals("--help")) {
+            System.out.println("usage: ./ch08 demo <module> [<demo>] [demo args]");
+            return 0;
+        }
+        String m = module(args.get(0));
+        List<String> rest = args.subList(1, args.size());
+        if (!rest.isEmpty() && !rest.get(0).startsWith("-")) {
+            Demo d = demoOf(m, rest.get(0));
+            build();
+            return runDemo(d, rest.subList(1, rest.size()));
+        }
+        build();
+        int rc = 0;
+        for (Demo d : demosOf(m)) {
+            System.out.println();
+            System.out.println("---- " + m.substring(5) + " / " + d.name() + ": " + d.title());
+            rc |= runDemo(d, rest);
+        }
+        return rc;
+    }
+
+    int runDemo(Demo d, List<String> args) {
+        Path classes = root.resolve(d.module()).resolve("target/classes");
+        String cp = classes.toString();
+        Path runtime = root.resolve(d.module()).resolve("target/runtime-classpath.txt");
+        if (Files.exists(runtime)) {
+            cp += File.pathSeparator + read(runtime).strip();
+        }
+        List<String> cmd = new ArrayList<>(List.of(javaExecutable(), "-Dfile.encoding=UTF-8",
+                "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8", "-cp", cp, d.mainClass()));
+        cmd.addAll(args);
+        return exec(cmd, root, true);
+    }
+
+    // ---------------------------------------------------------------- building
+
+    /** The build is up to date when its stamp is newer than every pom.xml and every source file. */
+    Path stamp() {
+        return root.resolve("target/launcher/build.stamp");
+    }
+
+    void build() {
+        if (upToDate()) {
+            return;
+        }
+        System.err.println("ch08: building (" + String.join(" ", mavenCommand()) + " -q -DskipTests process-classes) ...");
+        Path log = root.resolve("target-build.log");
+        if (maven(List.of("-B", "-q", "-DskipTests", "process-classes"), log) != 0) {
+            System.err.print(read(log));
+            throw new UsageError("the build failed (log above)");
+        }
+        delete(log);
+        try {
+            Files.createDirectories(stamp().getParent());
+            Files.writeString(stamp(), "built by ./ch08\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    boolean upToDate() {
+        if (!Files.exists(stamp())) {
+            return false;
+        }
+        for (String m : SECTIONS.keySet()) {
+            if (!Files.isDirectory(root.resolve(m).resolve("target/classes"))) {
+                return false;
+            }
+        }
+        try {
+            FileTime built = Files.getLastModifiedTime(stamp());
+            List<Path> inputs = new ArrayList<>(List.of(root.resolve("pom.xml")));
+            try (Stream<Path> modules = Files.list(root)) {
+                for (Path m : modules.filter(p -> Files.isRegularFile(p.resolve("pom.xml"))).toList()) {
+                    inputs.add(m.resolve("pom.xml"));
+                    if (Files.isDirectory(m.resolve("src"))) {
+                        try (Stream<Path> s = Files.walk(m.resolve("src"))) {
+                            s.filter(Files::isRegularFile).forEach(inputs::add);
+                        }
+                    }
+                }
+            }
+            for (Path p : inputs) {
+                if (Files.getLastModifiedTime(p).compareTo(built) > 0) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Forget the stamp: a run with other profiles (the solutions) left other classes behind. */
+    void invalidateBuild() {
+        delete(stamp());
+    }
+
+    // ---------------------------------------------------------------- exercises and honesty
+
+    List<String> reportModules(List<String> args) {
+        return args.isEmpty() ? List.copyOf(SECTIONS.keySet()) : List.of(module(args.get(0)));
+    }
+
+    int exercises(List<String> args, boolean solutions) {
+        String what = solutions ? "solutions" : "exercises";
+        if (args.size() > 1) {
+            throw new UsageError(what + ": at most one module (valid: " + shortNames() + ")");
+        }
+        if (args.size() == 1 && (args.get(0).equals("-h") || args.get(0).equals("--help"))) {
+            System.out.println("usage: ./ch08 " + what + " [<module>]");
+            return 0;
+        }
+        List<String> modules = reportModules(args);
+        System.err.println("ch08: running the exercise tests against " + (solutions ? "the reference solutions" : "your code") + " ...");
+        List<String> mvn = new ArrayList<>();
+        if (solutions) {
+            mvn.add("-Psolutions");
+        }
+        if (!args.isEmpty()) {
+            mvn.addAll(List.of("-pl", modules.get(0), "-am"));
+        }
+        runExerciseTests(root, mvn);
+        int rc = exerciseReport(List.of("progress", root.toString()), modules);
+        if (solutions) {
+            invalidateBuild();
+            build();  // put the reader's stubs back in target/classes
+        }
+        return rc;
+    }
+
+    /** Runs the exercise tests; a failing test is no error here: the report decides. */
+    void runExerciseTests(Path tree, List<String> extra) {
+        deleteReports(tree);
+        Path log = root.resolve("target-exercises.log");
+        List<String> args = new ArrayList<>(List.of("-B", "-Pexercises", "-Dmaven.test.failure.ignore=true", "-Dsurefire.printSummary=false"));
+        if (!tree.equals(root)) {
+            args.addAll(List.of("-f", tree.resolve("pom.xml").toString()));
+        }
+        args.addAll(extra);
+        args.add("test");
+        if (maven(args, log) != 0) {
+            System.err.print(read(log));
+            throw new UsageError("the build failed before the exercise tests could run (log above)");
+        }
+        delete(log);
+    }
+
+    void deleteReports(Path tree) {
+        for (String m : SECTIONS.keySet()) {
+            deleteTree(tree.resolve(m).resolve("target/surefire-reports"));
+        }
+    }
+
+    int exerciseReport(List<String> head, List<String> modules) {
+        List<String> cmd = new ArrayList<>(List.of(javaExecutable(), "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8",
+                root.resolve("tools/ExerciseReport.java").toString()));
+        cmd.addAll(head);
+        cmd.addAll(modules);
+        return exec(cmd, root, false);
+    }
+
+    /**
+     * Every exercise test must fail on its stub and pass on its solution. A reader who has solved
+     * exercises has edited the stubs, so the check runs on a copy of the working tree in which
+     * every stub is put back as committed (when the tree is a git clone); the reader's files are
+     * never touched.
+     */
+    int honesty(List<String> args) {
+        if (!args.isEmpty()) {
+            if (args.get(0).equals("-h") || args.get(0).equals("--help")) {
+                System.out.println("usage: ./ch08 honesty");
+                return 0;
+            }
+            throw new UsageError("honesty takes no options");
+        }
+        Path copy = root.resolve("target/honesty/tree");
+        Path snap = root.resolve("target/honesty/reports");
+        deleteTree(root.resolve("target/honesty"));
+        copyTree(root, copy);
+        int restored = restoreCommittedStubs(copy);
+        if (restored > 0) {
+            System.err.println("ch08: " + restored + " exercise file(s) differ from the committed stubs (your work): "
+                    + "the check uses the committed stubs, in a copy under target/honesty; your files are untouched");
+        }
+        List<String> modules = List.copyOf(SECTIONS.keySet());
+        System.err.println("ch08: honesty check 1/2: exercise tests against the reference solutions ...");
+        runExerciseTests(copy, List.of("-Psolutions"));
+        snapshot(copy, snap.resolve("solutions"));
+        System.err.println("ch08: honesty check 2/2: exercise tests against the stubs ...");
+        runExerciseTests(copy, List.of());
+        snapshot(copy, snap.resolve("stubs"));
+        return exerciseReport(List.of("honesty", copy.toString(), snap.toString()), modules);
+    }
+
+    void snapshot(Path tree, Path to) {
+        for (String m : SECTIONS.keySet()) {
+            Path reports = tree.resolve(m).resolve("target/surefire-reports");
+            if (!Files.isDirectory(reports)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.list(reports)) {
+                Files.createDirectories(to.resolve(m));
+                for (Path f : s.filter(p -> p.getFileName().toString().matches("TEST-.*\\.xml")).toList()) {
+                    Files.copy(f, to.resolve(m).resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Puts back, in the copy, every stub as committed; returns how many differed. 0 when git is not there. */
+    int restoreCommittedStubs(Path copy) {
+        if (!Files.exists(root.resolve(".git")) || exec(List.of("git", "--version"), root, false, true) != 0) {
+            System.err.println("ch08: not a git clone: the check runs on the stubs as they are");
+            return 0;
+        }
+        int n = 0;
+        for (String m : SECTIONS.keySet()) {
+            String stubs = m + "/src/exercise";
+            for (String changed : gitLines("diff", "--name-only", "HEAD", "--", stubs)) {
+                Path target = copy.resolve(changed);
+                Optional<byte[]> committed = gitShow("HEAD:" + changed);
+                try {
+                    if (committed.isPresent()) {
+                        Files.createDirectories(target.getParent());
+                        Files.write(target, committed.get());
+                    } else {
+                        Files.deleteIfExists(target);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                n++;
+            }
+            for (String added : gitLines("ls-files", "--others", "--exclude-standard", "--", stubs)) {
+                delete(copy.resolve(added));
+                n++;
+            }
+        }
+        return n;
+    }
+
+    List<String> gitLines(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("git", "-C", root.toString()));
+        cmd.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new UsageError("git " + String.join(" ", args) + " failed: " + out.strip());
+            }
+            return out.lines().filter(l -> !l.isBlank()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UsageError("interrupted");
+        }
+    }
+
+    Optional<byte[]> gitShow(String object) {
+        try {
+            Process p = new ProcessBuilder("git", "-C", root.toString(), "show", object).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readAllBytes();
+            return p.waitFor() == 0 ? Optional.of(out) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UsageError("interrupted");
+        }
+    }
+
+    // ---------------------------------------------------------------- benchmarks
+
+    int bench(List<String> args) {
+        if (args.isEmpty()) {
+            throw new UsageError("bench: name a module, or --smoke (valid modules: " + shortNames() + ")");
+        }
+        Path log = root.resolve("target-bench.log");
+        if (args.get(0).equals("--smoke")) {
+            if (args.size() > 1) {
+                throw new UsageError("bench --smoke takes no further options");
+            }
+            if (maven(List.of("-B", "-q", "-Pbench", "-DskipTests", "package"), log) != 0) {
+                System.err.print(read(log));
+                throw new UsageError("building the benchmark jars failed");
+            }
+            delete(log);
+            invalidateBuild();
+            int n = 0;
+            for (String m : SECTIONS.keySet()) {
+                if (!Files.isDirectory(root.resolve(m).resolve("src/jmh/java"))) {
+                    continue;
+                }
+                System.out.println("== JMH smoke: " + m);
+                if (exec(List.of(javaExecutable(), "-jar", root.resolve(m).resolve("target/benchmarks.jar").toString(),
+                        "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms", "-w", "100ms", "-foe", "true"), root, false) != 0) {
+                    throw new UsageError("benchmarks of " + m + " failed");
+                }
+                n++;
+            }
+            System.out.println("JMH smoke: " + n + " benchmark jars ran.");
+            return 0;
+        }
+        if (args.get(0).equals("-h") || args.get(0).equals("--help")) {
+            System.out.println("usage: ./ch08 bench <module> [JMH options]   (./ch08 bench harness -h lists JMH's own options)");
+            return 0;
+        }
+        String m = module(args.get(0));
+        if (!Files.isDirectory(root.resolve(m).resolve("src/jmh/java"))) {
+            System.out.println(m + ": no benchmarks yet");
+            return 0;
+        }
+        if (maven(List.of("-B", "-q", "-Pbench", "-DskipTests", "package", "-pl", m, "-am"), log) != 0) {
+            System.err.print(read(log));
+            throw new UsageError("building " + m + "/target/benchmarks.jar failed");
+        }
+        delete(log);
+        invalidateBuild();
+        List<String> cmd = new ArrayList<>(List.of(javaExecutable(), "-jar", root.resolve(m).resolve("target/benchmarks.jar").toString()));
+        cmd.addAll(args.subList(1, args.size()));
+        return exec(cmd, root, false);
+    }
+
+    // ---------------------------------------------------------------- processes and files
+
+    static boolean windows() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    }
+
+    static String javaExecutable() {
+        Path home = Path.of(System.getProperty("java.home"));
+        Path java = home.resolve("bin").resolve(windows() ? "java.exe" : "java");
+        return Files.isExecutable(java) ? java.toString() : "java";
+    }
+
+    /** Maven from the PATH, else the Maven Wrapper of this repository. */
+    List<String> mavenCommand() {
+        String exe = windows() ? "mvn.cmd" : "mvn";
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir).resolve(exe))) {
+                return List.of(exe);
+            }
+        }
+        Path wrapper = root.resolve(windows() ? "mvnw.cmd" : "mvnw");
+        if (Files.exists(wrapper)) {
+            return windows() ? List.of("cmd", "/c", wrapper.toString()) : List.of("sh", wrapper.toString());
+        }
+        throw new UsageError("Maven is not on the PATH and the Maven Wrapper (mvnw) is missing: install Maven 3.8+");
+    }
+
+    int maven(List<String> args) {
+        return maven(args, null);
+    }
+
+    /** Runs Maven in the repository root; with a log file, its output goes there instead of the console. */
+    int maven(List<String> args, Path log) {
+        List<String> cmd = new ArrayList<>(mavenCommand());
+        cmd.addAll(args);
+        if (log == null) {
+            return exec(cmd, root, false);
+        }
+        try {
+            Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            p.getOutputStream().close();
+            return p.waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    static int exec(List<String> cmd, Path dir, boolean noInput) {
+        return exec(cmd, dir, noInput, false);
+    }
+
+    /** Runs a command with this console; {@code noInput} closes its standard input (the tour never waits for a key). */
+    static int exec(List<String> cmd, Path dir, boolean noInput, boolean quiet) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+            if (quiet) {
+                pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+            } else {
+                pb.redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT);
+            }
+            pb.redirectInput(noInput || quiet ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.INHERIT);
+            Process p = pb.start();
+            if (noInput || quiet) {
+                p.getOutputStream().close();
+            }
+            return p.waitFor();
+        } catch (IOException e) {
+            if (quiet) {
+                return 127;
+            }
+            throw new UsageError("cannot run " + cmd.get(0) + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies the working tree without build output, git's data or demo output. */
+    static void copyTree(Path from, Path to) {
+        try {
+            Files.walkFileTree(from, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    if (!dir.equals(from) && Arrays.asList("target", ".git", "ch08-out", ".idea").contains(name)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+}
