@@ -79,7 +79,7 @@ public final class LastMessageArgument {
             chain.add(new Link(full, null, true));
             return new Verdict(name, Broken.NON_TRIVIALITY, chain, full,
                     "plan ATTACK and every messenger arrives, yet the outcome is '" + full.end().outcome()
-                            + "': the protocol never lets both attack");
+                            + "': even with no loss the protocol does not make both attack");
         }
         Run current = full;
         for (int c = (int) full.deliveredCount(); c >= 0; c--) {
