@@ -12,8 +12,8 @@ import java.util.BitSet;
  * A backup that applies the updates it receives, through a bounded receive buffer drained at a
  * fixed service rate; when the buffer is full an arriving update is dropped at the receiver.
  *
- * <p>Book: Chapter 8, "Omission Faults" (누락): omissions happen "due to intermittent
- * disconnections, network overload, or a full queue". A frame that reached this process but
+ * <p>Book: Chapter 8, "Omission Faults" (누락): omissions can come from intermittent
+ * disconnections, network overload or a full queue (in paraphrase). A frame that reached this process but
  * found its buffer full is a <b>receive omission</b> (수신 누락): the network did its job, the
  * process failed to take the message in. Each one is written to the trace as a note starting
  * with {@value #RECEIVE_OMISSION}. With capacity {@code 0} the buffer is unbounded and the

@@ -18,8 +18,8 @@ import java.util.SplittableRandom;
  * Events that cause one another, stamped by clocks that disagree, collected in one place and
  * sorted three ways.
  *
- * <p>Book: Chapter 8, "Clocks and Time" (클럭과 시간): "do not rely on timestamps received
- * from other participants for ordering ... unless they guarantee precise time". A token goes
+ * <p>Book: Chapter 8, "Clocks and Time" (클럭과 시간), which says, in paraphrase, not to order
+ * events by timestamps from other participants unless their clocks are known to be precise. A token goes
  * round nodes N1..Nk; each node, on receiving it, records an event <em>caused by</em> the
  * previous one (it happened after it, in every sense) and reports it to a collector. Each
  * node's wall clock has its own offset and drift. The collector then orders the events by

@@ -11,8 +11,8 @@ import java.util.function.Supplier;
  * A failure detector on a monitor whose wall clock is stepped, twice, as NTP or an operator
  * would do, while the processes it watches keep sending heartbeats, until one really crashes.
  *
- * <p>Book: Chapter 8, "Clocks and Time" (클럭과 시간): "knowing whether the clock is monotonic
- * ... can be helpful." Script: three senders beat every 100 ms; the detector's timeout is
+ * <p>Book: Chapter 8, "Clocks and Time" (클럭과 시간): it helps to know whether a clock is
+ * monotonic (in paraphrase). Script: three senders beat every 100 ms; the detector's timeout is
  * 500 ms. At 3 s the monitor's wall clock jumps <b>forward</b> 2 s; at 4.8 s sender S1
  * crashes; at 5 s, before a 500 ms timeout could fire, the wall clock jumps <b>back</b> 4 s. A
  * detector that measures with the wall clock suspects every live sender at 3 s (false

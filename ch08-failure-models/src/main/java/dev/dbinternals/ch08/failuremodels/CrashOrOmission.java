@@ -13,10 +13,12 @@ import java.util.Set;
  * 1.55 s either P is crashed and then restarts (crash-recovery), or the network between them
  * drops everything (an omission fault, here a partition). The observer's views are compared.
  *
- * <p>Book: Chapter 8, "Crash Faults" (충돌): "crash-recovery can also be seen as a special case
- * of omission failure". The corrected, narrower claim this class checks: the views are
- * <b>equal</b> when P recovers the state it had ({@link Memory#DURABLE}); when P comes back
- * blank ({@link Memory#VOLATILE}) they differ, because P's answers go backwards. Not thread-safe.
+ * <p>Book: Chapter 8, "Crash Faults" (충돌), which says, in paraphrase, that crash-recovery can
+ * be seen as a kind of omission fault. Precisely, and this is what the class checks: a crash and
+ * recovery looks like an omission to others only if the process recovers the state it had (it
+ * made its state durable before answering, {@link Memory#DURABLE}); then the observer's views are
+ * <b>equal</b>. When P comes back blank ({@link Memory#VOLATILE}) they differ, because P's
+ * answers go backwards, which no lost message can cause. Not thread-safe.
  */
 public final class CrashOrOmission {
 

@@ -25,23 +25,8 @@ public final class Demo04DetectorTradeoff {
     private Demo04DetectorTradeoff() {
     }
 
-    public static void main(String[] argv) {
-        DemoArgs args = DemoArgs.forDemo("detector-tradeoff", "false positives vs detection time, per timeout")
-                .option("runs", "20", "simulated runs per detector (each 60 s of virtual time; --quick: 8 runs of 30 s)")
-                .parse(argv);
-        int runs = args.quick() ? 8 : (int) Demo02HeartbeatGuesses.optionOrExit(args, () -> args.getLong("runs", 1, 10_000));
-        Duration length = Duration.ofSeconds(args.quick() ? 30 : 60);
-        Config cfg = Config.standard(length);
-        DemoArgs.heading(System.out, "5 senders, heartbeat every 100 ms, delay median 2 ms / p99 40 ms, a pause (median 80 ms,"
-                + " p99 900 ms) every ~10 s on every process, one sender crashes mid-run");
-        System.out.printf("%d runs of %d s each per detector, seeds %d..%d.%n%n", runs, length.toSeconds(), args.seed(),
-                args.seed() + runs - 1);
-        String header = String.format("%-36s | %14s | %12s | %16s | %14s", "detector", "false susp./min",
-                "time wrongly", "mean detection", "max detection");
-        System.out.println(header);
-        System.out.println("-".repeat(header.length()));
-        List<String> csv = new ArrayList<>();
-        csv.add("detector,false_suspicions_per_node_minute,wrongly_suspected_share,mean_detection_ms,max_detection_ms,missed");
+    /** The detectors the table compares, in its order: six timeouts, then phi-accrual at three thresholds. */
+    static List<Supplier<FailureDetector>> detectors() {
         List<Supplier<FailureDetector>> detectors = new ArrayList<>();
         for (long ms : new long[] {150, 200, 300, 500, 1000, 2000}) {
             detectors.add(() -> new TimeoutDetector(Duration.ofMillis(ms), TimeSource.MONOTONIC));
@@ -49,24 +34,75 @@ public final class Demo04DetectorTradeoff {
         for (double phi : new double[] {1, 3, 8}) {
             detectors.add(() -> new PhiAccrualDetector(phi, 100, 100_000_000L, 20_000_000L));
         }
-        for (Supplier<FailureDetector> d : detectors) {
+        return detectors;
+    }
+
+    /** The configuration and number of runs the demo uses. */
+    static Config config(boolean quick) {
+        return Config.standard(Duration.ofSeconds(quick ? 30 : 60));
+    }
+
+    /** The narration line for one phi-accrual row, computed from its result. */
+    static String equivalentTimeoutLine(Result r) {
+        return String.format("%s: began to suspect after a median %.0f ms of silence (%.0f to %.0f ms, %d suspicions)",
+                r.detector(), r.medianSilenceAtSuspicionMillis(), r.minSilenceAtSuspicionMillis(),
+                r.maxSilenceAtSuspicionMillis(), r.silenceAtSuspicionMillis().size());
+    }
+
+    public static void main(String[] argv) {
+        DemoArgs args = DemoArgs.forDemo("detector-tradeoff", "false positives vs detection time, per timeout")
+                .option("runs", "20", "simulated runs per detector (each 60 s of virtual time; --quick: 8 runs of 30 s)")
+                .parse(argv);
+        int runs = args.quick() ? 8 : (int) Demo02HeartbeatGuesses.optionOrExit(args, () -> args.getLong("runs", 1, 10_000));
+        Config cfg = config(args.quick());
+        Duration length = cfg.runLength();
+        DemoArgs.heading(System.out, "5 senders, heartbeat every 100 ms, delay median 2 ms / p99 40 ms, a pause (median 80 ms,"
+                + " p99 900 ms) every ~10 s on every process, one sender crashes mid-run");
+        System.out.printf("%d runs of %d s each per detector, seeds %d..%d.%n%n", runs, length.toSeconds(), args.seed(),
+                args.seed() + runs - 1);
+        String header = String.format("%-36s | %14s | %12s | %16s | %14s | %14s", "detector", "false susp./min",
+                "time wrongly", "mean detection", "max detection", "silence@susp.");
+        System.out.println(header);
+        System.out.println("-".repeat(header.length()));
+        List<String> csv = new ArrayList<>();
+        csv.add("detector,false_suspicions_per_node_minute,wrongly_suspected_share,mean_detection_ms,max_detection_ms,missed,"
+                + "median_silence_at_suspicion_ms");
+        List<Result> phiResults = new ArrayList<>();
+        double timeout200Silence = Double.NaN;
+        for (Supplier<FailureDetector> d : detectors()) {
             Result r = DetectorExperiment.run(cfg, d, args.seed(), runs);
-            System.out.printf("%-36s | %15.3f | %11.3f%% | %13.0f ms | %11.0f ms%s%n", r.detector(),
+            System.out.printf("%-36s | %15.3f | %11.3f%% | %13.0f ms | %11.0f ms | %11.0f ms%s%n", r.detector(),
                     r.falseSuspicionsPerNodeMinute(), 100 * r.wronglySuspectedShare(), r.meanDetectionMillis(),
-                    r.maxDetectionMillis(), r.missedCrashes() > 0 ? "  (" + r.missedCrashes() + " missed)" : "");
-            csv.add(String.format("\"%s\",%.4f,%.6f,%.1f,%.1f,%d", r.detector(), r.falseSuspicionsPerNodeMinute(),
-                    r.wronglySuspectedShare(), r.meanDetectionMillis(), r.maxDetectionMillis(), r.missedCrashes()));
+                    r.maxDetectionMillis(), r.medianSilenceAtSuspicionMillis(),
+                    r.missedCrashes() > 0 ? "  (" + r.missedCrashes() + " missed)" : "");
+            csv.add(String.format("\"%s\",%.4f,%.6f,%.1f,%.1f,%d,%.1f", r.detector(), r.falseSuspicionsPerNodeMinute(),
+                    r.wronglySuspectedShare(), r.meanDetectionMillis(), r.maxDetectionMillis(), r.missedCrashes(),
+                    r.medianSilenceAtSuspicionMillis()));
+            if (d.get() instanceof PhiAccrualDetector) {
+                phiResults.add(r);
+            } else if (r.detector().startsWith("timeout 200 ms")) {
+                timeout200Silence = r.medianSilenceAtSuspicionMillis();
+            }
         }
         System.out.println();
         System.out.println("Read it as a trade: each step up in timeout buys fewer false suspicions with a slower");
-        System.out.println("detection. No timeout gets both to zero: a pause longer than the timeout is, to the");
-        System.out.println("monitor, a crash until the next heartbeat arrives (and a pause of the monitor itself makes");
+        System.out.println("detection. No timeout in the table gets both to zero: a pause longer than the timeout is, to");
+        System.out.println("the monitor, a crash until the next heartbeat arrives (and a pause of the monitor itself makes");
         System.out.println("it suspect everyone at once). Detection time is the timeout, minus how long before the crash");
         System.out.println("the last heartbeat arrived (up to a period, 100 ms; negative if one was still in flight),");
         System.out.println("plus up to one check interval (10 ms).");
-        System.out.println("The phi-accrual detector derives its timeout from the intervals it saw: phi = 8 waits about");
-        System.out.println("5.6 standard deviations past the mean interval; steady heartbeats make that short, so here");
-        System.out.println("it behaves like a ~200 ms timeout. Its advantage shows when the network's jitter changes.");
+        System.out.println("'silence@susp.' is how long a peer had been silent, on the monitor's monotonic clock, each time");
+        System.out.println("the detector began to suspect it (rightly or wrongly); the column shows the median. For a");
+        System.out.printf("timeout detector it is the timeout plus part of a 10 ms check (the 200 ms timeout: %.0f ms),%n", timeout200Silence);
+        System.out.println("longer only when the monitor was itself paused and checked late. For phi-accrual it is the");
+        System.out.println("timeout it acted like in these runs:");
+        for (Result r : phiResults) {
+            System.out.println("  " + equivalentTimeoutLine(r));
+        }
+        double z8 = PhiAccrualDetector.standardDeviationsPastMean(8);
+        System.out.printf("phi = 8 waits until the silence is %.2f standard deviations past the mean interval (normal%n", z8);
+        System.out.printf("model); with 100 ms heartbeats and the deviation at its 20 ms floor that is about %.0f ms;%n", 100 + z8 * 20);
+        System.out.println("pauses widen the spread the detector remembers, and its wait with it.");
         try {
             Files.createDirectories(args.out());
             Path file = args.out().resolve("detector-tradeoff.csv");

@@ -48,7 +48,7 @@ public final class Demo05CrashLosesAckedWrites {
         System.out.println();
         System.out.println("MEMORY_ONLY passes every test that has no restart, and loses every acknowledged write");
         System.out.println("when the crash comes after one. WRITE_NO_SYNC is no better: an unsynced write lives in the");
-        System.out.println("page cache. ACK_THEN_SYNC loses exactly the write acknowledged just before the crash.");
+        System.out.println("page cache. ACK_THEN_SYNC can lose only the write acknowledged just before the crash.");
         System.out.println("SYNC_THEN_ACK loses nothing at any point: a crash before the sync loses a write nobody was");
         System.out.println("promised, and the client's retransmission brings it back.");
 

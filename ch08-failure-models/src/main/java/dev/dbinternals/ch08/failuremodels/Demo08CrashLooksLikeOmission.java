@@ -49,11 +49,19 @@ public final class Demo08CrashLooksLikeOmission {
             }
         }
         System.out.println();
-        System.out.println("With its state on disk, P's crash and restart is, to the observer, exactly a 500 ms");
-        System.out.println("omission: the same messages at the same times. That is why the book calls crash-recovery a");
-        System.out.println("kind of omission. The correction: only if the process recovers what it had. Coming back");
-        System.out.println("blank, P contradicts what it said before, which no lost message can explain. A process can");
-        System.out.println("also choose to be told apart: an incarnation number in each answer (exercise failures-4).");
+        boolean durableSame = CrashOrOmission.run(Fault.CRASH_AND_RESTART, Memory.DURABLE, args.seed()).view()
+                .equals(CrashOrOmission.run(Fault.PARTITION, Memory.DURABLE, args.seed()).view());
+        boolean volatileSame = CrashOrOmission.run(Fault.CRASH_AND_RESTART, Memory.VOLATILE, args.seed()).view()
+                .equals(CrashOrOmission.run(Fault.PARTITION, Memory.VOLATILE, args.seed()).view());
+        System.out.println("With its state on disk, P's crash and restart was, to the observer, "
+                + (durableSame ? "the same as a 500 ms" : "NOT the same as a 500 ms"));
+        System.out.println("omission" + (durableSame ? ": the same messages at the same times." : " in this run."));
+        System.out.println("That is the precise sense in which crash-recovery is a kind of omission: only when the");
+        System.out.println("process recovers the state it had shown to others (synced before it answered). Coming back");
+        System.out.println("blank, P " + (volatileSame ? "happened not to contradict itself in this run" : "contradicted what it said before, which no lost message can explain")
+                + ".");
+        System.out.println("A process can also choose to be told apart: an incarnation number in each answer (exercise");
+        System.out.println("failures-4).");
     }
 
     static int firstDifference(List<String> a, List<String> b) {

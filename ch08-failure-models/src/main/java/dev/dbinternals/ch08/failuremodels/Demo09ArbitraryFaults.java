@@ -49,11 +49,12 @@ public final class Demo09ArbitraryFaults {
         Diagrams.write(args.out(), "vote", "Voting over 3 replicas, R1 malicious", picture.sim().trace(),
                 Trace.byKind(Kind.SEND, Kind.DELIVER));
         System.out.println();
-        System.out.println("Trusting the first reply is exactly as good as the fastest replica. Waiting for f + 1 replicas");
+        System.out.println("Trusting the first reply is only as good as the fastest replica. Waiting for f + 1 replicas");
         System.out.println("that agree masks any f faulty ones, whatever they do (wrong, old, lying, silent), as long as");
         System.out.println("the correct replicas agree with each other: here they compute a deterministic function of");
         System.out.println("the same input. The price: the latency of the (f+1)-th fastest correct reply. With more than");
-        System.out.println("f colluding liars the vote itself is fooled: the bound is tight. Demo 10 shows why getting");
-        System.out.println("replicas to agree in the first place (Byzantine agreement) needs 3f + 1, not 2f + 1.");
+        System.out.println("f colluding liars the vote itself can be fooled (the last case). Getting replicas to agree in");
+        System.out.println("the first place (Byzantine agreement) needs 3f + 1, not 2f + 1 (Lamport, Shostak and Pease");
+        System.out.println("1982); demo 10 enumerates its smallest case.");
     }
 }

@@ -5,8 +5,11 @@ import dev.dbinternals.ch08.failuremodels.OralMessages.ThreeResult;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 
 /**
- * Demo 10: Byzantine agreement with one traitor, checked exhaustively for three and for four
- * processes.
+ * Demo 10: Byzantine agreement with one traitor, three processes against four: every
+ * deterministic one-relay-round decision rule enumerated for three, OM(1) checked for four. The
+ * smallest case of the {@code n >= 3f + 1} bound, which Lamport, Shostak and Pease (1982) prove
+ * in general by an indistinguishability argument; the enumeration illustrates it, it does not
+ * prove it.
  *
  * <p>Book: Chapter 8, "Arbitrary Faults" (임의의 장애, 비잔티움 장애 허용). Run:
  * {@code ./ch08 demo ch08-failure-models three-f-plus-one [--quick]}
@@ -17,7 +20,7 @@ public final class Demo10WhyThreeFPlusOne {
     }
 
     public static void main(String[] argv) {
-        DemoArgs.forDemo("three-f-plus-one", "why agreement with f traitors needs 3f+1 processes (f = 1, exhaustive)").parse(argv);
+        DemoArgs.forDemo("three-f-plus-one", "Byzantine agreement with one traitor: 3 vs 4 processes, one relay round, every deterministic rule").parse(argv);
         DemoArgs.heading(System.out, "A commander and two lieutenants, one of the three a traitor, messages unsigned");
         System.out.println("Each lieutenant hears the commander's order and what the other lieutenant says it heard,");
         System.out.println("then decides. IC1: loyal lieutenants decide alike. IC2: they obey a loyal commander.");
@@ -26,7 +29,7 @@ public final class Demo10WhyThreeFPlusOne {
         System.out.printf("Pairs that break IC1 or IC2 for some traitor and some lie: %d of %d.%n", three.pairsThatFail(),
                 three.rulePairs());
         System.out.println("For example, " + three.cautiousRuleWitness());
-        System.out.println("Why no rule can work: L1 hearing (ATTACK from the commander, 'RETREAT' from L2) cannot tell");
+        System.out.println("Why no such rule can work: L1 hearing (ATTACK from the commander, 'RETREAT' from L2) cannot tell");
         System.out.println("'the commander is loyal, L2 lies' (IC2: must ATTACK) from 'the commander lies, L2 is loyal'");
         System.out.println("(IC1: must agree with L2, who heard RETREAT and by the same argument must RETREAT).");
 
@@ -35,10 +38,13 @@ public final class Demo10WhyThreeFPlusOne {
         System.out.printf("Scenarios (traitor position x every lie): %d; violations: %d.%n", four.scenarios(),
                 four.violations().size());
         System.out.println();
-        System.out.println("So to agree despite f arbitrary processes, unsigned messages need n >= 3f + 1 (Lamport,");
-        System.out.println("Shostak, Pease 1982). Demo 9's read vote gets by with 2f + 1 because it does not agree on");
-        System.out.println("anything: it only filters answers, trusting that the correct replicas already agree.");
-        System.out.println("(Signed messages change the synchronous bound, and a quorum-replicated register under");
-        System.out.println("concurrent writes needs its own analysis: this demo claims only the case it checks.)");
+        System.out.println("What this enumerated: f = 1, binary orders, one relay round, deterministic rules over the two");
+        System.out.println("values a lieutenant holds. That no protocol at all (more rounds, any rule) lets 3f or fewer");
+        System.out.println("processes agree despite f arbitrary ones, with unsigned messages, is Lamport, Shostak and");
+        System.out.println("Pease's theorem (1982), proved by the same indistinguishability in general (see also Fischer,");
+        System.out.println("Lynch and Merritt 1986); OM(f) with n >= 3f + 1 is their matching algorithm. Demo 9's read");
+        System.out.println("vote gets by with 2f + 1 because it does not agree on anything: it only filters answers,");
+        System.out.println("trusting that the correct replicas already agree. (Signed messages change the synchronous");
+        System.out.println("bound, and a quorum-replicated register under concurrent writes needs its own analysis.)");
     }
 }

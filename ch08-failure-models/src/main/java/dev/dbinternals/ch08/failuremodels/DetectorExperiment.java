@@ -1,6 +1,7 @@
 package dev.dbinternals.ch08.failuremodels;
 
 import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.LocalClock;
 import dev.dbinternals.ch08.harness.sim.Delay;
 import dev.dbinternals.ch08.harness.sim.LinkFaults;
 import dev.dbinternals.ch08.harness.sim.Simulation;
@@ -37,9 +38,16 @@ public final class DetectorExperiment {
         }
     }
 
-    /** Totals over the seeds of one detector. */
+    /**
+     * Totals over the seeds of one detector. {@code silenceAtSuspicionMillis} holds, for every
+     * moment the detector began to suspect a peer (rightly or wrongly), how long that peer had been
+     * silent on the monitor's monotonic clock: the time since its last heartbeat was handed to
+     * the detector. For a timeout detector that is the timeout plus up to one check interval (more
+     * if the monitor itself was paused); for phi-accrual, the timeout it acted like.
+     */
     public record Result(String detector, int runs, long falseSuspicions, double liveNodeSeconds,
-                         double wronglySuspectedSeconds, List<Double> detectionMillis, int missedCrashes) {
+                         double wronglySuspectedSeconds, List<Double> detectionMillis, int missedCrashes,
+                         List<Double> silenceAtSuspicionMillis) {
 
         /** Wrong suspicions of a live process, per process per minute. */
         public double falseSuspicionsPerNodeMinute() {
@@ -58,6 +66,28 @@ public final class DetectorExperiment {
         public double maxDetectionMillis() {
             return detectionMillis.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         }
+
+        /**
+         * The median silence at which the detector began to suspect: the timeout it acted like (NaN
+         * if it never suspected). The median, because a pause of the monitor itself makes it check
+         * late and suspect every peer after a long silence at once, which would drag a mean up.
+         */
+        public double medianSilenceAtSuspicionMillis() {
+            double[] sorted = silenceAtSuspicionMillis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            int mid = sorted.length / 2;
+            return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        }
+
+        public double minSilenceAtSuspicionMillis() {
+            return silenceAtSuspicionMillis.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        }
+
+        public double maxSilenceAtSuspicionMillis() {
+            return silenceAtSuspicionMillis.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        }
     }
 
     private DetectorExperiment() {
@@ -69,6 +99,7 @@ public final class DetectorExperiment {
         double live = 0;
         double wrong = 0;
         List<Double> detection = new ArrayList<>();
+        List<Double> silences = new ArrayList<>();
         int missed = 0;
         String name = detector.get().name();
         for (int i = 0; i < runs; i++) {
@@ -76,13 +107,14 @@ public final class DetectorExperiment {
             falseSuspicions += one.falseSuspicions;
             live += one.liveNanos / 1e9;
             wrong += one.wrongNanos / 1e9;
+            one.silencesAtSuspicionNanos.forEach(n -> silences.add(n / 1e6));
             if (one.detectionNanos < 0) {
                 missed++;
             } else {
                 detection.add(one.detectionNanos / 1e6);
             }
         }
-        return new Result(name, runs, falseSuspicions, live, wrong, List.copyOf(detection), missed);
+        return new Result(name, runs, falseSuspicions, live, wrong, List.copyOf(detection), missed, List.copyOf(silences));
     }
 
     /** The measurements of one run. */
@@ -92,6 +124,52 @@ public final class DetectorExperiment {
         long wrongNanos;
         long detectionNanos = -1;
         long events;
+        final List<Long> silencesAtSuspicionNanos = new ArrayList<>();
+    }
+
+    /**
+     * Passes everything to the detector under test and writes down, whenever its answer for a
+     * peer turns from "trust" to "suspect", how long that peer had been silent. Reads only the
+     * monitor's own monotonic clock, as the detector does.
+     */
+    private static final class SilenceRecorder implements FailureDetector {
+        private final FailureDetector inner;
+        private final List<Long> silences;
+        private final Map<Address, Long> lastHeard = new TreeMap<>();
+        private final Map<Address, Boolean> suspected = new TreeMap<>();
+
+        SilenceRecorder(FailureDetector inner, List<Long> silences) {
+            this.inner = inner;
+            this.silences = silences;
+        }
+
+        @Override
+        public void start(List<Address> peers, LocalClock clock) {
+            inner.start(peers, clock);
+            peers.forEach(p -> lastHeard.put(p, clock.monotonicNanos()));
+        }
+
+        @Override
+        public void heartbeat(Address from, LocalClock clock) {
+            inner.heartbeat(from, clock);
+            lastHeard.put(from, clock.monotonicNanos());
+        }
+
+        @Override
+        public boolean suspects(Address peer, LocalClock clock) {
+            boolean now = inner.suspects(peer, clock);
+            Boolean before = suspected.put(peer, now);
+            Long last = lastHeard.get(peer);
+            if (now && !Boolean.TRUE.equals(before) && last != null) {
+                silences.add(clock.monotonicNanos() - last);
+            }
+            return now;
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
     }
 
     static One runOne(Config cfg, Supplier<? extends FailureDetector> detector, long seed) {
@@ -124,7 +202,8 @@ public final class DetectorExperiment {
                 }
             }
         };
-        sim.addNode(monitorAddr, MonitorNode.with(detector, cfg.checkEvery(), listener));
+        sim.addNode(monitorAddr, MonitorNode.with(() -> new SilenceRecorder(detector.get(), one.silencesAtSuspicionNanos),
+                cfg.checkEvery(), listener));
         List<Address> senders = new ArrayList<>();
         for (int i = 1; i <= cfg.senders(); i++) {
             senders.add(sim.addNode("S" + i, () -> new HeartbeatSender(List.of(monitorAddr), cfg.period())));

@@ -8,8 +8,9 @@ import java.util.List;
  * <p>Book: Chapter 8, "Crash Faults" (충돌). In the crash-stop model (충돌-정지) none of this
  * matters: a crashed process never comes back, so memory is as good as disk. In the
  * crash-recovery model (충돌-복구) a process returns with only what it made durable, and an
- * acknowledgement is a promise that must survive that return. Only {@link #SYNC_THEN_ACK}
- * keeps the promise at every point a crash can hit.
+ * acknowledgement is a promise that must survive that return. Of these modes only
+ * {@link #SYNC_THEN_ACK} keeps the promise at every point a crash can hit (given that a completed
+ * sync survives a crash).
  */
 public enum Durability {
     /** Keeps the register in memory only: fast, and fine until the first restart. */

@@ -10,8 +10,8 @@ import java.util.Objects;
  * Named places inside a handler where a test can make the process crash: the "fail point"
  * technique storage engines use to test recovery.
  *
- * <p>Book: Chapter 8, "Crash Faults" (충돌): a crash-recovery algorithm "has to take all
- * possible recovered states into consideration". The simulator runs a handler as one step, so
+ * <p>Book: Chapter 8, "Crash Faults" (충돌): a crash-recovery algorithm must consider every state
+ * a process can recover into (in paraphrase). The simulator runs a handler as one step, so
  * on its own it can only crash a node <em>between</em> handlers. A node calls
  * {@link #crashHere(String)} at each point of its handler; when the planned point is reached
  * the call returns {@code true}, the handler returns at once (it "died" there), and the

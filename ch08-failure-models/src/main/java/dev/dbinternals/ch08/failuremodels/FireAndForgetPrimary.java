@@ -10,8 +10,8 @@ import java.time.Duration;
  * A primary that pushes each update to its backup once and counts it as replicated the moment
  * it is sent.
  *
- * <p>Book: Chapter 8, "Omission Faults" (누락): "the message is lost ... but the sender
- * believes it was delivered, does not retransmit it, and goes on with the next step." Nothing
+ * <p>Book: Chapter 8, "Omission Faults" (누락), whose example is, in paraphrase, a message that is
+ * lost while the sender believes it was delivered, does not retransmit it, and goes on. Nothing
  * in {@link Context#send} reports a loss, so {@link #believedReplicated()} is a belief, not a
  * fact; compare it with {@link Backup#applied()}. The fix (acknowledgements and
  * retransmission) is the subject of {@code ch08-links}. Not thread-safe.

@@ -14,8 +14,8 @@ import java.util.Set;
  * One scripted run of a majority-replicated register on the fixed list {A, B, C} (tolerates
  * {@code f = 1}), in which C crashes after acknowledging a write, and four ways the story goes on.
  *
- * <p>Book: Chapter 8, "Crash Faults" (충돌): "crash-stop is not the same as crash-recovery even
- * if the recovered process is assigned as a new one." The write {@code x = 42} is acknowledged
+ * <p>Book: Chapter 8, "Crash Faults" (충돌), in paraphrase: crash-stop is not crash-recovery, even
+ * if a recovered process is brought back as a new one. The write {@code x = 42} is acknowledged
  * by A and C (B is cut off); C crashes; later A becomes unreachable and the client reads:
  * <ul>
  *   <li>{@link Case#CRASH_STOP}: C never returns. C used up the one fault the algorithm

@@ -16,12 +16,12 @@ import java.util.Map;
  * A client of a replicated read-only service that hides (or does not hide) a crashed replica,
  * depending on its {@link Strategy}. Sends a request every {@code every}, open loop.
  *
- * <p>Book: Chapter 8, "Handling Failures" at the end of "Failure Models" (장애 처리): "failure
- * masking: form process groups and introduce redundancy, so that even if one process fails
- * the user will not notice"; and "there might be a performance penalty: normal execution
- * relies on processes being responsive, and the system falls back to a slower path for error
- * handling". {@link Strategy#FAILOVER} is that slower path; {@link Strategy#FAN_OUT} never
- * takes it, at the price of sending every request to every replica. Not thread-safe.
+ * <p>Book: Chapter 8, "Handling Failures" at the end of "Failure Models" (장애 처리). In
+ * paraphrase: failures can be masked by forming process groups with redundancy, so that the user
+ * does not notice one process failing; and there may be a performance penalty, since normal
+ * execution relies on responsive processes and error handling falls back to a slower path.
+ * {@link Strategy#FAILOVER} is that slower path; {@link Strategy#FAN_OUT} does not take it, at
+ * the price of sending every request to every replica. Not thread-safe.
  */
 public final class MaskingClient implements Node {
 

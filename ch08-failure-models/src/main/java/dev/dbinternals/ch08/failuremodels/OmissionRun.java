@@ -19,8 +19,8 @@ import java.util.function.Supplier;
  * <p>Book: Chapter 8, "Omission Faults" (누락). Where a message can be omitted:
  * <ul>
  *   <li>{@link Scenario#LOSS}: the network loses 5% of frames (a link omission);</li>
- *   <li>{@link Scenario#PARTITION}: for 300 ms nothing crosses (a partition is "message
- *       omissions between processes or groups of processes");</li>
+ *   <li>{@link Scenario#PARTITION}: for 300 ms nothing crosses (a partition can be described as
+ *       message omissions between processes or groups of processes);</li>
  *   <li>{@link Scenario#FULL_SEND_QUEUE}: the link is slower than the primary; frames that find
  *       the outgoing queue full are dropped before they leave: a <b>send omission</b>;</li>
  *   <li>{@link Scenario#FULL_RECEIVE_BUFFER}: the backup drains its buffer slower than updates

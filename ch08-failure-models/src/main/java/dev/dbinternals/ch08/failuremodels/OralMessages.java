@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Why <em>agreement</em> with one arbitrary (Byzantine) process needs four processes, not three:
- * an exhaustive check of the smallest case of Lamport, Shostak and Pease's "Byzantine Generals"
+ * Agreement with one arbitrary (Byzantine) process, three processes against four: an
+ * enumeration of the smallest case of Lamport, Shostak and Pease's Byzantine Generals problem
  * (1982), with unsigned ("oral") messages.
  *
  * <p>Book: Chapter 8, "Arbitrary Faults" (임의의 장애). A commander sends an order (ATTACK or
@@ -15,16 +15,21 @@ import java.util.List;
  * processes (commander or lieutenant) is a traitor that may send anything.
  * <ul>
  *   <li>{@link #everyRuleFailsWithThree()}: with 3 processes, <b>every</b> deterministic
- *       decision rule (all 16 x 16 pairs of rules over what a lieutenant sees) violates IC1 or IC2
+ *       one-round decision rule (all 16 x 16 pairs of rules over what a lieutenant sees) violates IC1 or IC2
  *       for some traitor and some lie. A lieutenant that heard "ATTACK" from the commander and
  *       "the commander said RETREAT" from the other cannot tell a lying commander from a lying
  *       peer.</li>
  *   <li>{@link #majorityWorksWithFour()}: with 4 processes the rule "majority of what I heard"
  *       (OM(1)) satisfies IC1 and IC2 for every traitor and every lie.</li>
  * </ul>
- * This is the {@code n >= 3f + 1} bound for agreement (here {@code f = 1}). It is a different
- * problem from {@link Tally}'s read voting, which needs only {@code 2f + 1} replicas because
- * the correct replicas already agree. Stateless.
+ * What the enumeration covers, exactly: {@code f = 1}, binary orders, one round in which each
+ * lieutenant relays the order it got, and deterministic decision rules that depend only on the
+ * two values a lieutenant then holds. It illustrates the {@code n >= 3f + 1} bound; it does not
+ * prove it. The bound for every protocol (any number of rounds, any deterministic rule) is
+ * Lamport, Shostak and Pease's theorem, proved by an indistinguishability (scenario) argument;
+ * Fischer, Lynch and Merritt (1986) give the general form of that argument. Agreement is a
+ * different problem from {@link Tally}'s read voting, which needs only {@code 2f + 1} replicas
+ * because the correct replicas already agree. Stateless.
  */
 public final class OralMessages {
 

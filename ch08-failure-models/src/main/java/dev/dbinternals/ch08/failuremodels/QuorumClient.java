@@ -22,8 +22,9 @@ import java.util.TreeSet;
  * completes when a majority of that list has answered; a read returns the highest version.
  * It asks every process it can reach, and counts only the list's answers.
  *
- * <p>Book: Chapter 8, "Crash Faults" (충돌): "most algorithms use a predefined list of processes
- * and clearly define failure semantics in terms of how many failures they can tolerate." With
+ * <p>Book: Chapter 8, "Crash Faults" (충돌), which says, in paraphrase, that most algorithms use a
+ * predefined list of processes and define their failure semantics by how many failures they
+ * tolerate. With
  * {@code n = 2f + 1} members, any two majorities share a member, so a read meets the latest
  * acknowledged write as long as at most {@code f} members ever fail (crash-stop) or every member
  * that comes back still holds what it acknowledged (crash-recovery with durable state). A

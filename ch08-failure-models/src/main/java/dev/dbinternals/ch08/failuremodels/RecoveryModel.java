@@ -9,9 +9,9 @@ import java.util.List;
  * Every state a register replica can crash and recover into, explored exhaustively: a small
  * model of {@link RegisterNode} and {@link RegisterClient} for the harness's {@link Explorer}.
  *
- * <p>Book: Chapter 8, "Crash Faults" (충돌): "algorithms based on the crash-recovery
- * abstraction have to take all possible recovered states into consideration, since the
- * recovering process may try to continue from the last step known to it." Where the seeded
+ * <p>Book: Chapter 8, "Crash Faults" (충돌), which says, in paraphrase, that algorithms for the
+ * crash-recovery model must consider every state a process can recover into, since it may
+ * continue from the last step it knows of. Where the seeded
  * tests <em>sample</em> crash points, this model <em>enumerates</em> them: a client writes
  * versions 1..{@code writes} one at a time and retransmits; the network may lose any message in
  * flight; the replica runs its write handler one step at a time (apply to memory, put to the page

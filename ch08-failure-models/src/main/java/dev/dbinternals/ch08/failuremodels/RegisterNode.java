@@ -18,10 +18,11 @@ import java.util.TreeMap;
  * A replica of a small key-value register: versioned writes, reads, and a choice of how it
  * treats its disk before it acknowledges ({@link Durability}).
  *
- * <p>Book: Chapter 8, "Crash Faults" (충돌) and "Crash-recovery" (충돌-복구): "an in-memory
- * counter passes until crashes exist." With {@link Durability#SYNC_THEN_ACK} it guarantees
- * that <b>every acknowledged write is still there after any crash and restart</b>; the other
- * modes show how that promise breaks. A write only replaces a value with a higher version, so
+ * <p>Book: Chapter 8, "Crash Faults" (충돌), crash-recovery (충돌-복구): state kept only in memory
+ * is fine until a process crashes and comes back. With {@link Durability#SYNC_THEN_ACK},
+ * <b>every acknowledged write is still there after any crash and restart</b>, given that a
+ * completed sync survives a crash (as the simulator's storage does; {@link RecoveryModel} checks
+ * it for every crash point); the other modes show how that promise breaks. A write only replaces a value with a higher version, so
  * a retransmitted or reordered write is harmless (idempotent).
  *
  * <p>One handler at a time, as every harness node; not thread-safe.

@@ -11,8 +11,8 @@ import dev.dbinternals.ch08.harness.Node;
  * computers): every correct replica gives the same answer to the same query. A faulty one may
  * not, in one of several ways ({@link Behavior}).
  *
- * <p>Book: Chapter 8, "Arbitrary Faults" (임의의 장애): a process "executes the algorithm
- * incorrectly", through a bug, a different version of the software, or on purpose. The
+ * <p>Book: Chapter 8, "Arbitrary Faults" (임의의 장애): a process executes the algorithm
+ * incorrectly (in paraphrase), through a bug, a different version of the software, or on purpose. The
  * correct answer to query {@code x} is {@link #correct(long) x * x + 7}. Not thread-safe.
  */
 public final class Replica implements Node {

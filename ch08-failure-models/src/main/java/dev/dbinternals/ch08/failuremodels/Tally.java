@@ -11,13 +11,14 @@ import java.util.TreeSet;
  * Counts the replies to one request, one vote per replica, and decides once {@code f + 1}
  * different replicas reported the same value.
  *
- * <p>Book: Chapter 8, "Arbitrary Faults" (임의의 장애): aircraft control systems "do not trust
- * a subcomponent's answer as it is, but cross-check it with the others". Property: if at most
+ * <p>Book: Chapter 8, "Arbitrary Faults" (임의의 장애): in paraphrase, aircraft control systems
+ * do not take a subcomponent's answer at face value but cross-check it with others. Property: if at most
  * {@code f} replicas are faulty, a decided value was reported by at least one correct replica,
  * so it is the correct value when the correct replicas agree (deterministic, same state). If
  * all correct replicas answer, at least {@code f + 1} of them exist when {@code n >= 2f + 1},
- * so the tally decides. It does <em>not</em> make replicas agree on anything: see
- * {@link OralMessages} for why agreement needs {@code 3f + 1}. Not thread-safe.
+ * so the tally decides. It does <em>not</em> make replicas agree on anything: agreement with
+ * unsigned messages needs {@code n >= 3f + 1} (Lamport, Shostak and Pease 1982;
+ * {@link OralMessages} enumerates the smallest case). Not thread-safe.
  */
 public final class Tally {
 

@@ -5,11 +5,11 @@ import dev.dbinternals.ch08.harness.LocalClock;
 /**
  * Which of its clocks a node measures intervals with.
  *
- * <p>Book: Chapter 8, "Clocks and Time" (클럭과 시간): "all synchronous systems rely on local
- * clocks for timeouts", and it matters "whether the clock is monotonic". The wall clock
+ * <p>Book: Chapter 8, "Clocks and Time" (클럭과 시간), in paraphrase: timeouts rely on local
+ * clocks, and it matters whether a clock is monotonic. The wall clock
  * (벽시계) is set from outside and can jump forward or back (an NTP step, an operator); the
  * monotonic clock (단조 클럭) only moves forward. An interval measured on the wall clock is
- * wrong by exactly the size of any step inside it.
+ * off by the size of any step inside it (on top of the error from drift, which both clocks share).
  */
 public enum TimeSource {
     /** Wall-clock time: the bug. */

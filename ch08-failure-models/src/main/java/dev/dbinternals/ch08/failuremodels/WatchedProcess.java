@@ -11,10 +11,10 @@ import java.nio.ByteBuffer;
  * A process that answers pings with how many pings it has answered so far; what it remembers
  * across a restart is the point of the experiment.
  *
- * <p>Book: Chapter 8, "Crash Faults" (충돌) and "Omission Faults" (누락): "from the
- * perspective of other processes there is no distinction between a process that was
- * unreachable and one that crashed and recovered." That holds for a process that comes back
- * with the state it had ({@link Memory#DURABLE}); one that comes back blank
+ * <p>Book: Chapter 8, "Crash Faults" (충돌) and "Omission Faults" (누락), which say, in
+ * paraphrase, that other processes cannot tell a process that was unreachable from one that
+ * crashed and recovered. That holds only for a process that comes back with the state it had
+ * ({@link Memory#DURABLE}: synced before every answer); one that comes back blank
  * ({@link Memory#VOLATILE}) answers with a counter that went <em>backwards</em>, which no
  * omission can produce. And a process can choose to be distinguishable: with
  * {@link Memory#DURABLE_WITH_INCARNATION} every answer carries an incarnation number that grows

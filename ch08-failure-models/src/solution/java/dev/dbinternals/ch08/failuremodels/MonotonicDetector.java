@@ -12,8 +12,9 @@ import java.util.TreeMap;
  *
  * <p>Why: the wall clock is set from outside (NTP, an operator, a VM resume) and may jump either
  * way; an interval measured on it is wrong by the jump. The monotonic clock only moves forward,
- * at the rate of the local oscillator, so an interval measured on it is wrong by at most the
- * drift (parts per million).
+ * at the rate of the local oscillator, so an interval measured on it is off only by the clock's
+ * drift, the rate at which it gains or loses against real time: a few parts per million of the
+ * interval.
  */
 public final class MonotonicDetector implements FailureDetector {
 

@@ -8,9 +8,12 @@ import dev.dbinternals.ch08.failuremodels.DetectorExperiment.Config;
 import dev.dbinternals.ch08.failuremodels.DetectorExperiment.Result;
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.sim.Delay;
+import dev.dbinternals.ch08.harness.demo.DemoList;
 import dev.dbinternals.ch08.harness.sim.Seeds;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +69,8 @@ class FailureDetectorTest {
                 Duration.ofMillis(2), Duration.ofSeconds(10));
         // when measured over seeds
         Result r = DetectorExperiment.run(calm, () -> new TimeoutDetector(Duration.ofMillis(300), TimeSource.MONOTONIC), 1, 10);
-        // then accuracy and completeness both hold
+        // then, in these calm runs (delays and processing bounded well within the timeout), no live peer is suspected and
+        // every crash is detected
         assertThat(r.falseSuspicions()).as("false suspicions without pauses").isZero();
         assertThat(r.missedCrashes()).as("crashes never detected").isZero();
         assertThat(r.maxDetectionMillis()).as("worst detection time, ms").isLessThanOrEqualTo(300 + 10 + 1);
@@ -79,6 +83,39 @@ class FailureDetectorTest {
         Result patient = DetectorExperiment.run(cfg, () -> new TimeoutDetector(Duration.ofMillis(1000), TimeSource.MONOTONIC), 1, 6);
         assertThat(eager.falseSuspicions()).as("false suspicions, 150 ms vs 1000 ms").isGreaterThan(patient.falseSuspicions());
         assertThat(eager.meanDetectionMillis()).as("mean detection, 150 ms vs 1000 ms").isLessThan(patient.meanDetectionMillis());
+    }
+
+    @Test
+    void shouldMeasureTheSilenceAtSuspicionAsTheTimeoutPlusAtMostOneCheckInterval() {
+        // given no pauses, delays below the slack, a 300 ms timeout checked every 10 ms
+        Config calm = new Config(3, Duration.ofMillis(100), Duration.ofMillis(10),
+                Delay.uniform(Duration.ofMillis(1), Duration.ofMillis(20)), Duration.ofDays(1), Duration.ofMillis(1),
+                Duration.ofMillis(2), Duration.ofSeconds(10));
+        // when measured over seeds
+        Result r = DetectorExperiment.run(calm, () -> new TimeoutDetector(Duration.ofMillis(300), TimeSource.MONOTONIC), 1, 10);
+        // then each suspicion (here only the crash's) began after more than 300 ms and at most 310 ms of silence
+        assertThat(r.silenceAtSuspicionMillis()).as("silences at suspicion, ms").hasSize(10)
+                .allSatisfy(ms -> assertThat(ms).isGreaterThan(300.0).isLessThanOrEqualTo(310.0));
+    }
+
+    @Test
+    void shouldComputeThePhiDetectorsEquivalentTimeoutFromTheRunAndPrintThatValue() throws Exception {
+        // given the demo's quick setting and its phi = 8 detector
+        Config cfg = Demo04DetectorTradeoff.config(true);
+        Supplier<FailureDetector> phi8 = Demo04DetectorTradeoff.detectors().get(8);
+        assertThat(phi8.get().name()).isEqualTo("phi-accrual, threshold 8.0");
+        // when measured over the demo's seeds 1..8
+        Result r = DetectorExperiment.run(cfg, phi8, 1, 8);
+        // then the timeout it acted like is measured, positive and finite, and past the shortest wait
+        // its model allows (mean interval + 5.61 x the 20 ms floor; the mean interval is near 100 ms)
+        assertThat(r.silenceAtSuspicionMillis()).as("suspicions measured").isNotEmpty();
+        assertThat(r.medianSilenceAtSuspicionMillis()).as("median silence at suspicion, ms").isFinite().isPositive();
+        assertThat(r.minSilenceAtSuspicionMillis()).as("shortest silence at suspicion, ms").isGreaterThan(150.0);
+        assertThat(PhiAccrualDetector.standardDeviationsPastMean(8)).isCloseTo(5.612, within(1e-3));
+        // and the demo prints exactly that computed line
+        String printed = DemoList.runQuick(new DemoList.Demo("detector-tradeoff", Demo04DetectorTradeoff.class.getName(), ""),
+                Path.of("target/demo-out/detector-tradeoff-test"));
+        assertThat(printed).contains(Demo04DetectorTradeoff.equivalentTimeoutLine(r));
     }
 
     @Test

@@ -47,8 +47,10 @@ public final class Demo02LastMessage {
                     .append(diagram).append("```\n\n");
         }
         out.println();
-        out.println("Whatever the protocol, the walk ends in a broken property: agreement (someone attacks");
+        out.println("For each protocol above the walk ended in a broken property: agreement (someone attacks");
         out.println("alone), validity (B attacks on a plan it never heard), or non-triviality (nobody attacks).");
+        out.println("The argument itself is the proof that it must, for every finite deterministic protocol: the");
+        out.println("no-loss run is finite, and each removal leaves the sender's view, and decision, unchanged.");
         out.println("It needs at most one run per messenger, where the exhaustive search visits every loss pattern.");
         Path file = a.out().resolve("last-message-witnesses.md");
         Files.writeString(file, md.toString(), StandardCharsets.UTF_8);

@@ -60,7 +60,8 @@ public final class Demo03LossyOdds {
         out.println("On a good link (p = 0.01) more rounds barely help: each one removes only 1% of the risk, so the");
         out.println("lonely attack stays near p. On a bad link they help a lot: the chain rarely gets as far as");
         out.println("its last messenger (and most runs end with both retreating instead, which is safe but no attack).");
-        out.println("No column ever reaches 0: the last messenger can always be the one that is lost.");
+        out.println("The closed form is above 0 for every k and every 0 < p < 1: the last messenger can be the one");
+        out.println("that is lost. (A measured cell can read 0 when few seeds are run; the risk is still there.)");
 
         DemoArgs.heading(out, "One disagreeing run from the simulation trace");
         LossyValley.Outcome witness = null;

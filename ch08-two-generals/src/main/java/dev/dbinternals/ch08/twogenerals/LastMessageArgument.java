@@ -8,6 +8,9 @@ import java.util.Objects;
 /**
  * The impossibility proof of the Two Generals' Problem, made executable.
  *
+ * <p>The proof is the argument below, and it holds for every finite deterministic protocol;
+ * running it on one protocol shows where that protocol breaks, it does not replace the proof.
+ *
  * <p>Book: Chapter 8, "Two Generals' Problem" (두 장군 문제). Start from the run where the plan
  * is to attack and no messenger is captured: a non-trivial protocol makes both generals attack
  * there. Now capture the <em>last</em> messenger that arrived. Its sender heard nothing after
@@ -31,7 +34,8 @@ public final class LastMessageArgument {
 
     /**
      * One step of the walk: the run, the messenger removed to get the next run (null for the
-     * last), and whether its sender's view stayed the same (it always does; printed as evidence).
+     * last), and whether its sender's view stayed the same (by construction it does: only the
+     * receiver of the removed messenger could notice; the flag checks it and the demo prints it).
      */
     public record Link(Run run, Messenger removedNext, boolean senderViewUnchanged) {
     }
@@ -75,7 +79,7 @@ public final class LastMessageArgument {
             chain.add(new Link(full, null, true));
             return new Verdict(name, Broken.NON_TRIVIALITY, chain, full,
                     "plan ATTACK and every messenger arrives, yet the outcome is '" + full.end().outcome()
-                            + "': the protocol never lets both attack");
+                            + "': even with no loss the protocol does not make both attack");
         }
         Run current = full;
         for (int c = (int) full.deliveredCount(); c >= 0; c--) {

@@ -11,9 +11,11 @@ import java.time.Duration;
  * that loses each messenger independently with probability {@code loss}, and dawn one second
  * after the start. Measures how often the generals disagree, to set beside the closed form.
  *
- * <p>Book: Chapter 8, "Two Generals' Problem" (두 장군 문제). The model proves disagreement is
- * <em>possible</em> for every protocol; this shows how <em>likely</em> it is. For
- * {@link AckRounds}(k) it is {@code (1-p)^k * p}: more rounds make it rarer, never impossible.
+ * <p>Book: Chapter 8, "Two Generals' Problem" (두 장군 문제). The last-message argument proves
+ * that disagreement is <em>possible</em> for every finite deterministic protocol (and
+ * {@link TwoGeneralsChecker} finds the run for each protocol it explores); this class measures how
+ * <em>likely</em> it is. For {@link AckRounds}(k) it is {@code (1-p)^k * p}: for a loss
+ * probability {@code 0 < p < 1} more rounds make it rarer, and it never reaches zero.
  * Stateless and thread-safe; each run builds its own simulation.
  */
 public final class LossyValley {

@@ -18,7 +18,9 @@ import java.util.List;
  *   <li><b>validity</b>: if A's plan is to retreat, nobody attacks (B cannot attack on a plan it never heard);</li>
  *   <li><b>non-triviality</b>: if the plan is to attack and no messenger is captured, both attack.</li>
  * </ul>
- * The Two Generals' Problem says no protocol has all three over a link that may lose any message.
+ * The Two Generals' Problem: no deterministic protocol whose runs each send finitely many
+ * messengers has all three over a link that may lose any message, even with synchronous rounds
+ * and a known bound on delay ({@link LastMessageArgument} runs the proof on a given protocol).
  */
 public interface MessengerProtocol {
 

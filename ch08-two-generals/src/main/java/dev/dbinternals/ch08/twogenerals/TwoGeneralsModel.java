@@ -14,9 +14,11 @@ import java.util.Objects;
  * <p>Book: Chapter 8, "Two Generals' Problem" (두 장군 문제). The model is kind to the
  * generals in every way but one: no general crashes, messengers never lie, and a general
  * decides only when nothing is on the way any more (as if it knew an upper bound on travel
- * time). The only fault is <em>loss</em>. That is enough: exploring every loss pattern and
- * every order in which messengers overtake each other shows that agreement, validity and
- * non-triviality cannot all hold.
+ * time: the setting is synchronous). The only fault is <em>loss</em>. That is enough: for each
+ * protocol it is given, exploring every loss pattern and every order in which messengers overtake
+ * each other finds a run that breaks agreement, validity or non-triviality. (That this happens
+ * for <em>every</em> finite deterministic protocol is the last-message argument,
+ * {@link LastMessageArgument}.)
  *
  * <p>Immutable and thread-safe; states are {@link GeneralsState} values.
  */

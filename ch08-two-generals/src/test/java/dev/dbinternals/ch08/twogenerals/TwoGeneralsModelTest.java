@@ -87,6 +87,22 @@ class TwoGeneralsModelTest {
         assertThat(report.agreementViolation().orElseThrow().path()).hasSize(3).allMatch(l -> l.startsWith("lose"));
     }
 
+    @ParameterizedTest(name = "r = {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+    void shouldCountTheStatesAndTransitionsOfRedundantMessengersAsTheClosedFormSays(int r) {
+        // given r copies of the order, explored under plan ATTACK as the benchmark does
+        var result = new TwoGeneralsModel(new RedundantMessengers(r)).explorer(Plan.ATTACK)
+                .invariant("agreement", TwoGeneralsChecker.AGREEMENT)
+                .explore();
+
+        // then (by hand) a state is a set of j messengers still on the way and how many of the
+        // other r - j arrived: sum_j C(r,j) (r-j+1) = (r+2) 2^(r-1) states; each messenger on the
+        // way arrives or is lost: sum_j C(r,j) (r-j+1) 2j = r(r+1) 2^(r-1) transitions
+        // (48 and 160 at r = 4, 1,280 and 9,216 at r = 8: the README's benchmark figures)
+        assertThat(result.stateCount()).isEqualTo((r + 2) << (r - 1));
+        assertThat(result.transitionCount()).isEqualTo((long) r * (r + 1) << (r - 1));
+    }
+
     @Test
     void shouldRefuseAProtocolThatNeverStopsSendingMessengers() {
         // given a protocol that answers every messenger forever

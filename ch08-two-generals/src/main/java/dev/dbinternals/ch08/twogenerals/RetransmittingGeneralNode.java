@@ -7,17 +7,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * A general talking over a reliable link, TCP-style: A retransmits the order until it is
- * acknowledged, B acknowledges every copy it receives. Both decide at dawn.
+ * A general talking over a link with retransmission, TCP-style: A retransmits the order until it
+ * is acknowledged, B acknowledges every copy it receives. Both decide at dawn.
  *
- * <p>Book: Chapter 8, "Two Generals' Problem" (두 장군 문제) and "Links → Perfect link"
- * (퍼펙트 링크). Retransmission until acknowledged is a stubborn link with acknowledgements: between
- * two correct processes every message is <em>eventually</em> delivered. That is all it promises.
- * It does not tell the sender by any deadline that the message arrived, and it does not give the
- * two sides common knowledge; so A, not yet acknowledged at dawn, retreats while B attacks.
- * Not thread-safe (runs on its runtime's thread).
+ * <p>Book: Chapter 8, "Two Generals' Problem" (두 장군 문제) and "Links" (링크). In Cachin,
+ * Guerraoui and Rodrigues' terms a <em>stubborn link</em> (스터번 링크) retransmits every message
+ * forever and has no acknowledgements (stubborn delivery: a message a correct process sends once to
+ * a correct process is delivered infinitely often); a <em>perfect link</em> (퍼펙트 링크) adds a
+ * record of what was delivered (reliable delivery, no duplication, no creation, between correct
+ * processes). Retransmitting <em>until acknowledged</em>, as here and as TCP does, is the
+ * engineering refinement that lets the sender stop. Over a fair-loss link between two correct
+ * processes the order is eventually delivered and an acknowledgement eventually comes back.
+ * That is all it promises: it does not tell the sender <em>by any deadline</em> that the message
+ * arrived, and it does not give the two sides common knowledge; so A, not yet acknowledged at
+ * dawn, retreats while B attacks. Not thread-safe (runs on its runtime's thread).
  */
-public final class StubbornGeneralNode implements Node {
+public final class RetransmittingGeneralNode implements Node {
 
     static final String ORDER = "attack at dawn";
     static final String ACK = "ack";
@@ -31,7 +36,7 @@ public final class StubbornGeneralNode implements Node {
     private int sent;
     private Decision decision = Decision.UNDECIDED;
 
-    public StubbornGeneralNode(General self, Duration dawn, Duration retransmitEvery) {
+    public RetransmittingGeneralNode(General self, Duration dawn, Duration retransmitEvery) {
         this.self = self;
         this.dawn = dawn;
         this.retransmitEvery = retransmitEvery;
