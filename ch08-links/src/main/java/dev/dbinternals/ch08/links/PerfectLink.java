@@ -15,13 +15,20 @@ import java.util.TreeMap;
  * <p>Book: Chapter 8, Links → Message order (메시지 순서), the perfect (퍼펙트) link. Between
  * correct processes it guarantees
  * <ul>
- *   <li><b>reliable delivery</b> (전송 신뢰성): every message sent is eventually delivered (once
- *       the network lets frames through again: liveness needs the faults to heal);</li>
+ *   <li><b>reliable delivery</b> (전송 신뢰성): every message a correct process sends to a
+ *       correct process is eventually delivered (once the network lets frames through again:
+ *       liveness needs the faults to heal);</li>
  *   <li><b>no duplication</b> (전송 비중복성): no message is delivered more than once;</li>
  *   <li><b>no creation</b> (생성 불가성): only messages that were actually sent are delivered;
  *       a frame whose CRC32C fails is dropped as lost;</li>
  *   <li><b>FIFO order</b>: messages from one sender are delivered in the order sent.</li>
  * </ul>
+ *
+ * <p>The abstraction (Cachin, Guerraoui and Rodrigues) is a stubborn link plus a set of the
+ * messages already delivered: retransmit forever, deliver a message only if it is not in the
+ * set. That already gives the three properties; this class is the engineering version of it.
+ * Acknowledgements let the sender stop retransmitting, sequence numbers shrink the delivered set
+ * to the number {@code n_processed} plus a bounded buffer, and they also give FIFO order.
  *
  * <p>How: the sender numbers messages 1, 2, 3, … and keeps each in a bounded
  * {@link SendWindow} until acknowledged, retransmitting any that waited longer than the
@@ -100,6 +107,11 @@ public final class PerfectLink implements Link {
     }
 
     static final String INCARNATION_KEY = "perfect-link/incarnation";
+    /**
+     * The longest wait before a retransmission. RFC 6298 (section 2.5) lets an implementation
+     * cap the RTO provided the cap is at least 60 s; we take that minimum. Linux uses 120 s
+     * ({@code TCP_RTO_MAX}).
+     */
     private static final long MAX_RTO_NANOS = Duration.ofSeconds(60).toNanos();
 
     private final Config config;
@@ -210,8 +222,9 @@ public final class PerfectLink implements Link {
         for (Map.Entry<Address, Outbound> e : outbound.entrySet()) {
             Outbound out = e.getValue();
             SendWindow w = out.window;
-            // Exponential backoff, as TCP does: each timeout doubles the wait (up to 64 x RTO,
-            // and never beyond a minute, like TCP's maximum RTO) until an acknowledgement shows
+            // Exponential backoff, as TCP does (RFC 6298 5.5): each timeout doubles the wait (up to
+            // 64 x RTO, and never beyond MAX_RTO_NANOS, 60 s, the smallest cap RFC 6298 allows;
+            // Linux caps at 120 s) until an acknowledgement shows
             // progress again, so a dead or partitioned peer is not flooded, and a live one is not
             // starved once it answers: after a partition heals, the next try is at most a minute away.
             long wait = Math.min(currentRtoNanos << out.backoff, MAX_RTO_NANOS);
