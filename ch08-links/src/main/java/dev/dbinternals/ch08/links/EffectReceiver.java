@@ -146,13 +146,17 @@ public final class EffectReceiver implements Node {
             ackedAbove.pollFirst();
             ackedPrefix++;
         }
-        ctx.send(from, Frame.ack(f.incarnation(), f.seq(), ackedPrefix).encode());
+        // never more than f.seq(): a restarted sender drops an ack for numbers it has not sent in its new life
+        ctx.send(from, Frame.ack(f.incarnation(), f.seq(), Math.min(ackedPrefix, f.seq())).encode());
     }
 
     private void exactlyOnce(Context ctx, Address from, Frame f) {
         if (f.seq() <= nProcessed) {
             duplicatesIgnored++;
-            ctx.send(from, Frame.ack(f.incarnation(), f.seq(), nProcessed).encode());
+            // Everything up to f.seq() was processed (processing is in order). Acknowledge that
+            // much, not all of n_processed: a sender that restarted numbers from 1 again and
+            // drops an ack naming a number it has not sent (yet) in its new life.
+            ctx.send(from, Frame.ack(f.incarnation(), f.seq(), f.seq()).encode());
             return;
         }
         if (f.seq() != nProcessed + 1) {

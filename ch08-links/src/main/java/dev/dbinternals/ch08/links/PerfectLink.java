@@ -35,7 +35,9 @@ import java.util.TreeMap;
  * retransmission timeout (adapted to the measured round-trip time, never below the configured
  * one, doubled after each timeout until an acknowledgement shows progress); a full window
  * refuses new messages (backpressure) and calls {@link LinkListener#writable} when room frees
- * up. A message leaves the window only when a cumulative acknowledgement covers it. The receiver keeps the book's
+ * up. A message leaves the window only when a cumulative acknowledgement covers it; an
+ * acknowledgement naming a sequence number the sender never sent is dropped (it can only be
+ * forged or corrupted). The receiver keeps the book's
  * {@code n_consecutive} and {@code n_processed} in a {@link ReorderBuffer}, holds out-of-order
  * messages until the gap fills, drops anything at or below {@code n_consecutive} as a duplicate,
  * and acknowledges every data frame with its sequence number plus {@code n_consecutive}
@@ -307,6 +309,15 @@ public final class PerfectLink implements Link {
     private void onAck(Context ctx, Address from, Frame f) {
         Outbound out = outbound.get(from);
         if (out == null || f.incarnation() != incarnation) {
+            return;
+        }
+        // A header must not override state without proof: an ack naming a number this sender
+        // never sent (forged, or corrupted in a way the CRC32C missed) would otherwise slide the
+        // window over messages that were lost, and they would never be resent. This check stops
+        // only implausible numbers; an attacker who reads the traffic can forge plausible ones,
+        // which only authentication stops (FrameAuthenticator, Demo 12).
+        if (f.seq() < 1 || f.seq() >= out.window.next() || f.upTo() >= out.window.next()) {
+            stats.implausibleAcksDropped++;
             return;
         }
         int life = f.receiverLife();
