@@ -69,7 +69,7 @@ public final class Demo11Identifiers {
         double median64 = MessageIds.medianUntilFirstRepeat(Math.pow(2, 64));
         System.out.printf("  a repeat becomes as likely as not after about %.2e ids: %.1f hours at a million ids a second,%n",
                 median64, median64 / 1e6 / 3600);
-        System.out.printf("  %.0f years at a thousand. Far away for most systems, not never.%n", median64 / 1e3 / 3600 / 24 / 365.25);
+        System.out.printf("  %.0f days at a thousand a second. Far away for most systems, not never.%n", median64 / 1e3 / 3600 / 24);
 
         DemoArgs.heading(System.out, "Per-sender sequence numbers");
         Set<String> dedup = new HashSet<>();
