@@ -34,8 +34,8 @@ public final class Demo08LocalVsRemote {
     public static void main(String[] argv) {
         DemoArgs args = DemoArgs.forDemo("local-remote", "Iterating a local collection vs a remote dataset through a paging iterator")
                 .option("elements", "20000", "elements in the dataset").option("page", "100", "elements per page").parse(argv);
-        int n = (int) args.getLong("elements", 10, 1_000_000);
-        int page = (int) args.getLong("page", 1, 5_000);
+        int n = (int) DemoOutput.longOption(args, "local-remote", "elements", 10, 1_000_000);
+        int page = (int) DemoOutput.longOption(args, "local-remote", "page", 1, 5_000);
         if (args.quick()) {
             n = Math.min(n, 5_000);
         }

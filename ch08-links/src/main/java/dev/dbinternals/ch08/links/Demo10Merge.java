@@ -34,7 +34,7 @@ public final class Demo10Merge {
     public static void main(String[] argv) {
         DemoArgs args = DemoArgs.forDemo("merge", "Merging and reconciling pages from three replicas, one slow and one stale")
                 .option("seeds", "1000", "seeds in the summary").parse(argv);
-        int seeds = (int) args.getLong("seeds", 1, 100_000);
+        int seeds = (int) DemoOutput.longOption(args, "merge", "seeds", 1, 100_000);
         if (args.quick()) {
             seeds = Math.min(seeds, 100);
         }

@@ -27,7 +27,7 @@ public final class Demo11Identifiers {
     public static void main(String[] argv) {
         DemoArgs args = DemoArgs.forDemo("identifiers", "Unique ids vs sequence numbers: the birthday bound measured, 64-bit ids, content hashes")
                 .option("trials", "2000", "seeded runs of the 32-bit measurement").parse(argv);
-        int trials = (int) args.getLong("trials", 10, 1_000_000);
+        int trials = (int) DemoOutput.longOption(args, "identifiers", "trials", 10, 1_000_000);
         if (args.quick()) {
             trials = Math.min(trials, 300);
         }
