@@ -43,7 +43,7 @@ public final class Demo01FairLoss {
         System.out.println("  " + LinkChecks.finiteDuplication(h, 9));
         System.out.println("  " + LinkChecks.noCreation(h) + "  (only messages actually sent are delivered)");
         System.out.println("  " + LinkChecks.fairLoss(h, 40) + "  (vacuous here: no message was sent 40 times; see Demo03)");
-        System.out.println("Note: the study notes render no creation as 'a message that was not sent can be delivered'.");
+        System.out.println("Note: the study notes render no creation, in paraphrase, as: a message that was not sent can be delivered.");
         System.out.println("The correct property is the opposite: a link delivers ONLY messages that were sent.");
         DemoArgs.heading(System.out, "Diagrams");
         DemoOutput.diagrams(args, "fair-loss", "Fair-loss link: 16 messages sent once", p.sim().trace(), DemoOutput.NO_TIMERS);

@@ -41,7 +41,8 @@ public final class Demo03StubbornLink {
         System.out.println();
         System.out.println("Transmissions per message grow with elapsed time (about elapsed / T + 1) no matter the loss, and");
         System.out.println("so do deliveries: each message arrives over and over. Loss only delays the first delivery.");
-        System.out.println("The perfect link (Demo05) stops retransmitting once acknowledged and ignores duplicates.");
+        System.out.println("The perfect link abstraction adds a record of what was delivered, so duplicates are ignored; the");
+        System.out.println("PerfectLink class (Demo05) also stops retransmitting once acknowledged, the engineering refinement.");
         System.out.println("See Bench01TransmissionsPerMessage for the stubborn vs perfect link vs 1/(1-p) table.");
         DemoArgs.heading(System.out, "Diagram");
         LinkPair small = LinkPair.create(args.seed(), l -> new StubbornLink(Duration.ofMillis(10), l), 2, 0, true);

@@ -5,7 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Demo 07: TCP is a perfect link only within a session.
+ * Demo 07: TCP behaves like a perfect link only within a session (one connection), and even
+ * there it dedups bytes, not effects.
  *
  * <p>Book: Chapter 8, Links → Exactly-once delivery (정확히 한 번만 전달). Real TCP on loopback.
  * The server is told to drop the connection right after applying the next charge and before
@@ -39,8 +40,10 @@ public final class Demo07TcpAcrossSessions {
             }
         }
         System.out.println();
-        System.out.println("Inside one connection TCP numbers every byte, retransmits and drops duplicates, so the first request");
-        System.out.println("was never processed twice by TCP. The second connection is a new session with new sequence numbers:");
-        System.out.println("only an identifier chosen by the application, sent with every attempt, spans both.");
+        System.out.println("Inside one connection TCP numbers every byte, retransmits and drops duplicates, so the server read the");
+        System.out.println("first request once. That is not exactly-once processing even there: a TCP ack means the server's kernel");
+        System.out.println("has the bytes, and a server that crashed after read() would lose the request. The second connection is");
+        System.out.println("a new session with new sequence numbers: only an identifier chosen by the application, sent with every");
+        System.out.println("attempt, spans both.");
     }
 }

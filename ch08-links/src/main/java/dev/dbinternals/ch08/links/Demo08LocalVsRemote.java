@@ -34,8 +34,8 @@ public final class Demo08LocalVsRemote {
     public static void main(String[] argv) {
         DemoArgs args = DemoArgs.forDemo("local-remote", "Iterating a local collection vs a remote dataset through a paging iterator")
                 .option("elements", "20000", "elements in the dataset").option("page", "100", "elements per page").parse(argv);
-        int n = (int) args.getLong("elements", 10, 1_000_000);
-        int page = (int) args.getLong("page", 1, 5_000);
+        int n = (int) DemoOutput.longOption(args, "local-remote", "elements", 10, 1_000_000);
+        int page = (int) DemoOutput.longOption(args, "local-remote", "page", 1, 5_000);
         if (args.quick()) {
             n = Math.min(n, 5_000);
         }
@@ -101,8 +101,11 @@ public final class Demo08LocalVsRemote {
                     (System.nanoTime() - t0) / 1e6);
             System.out.printf("  after its retransmission timeout (now %d ms; %d retransmission) and the iterator went on as if nothing happened.%n",
                     overLink.retransmitTimeout().toMillis(), overLink.retransmissions() - retx0);
-            System.out.println("  Over the link the request is delivered exactly once, so even a non-idempotent call would be safe here");
-            System.out.println("  (within one session: see Demo 07); the bare version just asks again, which is safe only because reads are idempotent.");
+            System.out.println("  The perfect link never delivers a request twice while neither end restarts. Its dedup state");
+            System.out.println("  (n_processed) lives in memory, so after a server restart a retransmitted request can be delivered and");
+            System.out.println("  executed again (PerfectLinkCrashRecoveryTest counts such redeliveries). A non-idempotent call still needs");
+            System.out.println("  durable dedup (Demo 06) or an idempotency key (Demo 07). The bare version just asks again, which is safe");
+            System.out.println("  only because reads are idempotent.");
         }
         int lossy = Math.min(n, args.quick() ? 2_000 : 5_000);
         ConcurrentSkipListMap<String, String> small = new ConcurrentSkipListMap<>(data.headMap(String.format("key-%07d", lossy)));

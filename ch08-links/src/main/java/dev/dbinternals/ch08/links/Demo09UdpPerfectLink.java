@@ -22,7 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  * with loss injected on both sides.
  *
  * <p>Book: Chapter 8, Links (링크): UDP is a real fair-loss link; the perfect link on top of it
- * delivers every message exactly once, in order. With {@code --role both} (the default) this
+ * delivers every message exactly once, in order, as long as neither process crashes (its dedup
+ * state is in memory; see {@link PerfectLink}). With {@code --role both} (the default) this
  * process runs the sender A and starts a second JVM running the receiver B; {@code --role
  * sender} and {@code --role receiver} run one side each (for two terminals or two machines).
  */

@@ -18,10 +18,15 @@ import java.util.TreeSet;
  * counter {@code effect/mK}), processed with one of the {@link DeliverySemantics}, and which can
  * be made to crash at any step of its handler ({@link CrashPlan}).
  *
- * <p>Book: Chapter 8, Links → Exactly-once delivery (정확히 한 번만 전달). No link delivers every
- * message exactly once; what a system can promise is exactly-once <em>processing</em>:
- * at-least-once delivery (the sender retries until acknowledged) plus deduplication on the
- * receiver. With crash-recovery the dedup state must survive the crash, and it must become
+ * <p>Book: Chapter 8, Links → Exactly-once delivery (정확히 한 번만 전달). Between correct
+ * processes a perfect link already delivers each message exactly once (reliable delivery plus
+ * no duplication). What no protocol can give is certainty at the sender: it never
+ * <em>knows</em> that a message was delivered (only that an acknowledgement came back). What a
+ * system wants is exactly-once <em>processing</em> of each message's effect, also when the
+ * receiver crashes and recovers: at-least-once delivery (the sender retries until
+ * acknowledged) plus deduplication on the receiver. This needs no common knowledge (the
+ * obstacle of Two Generals): the receiver alone decides, from its own dedup state, whether a
+ * copy is new. With crash-recovery that dedup state must survive the crash, and it must become
  * durable <em>together with</em> the effect:
  * <ol>
  *   <li>a message arrives ({@link CrashPlan.Step#BEFORE_PROCESSING});</li>
@@ -141,13 +146,17 @@ public final class EffectReceiver implements Node {
             ackedAbove.pollFirst();
             ackedPrefix++;
         }
-        ctx.send(from, Frame.ack(f.incarnation(), f.seq(), ackedPrefix).encode());
+        // never more than f.seq(): a restarted sender drops an ack for numbers it has not sent in its new life
+        ctx.send(from, Frame.ack(f.incarnation(), f.seq(), Math.min(ackedPrefix, f.seq())).encode());
     }
 
     private void exactlyOnce(Context ctx, Address from, Frame f) {
         if (f.seq() <= nProcessed) {
             duplicatesIgnored++;
-            ctx.send(from, Frame.ack(f.incarnation(), f.seq(), nProcessed).encode());
+            // Everything up to f.seq() was processed (processing is in order). Acknowledge that
+            // much, not all of n_processed: a sender that restarted numbers from 1 again and
+            // drops an ack naming a number it has not sent (yet) in its new life.
+            ctx.send(from, Frame.ack(f.incarnation(), f.seq(), f.seq()).encode());
             return;
         }
         if (f.seq() != nProcessed + 1) {

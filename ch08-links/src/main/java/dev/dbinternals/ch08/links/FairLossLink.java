@@ -10,8 +10,9 @@ import dev.dbinternals.ch08.harness.Context;
  * datagram network gives you, and it guarantees three properties (checked by
  * {@link LinkChecks}):
  * <ul>
- *   <li><b>fair loss</b> (손실 허용성): if the sender and receiver are correct and the sender keeps
- *       sending a message, it is eventually delivered;</li>
+ *   <li><b>fair loss</b> (손실 허용성): if a correct process sends a message to a correct
+ *       process infinitely often, the receiver delivers it infinitely often (so a message sent
+ *       again and again is eventually delivered);</li>
  *   <li><b>finite duplication</b> (유한 중복성): a message sent a finite number of times is not
  *       delivered infinitely often;</li>
  *   <li><b>no creation</b> (생성 불가성): the link delivers <em>only</em> messages that were actually

@@ -27,6 +27,11 @@ public final class LinkStats {
     public long heldOutOfOrder;
     /** Data frames beyond the receive window, dropped (a correct sender never sends them). */
     public long beyondWindowDropped;
+    /**
+     * Acknowledgements dropped because they named a sequence number this sender never sent
+     * (as {@code seq} or as the cumulative {@code upTo}): forged, or corrupted past the checksum.
+     */
+    public long implausibleAcksDropped;
     /** Largest number of messages the sender held unacknowledged at once. */
     public long maxInFlight;
     /** Largest number of messages the receiver held in its reorder buffer at once. */
@@ -39,7 +44,7 @@ public final class LinkStats {
         return "sent=" + sent + " refused=" + refused + " transmissions=" + transmissions
                 + " retransmissions=" + retransmissions + " acksSent=" + acksSent + " acksReceived=" + acksReceived
                 + " delivered=" + delivered + " duplicatesDropped=" + duplicatesDropped
-                + " corruptDropped=" + corruptDropped + " heldOutOfOrder=" + heldOutOfOrder
+                + " corruptDropped=" + corruptDropped + " implausibleAcksDropped=" + implausibleAcksDropped + " heldOutOfOrder=" + heldOutOfOrder
                 + " maxInFlight=" + maxInFlight + " maxBuffered=" + maxBuffered;
     }
 }

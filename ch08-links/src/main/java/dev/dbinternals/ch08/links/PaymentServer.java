@@ -19,7 +19,9 @@ import java.util.TreeMap;
  * that reaches the server charges again. With {@code deduplicate} on, the server remembers the
  * reply to each request id (an idempotency key) and answers a repeated request with the stored
  * reply instead of charging again, which turns at-least-once delivery into exactly-once
- * processing without changing what the operation means.
+ * processing without changing what the operation means, for as long as the server keeps that
+ * memory: the table lives in memory here, so a server that crashes and restarts forgets it
+ * (durable dedup, synced with the effect, is {@link EffectReceiver}'s job).
  *
  * <p>Protocol (UTF-8 text): {@code SHUTDOWN <id>} and {@code CHARGE <id> <account> <cents>};
  * replies {@code DONE <id> <what happened>}. Malformed messages are counted and ignored.

@@ -15,20 +15,29 @@ import java.util.TreeMap;
  * <p>Book: Chapter 8, Links → Message order (메시지 순서), the perfect (퍼펙트) link. Between
  * correct processes it guarantees
  * <ul>
- *   <li><b>reliable delivery</b> (전송 신뢰성): every message sent is eventually delivered (once
- *       the network lets frames through again: liveness needs the faults to heal);</li>
+ *   <li><b>reliable delivery</b> (전송 신뢰성): every message a correct process sends to a
+ *       correct process is eventually delivered (once the network lets frames through again:
+ *       liveness needs the faults to heal);</li>
  *   <li><b>no duplication</b> (전송 비중복성): no message is delivered more than once;</li>
  *   <li><b>no creation</b> (생성 불가성): only messages that were actually sent are delivered;
  *       a frame whose CRC32C fails is dropped as lost;</li>
  *   <li><b>FIFO order</b>: messages from one sender are delivered in the order sent.</li>
  * </ul>
  *
+ * <p>The abstraction (Cachin, Guerraoui and Rodrigues) is a stubborn link plus a set of the
+ * messages already delivered: retransmit forever, deliver a message only if it is not in the
+ * set. That already gives the three properties; this class is the engineering version of it.
+ * Acknowledgements let the sender stop retransmitting, sequence numbers shrink the delivered set
+ * to the number {@code n_processed} plus a bounded buffer, and they also give FIFO order.
+ *
  * <p>How: the sender numbers messages 1, 2, 3, … and keeps each in a bounded
  * {@link SendWindow} until acknowledged, retransmitting any that waited longer than the
  * retransmission timeout (adapted to the measured round-trip time, never below the configured
  * one, doubled after each timeout until an acknowledgement shows progress); a full window
  * refuses new messages (backpressure) and calls {@link LinkListener#writable} when room frees
- * up. A message leaves the window only when a cumulative acknowledgement covers it. The receiver keeps the book's
+ * up. A message leaves the window only when a cumulative acknowledgement covers it; an
+ * acknowledgement naming a sequence number the sender never sent is dropped (it can only be
+ * forged or corrupted). The receiver keeps the book's
  * {@code n_consecutive} and {@code n_processed} in a {@link ReorderBuffer}, holds out-of-order
  * messages until the gap fills, drops anything at or below {@code n_consecutive} as a duplicate,
  * and acknowledges every data frame with its sequence number plus {@code n_consecutive}
@@ -100,6 +109,11 @@ public final class PerfectLink implements Link {
     }
 
     static final String INCARNATION_KEY = "perfect-link/incarnation";
+    /**
+     * The longest wait before a retransmission. RFC 6298 (section 2.5) lets an implementation
+     * cap the RTO provided the cap is at least 60 s; we take that minimum. Linux uses 120 s
+     * ({@code TCP_RTO_MAX}).
+     */
     private static final long MAX_RTO_NANOS = Duration.ofSeconds(60).toNanos();
 
     private final Config config;
@@ -210,8 +224,9 @@ public final class PerfectLink implements Link {
         for (Map.Entry<Address, Outbound> e : outbound.entrySet()) {
             Outbound out = e.getValue();
             SendWindow w = out.window;
-            // Exponential backoff, as TCP does: each timeout doubles the wait (up to 64 x RTO,
-            // and never beyond a minute, like TCP's maximum RTO) until an acknowledgement shows
+            // Exponential backoff, as TCP does (RFC 6298 5.5): each timeout doubles the wait (up to
+            // 64 x RTO, and never beyond MAX_RTO_NANOS, 60 s, the smallest cap RFC 6298 allows;
+            // Linux caps at 120 s) until an acknowledgement shows
             // progress again, so a dead or partitioned peer is not flooded, and a live one is not
             // starved once it answers: after a partition heals, the next try is at most a minute away.
             long wait = Math.min(currentRtoNanos << out.backoff, MAX_RTO_NANOS);
@@ -294,6 +309,15 @@ public final class PerfectLink implements Link {
     private void onAck(Context ctx, Address from, Frame f) {
         Outbound out = outbound.get(from);
         if (out == null || f.incarnation() != incarnation) {
+            return;
+        }
+        // A header must not override state without proof: an ack naming a number this sender
+        // never sent (forged, or corrupted in a way the CRC32C missed) would otherwise slide the
+        // window over messages that were lost, and they would never be resent. This check stops
+        // only implausible numbers; an attacker who reads the traffic can forge plausible ones,
+        // which only authentication stops (FrameAuthenticator, Demo 12).
+        if (f.seq() < 1 || f.seq() >= out.window.next() || f.upTo() >= out.window.next()) {
+            stats.implausibleAcksDropped++;
             return;
         }
         int life = f.receiverLife();

@@ -10,12 +10,16 @@ import java.util.List;
  * A stubborn link: every message is retransmitted every period {@code T}, forever.
  *
  * <p>Book: Chapter 8, Links → Message retransmits (메시지 재전송), the stubborn (스터번, "고집이
- * 센") link. Built on a fair-loss link, it guarantees <b>stubborn delivery</b>: if the sender is
- * correct, the receiver delivers each message infinitely often, hence at least once even under
- * heavy loss; and <b>no creation</b>. It does not avoid duplicates (they are the point), and it
- * is hopelessly inefficient: without acknowledgements it can never stop, so transmissions per
- * message grow linearly with time ({@code elapsed / T}) and the sender's memory grows with every
- * message ever sent. {@link PerfectLink} keeps the retransmission and adds acks and dedup.
+ * 센") link, as Cachin, Guerraoui and Rodrigues define it. Built on a fair-loss link, it
+ * guarantees <b>stubborn delivery</b>: if a correct process sends a message once to a correct
+ * process, the receiver delivers it infinitely often (hence at least once, even under heavy
+ * loss); and <b>no creation</b>. The abstraction has no acknowledgements: the sender resends
+ * every message every T forever, never learning that one arrived. It does not avoid duplicates
+ * (they are the point), and it is hopelessly inefficient: it can never stop, so transmissions
+ * per message grow linearly with time ({@code elapsed / T}) and the sender's memory grows with
+ * every message ever sent. The perfect link abstraction adds only a record of what was already
+ * delivered (dedup); {@link PerfectLink} also adds acknowledgements so the sender can stop
+ * resending, the engineering refinement that makes it usable.
  *
  * <p>Not thread-safe: use from the owning node's handlers.
  */

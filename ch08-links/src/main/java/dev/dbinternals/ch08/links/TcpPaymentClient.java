@@ -13,8 +13,8 @@ import java.util.UUID;
  * A client of {@link TcpPaymentServer} that retries a charge on a fresh TCP connection when the
  * previous one breaks before the reply arrives.
  *
- * <p>Book: Chapter 8, Links → Exactly-once delivery (정확히 한 번만 전달): TCP's dedup is a
- * per-session property. With {@code useIdempotencyKey} off, a retry is a brand-new request and
+ * <p>Book: Chapter 8, Links → Exactly-once delivery (정확히 한 번만 전달): TCP's dedup (of bytes,
+ * by sequence number) is a per-connection property. With {@code useIdempotencyKey} off, a retry is a brand-new request and
  * a charge can be applied twice; with it on, the key generated once for the logical operation
  * travels with every attempt, in every session. Thread-safe if not shared (one call at a time).
  */

@@ -18,11 +18,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A payment server over real TCP on loopback, with an injected fault: it can drop the
  * connection right after applying a charge and before writing the reply.
  *
- * <p>Book: Chapter 8, Links → Exactly-once delivery (정확히 한 번만 전달): TCP numbers its
- * segments and drops duplicates, so within one session nothing is processed twice. But that
- * guarantee ends with the session. When the connection breaks after the server processed the
- * request and before the client read the reply, the client cannot tell whether the charge
- * happened, and a retry on a new connection is a new request as far as TCP knows. An
+ * <p>Book: Chapter 8, Links → Exactly-once delivery (정확히 한 번만 전달): TCP numbers the
+ * <em>bytes</em> of a connection and drops duplicate segments, so within one connection the
+ * reading application gets each byte once, in order. That is no duplication of bytes, not
+ * exactly-once processing: a TCP acknowledgement only says the peer's kernel has the bytes, so
+ * a server that crashes after {@code read()} and before its effect is durable loses the
+ * request even inside one connection, and the client cannot tell. And the guarantee ends with
+ * the connection. When the connection breaks after the server processed the request and
+ * before the client read the reply, the client cannot tell whether the charge happened, and a
+ * retry on a new connection is a new request as far as TCP knows. An
  * idempotency key, chosen by the client once per logical operation and sent on every attempt,
  * lets the server recognise the retry across sessions and answer it with the stored reply.
  *

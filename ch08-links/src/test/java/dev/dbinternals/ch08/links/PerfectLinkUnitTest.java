@@ -56,6 +56,30 @@ class PerfectLinkUnitTest {
     }
 
     @Test
+    void shouldRefuseAnAcknowledgementForASequenceNumberItNeverSent() {
+        // given m1 and m2 sent, both lost, so both are outstanding
+        linkA.send(ctxA, B, Payloads.numbered(1, 0));
+        linkA.send(ctxA, B, Payloads.numbered(2, 0));
+        ctxA.drain();
+        // when acks arrive (valid CRC32C, right incarnation) naming numbers A never sent:
+        // a selective ack of 3, a cumulative ack up to 1000, and a selective ack of 0
+        linkA.onFrame(ctxA, B, Frame.ack(linkA.incarnation(), 3, 0, 1).encode());
+        linkA.onFrame(ctxA, B, Frame.ack(linkA.incarnation(), 1, 1000, 1).encode());
+        linkA.onFrame(ctxA, B, Frame.ack(linkA.incarnation(), 0, 0, 1).encode());
+        // then all three are dropped and both messages are still in flight and resent on timeout
+        assertThat(linkA.stats().implausibleAcksDropped).isEqualTo(3);
+        assertThat(linkA.inFlight(B)).isEqualTo(2);
+        assertThat(linkA.allAcknowledged()).isFalse();
+        ctxA.advance(Duration.ofMillis(20));
+        linkA.onTimer(ctxA, ctxA.takeLastTimerTag());
+        assertThat(ctxA.drain()).extracting(x -> x.frame().seq()).containsExactly(1L, 2L);
+        // and a genuine cumulative ack up to 2 (the highest number sent) is taken
+        linkA.onFrame(ctxA, B, Frame.ack(linkA.incarnation(), 2, 2, 1).encode());
+        assertThat(linkA.allAcknowledged()).isTrue();
+        assertThat(linkA.stats().implausibleAcksDropped).isEqualTo(3);
+    }
+
+    @Test
     void shouldDeliverADuplicateOnceButAcknowledgeItAgain() {
         linkA.send(ctxA, B, Payloads.numbered(1, 0));
         byte[] frame = ctxA.drain().get(0).bytes();
