@@ -29,7 +29,7 @@ public final class Demo03Synchrony {
                         "FloodSet vs a quorum algorithm under synchronous, asynchronous and partially synchronous timing")
                 .option("runs", "200", "seeds per row")
                 .parse(args);
-        int runs = a.quick() ? 40 : (int) a.getLong("runs", 1, 100_000);
+        int runs = a.quick() ? 40 : DemoOptions.intOption(a, "flp-synchrony", "runs", 1, 100_000);
         PrintStream out = System.out;
         out.println("Three processes with mixed inputs. Both algorithms were built for a delay bound of "
                 + SynchronyExperiment.ASSUMED_BOUND.toMillis() + " ms:");
