@@ -33,7 +33,7 @@ public final class Demo04Raft {
     static final int CAP = 30;
 
     /** {@link RaftElection#NETWORK_DELAY} in words. */
-    private static final String DELAY = "1 to 10 ms (uniform)";
+    private static final String DELAY = "1 to 10 ms";
 
     public static void main(String[] args) throws IOException {
         DemoArgs a = DemoArgs.forDemo("flp-raft",
@@ -45,9 +45,9 @@ public final class Demo04Raft {
         out.println("Five Raft servers p0..p4, leader election only: terms, RequestVote (one vote per term),");
         out.println("AppendEntries heartbeats every " + RaftElection.HEARTBEAT.toMillis() + " ms, and any server that sees a higher term");
         out.println("becomes a follower. Election timeouts " + RaftElection.RANDOMISED + "; every message takes "
-                + DELAY + ".");
+                + DELAY + " (uniform).");
         out.println("The notes say, in paraphrase, that processes can be slowed on purpose to make one the leader.");
-        out.println("Raft does nothing of the kind; this is what it does (Ongaro and Ousterhout 2014, §5.1-5.2).");
+        out.println("Raft chooses no leader by slowing processes; this is what it does (Ongaro and Ousterhout 2014, §5.1-5.2).");
 
         Files.createDirectories(a.out());
         PartitionRun run = RaftElection.partitionRun(a.seed(), true);
@@ -77,7 +77,7 @@ public final class Demo04Raft {
             out.println("The two leaderships did not overlap in this run.");
         }
         if (run.stepDown() != null) {
-            out.printf("The partition healed at %s; %s stepped down at %s, %s later: it %s.%n", ms(run.healNanos()), stale,
+            out.printf("The partition healed at %s; %s stepped down at %s, %s later:%n  it %s.%n", ms(run.healNanos()), stale,
                     ms(run.stepDown().nanos()), ms(run.stepDown().nanos() - run.healNanos()), run.stepDown().why());
         } else {
             out.printf("The partition healed at %s and %s did NOT step down by the end of the run.%n", ms(run.healNanos()), stale);
@@ -122,17 +122,19 @@ public final class Demo04Raft {
         md.append("| capped at ").append(CAP).append(" | ").append(rows.get(0).capped()).append(" | ").append(rows.get(1).capped()).append(" |\n");
         out.println();
         for (Row r : rows) {
-            out.printf("%-24s mean %s%.2f rounds%s; %d of %d runs won the first election, %d capped;%n"
-                            + "%-24s median time from the crash to a leader %s ms (runs that elected one).%n",
+            out.printf("%-24s mean %s%.2f rounds%s; %d of %d runs won the first election;%n"
+                            + "%-24s %d capped; median time from the crash to a leader %s ms (runs that elected one).%n",
                     r.timeouts(), r.capped() > 0 ? "at least " : "", r.mean(),
-                    r.capped() > 0 ? " (a capped run counts as " + CAP + ")" : "", r.firstRound(), runs, r.capped(),
-                    "", r.medianMillis() < 0 ? "-" : String.valueOf(r.medianMillis()));
+                    r.capped() > 0 ? " (a capped run counts as " + CAP + ")" : "", r.firstRound(), runs,
+                    "", r.capped(), r.medianMillis() < 0 ? "-" : String.valueOf(r.medianMillis()));
         }
         Row fixed = rows.get(0);
         Row random = rows.get(1);
         out.println();
         out.printf("With fixed timeouts only the message delays (%s) separate the followers' timeouts: they%n", DELAY);
-        out.println("time out within a few milliseconds of each other, vote for themselves and split the vote.");
+        out.println("often time out within a few milliseconds of each other, each votes for itself, and the vote");
+        out.println("splits. After a split each candidate restarts its timer when it timed out, so the near-tie");
+        out.printf("tends to repeat: %d of %d fixed-timeout runs reached the cap of %d rounds.%n", fixed.capped(), runs, CAP);
         out.printf("Randomised timeouts needed %s rounds on average than fixed ones (%.2f vs %s%.2f) in these runs.%n",
                 random.mean() < fixed.mean() ? "fewer" : "no fewer", random.mean(), fixed.capped() > 0 ? "at least " : "", fixed.mean());
         out.println("Nobody slowed a process to choose the leader: the random draw, redone at every election,");
