@@ -7,8 +7,11 @@ import java.util.List;
  * Exercise flp-1: make consensus safe, and watch FLP send the bill (FLP 불가능성 이론).
  *
  * <p>Write a protocol for 3 processes that keeps <b>agreement</b> and <b>validity</b> in every run
- * with at most one crash, and that decides in every run <em>without</em> a crash. The test then
- * shows what FLP predicts: some run with one crash leaves a correct process undecided forever.
+ * with at most one crash, and that decides in every run <em>without</em> a crash. The last test
+ * then checks a consequence of FLP: some run with one crash leaves a correct process undecided.
+ * (In this finite model every crash-free run ends and, by the third test, decides, so the run FLP
+ * forces must contain the crash here. FLP's own non-deciding run, in a model where runs go on
+ * forever, contains none: the adversary only orders and delays messages.)
  * (Compare with {@link DecideOnNMinusOne}, which terminates and breaks agreement.)
  */
 public final class SafeProtocol implements ConsensusProtocol {

@@ -3,8 +3,9 @@ package dev.dbinternals.ch08.flp;
 import dev.dbinternals.ch08.harness.exercise.NotDoneYet;
 
 /**
- * Exercise flp-2: state <b>termination</b> (종료) correctly. The study notes say consensus is
- * valid "only when all processes have decided"; that is not the property. Write the real one.
+ * Exercise flp-2: state <b>termination</b> (종료) correctly. The study notes say, in paraphrase,
+ * that consensus is valid only when all processes have decided; that is not the property. Write
+ * the real one.
  * Assume the run is over (no step can happen any more).
  */
 public final class Termination {

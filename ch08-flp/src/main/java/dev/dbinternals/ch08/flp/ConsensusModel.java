@@ -12,10 +12,13 @@ import java.util.Objects;
  * deliver every message <em>eventually</em> and in any order, and at most {@code maxCrashes}
  * crash-stop failures at any moment.
  *
- * <p>Book: Chapter 8, "FLP Impossibility" (FLP 불가능성 이론). The nondeterministic choices
- * are exactly the adversary of the proof: which process hands its next message to the network,
- * which message in flight is delivered next (delivery order), and whether and when a process
- * crashes. No message is lost and none is delayed forever: a configuration with no enabled step
+ * <p>Book: Chapter 8, "FLP Impossibility" (FLP 불가능성 이론). The nondeterministic choices:
+ * which process hands its next message to the network, which message in flight is delivered
+ * next (delivery order), and whether and when one process crashes. The first two are the
+ * adversary of FLP's proof, whose non-deciding run contains no crash; the crash choice is here
+ * because a protocol must cope with it, and in this finite model (every run ends) a run can only
+ * stay undecided by waiting for a crashed process. No message is lost and none is delayed
+ * forever: a configuration with no enabled step
  * is the end of a run in which every message to a live process was delivered. A correct process
  * still undecided there waits forever: termination is violated.
  *

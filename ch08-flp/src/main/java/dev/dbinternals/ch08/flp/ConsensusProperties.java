@@ -12,9 +12,12 @@ import java.util.List;
  *   <li><b>agreement</b> (일치성): no two processes decide different values. This is the uniform
  *       version: a process that decided and then crashed counts too;</li>
  *   <li><b>validity</b> (유효성): every decided value is the input of some process, so a protocol
- *       cannot just decide a fixed default;</li>
+ *       cannot just decide a fixed default. FLP's paper asks only for the weaker
+ *       <em>non-triviality</em>: both 0 and 1 are decided in some run (from some initial
+ *       configuration); its impossibility therefore covers this stronger validity too;</li>
  *   <li><b>termination</b> (종료): every <em>correct</em> process eventually decides. Crashed
- *       processes need not decide; requiring "all processes" (as the notes do) would make
+ *       processes need not decide; requiring all processes to decide (as the notes do, in
+ *       paraphrase) would make
  *       consensus impossible even in a synchronous system. Over a finite run, "eventually"
  *       means "by the end of a run that can go no further" (a terminal configuration, or a
  *       simulated run after every fault healed and the system went quiet).</li>

@@ -17,8 +17,10 @@ import java.util.List;
  *   <li><b>validity</b> (유효성): a decided value is the input of some process (not a fixed default);</li>
  *   <li><b>termination</b> (종료): every <em>correct</em> (non-crashed) process eventually decides.</li>
  * </ul>
- * FLP (Fischer, Lynch and Paterson, 1985) shows no such protocol exists; {@link FlpAnalysis}
- * finds, for any protocol, which property it gives up and the run that shows it.
+ * FLP (Fischer, Lynch and Paterson, 1985) shows no such protocol exists. For a protocol whose
+ * runs in this model end and fit in the explorer's limit (two million configurations from one
+ * initial configuration), {@link FlpAnalysis} finds which property it gives up and a shortest
+ * run that shows it.
  */
 public interface ConsensusProtocol {
 

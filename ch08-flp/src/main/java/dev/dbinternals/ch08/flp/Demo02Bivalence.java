@@ -12,8 +12,10 @@ import java.util.Map;
 /**
  * Demo 2 of FLP impossibility (FLP 불가능성 이론): the heart of the proof. Prints the valence of
  * every initial configuration (0-valent, 1-valent or bivalent), walks Lemma 2's chain of
- * configurations that differ in one input, and finds a critical step: a bivalent configuration in
- * which one delivery decides everything, then crashes the process that would take it.
+ * configurations that differ in one input, and finds a critical configuration: a bivalent one in
+ * which one delivery decides everything, all deciding steps taken by one process whose crash leaves
+ * no decision reachable. The narration explains, from the computed steps, why a protocol that
+ * tolerates one crash has no such configuration (the argument in the proof of FLP's Lemma 3).
  *
  * <p>Run: {@code ./ch08 demo flp bivalence}. Writes a Mermaid flowchart of the critical step.
  */
@@ -24,9 +26,11 @@ public final class Demo02Bivalence {
                 "bivalent initial configurations, Lemma 2's chain and a critical step").parse(args);
         PrintStream out = System.out;
         out.println("A configuration's valence is the set of decision values still reachable from it:");
-        out.println("0-valent or 1-valent (univalent) if only one, bivalent if both. FLP proves (Lemma 2) that a");
-        out.println("protocol tolerating one crash must have a bivalent initial configuration, and (Lemma 3) that");
-        out.println("the adversary can always find a next step that keeps the configuration bivalent.");
+        out.println("0-valent or 1-valent (univalent) if only one, bivalent if both. FLP proves, for a protocol");
+        out.println("that tolerates one crash: it has a bivalent initial configuration (Lemma 2); and (Lemma 3) for");
+        out.println("a bivalent configuration C and any step e applicable to C, some configuration reached by a");
+        out.println("finite sequence of steps without e, then e last, is bivalent: the adversary may put several");
+        out.println("steps before e. Repeating that forever gives a run with no crash in which nobody decides.");
 
         List<ConsensusProtocol> protocols = List.of(new WaitForAll(), new DecideOnNMinusOne(), new FirstProposalWins());
         DemoArgs.heading(out, "Valence of every initial configuration (inputs p0 p1 p2)");
@@ -45,10 +49,18 @@ public final class Demo02Bivalence {
             out.println();
         }
         out.println("(0 / 1 = univalent, 0|1 = bivalent)");
+        for (ConsensusProtocol p : protocols) {
+            if (!FlpAnalysis.of(p).analyse().agreement()) {
+                out.println("(" + p.name() + " breaks agreement, so its 0|1 only says that both values get decided in some");
+                out.println(" run; FLP's valence assumes a protocol that keeps agreement)");
+            }
+        }
 
         DemoArgs.heading(out, "Lemma 2: flip one input at a time, 000 → 100 → 110 → 111");
+        Map<String, FlpAnalysis.Lemma2> walks = new java.util.LinkedHashMap<>();
         for (ConsensusProtocol p : protocols) {
             var l = FlpAnalysis.of(p).lemma2();
+            walks.put(p.name(), l);
             out.printf("%-20s valences %s%n", p.name(), l.valences().stream().map(Demo02Bivalence::short3).toList());
             if (l.pairIndex() >= 0) {
                 out.printf("%-20s   %s and %s differ only in p%d's input; crash p%d before it sends anything:%n", "",
@@ -58,21 +70,53 @@ public final class Demo02Bivalence {
             }
         }
         out.println();
-        out.println("WaitForAll: the decision is fixed by the inputs, no initial configuration is bivalent, and");
-        out.println("once the flipped process crashes NO decision is reachable: termination is what it gives up.");
-        out.println("FirstProposalWins: 110 is bivalent: who wins depends only on the network's delivery order.");
-
+        for (var e : walks.entrySet()) {
+            var l = e.getValue();
+            boolean noneBivalent = l.valences().stream().noneMatch(v -> v == Valence.BIVALENT);
+            if (l.pairIndex() >= 0 && noneBivalent && l.leftWithCrash() == Valence.NONE && l.rightWithCrash() == Valence.NONE) {
+                out.println(e.getKey() + ": no configuration of the chain is bivalent, and with the flipped process crashed");
+                out.println("NO decision is reachable from either: the contradiction of Lemma 2 is avoided by giving up termination.");
+            }
+        }
         FlpAnalysis fpw = FlpAnalysis.of(new FirstProposalWins());
-        var critical = fpw.criticalStep("110").orElseThrow();
-        DemoArgs.heading(out, "A critical step of FirstProposalWins from inputs 110");
+        if (fpw.valence(fpw.model().initial("110")) == Valence.BIVALENT) {
+            out.println("FirstProposalWins: 110 is bivalent: which value wins depends only on the delivery order.");
+        }
+
+        var search = fpw.criticalStep("110");
+        var critical = search.orElseThrow();
+        DemoArgs.heading(out, "A critical configuration of FirstProposalWins from inputs 110");
         out.println("  reached by: " + String.join(" · ", critical.path()));
         out.println("  this configuration is bivalent; each possible next step leads to:");
         for (Map.Entry<String, Valence> e : critical.steps().entrySet()) {
             out.printf("    %-28s → %s%n", e.getKey(), e.getValue());
         }
-        out.println("  One delivery to p0 fixes the outcome. Both deciding steps are taken by p0; if p0 crashes");
-        out.println("  instead, nobody ever decides. FLP's adversary always has such a move: delay the deciding");
-        out.println("  step, or crash the process that would take it; a correct protocol cannot tell which happened.");
+        var deciders = critical.decidingProcesses();
+        if (deciders.size() == 1) {
+            int p = deciders.first();
+            String crash = "crash p" + p;
+            Valence afterCrash = critical.steps().get(crash);
+            out.println("  Every step that fixes the outcome (to 0-valent or to 1-valent) is taken by p" + p + ";");
+            out.println("  after '" + crash + "': " + (afterCrash == null ? "(no such step)" : afterCrash) + ".");
+            out.println("  The proof of Lemma 3 shows that a protocol that tolerates one crash has no such configuration:");
+            out.println("  the others would have to decide in some run in which p" + p + " takes no step; either of p" + p
+                    + "'s two steps");
+            out.println("  could still be taken after that run, so the one value it decides would be reachable from both");
+            out.println("  the 0-valent and the 1-valent configuration.");
+            if (afterCrash == Valence.NONE) {
+                out.println("  FirstProposalWins escapes only because nobody decides without p" + p + ": it does not tolerate that crash.");
+            }
+        } else {
+            out.println("  The steps that fix the outcome are taken by processes " + deciders
+                    + "; steps of different processes commute, so in a protocol that keeps agreement they cannot");
+            out.println("  lead to different valences: check the model.");
+        }
+        out.println("  FLP's non-deciding run looks different: for a protocol that keeps agreement and claims to");
+        out.println("  tolerate a crash, Lemma 3 lets the adversary apply each pending step late enough to stay");
+        out.println("  bivalent, forever, with no crash and every message delivered; so the claim fails.");
+
+        DemoArgs.heading(out, "Why the question needs agreement: DecideOnNMinusOne from inputs 011");
+        wrap(out, "  ", FlpAnalysis.of(new DecideOnNMinusOne()).criticalStep("011").explanation() + ".");
 
         Files.createDirectories(a.out());
         StringBuilder mm = new StringBuilder("flowchart LR\n");
@@ -86,6 +130,21 @@ public final class Demo02Bivalence {
         Files.writeString(file, mm.toString(), StandardCharsets.UTF_8);
         out.println();
         out.println("wrote " + file);
+    }
+
+    private static void wrap(PrintStream out, String indent, String text) {
+        StringBuilder line = new StringBuilder(indent);
+        for (String word : text.split(" ")) {
+            if (line.length() > indent.length() && line.length() + 1 + word.length() > 98) {
+                out.println(line);
+                line = new StringBuilder(indent);
+            }
+            if (line.length() > indent.length()) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        out.println(line);
     }
 
     private static String short3(Valence v) {

@@ -9,9 +9,10 @@ import java.util.List;
  * <p>Book: Chapter 8, "FLP Impossibility" (FLP 불가능성 이론). <b>Agreement</b> and
  * <b>validity</b> hold (everyone adopts one proposal), and with inputs that differ among
  * processes 1 .. n-1 the initial configuration is <em>bivalent</em>: whether the run decides 0 or 1
- * depends only on which proposal the network delivers first. That single delivery is the
- * <em>critical step</em> of the FLP proof: it is taken by process 0, and if process 0 crashes
- * just before it, no process ever decides. <b>Termination</b> fails.
+ * depends only on which proposal the network delivers first. That single delivery is a
+ * <em>critical step</em>: both deciding deliveries are taken by process 0, which the proof of
+ * FLP's Lemma 3 shows cannot happen in a protocol that decides without process 0. Here nobody
+ * does: if process 0 crashes before it, no process ever decides. <b>Termination</b> fails.
  * Stateless and thread-safe.
  */
 public final class FirstProposalWins implements ConsensusProtocol {

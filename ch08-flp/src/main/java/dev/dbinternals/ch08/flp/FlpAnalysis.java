@@ -17,9 +17,13 @@ import java.util.Optional;
  *
  * <p>Book: Chapter 8, "FLP Impossibility" (FLP 불가능성 이론). FLP states that in a fully
  * asynchronous system in which even one process may crash, no deterministic protocol guarantees
- * agreement, validity <em>and</em> termination. Not "within bounded time" (as the study notes
- * put it): some admissible run never decides at all. This class makes that concrete for small
- * protocols; every answer is a breadth-first search, so witness runs are shortest.
+ * agreement, validity (in the paper: non-triviality) <em>and</em> termination. The study notes
+ * say, in paraphrase, that no protocol reaches consensus within bounded time; the theorem is
+ * stronger: some admissible run never decides at all, and that run contains no crash (every
+ * process keeps taking steps, every message is eventually delivered). This class makes the
+ * ingredients concrete for small protocols in a finite model, where every run ends: which
+ * property each gives up, valence, Lemma 2's chain and critical configurations. It cannot show
+ * FLP's infinite run itself. Every answer is a breadth-first search, so witness runs are shortest.
  * Thread-safe (stateless apart from its immutable model).
  */
 public final class FlpAnalysis {
@@ -159,11 +163,37 @@ public final class FlpAnalysis {
     }
 
     /**
-     * A critical configuration (FLP's proof, Lemma 3): a bivalent configuration reachable from
-     * {@code inputs} in which every step other than a crash leads to a univalent one, so a single
-     * step decides the outcome. Empty if the initial configuration is not bivalent.
+     * Looks for a critical configuration reachable from {@code inputs}: a bivalent configuration
+     * in which every step other than a crash leads to a configuration that is no longer bivalent,
+     * so a single step fixes the outcome.
+     *
+     * <p>The proof of FLP's Lemma 3 explains why a protocol that tolerates one crash has no such
+     * configuration. Two steps of <em>different</em> processes that lead to a 0-valent and a
+     * 1-valent configuration commute: taking both, in either order, reaches one configuration,
+     * which cannot be both. Two steps of the <em>same</em> process p cannot either: the others
+     * must be able to decide in some run from here in which p takes no step, and either of p's
+     * steps can still be taken after that run, so its one decision would have to be 0 after one
+     * and 1 after the other. The small protocols here have critical configurations because they
+     * do not tolerate a crash; {@link CriticalStep#decidingProcesses()} says whose steps decide.
+     *
+     * <p>Valence is defined only for protocols that keep agreement: a configuration in which two
+     * processes decided differently has both values "reachable". So when some run from
+     * {@code inputs} breaks agreement the result says so instead of returning a step.
      */
-    public Optional<CriticalStep> criticalStep(String inputs) {
+    public CriticalSearch criticalStep(String inputs) {
+        String name = model.protocol().name();
+        ConfigReport report = analyse(inputs);
+        if (report.agreementViolation().isPresent()) {
+            var v = report.agreementViolation().get();
+            return new CriticalSearch(name, inputs, CriticalSearch.Kind.AGREEMENT_VIOLATED, Optional.empty(),
+                    name + " breaks agreement from inputs " + inputs + " (" + ConsensusProperties.agreement(v.state().outcome()).detail()
+                            + " after " + v.path().size() + " steps), so some configurations hold both decisions: valence, "
+                            + "and with it a critical step, is not defined for this protocol");
+        }
+        if (report.valence() != Valence.BIVALENT) {
+            return new CriticalSearch(name, inputs, CriticalSearch.Kind.NOT_BIVALENT, Optional.empty(),
+                    name + " from inputs " + inputs + " is " + report.valence() + ", not bivalent: no step is left to fix the outcome");
+        }
         Configuration start = model.initial(inputs);
         Map<Configuration, Valence> valences = valences(start);
         var result = Explorer.of(start, model::next).withMaxStates(2_000_000).explore();
@@ -181,14 +211,65 @@ public final class FlpAnalysis {
                 }
             }
             if (allUnivalent) {
-                return Optional.of(new CriticalStep(inputs, result.shortestPathTo(c), c, steps));
+                CriticalStep step = new CriticalStep(inputs, result.shortestPathTo(c), c, steps);
+                return new CriticalSearch(name, inputs, CriticalSearch.Kind.FOUND, Optional.of(step),
+                        name + " from inputs " + inputs + ": critical configuration after " + step.path().size() + " steps");
             }
         }
-        return Optional.empty();
+        // with agreement kept and a finite, acyclic graph, following bivalent successors must end
+        // in a critical configuration; reaching this line means the model is broken
+        throw new IllegalStateException(name + " from " + inputs + ": bivalent, agreement kept, yet no critical configuration");
+    }
+
+    /** What {@link #criticalStep} found from one initial configuration, with a sentence saying why. Immutable. */
+    public record CriticalSearch(String protocol, String inputs, Kind kind, Optional<CriticalStep> step, String explanation) {
+
+        /** The three possible answers. */
+        public enum Kind {
+            /** A critical configuration was found. */
+            FOUND,
+            /** The initial configuration is univalent (or decides nothing): nothing is left to fix. */
+            NOT_BIVALENT,
+            /** Some run breaks agreement, so valence is undefined and the question has no answer. */
+            AGREEMENT_VIOLATED
+        }
+
+        /** The critical step; if there is none, an {@link IllegalStateException} carrying the explanation. */
+        public CriticalStep orElseThrow() {
+            return step.orElseThrow(() -> new IllegalStateException(explanation));
+        }
+
+        @Override
+        public String toString() {
+            return explanation;
+        }
     }
 
     /** A configuration in which one step decides the outcome, with the valence after each possible step. */
     public record CriticalStep(String inputs, List<String> path, Configuration configuration, Map<String, Valence> steps) {
+
+        /**
+         * The processes that take the steps leading to a 0-valent or a 1-valent configuration (a
+         * send is taken by its sender, a delivery by its receiver), e.g. {@code [0]}.
+         */
+        public java.util.SortedSet<Integer> decidingProcesses() {
+            java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+            steps.forEach((label, v) -> {
+                if (v == Valence.ZERO || v == Valence.ONE) {
+                    out.add(processOf(label));
+                }
+            });
+            return out;
+        }
+
+        /** The process that takes the step {@code label} ("send p1→p0 ...", "deliver p1→p0 ...", "crash p2"). */
+        static int processOf(String label) {
+            var m = java.util.regex.Pattern.compile("^(send|deliver|crash) p(\\d+)(?:→p(\\d+))?").matcher(label);
+            if (!m.find()) {
+                throw new IllegalArgumentException("not a step label: " + label);
+            }
+            return Integer.parseInt(m.group(1).equals("deliver") ? m.group(3) : m.group(2));
+        }
     }
 
     /**

@@ -11,8 +11,9 @@ import java.util.List;
  * for every message still in flight (sent to a crashed process, it is never delivered) and a note
  * on every correct process left undecided.
  *
- * <p>Book: Chapter 8, "FLP Impossibility" (FLP 불가능성 이론): the runs the explorer finds are the
- * adversary's schedules; seeing one drawn is the quickest way to believe it. Stateless.
+ * <p>Book: Chapter 8, "FLP Impossibility" (FLP 불가능성 이론): the runs the explorer finds are
+ * schedules of a finite model (delivery orders and, unlike FLP's own non-deciding run, a crash);
+ * seeing one drawn is the quickest way to follow it. Stateless.
  */
 public final class RunDiagram {
 

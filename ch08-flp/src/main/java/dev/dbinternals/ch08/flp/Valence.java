@@ -5,9 +5,15 @@ package dev.dbinternals.ch08.flp;
  *
  * <p>Book: Chapter 8, "FLP Impossibility" (FLP 불가능성 이론). A configuration is
  * <em>0-valent</em> or <em>1-valent</em> (univalent) when every run from it that decides, decides
- * that one value; <em>bivalent</em> when runs from it can still decide either. FLP's proof shows a
- * fault-tolerant protocol must start in a bivalent configuration (Lemma 2) and that the adversary
- * can always keep it bivalent (Lemma 3). {@link #NONE} means no run from here decides at all.
+ * that one value; <em>bivalent</em> when runs from it can still decide either. Valence is defined
+ * for protocols that keep agreement (a configuration where two processes decided differently
+ * would count as bivalent forever). FLP's proof assumes a protocol that tolerates one crash and
+ * shows: it has a bivalent initial configuration (Lemma 2); and (Lemma 3) for a bivalent
+ * configuration C and any event e applicable to C, among the configurations reached from C by a
+ * finite sequence of events without e and then e itself, one is bivalent. The adversary may
+ * interpose several steps before e, not just pick a next step. Applying Lemma 3 in stages, each
+ * time with e = the next process in round-robin order receiving the oldest message waiting for
+ * it, builds an admissible run with no crash that stays bivalent forever. {@link #NONE} means no run from here decides at all.
  */
 public enum Valence {
     NONE, ZERO, ONE, BIVALENT;

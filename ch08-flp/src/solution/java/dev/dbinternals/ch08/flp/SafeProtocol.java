@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * Exercise flp-1, reference solution: broadcast the input and decide the minimum once every
  * input is known. Everyone decides over the same set, so agreement and validity hold; and a
- * process waiting for a crashed one waits forever, as FLP says some process must.
+ * process waiting for a crashed one waits forever. That run contains a crash, which is weaker than
+ * FLP's non-deciding run (it has none); in this finite model, where every crash-free run ends,
+ * waiting for a dead process is the only way to stay undecided.
  */
 public final class SafeProtocol implements ConsensusProtocol {
 

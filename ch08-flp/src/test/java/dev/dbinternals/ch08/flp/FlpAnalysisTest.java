@@ -93,6 +93,36 @@ class FlpAnalysisTest {
         assertThat(critical.steps()).containsEntry("deliver p1→p0 propose(1)", Valence.ONE)
                 .containsEntry("deliver p2→p0 propose(0)", Valence.ZERO)
                 .containsEntry("crash p0", Valence.NONE);
+        // and both deciding steps belong to p0, the case Lemma 3's proof rules out for a crash-tolerant protocol
+        assertThat(critical.decidingProcesses()).containsExactly(0);
+    }
+
+    @Test
+    void shouldSayThatACriticalStepIsUndefinedWhenTheProtocolBreaksAgreement() {
+        // given DecideOnNMinusOne, which lets p0 decide 0 and p2 decide 1 from inputs 011
+        var search = FlpAnalysis.of(new DecideOnNMinusOne()).criticalStep("011");
+
+        // then the answer is not an empty result but a reason
+        assertThat(search.kind()).isEqualTo(FlpAnalysis.CriticalSearch.Kind.AGREEMENT_VIOLATED);
+        assertThat(search.step()).isEmpty();
+        assertThat(search.toString()).contains("breaks agreement from inputs 011", "p0 decided 0 but p2 decided 1", "not defined");
+        assertThatThrownBy(search::orElseThrow).isInstanceOf(IllegalStateException.class).hasMessageContaining("breaks agreement");
+    }
+
+    @Test
+    void shouldSayWhenTheInitialConfigurationIsNotBivalent() {
+        var search = FlpAnalysis.of(new FirstProposalWins()).criticalStep("111");
+
+        assertThat(search.kind()).isEqualTo(FlpAnalysis.CriticalSearch.Kind.NOT_BIVALENT);
+        assertThat(search.toString()).contains("1-valent, not bivalent");
+    }
+
+    @Test
+    void shouldNameTheProcessThatTakesEachStep() {
+        assertThat(FlpAnalysis.CriticalStep.processOf("send p1→p0 propose(1)")).isEqualTo(1);
+        assertThat(FlpAnalysis.CriticalStep.processOf("deliver p1→p0 propose(1)")).isEqualTo(0);
+        assertThat(FlpAnalysis.CriticalStep.processOf("crash p2")).isEqualTo(2);
+        assertThatThrownBy(() -> FlpAnalysis.CriticalStep.processOf("nonsense")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
