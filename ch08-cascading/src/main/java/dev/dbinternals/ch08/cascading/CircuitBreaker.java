@@ -14,8 +14,8 @@ import java.util.function.Supplier;
  * A circuit breaker: stops calling a dependency that is failing, so callers fail fast instead
  * of piling up behind it, and probes it again after a while.
  *
- * <p>Book: Chapter 8, "Cascading Failures" (계단식 장애): "to prevent failures from propagating
- * through the system and to handle them gracefully, circuit breakers can be used". A caller
+ * <p>Book: Chapter 8, "Cascading Failures" (계단식 장애). In paraphrase: circuit breakers keep
+ * a failure from propagating through the system and let it be handled gracefully. A caller
  * that keeps waiting on a broken dependency holds its own resources (threads, queue slots,
  * memory) for every timeout; the breaker gives them back at once.
  *

@@ -63,7 +63,7 @@ public final class Demo08Hotspots {
         System.out.printf(Locale.ROOT, "key 0 alone gets %.0f%% of the requests%n", 100 * KeySampler.zipf(KEYS, 1.0).probability(0));
         int[] hash = LoadPlanner.byHash(KEYS, CAPACITY.length);
         Run alone = run(a.seed(), hash, length);
-        // the coordinator plans from the key counts of that first run ("past execution data")
+        // the coordinator plans from the key counts of that first run: its past execution data
         int[] plan = LoadPlanner.byPastLoad(alone.keyCounts(), CAPACITY);
         Run planned = run(a.seed() + 1, plan, length);
         Table t = new Table("plan", "offered load / capacity per node", "max/mean", "rejected", "max queue per node",

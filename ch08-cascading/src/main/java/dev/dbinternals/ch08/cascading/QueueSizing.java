@@ -7,9 +7,9 @@ import java.util.Objects;
  * A small calculator for sizing a queue from measured numbers: Little's law, the waiting time a
  * queue of a given size can add, and the room a burst needs.
  *
- * <p>Book: Chapter 8, "Processing" (프로세싱): "if the workload is relatively stable, we can
- * size the queue by measuring the processing time and the average time each message spends in
- * the queue, keeping throughput up and latency within an acceptable range".
+ * <p>Book: Chapter 8, "Processing" (프로세싱). In paraphrase: when the workload is fairly
+ * stable, a queue can be sized by measuring the processing time and the average time a
+ * message spends in the queue, keeping throughput up and latency acceptable.
  *
  * <p>The laws behind it:
  * <ul>
