@@ -45,6 +45,16 @@ public final class RealThreadRace {
             return counts.getOrDefault(value, 0L);
         }
 
+        /** Trials whose counter ended below threads × increments: at least one update was lost. */
+        public long trialsLosingUpdates() {
+            return trials - trialsEndingAt(threads * increments);
+        }
+
+        /** {@link #trialsLosingUpdates()} as a fraction of the trials. */
+        public double lostFraction() {
+            return (double) trialsLosingUpdates() / trials;
+        }
+
         /** One line per outcome with a bar. */
         public String render() {
             StringBuilder sb = new StringBuilder();
