@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.cascading;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +14,8 @@ import java.util.function.Supplier;
  * A circuit breaker: stops calling a dependency that is failing, so callers fail fast instead
  * of piling up behind it, and probes it again after a while.
  *
- * <p>Book: Chapter 8, "Cascading Failures" (계단식 장애): "to prevent failures from propagating
- * through the system and to handle them gracefully, circuit breakers can be used". A caller
+ * <p>Book: Chapter 8, "Cascading Failures" (계단식 장애). In paraphrase: circuit breakers keep
+ * a failure from propagating through the system and let it be handled gracefully. A caller
  * that keeps waiting on a broken dependency holds its own resources (threads, queue slots,
  * memory) for every timeout; the breaker gives them back at once.
  *
@@ -29,7 +31,13 @@ import java.util.function.Supplier;
  *   → {@code OPEN} (wait restarts) on the first trial failure. Calls beyond the trial quota are
  *   refused while trials are in flight.</li>
  * </ul>
- * An outcome reported while {@code OPEN} (a call let through earlier that finished late) is
+ * "At or above" is exact: the threshold is held as a fraction p/q (0.55 is 55/100, as written,
+ * not the nearest binary double, which is a hair above 0.55), and f failures among n calls open
+ * the breaker when f·q ≥ p·n, in integer arithmetic. A floating-point test {@code f >= 0.55 * n}
+ * would miss the boundary: 0.55 × 100 evaluates to 55.000000000000007, so 55 failures of 100
+ * would keep the breaker closed.
+ *
+ * <p>An outcome reported while {@code OPEN} (a call let through earlier that finished late) is
  * ignored. Entering {@code CLOSED} starts with an empty window.
  *
  * <p>The caller's side of the contract: every permitted call reports exactly one outcome, and
@@ -70,16 +78,19 @@ public final class CircuitBreaker {
      * {@code on*} returns a copy; out-of-range settings throw {@link IllegalArgumentException}.
      */
     public static final class Config {
-        private final double failureRateThreshold;
+        // the threshold as a reduced fraction thresholdNumerator / thresholdDenominator, in (0, 1]
+        private final long thresholdNumerator;
+        private final long thresholdDenominator;
         private final int windowSize;
         private final int minimumCalls;
         private final Duration waitInOpen;
         private final int trialCalls;
         private final List<Consumer<Transition>> listeners;
 
-        private Config(double failureRateThreshold, int windowSize, int minimumCalls, Duration waitInOpen, int trialCalls,
-                       List<Consumer<Transition>> listeners) {
-            this.failureRateThreshold = failureRateThreshold;
+        private Config(long thresholdNumerator, long thresholdDenominator, int windowSize, int minimumCalls,
+                       Duration waitInOpen, int trialCalls, List<Consumer<Transition>> listeners) {
+            this.thresholdNumerator = thresholdNumerator;
+            this.thresholdDenominator = thresholdDenominator;
             this.windowSize = windowSize;
             this.minimumCalls = minimumCalls;
             this.waitInOpen = waitInOpen;
@@ -89,15 +100,63 @@ public final class CircuitBreaker {
 
         /** Threshold 50%, window 20 calls, at least 10 calls, 1 s open, 3 trial calls, no listeners. */
         public static Config defaults() {
-            return new Config(0.5, 20, 10, Duration.ofSeconds(1), 3, List.of());
+            return new Config(1, 2, 20, 10, Duration.ofSeconds(1), 3, List.of());
         }
 
-        /** Opens when this fraction (in (0, 1]) of the calls in the window failed. */
+        /**
+         * Opens when this fraction (in (0, 1]) of the calls in the window failed. The fraction is
+         * the decimal {@link Double#toString(double)} prints for {@code rate} (the shortest one
+         * that reads back as the same double): {@code 0.55} means exactly 55/100. For a threshold
+         * with no finite decimal, such as one third, use {@link #withFailureRateThreshold(long, long)}.
+         */
         public Config withFailureRateThreshold(double rate) {
             if (!(rate > 0 && rate <= 1)) {
                 throw new IllegalArgumentException("failure rate threshold must be in (0, 1], got " + rate);
             }
-            return new Config(rate, windowSize, minimumCalls, waitInOpen, trialCalls, listeners);
+            BigDecimal d = BigDecimal.valueOf(rate).stripTrailingZeros(); // 0.55 -> 55 x 10^-2; 1.0 -> 1 x 10^0
+            if (d.scale() > 18) {
+                throw new IllegalArgumentException("failure rate threshold must have at most 18 decimal places, got " + rate);
+            }
+            return withReducedThreshold(d.unscaledValue(), BigInteger.TEN.pow(d.scale()));
+        }
+
+        /**
+         * Opens when at least {@code failures} of every {@code calls} calls in the window failed,
+         * as an exact fraction: {@code withFailureRateThreshold(1, 3)} opens at 1 of 3, 2 of 6,
+         * 34 of 100 (33 of 100 is below one third). Requires 0 &lt; failures ≤ calls.
+         */
+        public Config withFailureRateThreshold(long failures, long calls) {
+            if (failures <= 0 || calls <= 0 || failures > calls) {
+                throw new IllegalArgumentException("failure rate threshold must be in (0, 1], got " + failures + "/" + calls);
+            }
+            return withReducedThreshold(BigInteger.valueOf(failures), BigInteger.valueOf(calls));
+        }
+
+        private Config withReducedThreshold(BigInteger num, BigInteger den) {
+            BigInteger g = num.gcd(den);
+            // q <= 10^18 (at most 18 decimal places) fits a long
+            return new Config(num.divide(g).longValueExact(), den.divide(g).longValueExact(), windowSize, minimumCalls,
+                    waitInOpen, trialCalls, listeners);
+        }
+
+        /**
+         * True when {@code failures} failed calls among {@code calls} are at or above the
+         * threshold (exact: failures·q ≥ p·calls for the threshold p/q). The breaker opens on
+         * exactly this test once at least {@code minimumCalls} outcomes are in its window.
+         */
+        public boolean reachesThreshold(int failures, int calls) {
+            if (calls < 1 || failures < 0 || failures > calls) {
+                throw new IllegalArgumentException("need 0 <= failures <= calls and calls >= 1, got " + failures
+                        + " of " + calls);
+            }
+            return failures >= failuresToOpen(calls);
+        }
+
+        /** ceil(p·calls / q): the fewest failures among {@code calls} outcomes that open the breaker. */
+        int failuresToOpen(int calls) {
+            BigInteger[] qr = BigInteger.valueOf(thresholdNumerator).multiply(BigInteger.valueOf(calls))
+                    .divideAndRemainder(BigInteger.valueOf(thresholdDenominator));
+            return qr[0].intValueExact() + (qr[1].signum() > 0 ? 1 : 0);
         }
 
         /** The sliding window: the last {@code calls} outcomes (1..100000). Lowers minimumCalls to fit. */
@@ -105,7 +164,7 @@ public final class CircuitBreaker {
             if (calls < 1 || calls > 100_000) {
                 throw new IllegalArgumentException("window size must be in [1, 100000] calls, got " + calls);
             }
-            return new Config(failureRateThreshold, calls, Math.min(minimumCalls, calls), waitInOpen, trialCalls, listeners);
+            return new Config(thresholdNumerator, thresholdDenominator, calls, Math.min(minimumCalls, calls), waitInOpen, trialCalls, listeners);
         }
 
         /** No decision before this many outcomes are in the window (1..windowSize). */
@@ -113,7 +172,7 @@ public final class CircuitBreaker {
             if (calls < 1 || calls > windowSize) {
                 throw new IllegalArgumentException("minimum calls must be in [1, window size " + windowSize + "], got " + calls);
             }
-            return new Config(failureRateThreshold, windowSize, calls, waitInOpen, trialCalls, listeners);
+            return new Config(thresholdNumerator, thresholdDenominator, windowSize, calls, waitInOpen, trialCalls, listeners);
         }
 
         /** How long to refuse every call before probing (positive, at most a day). */
@@ -122,7 +181,7 @@ public final class CircuitBreaker {
             if (wait.isNegative() || wait.isZero() || wait.compareTo(Duration.ofDays(1)) > 0) {
                 throw new IllegalArgumentException("wait in open must be positive and at most a day, got " + wait);
             }
-            return new Config(failureRateThreshold, windowSize, minimumCalls, wait, trialCalls, listeners);
+            return new Config(thresholdNumerator, thresholdDenominator, windowSize, minimumCalls, wait, trialCalls, listeners);
         }
 
         /** Trial calls let through in half-open; all must succeed to close (1..1000). */
@@ -130,7 +189,7 @@ public final class CircuitBreaker {
             if (calls < 1 || calls > 1000) {
                 throw new IllegalArgumentException("trial calls must be in [1, 1000], got " + calls);
             }
-            return new Config(failureRateThreshold, windowSize, minimumCalls, waitInOpen, calls, listeners);
+            return new Config(thresholdNumerator, thresholdDenominator, windowSize, minimumCalls, waitInOpen, calls, listeners);
         }
 
         /** Calls {@code listener} on every transition. */
@@ -138,7 +197,7 @@ public final class CircuitBreaker {
             Objects.requireNonNull(listener, "listener");
             List<Consumer<Transition>> l = new ArrayList<>(listeners);
             l.add(listener);
-            return new Config(failureRateThreshold, windowSize, minimumCalls, waitInOpen, trialCalls, l);
+            return new Config(thresholdNumerator, thresholdDenominator, windowSize, minimumCalls, waitInOpen, trialCalls, l);
         }
 
         /** Calls {@code listener} when the breaker opens. */
@@ -176,8 +235,14 @@ public final class CircuitBreaker {
             return new CircuitBreaker(this, Objects.requireNonNull(nanoClock, "nanoClock"));
         }
 
+        /** The threshold as a double (for display; the breaker itself compares exactly). */
         public double failureRateThreshold() {
-            return failureRateThreshold;
+            return (double) thresholdNumerator / thresholdDenominator;
+        }
+
+        /** The threshold as the exact fraction the breaker uses, reduced: for example "11/20". */
+        public String failureRateThresholdFraction() {
+            return thresholdNumerator + "/" + thresholdDenominator;
         }
 
         public int windowSize() {
@@ -198,7 +263,7 @@ public final class CircuitBreaker {
 
         @Override
         public String toString() {
-            return "CircuitBreaker.Config[threshold=" + failureRateThreshold + ", window=" + windowSize + ", minimumCalls="
+            return "CircuitBreaker.Config[threshold=" + failureRateThresholdFraction() + ", window=" + windowSize + ", minimumCalls="
                     + minimumCalls + ", waitInOpen=" + waitInOpen + ", trialCalls=" + trialCalls + "]";
         }
     }
@@ -206,6 +271,9 @@ public final class CircuitBreaker {
     private final Config config;
     private final LongSupplier clock;
     private final boolean[] window; // true = failure; a ring buffer of the last windowSize outcomes
+    // failuresToOpen[n - minimumCalls]: the fewest failures among n outcomes that open the breaker,
+    // computed once, exactly, for every window fill n the breaker ever checks (minimumCalls..windowSize)
+    private final int[] failuresToOpen;
     private int windowHead;
     private int windowCount;
     private int windowFailures;
@@ -220,6 +288,10 @@ public final class CircuitBreaker {
         this.config = config;
         this.clock = clock;
         this.window = new boolean[config.windowSize];
+        this.failuresToOpen = new int[config.windowSize - config.minimumCalls + 1];
+        for (int i = 0; i < failuresToOpen.length; i++) {
+            failuresToOpen[i] = config.failuresToOpen(config.minimumCalls + i);
+        }
     }
 
     /**
@@ -303,7 +375,7 @@ public final class CircuitBreaker {
                 }
                 windowHead = (windowHead + 1) % window.length;
                 if (windowCount >= config.minimumCalls
-                        && windowFailures >= config.failureRateThreshold * windowCount) {
+                        && windowFailures >= failuresToOpen[windowCount - config.minimumCalls]) {
                     open();
                 }
         }

@@ -13,9 +13,9 @@ import java.util.Objects;
  * N clients contending for one resource, retrying with a {@link BackoffPolicy}: the
  * experiment behind backoff (백오프) and jitter (지터).
  *
- * <p>Book: Chapter 8, "Cascading Failures" (계단식 장애): "if several clients use the same
- * backoff strategy they can still produce substantial load ... jitter keeps clients from
- * retrying at the same time once the backoff period is over".
+ * <p>Book: Chapter 8, "Cascading Failures" (계단식 장애). In paraphrase: clients that all use
+ * the same backoff strategy can still produce substantial load together; jitter keeps them
+ * from retrying at the same moment once the backoff period is over.
  *
  * <p>The resource is a single-writer record guarded by compare-and-set: a write holds it for
  * {@code writeTime}; an attempt arriving while another write is in progress fails with a

@@ -27,8 +27,14 @@ public final class Demo03SlowestNode {
         DemoArgs.heading(System.out, "1. Four equal workers, 400 items of 1 ms each, split equally");
         JobLine.print(FanOut.run(a.seed(), new double[] {1, 1, 1, 1}, items, 1, false, item));
         DemoArgs.heading(System.out, "2. The same, but worker-4 is 4x slower (sim.setSlowness(worker-4, 4))");
-        JobLine.print(FanOut.run(a.seed(), new double[] {1, 1, 1, 4}, items, 1, false, item));
-        System.out.println("Three workers sit idle for 300 ms: the job takes as long as its slowest part.");
+        List<FanOut.JobResult> slow = FanOut.run(a.seed(), new double[] {1, 1, 1, 4}, items, 1, false, item);
+        JobLine.print(slow);
+        long[] done = slow.get(0).finishedNanos();
+        long fastest = Arrays.stream(done).min().orElse(0);
+        long slowestDone = Arrays.stream(done).max().orElse(0);
+        System.out.printf(Locale.ROOT, "The other workers sit idle for %.0f-%.0f ms: the job takes as long as its slowest part.%n",
+                (slowestDone - Arrays.stream(done).filter(d -> d < slowestDone).max().orElse(slowestDone)) / 1e6,
+                (slowestDone - fastest) / 1e6);
         DemoArgs.heading(System.out, "3. The coordinator measures each worker's rate in job 0 and splits job 1 by it");
         JobLine.print(FanOut.run(a.seed(), new double[] {1, 1, 1, 4}, items, 2, true, item));
         System.out.println("Ideal with rates 1:1:1:0.25 is 400 / 3.25 = 123 ms (+ 2 ms network). Planning by measured");

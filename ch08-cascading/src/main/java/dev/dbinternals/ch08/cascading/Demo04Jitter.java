@@ -27,6 +27,49 @@ public final class Demo04Jitter {
                 DecorrelatedJitter.of(Duration.ofMillis(1), Duration.ofSeconds(1)));
     }
 
+    /**
+     * The narration after the table, from its numbers. Rows of {@code calls} and {@code time}
+     * are the policies in {@link #policies()} order: none, full, equal, decorrelated.
+     */
+    static String verdict(int[] ns, double[][] calls, double[][] time) {
+        StringBuilder sb = new StringBuilder();
+        int last = ns.length - 1;
+        boolean triangular = true;
+        for (int i = 0; i < ns.length; i++) {
+            triangular &= Math.round(calls[0][i]) == (long) ns[i] * (ns[i] + 1) / 2;
+        }
+        sb.append("Without jitter the clients that collided retry together again: one wins per round, so N clients\n");
+        sb.append(triangular ? "made N(N+1)/2 calls in every row" : "did not make N(N+1)/2 calls in every row (see the table)");
+        sb.append(String.format(Locale.ROOT, ", and with the doubling delay the last of %d finished after %.1f s.%n",
+                ns[last], time[0][last] / 1000));
+        double minJ = Double.MAX_VALUE;
+        double maxJ = 0;
+        double minT = Double.MAX_VALUE;
+        double maxT = 0;
+        for (int p = 1; p < calls.length; p++) {
+            minJ = Math.min(minJ, calls[p][last] / ns[last]);
+            maxJ = Math.max(maxJ, calls[p][last] / ns[last]);
+            minT = Math.min(minT, time[p][last]);
+            maxT = Math.max(maxT, time[p][last]);
+        }
+        sb.append(String.format(Locale.ROOT, "With jitter the lockstep breaks: at N = %d, %.1f-%.1f calls per client (against %.1f) and%n"
+                        + "completion in %.0f-%.0f ms (against %.0f ms).%n", ns[last], minJ, maxJ, calls[0][last] / ns[last],
+                minT, maxT, time[0][last]));
+        int equalCostlier = 0;
+        for (int i = 0; i < ns.length; i++) {
+            if (calls[2][i] >= calls[1][i] && time[2][i] >= time[1][i]) {
+                equalCostlier++;
+            }
+        }
+        sb.append("Full jitter spreads retries over the whole window; equal jitter keeps half the delay fixed (fewer\n");
+        sb.append(String.format(Locale.ROOT, "instant retries; here it took at least as many calls and as long as full jitter in %d of %d rows);%n",
+                equalCostlier, ns.length));
+        sb.append(String.format(Locale.ROOT, "decorrelated jitter grows from each client's own last delay. At N = %d full jitter made %.0f calls%n"
+                        + "in %.0f ms, decorrelated jitter %.0f calls in %.0f ms.%n",
+                ns[last], calls[1][last], time[1][last], calls[3][last], time[3][last]));
+        return sb.toString();
+    }
+
     public static void main(String[] args) {
         DemoArgs a = DemoArgs.forDemo("cascading-jitter",
                 "N contending clients: no jitter vs full vs equal vs decorrelated jitter (calls and completion time)").parse(args);
@@ -58,12 +101,7 @@ public final class Demo04Jitter {
             }
         }
         System.out.print(t);
-        System.out.println("Without jitter the clients that collided retry together again: one wins per round, so N");
-        System.out.println("clients make N(N+1)/2 calls, and the doubling delay makes the last one wait for seconds.");
-        System.out.println("Any jitter breaks the lockstep: calls grow roughly linearly, completion stays short.");
-        System.out.println("Full jitter spreads retries over the whole window; equal jitter keeps half the delay fixed");
-        System.out.println("(fewer instant retries, a bit more work and time); decorrelated jitter grows from each");
-        System.out.println("client's own last delay. In this model decorrelated and full jitter do about equally well.");
+        System.out.print(verdict(ns, calls, time));
 
         Path out = a.out();
         DemoArgs.heading(System.out, "Sequence diagrams: 4 clients, no jitter vs full jitter");

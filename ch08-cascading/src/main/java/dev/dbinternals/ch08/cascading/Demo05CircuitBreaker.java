@@ -5,6 +5,7 @@ import static dev.dbinternals.ch08.cascading.LatencyStats.ms;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Demo 5 — Cascading failures (계단식 장애): a dependency dies; without a circuit breaker the
@@ -40,16 +41,10 @@ public final class Demo05CircuitBreaker {
         row(t, "no breaker", without.frontend());
         row(t, "circuit breaker", with.frontend());
         System.out.print(t);
-        System.out.println("'local' requests never needed the dependency. Without a breaker they still suffer: every");
-        System.out.println("dependency call holds a worker for the 100 ms timeout, the 8 workers serve 80 such calls/s");
-        System.out.println("while 150/s arrive, the queue fills, and local requests wait behind them or are refused.");
-        System.out.println("The dependency's failure has cascaded to the front end (and to its users).");
-        System.out.println("With the breaker, a few timeouts open it; dependency calls fail fast (a fallback answer)");
-        System.out.println("and the workers stay free for local requests.");
+        System.out.print(cascadeVerdict(without.frontend(), with.frontend()));
         DemoArgs.heading(System.out, "The breaker's transitions (on* listener, simulated time)");
         with.transitions().forEach(System.out::println);
-        System.out.println("OPEN -> HALF_OPEN after the 500 ms wait; the trial calls time out while the dependency is");
-        System.out.println("down (back to OPEN); after the restart, three trial successes close it.");
+        System.out.print(transitionsVerdict(with.transitions()));
 
         Path out = a.out();
         double[] x = new double[without.queuePerBucket().length];
@@ -64,6 +59,45 @@ public final class Demo05CircuitBreaker {
                 .series("no breaker", x, q0).series("circuit breaker", x, q1).write(out.resolve("breaker-queue.svg"));
         System.out.println();
         System.out.println("wrote " + chart + "  (front-end queue length over time, with and without the breaker)");
+    }
+
+    /** The narration after the table, from the two runs' numbers. */
+    static String cascadeVerdict(Frontend without, Frontend with) {
+        StringBuilder sb = new StringBuilder();
+        long p99Without = without.localLatency().percentileNanos(99);
+        long p99With = with.localLatency().percentileNanos(99);
+        sb.append("'local' requests never needed the dependency. Every dependency call holds a worker until it\n");
+        sb.append("answers or the 100 ms timeout: with the dependency down, the 8 workers finish at most 80 such calls/s\n");
+        sb.append("while 150/s arrive.");
+        if (p99Without > 2 * p99With || without.localRejected() > with.localRejected()) {
+            sb.append(String.format(Locale.ROOT, " Without a breaker the queue reached %d, local p99 was %s ms and %d local%n"
+                            + "requests were refused: the dependency's failure cascaded to the front end (and its users).%n",
+                    without.maxQueue(), ms(p99Without), without.localRejected()));
+        } else {
+            sb.append(String.format(Locale.ROOT, " Yet in this run local requests fared no worse without a breaker (p99 %s ms"
+                    + " vs %s ms).%n", ms(p99Without), ms(p99With)));
+        }
+        if (with.fastFailed() > 0) {
+            sb.append(String.format(Locale.ROOT, "With the breaker, %d dependency calls timed out in all (%d without): the first ones opened it,%n"
+                            + "and %d calls failed fast instead (a fallback answer). The workers stayed free for local%n"
+                            + "requests: max queue %d, local p99 %s ms, %d refused.%n",
+                    with.timedOut(), without.timedOut(), with.fastFailed(), with.maxQueue(), ms(p99With), with.localRejected()));
+        } else {
+            sb.append("The breaker never opened in this run.\n");
+        }
+        return sb.toString();
+    }
+
+    /** The narration after the transitions, from the transitions the listener recorded. */
+    static String transitionsVerdict(java.util.List<String> transitions) {
+        long reopened = transitions.stream().filter(t -> t.endsWith("HALF_OPEN -> OPEN")).count();
+        boolean closed = !transitions.isEmpty() && transitions.get(transitions.size() - 1).endsWith("HALF_OPEN -> CLOSED");
+        StringBuilder sb = new StringBuilder("OPEN -> HALF_OPEN after the 500 ms wait; ");
+        sb.append(reopened > 0 ? "a trial call failed " + reopened + (reopened == 1 ? " time" : " times")
+                + "\nwhile the dependency was down (back to OPEN)" : "no trial call failed");
+        sb.append(closed ? "; after the restart, three trial successes closed it.\n"
+                : "; it had not closed again when the run ended.\n");
+        return sb.toString();
     }
 
     private static void row(Table t, String name, Frontend f) {

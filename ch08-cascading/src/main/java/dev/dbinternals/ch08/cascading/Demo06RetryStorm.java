@@ -45,8 +45,10 @@ public final class Demo06RetryStorm {
                 "ok/s last 1 s", "gave up", "failed fast");
         List<RetryStorm.Strategy> strategies = strategies();
         SvgChart chart = new SvgChart("Goodput across the cluster (successful requests per second)", "time, s", "ok/s");
+        List<RetryStorm.Result> results = new java.util.ArrayList<>();
         for (RetryStorm.Strategy s : strategies) {
             RetryStorm.Result r = RetryStorm.run(a.seed(), s, pause, length);
+            results.add(r);
             t.row(s.name(), String.format(Locale.ROOT, "%.2f", r.amplification()), f0(r.goodput(0, 10, b)),
                     f0(r.goodput(10, 15, b)), f0(r.goodput(20, 30, b)), f0(r.goodput(last - 10, last, b)), r.gaveUp(), r.shed());
             double[] x = new double[last];
@@ -58,21 +60,45 @@ public final class Demo06RetryStorm {
             chart.series(s.name(), x, y);
         }
         System.out.print(t);
-        System.out.println("Offered load is 1800/s, capacity 3000/s: without retries the pause costs ~300 ms of one");
-        System.out.println("server and the cluster is back at 1800 ok/s. With retries, requests stuck behind the pause");
-        System.out.println("time out and go to the other servers, whose queues pass the 50 ms timeout; now *their*");
-        System.out.println("requests retry too. Every timed-out attempt was still served (the server cannot know the");
-        System.out.println("client left), so the servers work at 100% on answers nobody waits for: attempts/request");
-        System.out.println("approach the retry limit, and goodput stays at zero long after the pause is over -- a");
-        System.out.println("failure that sustains itself (metastable). Backoff and jitter space the retries out but do");
-        System.out.println("not reduce how many there are; in an open system (users keep arriving) the amplification");
-        System.out.println("is what matters: even one retry per request is more than the spare capacity. Two fixes cap");
-        System.out.println("it: a retry budget (retries may add at most 10% to the requests) and circuit breakers, which");
-        System.out.println("stop sending to servers that fail and shed requests when all are open. Both recover.");
+        System.out.print(verdict(results, last, b));
         System.out.println("(Backoff and jitter do pay off where clients contend for the same thing: demo 'jitter'.)");
         Path out = a.out();
         System.out.println();
         System.out.println("wrote " + chart.write(out.resolve("retry-storm-goodput.svg")) + "  (goodput over time per strategy)");
+    }
+
+    /**
+     * The narration after the table, from the runs. {@code results} are in {@link #strategies()}
+     * order; {@code last} is the number of buckets in a run.
+     */
+    static String verdict(List<RetryStorm.Result> results, int last, Duration b) {
+        StringBuilder sb = new StringBuilder();
+        RetryStorm.Result none = results.get(0);
+        double before = none.goodput(0, 10, b);
+        sb.append(String.format(Locale.ROOT, "Offered load is 1800/s, capacity 3000/s. Without retries the pause costs ~300 ms of one%n"
+                + "server and the cluster serves %s ok/s in the last second (%s before the pause).%n",
+                f0(none.goodput(last - 10, last, b)), f0(before)));
+        java.util.List<String> collapsed = new java.util.ArrayList<>();
+        java.util.List<String> recovered = new java.util.ArrayList<>();
+        for (RetryStorm.Result r : results.subList(1, results.size())) {
+            // "recovered": the last second is back within 10% of the retry-free run's last second
+            (r.goodput(last - 10, last, b) >= 0.9 * none.goodput(last - 10, last, b) ? recovered : collapsed).add(r.strategy());
+        }
+        if (!collapsed.isEmpty()) {
+            sb.append("With retries, requests stuck behind the pause time out and go to the other servers, whose\n"
+                    + "queues pass the 50 ms timeout; now *their* requests retry too. Every timed-out attempt was still\n"
+                    + "served (the server cannot know the client left), so the servers work on answers nobody waits for.\n");
+            sb.append("Still collapsed in the last second of the run (below 90% of the no-retry goodput):\n  ")
+                    .append(String.join("; ", collapsed)).append(".\n");
+            sb.append("A failure that outlasts its cause is called metastable. Backoff and jitter space retries out but\n"
+                    + "do not reduce how many there are; in an open system (users keep arriving) the amplification is\n"
+                    + "what matters.\n");
+        }
+        sb.append("Recovered by the last second:\n  ").append(recovered.isEmpty() ? "none" : String.join("; ", recovered))
+                .append(".\n");
+        sb.append("A retry budget (retries may add at most 10% to the requests) and circuit breakers (stop sending to\n"
+                + "servers that fail, shed requests when all are open) are the two caps on amplification tried here.\n");
+        return sb.toString();
     }
 
     private static String f0(double v) {

@@ -63,7 +63,7 @@ public final class Demo08Hotspots {
         System.out.printf(Locale.ROOT, "key 0 alone gets %.0f%% of the requests%n", 100 * KeySampler.zipf(KEYS, 1.0).probability(0));
         int[] hash = LoadPlanner.byHash(KEYS, CAPACITY.length);
         Run alone = run(a.seed(), hash, length);
-        // the coordinator plans from the key counts of that first run ("past execution data")
+        // the coordinator plans from the key counts of that first run: its past execution data
         int[] plan = LoadPlanner.byPastLoad(alone.keyCounts(), CAPACITY);
         Run planned = run(a.seed() + 1, plan, length);
         Table t = new Table("plan", "offered load / capacity per node", "max/mean", "rejected", "max queue per node",
@@ -71,17 +71,42 @@ public final class Demo08Hotspots {
         double[] u0 = row(t, "each node alone (key mod 4)", alone, hash);
         double[] u1 = row(t, "coordinator (past load, capacity)", planned, plan);
         System.out.print(t);
-        System.out.println("By hash, node-1 owns the hottest key plus every fourth one: it is offered more than it can");
-        System.out.println("serve, so its queue (and latency) grows for as long as the load lasts, until it refuses");
-        System.out.println("requests, while node-3 has room to spare; node-4 (half speed) gets a hash share as if it");
-        System.out.println("were a full node. The coordinator, knowing past load per key (from the first run) and each");
-        System.out.println("node's capacity, gives the hot key a node of its own and packs the rest by capacity:");
-        System.out.println("every node near the same utilisation, and p99 latency several times lower.");
+        System.out.print(verdict(u0, u1, alone, planned));
         double[] x = {1, 2, 3, 4};
         System.out.println();
         System.out.println("wrote " + new SvgChart("Offered load / capacity per node (1.0 = saturated)", "node", "load / capacity")
                 .series("each node alone (hash)", x, u0).series("coordinator's plan", x, u1)
                 .write(a.out().resolve("hotspot-utilisation.svg")) + "  (per-node load / capacity, both plans)");
+    }
+
+    /** The narration after the table, from both runs: per-node load / capacity, rejections and p99. */
+    static String verdict(double[] hashLoad, double[] planLoad, Run alone, Run planned) {
+        StringBuilder sb = new StringBuilder();
+        List<String> over = new ArrayList<>();
+        List<String> spare = new ArrayList<>();
+        for (int i = 0; i < hashLoad.length; i++) {
+            (hashLoad[i] > 1 ? over : spare).add("node-" + (i + 1));
+        }
+        long rejected = java.util.Arrays.stream(alone.rejected()).sum();
+        sb.append("By hash (key mod 4), node-1 owns the hottest key plus every fourth one, and node-4 (half speed)\n"
+                + "gets a hash share as if it were a full node. ");
+        if (!over.isEmpty()) {
+            sb.append("Offered more than they can serve: ").append(String.join(", ", over))
+                    .append(";\ntheir queues (and latency) grow for as long as the load lasts");
+            sb.append(rejected > 0 ? ", until they refuse requests (" + rejected + " here)" : "")
+                    .append(", while ").append(spare.isEmpty() ? "no node" : String.join(", ", spare)).append(" had room to spare.\n");
+        } else {
+            sb.append("In this run no node was offered more than it can serve.\n");
+        }
+        double maxPlan = java.util.Arrays.stream(planLoad).max().orElse(0);
+        double minPlan = java.util.Arrays.stream(planLoad).min().orElse(0);
+        long p99a = alone.latency().percentileNanos(99);
+        long p99p = planned.latency().percentileNanos(99);
+        sb.append(String.format(Locale.ROOT, "The coordinator, knowing past load per key (from the first run) and each node's capacity, packs%n"
+                + "keys by capacity: every node between %.2f and %.2f of its capacity, and p99 latency %s ms against %s ms%n"
+                + "(%.1fx %s).%n", minPlan, maxPlan, ms(p99p), ms(p99a), p99p == 0 ? 0 : (double) p99a / p99p,
+                p99p < p99a ? "lower" : "not lower"));
+        return sb.toString();
     }
 
     private static double[] row(Table t, String name, Run r, int[] owner) {

@@ -7,9 +7,9 @@ import java.util.random.RandomGenerator;
 /**
  * Exponential backoff with a cap: the n-th retry waits min(cap, base · multiplier^(n−1)).
  *
- * <p>Book: Chapter 8, "Cascading Failures" (계단식 장애 → 백오프 backoff): "the backoff strategy
- * schedules retries and increases the time between them, addressing the amplification
- * problem". The cap keeps a long outage from turning into hour-long waits.
+ * <p>Book: Chapter 8, "Cascading Failures" (계단식 장애 → 백오프 backoff). In paraphrase: a
+ * backoff strategy schedules retries and increases the time between them, against the
+ * amplification problem. The cap keeps a long outage from turning into hour-long waits.
  *
  * <p>Property: deterministic — every client that failed at the same moment retries at the same
  * moment again. That is what {@link FullJitter}, {@link EqualJitter} and

@@ -6,9 +6,9 @@ import java.util.random.RandomGenerator;
 /**
  * Full jitter: the n-th retry waits a uniformly random time in [0, min(cap, base · 2^(n−1))].
  *
- * <p>Book: Chapter 8, "Cascading Failures" (계단식 장애 → 지터 jitter): "jitter adds a small
- * random time to the backoff period, reducing the chance that many clients retry at the same
- * moment". Full jitter randomises the whole interval: clients that collided spread over the
+ * <p>Book: Chapter 8, "Cascading Failures" (계단식 장애 → 지터 jitter). In paraphrase: jitter
+ * adds a small random time to the backoff period, so that fewer clients retry at the same
+ * moment. Full jitter randomises the whole interval: clients that collided spread over the
  * entire window (demo 'jitter' measures calls and completion time against the other policies).
  *
  * <p>Property: 0 ≤ delay ≤ the ceiling of the wrapped {@link ExponentialBackoff}; mean = half

@@ -8,10 +8,10 @@ import java.util.stream.IntStream;
  * Who handles which key: each node alone by hash, or a coordinator's plan from past load and
  * node capacity.
  *
- * <p>Book: Chapter 8, "Cascading Failures" (계단식 장애): "load and hotspots (핫스팟) can be
- * avoided by planning and coordinating: instead of each node acting independently, a
- * coordinator prepares an execution plan based on the available resources and predicts the
- * load from past execution data".
+ * <p>Book: Chapter 8, "Cascading Failures" (계단식 장애). In paraphrase: load spikes and
+ * hotspots (핫스팟) can be avoided by planning and coordination: instead of each node acting
+ * alone, a coordinator prepares an execution plan from the available resources and predicts
+ * the load from past execution data.
  *
  * <p>The plan is the classic greedy "largest first" assignment: keys in decreasing order of
  * past load, each to the node whose load after taking it, divided by its capacity, is

@@ -7,9 +7,9 @@ import java.util.Objects;
  * A small calculator for sizing a queue from measured numbers: Little's law, the waiting time a
  * queue of a given size can add, and the room a burst needs.
  *
- * <p>Book: Chapter 8, "Processing" (프로세싱): "if the workload is relatively stable, we can
- * size the queue by measuring the processing time and the average time each message spends in
- * the queue, keeping throughput up and latency within an acceptable range".
+ * <p>Book: Chapter 8, "Processing" (프로세싱). In paraphrase: when the workload is fairly
+ * stable, a queue can be sized by measuring the processing time and the average time a
+ * message spends in the queue, keeping throughput up and latency acceptable.
  *
  * <p>The laws behind it:
  * <ul>
@@ -19,8 +19,15 @@ import java.util.Objects;
  *   <li>a server with service time S serves at most 1/S per second (μ); with utilisation
  *   ρ = λ·S ≥ 1 the queue grows without bound and <em>no</em> capacity is enough;</li>
  *   <li>a request that joins a queue of n waits n·S before its own service: a capacity of n caps
- *   the wait at n·S. So a bigger queue never raises throughput past μ; it only lets latency
- *   grow further before anything is rejected.</li>
+ *   the wait at n·S. A bigger queue never raises throughput past μ. Under a <em>sustained</em>
+ *   overload the extra room only holds waiting requests: latency grows and the rejections come
+ *   anyway, a little later. For a <em>transient</em> burst the trade is different: the room
+ *   turns rejections into waiting, which is what a queue is for ({@link #burstCapacity});</li>
+ *   <li>a <b>closed loop</b> that keeps at most w requests outstanding (a credit window) is
+ *   Little's law with L = w: each request takes W = w / λ. When w·S is shorter than R, the time
+ *   one request takes with no queue (network both ways plus one service), the server idles
+ *   between answers, λ = w / R and W = R; otherwise the server is the bottleneck, λ = 1/S and
+ *   W = w·S. So W ≈ max(R, w·S) ({@link #closedLoopLatency}).</li>
  * </ul>
  *
  * <p>Stateless and thread-safe.
@@ -102,6 +109,31 @@ public final class QueueSizing {
         }
         double s = serviceTime.toNanos();
         return Duration.ofNanos(Math.round(s + rho * s / (2 * (1 - rho))));
+    }
+
+    /**
+     * Little's law for a closed loop with {@code window} requests outstanding: the time each one
+     * takes, max(R, window·S), where R is the unloaded round trip (network both ways plus one
+     * service). Exact for constant delays; a prediction to compare with a measurement otherwise.
+     */
+    public static Duration closedLoopLatency(int window, Duration roundTrip, Duration serviceTime) {
+        window("window", window);
+        seconds("round trip", roundTrip);
+        seconds("service time", serviceTime);
+        Duration busy = serviceTime.multipliedBy(window);
+        return busy.compareTo(roundTrip) > 0 ? busy : roundTrip;
+    }
+
+    /** The throughput of the same closed loop: min(1/S, window / R) per second. */
+    public static double closedLoopThroughput(int window, Duration roundTrip, Duration serviceTime) {
+        window("window", window);
+        return Math.min(1 / seconds("service time", serviceTime), window / seconds("round trip", roundTrip));
+    }
+
+    private static void window(String what, int window) {
+        if (window < 1) {
+            throw new IllegalArgumentException(what + " must be >= 1, got " + window);
+        }
     }
 
     private static double rate(String what, double perSecond) {

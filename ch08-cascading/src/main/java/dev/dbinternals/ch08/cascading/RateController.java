@@ -4,8 +4,8 @@ package dev.dbinternals.ch08.cascading;
  * How fast a producer sends, adjusted by what the consumer answers: the "reject, and the
  * producer slows down" flavour of backpressure (백프레셔).
  *
- * <p>Book: Chapter 8, "Processing" (프로세싱): "backpressure ... deliberately slows the producer
- * down when it publishes messages faster than the consumer can process them". A rejection is
+ * <p>Book: Chapter 8, "Processing" (프로세싱). In paraphrase: backpressure deliberately slows
+ * the producer down when it publishes faster than the consumer can process. A rejection is
  * the consumer's signal; the controller turns it into a lower rate. Implementations are
  * called from one node's handlers only and need not be thread-safe.
  */

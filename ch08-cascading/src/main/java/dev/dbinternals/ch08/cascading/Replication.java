@@ -24,9 +24,9 @@ import java.util.zip.CRC32C;
  * bits: corrupted records spread and overwrite good ones unless each record carries a
  * checksum (체크섬) that every replica verifies before applying it.
  *
- * <p>Book: Chapter 8, "Cascading Failures" (계단식 장애): "hardware failures, bit rot and
- * software errors can make corrupted data propagate and overwrite good records; use checksums
- * and validation to verify the integrity of the data exchanged between nodes".
+ * <p>Book: Chapter 8, "Cascading Failures" (계단식 장애). In paraphrase: hardware failures, bit
+ * rot and software errors can make corrupted data propagate and overwrite good records;
+ * checksums and validation verify the integrity of the data exchanged between nodes.
  *
  * <p>The checksum is end to end: the writer computes a CRC32C over (key, version, value) when
  * the record is born, it travels and is stored with the record, and every replica checks it

@@ -15,8 +15,9 @@ import java.util.Objects;
  * A client of a cluster that retries failed requests on the next server: with no delay, with a
  * {@link BackoffPolicy}, and optionally behind one {@link CircuitBreaker} per server.
  *
- * <p>Book: Chapter 8, "Cascading Failures" (계단식 장애): "clients keep retrying, but an
- * overloaded server is busy with the new requests, so constant retries make things worse".
+ * <p>Book: Chapter 8, "Cascading Failures" (계단식 장애). In paraphrase: clients keep
+ * retrying, the overloaded server is busy with the new requests, and constant retries make
+ * things worse.
  * Each attempt that times out still costs the server a full service (it cannot know the
  * client gave up), so retries multiply the load exactly when there is no capacity to spare.
  *

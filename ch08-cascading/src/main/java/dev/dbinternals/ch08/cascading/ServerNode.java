@@ -11,9 +11,9 @@ import java.util.Objects;
 /**
  * A server with one worker, a bounded queue in front of it and a fixed service time.
  *
- * <p>Book: Chapter 8, "Processing" (프로세싱): "we cannot assume that processing starts as soon
- * as the message is delivered: it may be put into the remote server's queue and wait until all
- * the messages that arrived before it are processed". The receiving side (this node's
+ * <p>Book: Chapter 8, "Processing" (프로세싱). In paraphrase: processing cannot be assumed to
+ * start as soon as the message is delivered; the message may wait in the remote server's
+ * queue until the messages that arrived before it are processed. The receiving side (this node's
  * {@code onMessage}) only enqueues: reception and processing are decoupled (분리), which is
  * why a burst can be absorbed, and also why a queue can hide an overload until latency
  * explodes.

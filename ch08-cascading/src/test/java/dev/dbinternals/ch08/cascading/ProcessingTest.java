@@ -26,7 +26,7 @@ class ProcessingTest {
     }
 
     @Test
-    void shouldOnlyAddLatencyWithABiggerQueue() {
+    void shouldBuyLatencyNotThroughputWithABiggerQueueUnderSustainedOverload() {
         QueueExperiment.Result small = overload(10);
         QueueExperiment.Result big = overload(100);
         assertThat(big.throughputPerSecond()).as("no more throughput").isCloseTo(small.throughputPerSecond(), within(2.0));
@@ -43,6 +43,49 @@ class ProcessingTest {
         assertThat(r.server().maxInSystem()).as("never more inside than the window").isLessThanOrEqualTo(8);
         assertThat(r.throughputPerSecond()).as("the server stays busy").isGreaterThan(990);
         assertThat(r.max()).as("max latency ~ window x service + round trip").isLessThanOrEqualTo(10_000_000L);
+    }
+
+    @Test
+    void shouldMatchLittlesLawForAClosedLoopWithACreditWindow() {
+        // given the unloaded round trip R (network both ways + one service), measured
+        QueueExperiment.Result alone = QueueExperiment.run(1, new ServerNode.Config(10, S),
+                s -> LoadGenerator.Config.openLoop(s, 1, Duration.ofMillis(1)), Duration.ofSeconds(1));
+        Duration r = Duration.ofNanos(alone.p50());
+        assertThat(QueueSizing.closedLoopLatency(2, r, S)).as("W = 2: the round trip dominates").isEqualTo(r);
+        assertThat(QueueSizing.closedLoopLatency(16, r, S)).as("W = 16: the server dominates").isEqualTo(S.multipliedBy(16));
+        for (int w : new int[] {1, 2, 3, 4, 6, 16, 40}) {
+            // when a producer keeps at most w requests outstanding against a 1000/s server
+            QueueExperiment.Result m = QueueExperiment.run(1, new ServerNode.Config(1000, S),
+                    s -> LoadGenerator.Config.openLoop(s, 2000, Duration.ofSeconds(1)).withCreditWindow(w),
+                    Duration.ofSeconds(5));
+            // then latency and throughput are max(R, w x S) and min(1/S, w / R)
+            long predicted = QueueSizing.closedLoopLatency(w, r, S).toNanos();
+            assertThat((double) m.p50()).as("p50 for window %d vs predicted %d ns", w, predicted)
+                    .isCloseTo(predicted, within(0.1 * predicted));
+            double perSecond = QueueSizing.closedLoopThroughput(w, r, S);
+            assertThat(m.throughputPerSecond()).as("served/s for window %d", w).isCloseTo(perSecond, within(0.02 * perSecond));
+        }
+        assertThat(Demo01QueuesAndBackpressure.f0(QueueSizing.closedLoopThroughput(2, r, S))).isEqualTo("667");
+        assertThatThrownBy(() -> QueueSizing.closedLoopLatency(0, r, S)).hasMessageContaining("window");
+    }
+
+    @Test
+    void shouldNarrateTheCreditWindowsFromTheRunsNumbers() {
+        Duration r = Duration.ofMillis(3);
+        java.util.List<Demo01QueuesAndBackpressure.CreditRow> rows = new java.util.ArrayList<>();
+        for (int w : new int[] {2, 16}) {
+            QueueExperiment.Result m = QueueExperiment.run(1, new ServerNode.Config(1000, S),
+                    s -> LoadGenerator.Config.openLoop(s, 2000, Duration.ofMillis(500)).withCreditWindow(w),
+                    Duration.ofSeconds(5));
+            rows.add(new Demo01QueuesAndBackpressure.CreditRow(w, m, QueueSizing.closedLoopLatency(w, r, S),
+                    QueueSizing.closedLoopThroughput(w, r, S)));
+        }
+        String said = Demo01QueuesAndBackpressure.creditVerdict(rows, r, S);
+        assertThat(said).contains("nothing was rejected").contains("within 10% for every window (2, 16)")
+                .contains("Window 2: the server was busy 67%");
+        // a prediction the run does not meet must be reported as a miss, not as a match
+        rows.set(1, new Demo01QueuesAndBackpressure.CreditRow(16, rows.get(1).result(), Duration.ofMillis(3), 1000));
+        assertThat(Demo01QueuesAndBackpressure.creditVerdict(rows, r, S)).contains("for windows 2, not for 16");
     }
 
     @Test

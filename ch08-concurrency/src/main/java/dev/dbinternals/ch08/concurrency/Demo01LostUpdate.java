@@ -13,7 +13,7 @@ import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import java.io.PrintStream;
 
 /**
- * Figure 8-1, proved: every interleaving of threads doing load / compute / store on a shared
+ * Figure 8-1, by exhaustive search: every interleaving of threads doing load / compute / store on a shared
  * counter, counted, with a witness for each lost update, and the fixes (lock, CAS loop) whose
  * only reachable outcome is the right one.
  *
@@ -31,7 +31,7 @@ public final class Demo01LostUpdate {
 
         DemoArgs.heading(out, "Figure 8-1: threads load x, compute x + 1, store x (동시 수행)");
         out.println("Each thread's three steps are atomic; the scheduler may switch threads between any two.");
-        out.println("The explorer visits every reachable state, so an outcome with 0 interleavings is PROVED impossible.");
+        out.println("The explorer visits every reachable state, so an outcome with 0 interleavings is impossible in the model, not merely unobserved.");
         int[][] shapes = {{2, 1}, {2, 2}, {2, 3}, {3, 2}};
         for (int[] s : shapes) {
             var model = InterleavingModel.threads(s[0], Programs.racyIncrement(s[1]));

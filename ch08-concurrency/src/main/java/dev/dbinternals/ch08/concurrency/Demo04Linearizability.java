@@ -5,62 +5,157 @@ import dev.dbinternals.ch08.concurrency.check.Models;
 import dev.dbinternals.ch08.concurrency.check.SequentialConsistencyChecker;
 import dev.dbinternals.ch08.concurrency.check.Verdict;
 import dev.dbinternals.ch08.concurrency.history.History;
+import dev.dbinternals.ch08.concurrency.history.Operation;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Consistency models, checkable: the same history shape with every possible read result, and
  * which results linearizability and sequential consistency admit. A consistency model fixes an
  * order and so limits the states a reader can see.
  *
- * <p>Book: Chapter 8, "Concurrent Execution" (동시 수행: "a consistency model … limits the
- * number of possible outcomes") and "State Consistency" (상태 일관성).
+ * <p>Book: Chapter 8, "Concurrent Execution" (동시 수행; in paraphrase: a consistency model
+ * limits the number of possible outcomes) and "State Consistency" (상태 일관성).
  */
 public final class Demo04Linearizability {
 
     private Demo04Linearizability() {
     }
 
+    /** One row of the outcome table: the three read results and what each model says. */
+    record Outcome(long a, long b, long c, boolean linearizable, boolean sequentiallyConsistent) {
+    }
+
+    /**
+     * The shape: p0 writes 1 then 2; p1 reads twice (a, b) after both writes; p2 reads once
+     * (c), invoked while the first write is in flight and completing last. Times are the
+     * positions of the events in the history.
+     */
+    static History shape(Object a, Object b, Object c) {
+        return History.builder()
+                .invoke(0, "write", 1).invoke(2, "read", null).ok(0, "write", 1)
+                .invoke(0, "write", 2).ok(0, "write", 2)
+                .invoke(1, "read", null).ok(1, "read", a)
+                .invoke(1, "read", null).ok(1, "read", b)
+                .ok(2, "read", c)
+                .build();
+    }
+
+    /** Every combination of read results in {0, 1, 2}, checked under both models. */
+    static List<Outcome> outcomes() {
+        List<Outcome> all = new ArrayList<>();
+        for (long x = 0; x <= 2; x++) {
+            for (long y = 0; y <= 2; y++) {
+                for (long z = 0; z <= 2; z++) {
+                    History h = shape(x, y, z);
+                    boolean l = LinearizabilityChecker.create().check(h, Models.register(0L)).verdict() == Verdict.OK;
+                    boolean s = SequentialConsistencyChecker.create().check(h, Models.register(0L)).verdict() == Verdict.OK;
+                    all.add(new Outcome(x, y, z, l, s));
+                }
+            }
+        }
+        return all;
+    }
+
+    /** The whole narrated output, every statement computed from the history and the checkers' verdicts. */
+    static String narrate(List<Outcome> all, StringBuilder md) {
+        StringBuilder out = new StringBuilder();
+        List<Operation> ops = shape(2L, 2L, 0L).operations();
+        Operation w1 = find(ops, 0, 0);
+        Operation w2 = find(ops, 0, 1);
+        Operation ra = find(ops, 1, 0);
+        Operation rb = find(ops, 1, 1);
+        Operation rc = find(ops, 2, 0);
+        out.append("  times are event positions in the history: [invoked..completed]\n");
+        out.append("  p0: write 1 ").append(span(w1)).append("  write 2 ").append(span(w2)).append('\n');
+        out.append("  p1: read a ").append(span(ra)).append("  read b ").append(span(rb)).append('\n');
+        String when;
+        if (rc.invokeIndex() < w1.invokeIndex()) {
+            when = "invoked before the first write";
+        } else if (rc.invokeIndex() < w1.completeIndex()) {
+            when = "invoked during the first write: after it was invoked, before it completed";
+        } else {
+            when = "invoked after the first write completed";
+        }
+        long last = ops.stream().mapToLong(Operation::completeIndex).max().orElseThrow();
+        out.append("  p2: read c ").append(span(rc)).append("  (").append(when)
+                .append(rc.completeIndex() == last ? "; completes last)" : ")").append('\n');
+        out.append(String.format("%n  %-14s %-14s %-24s%n", "a b c", "linearizable", "sequentially consistent"));
+        md.append("| a b c | linearizable | sequentially consistent |\n|---|---|---|\n");
+        int lin = 0;
+        int sc = 0;
+        for (Outcome o : all) {
+            lin += o.linearizable() ? 1 : 0;
+            sc += o.sequentiallyConsistent() ? 1 : 0;
+            if (o.linearizable() || o.sequentiallyConsistent()) {
+                String abc = o.a() + " " + o.b() + " " + o.c();
+                out.append(String.format("  %-14s %-14s %-24s%n", abc, yes(o.linearizable()), yes(o.sequentiallyConsistent())));
+                md.append("| ").append(abc).append(" | ").append(yes(o.linearizable())).append(" | ")
+                        .append(yes(o.sequentiallyConsistent())).append(" |\n");
+            }
+        }
+        long both = all.stream().filter(o -> o.linearizable() && o.sequentiallyConsistent()).count();
+        out.append(String.format("%n  of %d combinations of read results: %d linearizable, %d sequentially consistent, %d admitted by neither%n",
+                all.size(), lin, sc, all.stream().filter(o -> !o.linearizable() && !o.sequentiallyConsistent()).count()));
+        if (both == lin) {
+            out.append("  Every linearizable outcome is also sequentially consistent, as it must be.\n");
+        }
+        TreeSet<String> linAB = new TreeSet<>();
+        TreeSet<Long> linC = new TreeSet<>();
+        TreeSet<String> scAB = new TreeSet<>();
+        TreeSet<Long> scC = new TreeSet<>();
+        for (Outcome o : all) {
+            if (o.linearizable()) {
+                linAB.add(o.a() + " " + o.b());
+                linC.add(o.c());
+            }
+            if (o.sequentiallyConsistent()) {
+                scAB.add(o.a() + " " + o.b());
+                scC.add(o.c());
+            }
+        }
+        out.append("  Linearizability: each operation takes effect at one instant inside its interval. Reads a and b\n");
+        out.append(ra.invokeIndex() > w2.completeIndex() ? "  start after write 2 completed" : "  overlap write 2")
+                .append(", and the admitted (a, b) are: ").append(String.join("; ", linAB)).append(".\n");
+        boolean overlapsBoth = rc.invokeIndex() < w1.completeIndex() && rc.completeIndex() > w2.invokeIndex();
+        out.append(overlapsBoth ? "  Read c overlaps both writes, so it may take effect before, between or after them: c = "
+                : "  Read c: admitted values c = ").append(linC).append(".\n");
+        boolean monotonic = all.stream().filter(Outcome::sequentiallyConsistent).allMatch(o -> o.a() <= o.b());
+        boolean past = all.stream().anyMatch(o -> o.sequentiallyConsistent() && o.a() < 2);
+        out.append("  Sequential consistency keeps only each process's own order, not real time: admitted (a, b) are\n  ")
+                .append(String.join("; ", scAB)).append(monotonic ? " (never a > b: p1's second read never returns an older value than its first)" : "")
+                .append(", c = ").append(scC).append(".\n");
+        if (past) {
+            out.append("  So p1 may read a value older than write 2, which completed before its reads began.\n");
+        }
+        out.append(sc > lin
+                ? String.format("  The weaker model admits more outcomes here: %d against %d, all of which a reader must handle.%n", sc, lin)
+                : String.format("  Here both models admit the same number of outcomes (%d).%n", lin));
+        return out.toString();
+    }
+
+    private static Operation find(List<Operation> ops, long process, int nth) {
+        return ops.stream().filter(o -> o.process() == process)
+                .sorted(java.util.Comparator.comparingLong(Operation::invokeIndex)).skip(nth).findFirst().orElseThrow();
+    }
+
+    private static String span(Operation o) {
+        return "[" + o.invokeIndex() + ".." + o.completeIndex() + "]";
+    }
+
+    private static String yes(boolean b) {
+        return b ? "yes" : "no";
+    }
+
     public static void main(String[] args) {
         DemoArgs a = DemoArgs.forDemo("linearizability", "which read results each consistency model admits").parse(args);
         PrintStream out = DemoSupport.stdout();
         DemoArgs.heading(out, "One shape, every outcome: p0 writes 1 then 2; p1 reads twice after; p2 reads once, overlapping everything");
-        out.println("  p0: write 1 [0..1]  write 2 [2..3]");
-        out.println("  p1:                                   read a [4..5]  read b [6..7]");
-        out.println("  p2:   read c [0.5 .. 8]  (invoked before the first write, completes after everything)");
-        out.printf("%n  %-14s %-14s %-24s%n", "a b c", "linearizable", "sequentially consistent");
-        int lin = 0;
-        int sc = 0;
-        int total = 0;
-        StringBuilder md = new StringBuilder("| a b c | linearizable | sequentially consistent |\n|---|---|---|\n");
-        for (long x = 0; x <= 2; x++) {
-            for (long y = 0; y <= 2; y++) {
-                for (long z = 0; z <= 2; z++) {
-                    History h = History.builder()
-                            .invoke(0, "write", 1).invoke(2, "read", null).ok(0, "write", 1)
-                            .invoke(0, "write", 2).ok(0, "write", 2)
-                            .invoke(1, "read", null).ok(1, "read", x)
-                            .invoke(1, "read", null).ok(1, "read", y)
-                            .ok(2, "read", z)
-                            .build();
-                    boolean l = LinearizabilityChecker.create().check(h, Models.register(0L)).verdict() == Verdict.OK;
-                    boolean s = SequentialConsistencyChecker.create().check(h, Models.register(0L)).verdict() == Verdict.OK;
-                    total++;
-                    lin += l ? 1 : 0;
-                    sc += s ? 1 : 0;
-                    if (l || s) {
-                        out.printf("  %-14s %-14s %-24s%n", x + " " + y + " " + z, l ? "yes" : "no", s ? "yes" : "no");
-                        md.append("| ").append(x).append(' ').append(y).append(' ').append(z).append(" | ").append(l ? "yes" : "no")
-                                .append(" | ").append(s ? "yes" : "no").append(" |\n");
-                    }
-                }
-            }
-        }
-        out.printf("%n  of %d combinations of read results: %d linearizable, %d sequentially consistent, %d admitted by neither%n",
-                total, lin, sc, total - sc);
-        out.println("  Linearizability pins each operation inside its real-time interval, so p1 must see 2;");
-        out.println("  sequential consistency only keeps each process's own order, so p1 may still see the past.");
-        out.println("  The weaker the model, the more outcomes a reader must be prepared for.");
+        StringBuilder md = new StringBuilder();
+        out.print(narrate(outcomes(), md));
         DemoSupport.write(a.out(), "outcomes-by-model.md", md.toString(), out);
     }
 }

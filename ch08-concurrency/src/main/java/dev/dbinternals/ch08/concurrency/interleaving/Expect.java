@@ -10,6 +10,6 @@ public enum Expect {
     ACCEPTABLE,
     /** Allowed by the program as written, and worth pointing at: here, a lost update. */
     ACCEPTABLE_INTERESTING,
-    /** Must never happen; in the exhaustive model, proved unreachable (0 interleavings). */
+    /** Must never happen; in the exhaustive model, unreachable (0 interleavings). */
     FORBIDDEN
 }

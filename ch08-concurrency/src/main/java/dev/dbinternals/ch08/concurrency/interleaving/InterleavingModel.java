@@ -25,7 +25,8 @@ import java.util.Objects;
  * without a consistency model the number of possible outcomes explodes; here the explosion is
  * counted exactly: each final value of the counter with the number of interleavings (complete
  * executions) that reach it, and a witness schedule. Because the search is exhaustive, an
- * outcome that is never reached is <em>proved</em> impossible, not merely unobserved.
+ * outcome that is never reached is impossible <em>in the model</em> (atomic, sequentially
+ * consistent steps), not merely unobserved.
  *
  * <p>Counting interleavings is not measuring probability: a real scheduler does not pick
  * interleavings uniformly (a thread usually runs many steps before it is preempted), so an

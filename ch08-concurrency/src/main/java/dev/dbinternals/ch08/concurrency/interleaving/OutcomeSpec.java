@@ -58,7 +58,7 @@ public final class OutcomeSpec {
             spec.expect(v, Expect.ACCEPTABLE_INTERESTING, lost + " lost update" + (lost == 1 ? "" : "s"));
         }
         for (int v = min - 1; v >= 0; v--) {
-            spec.expect(v, Expect.FORBIDDEN, v == 0 ? "no increment at all" : "below the proved minimum of " + min);
+            spec.expect(v, Expect.FORBIDDEN, v == 0 ? "no increment at all" : "below the model's minimum of " + min);
         }
         spec.expect(expected + 1, Expect.FORBIDDEN, "an increment out of thin air");
         return spec.otherwise(Expect.FORBIDDEN, "impossible");

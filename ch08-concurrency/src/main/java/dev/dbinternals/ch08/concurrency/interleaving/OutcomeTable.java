@@ -78,7 +78,7 @@ public final class OutcomeTable {
         sb.append(String.format("  %-9s %14s  %-23s %s%n", "Outcome", "Interleavings", "Expect", "Description"));
         for (Row r : rows) {
             sb.append(String.format("  x = %-5d %14d  %-23s %s%s%n", r.outcome(), r.interleavings(), r.expect(), r.description(),
-                    r.expect() == Expect.FORBIDDEN && r.interleavings() == 0 ? " (proved unreachable)" : ""));
+                    r.expect() == Expect.FORBIDDEN && r.interleavings() == 0 ? " (unreachable in the model)" : ""));
         }
         sb.append(String.format("  %d interleavings in total, %d distinct states, explored exhaustively%s%n",
                 totalInterleavings(), states, forbiddenReached() ? "; A FORBIDDEN OUTCOME IS REACHABLE" : ""));

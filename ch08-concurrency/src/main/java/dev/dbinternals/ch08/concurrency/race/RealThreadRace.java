@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * <p>Book: Chapter 8, "Concurrent Execution" (동시 수행). The racy variant loads and stores with
  * two separate atomic operations ({@code get} then {@code set}), so each load and store is
  * itself atomic and visible, and updates are lost only because another thread's store lands
- * between them, exactly the interleavings the model counts. (A plain {@code x++} on a field is
+ * between them: the interleavings the model counts. (A plain {@code x++} on a field is
  * worse: the JIT may also merge or hoist it.)
  *
  * <p>What the histogram shows is <em>frequency on this machine</em>, which depends on cores,
@@ -43,6 +43,16 @@ public final class RealThreadRace {
 
         public long trialsEndingAt(int value) {
             return counts.getOrDefault(value, 0L);
+        }
+
+        /** Trials whose counter ended below threads × increments: at least one update was lost. */
+        public long trialsLosingUpdates() {
+            return trials - trialsEndingAt(threads * increments);
+        }
+
+        /** {@link #trialsLosingUpdates()} as a fraction of the trials. */
+        public double lostFraction() {
+            return (double) trialsLosingUpdates() / trials;
         }
 
         /** One line per outcome with a bar. */
