@@ -17,10 +17,11 @@ import java.util.TreeSet;
  * messages; one that retransmits each message until it is acknowledged gets them all through.
  *
  * <p>Book: Chapter 8, "Fallacies of Distributed Computing" (분산 컴퓨팅의 오류), and the link
- * sections after it: a fair-loss link may lose any message, and only retransmission (a stubborn
- * link, with acknowledgements to know when to stop) makes delivery certain. The receiver must
- * drop the duplicates that retransmission creates. The full story, step by step, is
- * {@code ch08-links}.
+ * sections after it: a fair-loss link may lose any message, and only retransmission gets a
+ * message to a correct receiver for sure. (In Cachin, Guerraoui and Rodrigues' terms the stubborn
+ * link retransmits forever; acknowledgements are the engineering refinement that lets the sender
+ * stop, as here; the perfect link adds the receiver's set of delivered messages, which drops the
+ * duplicates retransmission creates.) The full story, step by step, is {@code ch08-links}.
  *
  * <p>What it shows, counted from the run: how many of n messages the fire-and-forget sender
  * lost, and how many transmissions and discarded duplicates the fix paid to lose none.

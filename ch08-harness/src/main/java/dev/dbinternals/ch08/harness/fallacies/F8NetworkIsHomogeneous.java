@@ -26,9 +26,10 @@ import java.util.TreeMap;
  * fix.)
  *
  * <p>The estimator (RFC 6298, section 2): on the first sample R, SRTT = R and RTTVAR = R/2; then
- * RTTVAR = 3/4 RTTVAR + 1/4 |SRTT - R| and SRTT = 7/8 SRTT + 1/8 R; RTO = SRTT + 4 RTTVAR. Karn:
- * no sample from a retransmitted message (its ack is ambiguous), and each timeout doubles the RTO,
- * which is kept until a clean sample arrives. Two changes of scale, both stated: the initial RTO
+ * RTTVAR = 3/4 RTTVAR + 1/4 |SRTT - R| and SRTT = 7/8 SRTT + 1/8 R; RTO = SRTT + max(G, 4 RTTVAR),
+ * with the clock granularity G negligible here. Each timeout doubles the RTO (RFC 6298, 5.5).
+ * Karn's rule: no sample from a retransmitted message (its ack is ambiguous), so the doubled RTO
+ * stays until a message gets through without a retransmission. Two changes of scale, both stated: the initial RTO
  * is the same 10 ms as the naive sender's (the RFC says 1 s), and the floor is 5 ms (the RFC
  * says 1 s; Linux uses 200 ms), because these simulated links are a thousand times faster than
  * the RFC assumes.
