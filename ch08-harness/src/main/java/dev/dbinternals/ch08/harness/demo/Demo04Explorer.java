@@ -92,6 +92,6 @@ public final class Demo04Explorer {
                 .values().forEach(v -> System.out.printf("%-30s violated after %s%n", v.invariant(), v.path()));
         System.out.println();
         System.out.println("Retransmission turns 'maybe lost' into 'maybe duplicated' (the receiver must deduplicate),");
-        System.out.println("and a sender that gives up cannot know whether the message arrived: the two generals again.");
+        System.out.println("and a sender that gives up cannot know whether the message arrived: the uncertainty behind Two Generals.");
     }
 }

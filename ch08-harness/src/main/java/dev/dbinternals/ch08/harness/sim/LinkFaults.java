@@ -8,9 +8,10 @@ import java.util.Objects;
  * corruption, bandwidth and a bounded queue. Built fluently from {@link #none()}.
  *
  * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애): the
- * book asks for a test harness that can "simulate bit flips, increase latency"; and "Fallacies
- * of Distributed Computing" (분산 컴퓨팅의 오류): the network is not reliable, latency is not
- * zero, bandwidth is not infinite.
+ * section asks, in paraphrase, for a test harness that can simulate bit flips and increase
+ * latency; and "Fallacies of Distributed Computing" (분산 컴퓨팅의 오류): the network is not
+ * reliable, latency is not zero, bandwidth is not infinite (three of the commonly cited eight;
+ * see {@code fallacies.Fallacies}).
  *
  * <p>Immutable and thread-safe: every {@code with*} returns a copy. An out-of-range value
  * throws {@link IllegalArgumentException} naming the knob and the value.

@@ -24,10 +24,10 @@ import java.util.random.RandomGenerator;
  * A deterministic simulation of a distributed system: nodes, a faulty network, process and
  * clock faults, all in virtual time and driven by one seed.
  *
- * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애):
- * "the best way to handle failures is testing: prepare a test harness that can create
- * partitions, simulate bit flips, increase latency, cause clock drift, and magnify relative
- * processing speed." This class is that harness.
+ * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애). The
+ * section says, in paraphrase, that the best way to handle failures is to test for them, with a
+ * test harness that can create partitions, simulate bit flips, increase latency, cause clock
+ * drift and magnify relative processing speed. This class is that harness.
  *
  * <p>What it guarantees: the same seed and the same scenario give the same {@link Trace}, byte
  * for byte. Events run one at a time in (virtual time, sequence number) order; every random
