@@ -87,7 +87,7 @@ public final class Demo03CoffeeMachines {
         }
         s.append(String.format("A second machine is parallelism: it adds capacity. Here two machines waited less at %d of %d loads%n",
                 lessWait, loads.length));
-        s.append(String.format(" and served more customers at %d of %d.%n", moreServed, loads.length));
+        s.append(String.format("and served more customers at %d of %d.%n", moreServed, loads.length));
         s.append("The word 'concurrency' is often used for both, because the problems the chapter cares about (shared\n")
                 .append("state, interleavings, ordering) arise as soon as executions overlap in time, whether or not they truly\n")
                 .append("run at the same instant: a single core switching threads can lose updates just as two cores can.\n");

@@ -101,4 +101,12 @@ class DemoVerdictNarrationTest {
         String rejected = Demo09SchemaVersion.verdict(true, false, 3, List.of(), written);
         assertThat(rejected).contains("3 rejection(s)").contains("never acknowledged").contains("nothing was stored");
     }
+
+    @Test
+    void shouldNoteWhatTheCasLoopTablesShowed() {
+        assertThat(Demo01LostUpdate.casFixNote(true, true)).contains("has more interleavings than the lock in every shape")
+                .contains("every one of them ends at the exact count");
+        assertThat(Demo01LostUpdate.casFixNote(false, false)).contains("does not have more interleavings")
+                .contains("NOT every one of them ends at the exact count");
+    }
 }
