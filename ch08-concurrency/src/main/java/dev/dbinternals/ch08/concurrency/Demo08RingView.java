@@ -23,9 +23,13 @@ public final class Demo08RingView {
         String key = RingScenario.movedKey();
         DemoArgs.heading(out, "s4 joined: ring epoch 1 " + RingScenario.OLD.members() + " -> epoch 2 " + RingScenario.NEW.members());
         out.println("key '" + key + "': owner at epoch 1 = " + RingScenario.OLD.owner(key) + ", at epoch 2 = " + RingScenario.NEW.owner(key));
+        java.util.List<Case> cases = new java.util.ArrayList<>();
         for (boolean staleWriter : new boolean[] {false, true}) {
             for (boolean check : new boolean[] {false, true}) {
                 var o = new RingScenario(check).run(a.seed(), staleWriter);
+                java.util.List<String> holders = o.dataByNode().entrySet().stream().filter(e -> e.getValue().containsKey(key))
+                        .map(java.util.Map.Entry::getKey).toList();
+                cases.add(new Case(check, o.readByB(), holders, o.reroutes()));
                 out.printf("%n%s, epoch check %s:%n", staleWriter ? "writer A has the OLD ring, reader B the new"
                         : "writer A has the new ring, reader B the OLD", check ? "ON" : "off");
                 out.println("  B's read returned: " + (o.readByB() == null ? "nothing" : o.readByB()) + "; reroutes after a stale-ring reply: "
@@ -39,5 +43,29 @@ public final class Demo08RingView {
                 }
             }
         }
+        out.println();
+        out.print(verdict(cases, 42L, RingScenario.NEW.owner(key)));
+    }
+
+    /** One run, reduced to what the narration needs: B's read, the nodes holding the key, the reroutes. */
+    record Case(boolean epochCheck, Long readByB, java.util.List<String> holders, int reroutes) {
+    }
+
+    /** What the runs showed, from their outcomes: with and without the epoch check, did B read the written value, and where is it stored. */
+    static String verdict(java.util.List<Case> cases, long written, String owner) {
+        StringBuilder s = new StringBuilder();
+        for (boolean check : new boolean[] {false, true}) {
+            java.util.List<Case> cs = cases.stream().filter(c -> c.epochCheck() == check).toList();
+            long found = cs.stream().filter(c -> Long.valueOf(written).equals(c.readByB())).count();
+            long misplaced = cs.stream().filter(c -> !c.holders().equals(java.util.List.of(owner))).count();
+            int reroutes = cs.stream().mapToInt(Case::reroutes).sum();
+            long nothing = cs.stream().filter(c -> c.readByB() == null).count();
+            s.append(String.format("Epoch check %s: B's read returned the written %d in %d of %d runs, nothing in %d;%n", check ? "ON" : "off",
+                    written, found, cs.size(), nothing));
+            s.append(misplaced == 0 ? String.format("  the value ended on its epoch-2 owner %s only", owner)
+                    : String.format("  in %d run(s) the value ended elsewhere than (or besides) its epoch-2 owner %s", misplaced, owner));
+            s.append(String.format("; %d request(s) rejected for a stale ring and rerouted.%n", reroutes));
+        }
+        return s.toString();
     }
 }

@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
  * the same instant); two queues at two machines is <em>parallel</em> (both at the same instant).
  * Concurrency is about structure, dealing with several things at once; parallelism is about
  * execution, doing several things at once. Only parallelism adds capacity: with one machine
- * the throughput can never exceed one coffee per service time, however the queues take turns.
+ * the coffees made can never exceed the service times that fit in the day, however the queues
+ * take turns (about 60 / mean service seconds per minute; a little more or less in one run).
  *
  * <p>Deterministic: the same seed gives the same arrivals and service times, and both set-ups
  * are run on exactly the same customers, so the comparison is fair. Immutable; thread-safe.

@@ -4,6 +4,7 @@ import dev.dbinternals.ch08.concurrency.check.CheckResult;
 import dev.dbinternals.ch08.concurrency.check.LinearizabilityChecker;
 import dev.dbinternals.ch08.concurrency.check.Models;
 import dev.dbinternals.ch08.concurrency.history.History;
+import dev.dbinternals.ch08.concurrency.history.HistoryEvent;
 import dev.dbinternals.ch08.concurrency.history.HistoryRecorder;
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.sim.LinkFaults;
@@ -31,11 +32,29 @@ public record QuorumScenario(Quorums quorums, boolean readRepair, ReadRepair.Pla
         this(quorums, readRepair, ReadRepair::plan);
     }
 
-    /** What happened: the history, its check, the value B's first read returned, and each replica's copy of x at the end. */
+    /**
+     * What happened: the history, its check, the value B's first successful read returned ({@code null}: it found
+     * nothing, or no read succeeded), and each replica's copy of x at the end.
+     */
     public record Outcome(History history, CheckResult check, Long firstRead, List<Versioned> replicasAtEnd, Simulation simulation) {
 
         public boolean replicasConverged() {
             return replicasAtEnd.stream().distinct().count() == 1;
+        }
+
+        /** How A's write ended: {@code OK} (W acknowledgements in time) or {@code INFO} (unknown), {@code null} if it never ended. */
+        public HistoryEvent.Type writeEnd() {
+            return end(0, "write");
+        }
+
+        /** Whether B's very first read failed (fewer than R replies in time); {@link #firstRead} is then a later read's. */
+        public boolean firstReadFailed() {
+            return end(1, "read") == HistoryEvent.Type.FAIL;
+        }
+
+        private HistoryEvent.Type end(long process, String f) {
+            return history.events().stream().filter(e -> Long.valueOf(process).equals(e.process()) && e.f().equals(f)
+                    && e.type() != HistoryEvent.Type.INVOKE).map(HistoryEvent::type).findFirst().orElse(null);
         }
     }
 
