@@ -8,7 +8,7 @@ import java.util.function.Consumer;
  * Exercise links-3: persisting the dedup table for crash-recovery (정확히 한 번만 처리).
  *
  * <p>Book: Chapter 8, Links → Exactly-once delivery (정확히 한 번만 전달) and Failure Models →
- * crash-recovery (충돌 후 복구). A dedup table in memory forgets everything in a crash, and the
+ * crash-recovery (충돌-복구). A dedup table in memory forgets everything in a crash, and the
  * sender's retry is then applied again. Keep it in {@link DurableStorage} instead, and make the
  * effect and the record "request id processed" durable <em>in the same sync</em>: a crash before
  * that sync must lose both (the retry applies the effect once), a crash after it must keep both

@@ -7,8 +7,9 @@ import java.util.List;
  * Exercise links-6: the trace checker for <em>no creation</em> (생성 불가성).
  *
  * <p>Book: Chapter 8, Links → Fair-loss link (손실될 수 있는 링크). No creation says a link
- * delivers only messages that were actually sent. (The study notes write the opposite, "a
- * message that was not sent can be delivered"; that is the mistake this checker would catch.)
+ * delivers only messages that were actually sent. (The study notes, in paraphrase, say the
+ * opposite: that a message that was not sent can be delivered; that is the mistake this checker
+ * would catch.)
  * Over a history in time order, every {@code DELIVER} of message m from p to q must come after a
  * {@code SEND} of m from p to q. Return one line per violating delivery, naming the message
  * (an empty list when the property holds). Duplicated deliveries of a sent message are not

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Exercise links-5: a sliding window with backpressure (슬라이딩 윈도와 배압).
+ * Exercise links-5: a sliding window with backpressure (슬라이딩 윈도와 백프레셔).
  *
  * <p>Book: Chapter 8, Links → Message order (메시지 순서) and Processing → backpressure. A sender
  * that keeps every unacknowledged message grows without bound when the receiver is slow or

@@ -28,22 +28,32 @@ public final class Demo02Acknowledgements {
         System.out.println("A sends m1..m12 once; B acks each by sequence number. Loss 30 % both ways, delay 1-20 ms.");
         long snapshot = 15_000_000L;
         p.sim().runFor(Duration.ofNanos(snapshot));
-        table(p, snapshot, "At t=15.0 ms (some frames still in flight)");
+        table(p, snapshot, "At t=" + DemoOutput.ms(snapshot));
         p.sim().runFor(Duration.ofMillis(100));
-        table(p, Long.MAX_VALUE, "At the end (the network is quiet)");
+        table(p, Long.MAX_VALUE, "At the end");
         System.out.println();
-        System.out.println("ACKNOWLEDGED is certain. AWAITING_ACK covers 'lost', 'delivered but the ack was lost' and, while");
-        System.out.println("frames fly, 'not there yet': the sender cannot tell which. Retransmission (Demo03) is the only remedy,");
-        System.out.println("and it turns the 'delivered, ack lost' rows into duplicates (Demo04).");
+        System.out.println("ACKNOWLEDGED is certain: B sends an ack only for a message it delivered. AWAITING_ACK covers 'lost',");
+        System.out.println("'delivered but the ack was lost' and, while frames fly, 'not there yet': the sender cannot tell which.");
+        System.out.println("Retransmission (Demo03) is the remedy for loss, and it turns the 'delivered, ack lost' rows into");
+        System.out.println("duplicates at B (Demo04).");
         DemoArgs.heading(System.out, "Diagrams");
         DemoOutput.diagrams(args, "acks", "Acknowledgements: 12 messages, 30% loss both ways", p.sim().trace(), DemoOutput.NO_TIMERS);
+    }
+
+    /** What the table's title says about the frames still on the wire: computed, never assumed. */
+    static String inFlightNote(long framesInFlight) {
+        return framesInFlight == 0 ? "no frame in flight: every message and ack has arrived or is lost"
+                : framesInFlight + " frame(s) still in flight";
     }
 
     private static void table(LinkPair p, long until, String title) {
         Map<Long, AckingLink.SenderView> view = p.sender().link(AckingLink.class).senderView();
         Map<Long, FrameFates.Fate> data = FrameFates.of(p.sim().trace(), Frame.Kind.DATA, until);
         Map<Long, FrameFates.Fate> acks = FrameFates.of(p.sim().trace(), Frame.Kind.ACK, until);
-        System.out.printf("%n%s:%n  %-6s %-14s %-12s %s%n", title, "msg", "A's view", "message", "its ack");
+        long inFlight = data.values().stream().filter(f -> f == FrameFates.Fate.IN_FLIGHT).count()
+                + data.entrySet().stream().filter(e -> e.getValue() == FrameFates.Fate.DELIVERED)
+                        .filter(e -> acks.getOrDefault(e.getKey(), FrameFates.Fate.IN_FLIGHT) == FrameFates.Fate.IN_FLIGHT).count();
+        System.out.printf("%n%s (%s):%n  %-6s %-14s %-12s %s%n", title, inFlightNote(inFlight), "msg", "A's view", "message", "its ack");
         view.forEach((seq, v) -> System.out.printf("  %-6s %-14s %-12s %s%n", "m" + seq, v,
                 data.getOrDefault(seq, FrameFates.Fate.IN_FLIGHT).text,
                 data.get(seq) == FrameFates.Fate.DELIVERED ? acks.getOrDefault(seq, FrameFates.Fate.IN_FLIGHT).text : "-"));

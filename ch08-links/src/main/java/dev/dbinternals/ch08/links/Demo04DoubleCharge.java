@@ -28,7 +28,7 @@ public final class Demo04DoubleCharge {
             PaymentServer s = run.server();
             System.out.printf("%n%s:%n", dedup ? "WITH dedup by request id (idempotency key)" : "WITHOUT dedup");
             System.out.printf("  client attempts: %d for 6 requests%n", run.client().attempts());
-            System.out.printf("  charges applied per request: %s -> alice charged %d (asked: 300), %d double charge(s)%n",
+            System.out.printf("  charges applied per request: %s -> alice charged %d (asked: 300), %d extra charge(s)%n",
                     s.chargesById(), s.chargedTo("alice"), s.doubleCharges());
             System.out.printf("  shutdown: %d request copies processed, shutdown started %d time(s) (idempotent)%n",
                     s.shutdownRequests(), s.shutdownStarts());
@@ -45,9 +45,10 @@ public final class Demo04DoubleCharge {
             with += Experiments.payments(seed, true, 20).server().doubleCharges();
         }
         DemoArgs.heading(System.out, "Over " + seeds + " seeds x 20 charges");
-        System.out.printf("  double charges without dedup: %d (%.1f %% of charges)%n", without, 100.0 * without / (seeds * 20));
-        System.out.printf("  double charges with dedup:    %d%n", with);
-        System.out.println("Retrying is the only way to get a reply through a lossy network; it is safe only for idempotent");
-        System.out.println("operations, or when the receiver deduplicates (Exercise links-4 builds the idempotency-key version).");
+        System.out.printf("  extra charges without dedup: %d (%.1f per 100 charges asked for)%n", without, 100.0 * without / (seeds * 20));
+        System.out.printf("  extra charges with dedup:    %d%n", with);
+        System.out.println("Over a network that can lose any one message, sending again is how a reply gets through; it is safe");
+        System.out.println("only for idempotent operations, or when the receiver deduplicates (Exercise links-4 builds the");
+        System.out.println("idempotency-key version).");
     }
 }

@@ -1,6 +1,9 @@
 package dev.dbinternals.ch08.links;
 
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Demo 06: at-most-once, at-least-once and exactly-once processing under the same faults, and
@@ -23,6 +26,7 @@ public final class Demo06DeliverySemantics {
         System.out.printf("%d operations (each adds 1 to a durable counter) from A to B; 20 %% loss, 20 %% duplication,%n", ops);
         System.out.println("1-10 ms delay; B crashes at 40 ms and restarts at 90 ms from its synced storage.");
         System.out.printf("%n  %-24s %-10s %-12s %s%n", "semantics", "lost", "duplicated", "extra applications");
+        EffectTally nonAtomicTotal = null;
         for (DeliverySemantics s : DeliverySemantics.values()) {
             long lost = 0;
             long dup = 0;
@@ -34,16 +38,25 @@ public final class Demo06DeliverySemantics {
                 extra += t.extraApplications();
             }
             System.out.printf("  %-24s %-10d %-12d %d%n", s, lost, dup, extra);
+            if (s == DeliverySemantics.EXACTLY_ONCE_NON_ATOMIC) {
+                nonAtomicTotal = new EffectTally((long) seeds * ops, (long) seeds * ops - lost - dup, lost, dup, extra);
+            }
         }
         System.out.println("(of " + seeds * ops + " operations each; a crash between two events never lands between the two");
-        System.out.println(" syncs inside one handler, so the non-atomic bug hides here: the step-by-step crashes below find it)");
+        System.out.println(nonAtomicTotal.isExactlyOnce()
+                ? " syncs inside one handler, so the non-atomic bug did not show here: the step-by-step crashes below look for it)"
+                : " syncs inside one handler, yet the non-atomic variant went wrong here too)");
         DemoArgs.heading(System.out, "Crash the receiver at every step of its handler (message #3 of 6)");
         System.out.printf("  %-32s %-26s %-26s %s%n", "crash point", "EXACTLY_ONCE", "AT_LEAST_ONCE", "EXACTLY_ONCE_NON_ATOMIC");
+        Map<CrashPlan.Step, Map<DeliverySemantics, EffectTally>> crashes = new EnumMap<>(CrashPlan.Step.class);
         for (CrashPlan.Step step : CrashPlan.Step.values()) {
-            System.out.printf("  %-32s %-26s %-26s %s%n", step,
-                    brief(Experiments.crashAt(DeliverySemantics.EXACTLY_ONCE, step, 3, 6)),
-                    brief(Experiments.crashAt(DeliverySemantics.AT_LEAST_ONCE, step, 3, 6)),
-                    brief(Experiments.crashAt(DeliverySemantics.EXACTLY_ONCE_NON_ATOMIC, step, 3, 6)));
+            Map<DeliverySemantics, EffectTally> row = new EnumMap<>(DeliverySemantics.class);
+            for (DeliverySemantics s : CRASHED) {
+                row.put(s, Experiments.crashAt(s, step, 3, 6));
+            }
+            crashes.put(step, row);
+            System.out.printf("  %-32s %-26s %-26s %s%n", step, brief(row.get(CRASHED.get(0))), brief(row.get(CRASHED.get(1))),
+                    brief(row.get(CRASHED.get(2))));
         }
         DemoArgs.heading(System.out, "Diagrams");
         DemoOutput.diagrams(args, "exactly-once-crash-after-persist",
@@ -55,10 +68,40 @@ public final class Demo06DeliverySemantics {
                 Experiments.crashRun(DeliverySemantics.AT_LEAST_ONCE, CrashPlan.Step.AFTER_PERSIST_BEFORE_ACK, 3, 4).sim().trace(),
                 DemoOutput.NO_TIMERS);
         System.out.println();
-        System.out.println("Exactly-once survives every crash point because the effect and n_processed are synced together:");
-        System.out.println("a crash before that sync loses both (the retransmission applies the effect once), a crash after");
-        System.out.println("it keeps both (the retransmission is recognised and only acknowledged). Sync them separately and");
-        System.out.println("a crash between the two writes applies the effect twice.");
+        System.out.print(verdict(crashes));
+    }
+
+    /** The semantics in the crash table, in column order. */
+    static final List<DeliverySemantics> CRASHED = List.of(DeliverySemantics.EXACTLY_ONCE, DeliverySemantics.AT_LEAST_ONCE,
+            DeliverySemantics.EXACTLY_ONCE_NON_ATOMIC);
+
+    /** The sentences under the crash table, from its cells: which semantics kept every effect once at which crash points. */
+    static String verdict(Map<CrashPlan.Step, Map<DeliverySemantics, EffectTally>> crashes) {
+        StringBuilder sb = new StringBuilder();
+        String exactlyOnceWrong = wrongAt(crashes, DeliverySemantics.EXACTLY_ONCE);
+        if (exactlyOnceWrong.isEmpty()) {
+            sb.append(String.format("Exactly-once applied every effect once at all %d crash points, because the effect and%n", crashes.size()));
+            sb.append(String.format("n_processed are synced together: a crash before that sync loses both (the retransmission applies%n"));
+            sb.append(String.format("the effect once), a crash after it keeps both (the retransmission is recognised and only acknowledged).%n"));
+        } else {
+            sb.append(String.format("Exactly-once went WRONG at %s: an effect was lost or applied twice.%n", exactlyOnceWrong));
+        }
+        String atLeastOnceWrong = wrongAt(crashes, DeliverySemantics.AT_LEAST_ONCE);
+        sb.append(atLeastOnceWrong.isEmpty()
+                ? String.format("At-least-once applied every effect once at every crash point in this run.%n")
+                : String.format("At-least-once, which keeps no dedup state, applied an effect twice or lost one at%n%s.%n", atLeastOnceWrong));
+        String nonAtomicWrong = wrongAt(crashes, DeliverySemantics.EXACTLY_ONCE_NON_ATOMIC);
+        sb.append(nonAtomicWrong.isEmpty()
+                ? String.format("Synced separately (EXACTLY_ONCE_NON_ATOMIC), effect and n_processed still came out once at every crash point.%n")
+                : String.format("Synced separately (EXACTLY_ONCE_NON_ATOMIC), they went wrong at %s:%n"
+                        + "a crash between the two writes keeps the effect but not the record, and the retransmission applies%n"
+                        + "the effect again.%n", nonAtomicWrong));
+        return sb.toString();
+    }
+
+    private static String wrongAt(Map<CrashPlan.Step, Map<DeliverySemantics, EffectTally>> crashes, DeliverySemantics s) {
+        return String.join(" and ", crashes.entrySet().stream().filter(e -> !e.getValue().get(s).isExactlyOnce())
+                .map(e -> e.getKey().name()).toList());
     }
 
     private static String brief(EffectTally t) {

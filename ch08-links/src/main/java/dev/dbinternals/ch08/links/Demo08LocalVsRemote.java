@@ -146,6 +146,7 @@ public final class Demo08LocalVsRemote {
         System.out.println("  a retransmission timeout (5 ms here). bytes = request and page messages; requests sent = the client's data frames.");
 
         DemoArgs.heading(System.out, "Data changing between pages, over the link");
+        Map<PagingIterator.Cursor, List<String>> seenBy = new java.util.EnumMap<>(PagingIterator.Cursor.class);
         for (PagingIterator.Cursor cursor : PagingIterator.Cursor.values()) {
             ConcurrentSkipListMap<String, String> d = new ConcurrentSkipListMap<>();
             for (int i = 0; i < 30; i++) {
@@ -157,6 +158,7 @@ public final class Demo08LocalVsRemote {
                 d.put("k00a", "new");
                 d.remove("k15");
                 seen.addAll(take(it, 100));
+                seenBy.put(cursor, seen);
                 long dups = seen.size() - seen.stream().distinct().count();
                 System.out.printf("  %-6s cursor: after page 1, insert k00a (before the cursor) and delete k15 -> saw %d keys, "
                         + "%d repeated, k00a %s, k15 %s%n", cursor, seen.size(), dups, seen.contains("k00a") ? "seen" : "missed",
@@ -164,8 +166,23 @@ public final class Demo08LocalVsRemote {
             }
         }
         System.out.println("  A remote iteration is not a snapshot: each page sees the data as it is when that page is read.");
-        System.out.println("  The key cursor never repeats but misses what is inserted behind it; the offset cursor repeats k09,");
-        System.out.println("  shifted into page 2 by the insert.");
+        System.out.print(cursorVerdict(seenBy, "k00a"));
+    }
+
+    /** The sentence under the cursor runs, from the keys each cursor returned: what it repeated, and whether it saw the insert. */
+    static String cursorVerdict(Map<PagingIterator.Cursor, List<String>> seenBy, String inserted) {
+        List<String> parts = new ArrayList<>();
+        boolean shifted = false;
+        for (Map.Entry<PagingIterator.Cursor, List<String>> e : seenBy.entrySet()) {
+            List<String> seen = e.getValue();
+            List<String> repeated = seen.stream().filter(k -> seen.indexOf(k) != seen.lastIndexOf(k)).distinct().toList();
+            shifted |= !repeated.isEmpty() && e.getKey() == PagingIterator.Cursor.OFFSET;
+            parts.add("the " + e.getKey().name().toLowerCase(java.util.Locale.ROOT) + " cursor repeated "
+                    + (repeated.isEmpty() ? "nothing" : String.join(", ", repeated)) + " and " + (seen.contains(inserted) ? "saw " : "missed ")
+                    + inserted);
+        }
+        return "  Here " + String.join(";\n  ", parts) + (shifted
+                ? "\n  (the insert before the offset shifted the last key of a page into the next page)" : "") + ".\n";
     }
 
     private static long plain(Map<String, String> data) {

@@ -21,7 +21,8 @@ import java.util.concurrent.locks.LockSupport;
  * Demo 09: the same {@link PerfectLink} code, now between two JVM processes over real UDP,
  * with loss injected on both sides.
  *
- * <p>Book: Chapter 8, Links (링크): UDP is a real fair-loss link; the perfect link on top of it
+ * <p>Book: Chapter 8, Links (링크): UDP stands in for a fair-loss link (it loses, reorders and
+ * may duplicate datagrams; the frames' CRC32C turns corruption into loss); the perfect link on top of it
  * delivers every message exactly once, in order, as long as neither process crashes (its dedup
  * state is in memory; see {@link PerfectLink}). With {@code --role both} (the default) this
  * process runs the sender A and starts a second JVM running the receiver B; {@code --role
@@ -102,7 +103,7 @@ public final class Demo09UdpPerfectLink {
             double seconds = (System.nanoTime() - start) / 1e9;
             LinkStats s = cluster.inspect(a, LossyNode.class, n -> n.inner(LinkNode.class).link().stats());
             long dropped = cluster.inspect(a, LossyNode.class, LossyNode::dropped);
-            System.out.printf("[A] all %d messages acknowledged in %.2f s: %d data frames sent (%d retransmissions, %.2f per message),"
+            System.out.printf("[A] all %d messages acknowledged in %.2f s: %d data frames sent (%d retransmissions; %.2f frames per message),"
                     + " %d of its datagrams dropped on purpose%n", messages, seconds, s.transmissions, s.retransmissions,
                     (double) s.transmissions / messages, dropped);
             return true;

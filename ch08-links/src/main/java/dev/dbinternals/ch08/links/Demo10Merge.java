@@ -63,7 +63,7 @@ public final class Demo10Merge {
         Set<String> seen = new HashSet<>();
         long repeats = concat.stream().filter(r -> !seen.add(r.key())).count();
         long staleRows = concat.stream().filter(r -> r.version() < newest.get(r.key()).version()).count();
-        System.out.printf("  %-34s %-10s %10s %6d  %d keys repeated, %d stale rows among them, in key order: %s%n",
+        System.out.printf("  %-34s %-10s %10s %6d  %d rows repeat a key, %d rows stale, in key order: %s%n",
                 "concatenate all 3", names(all.picked()), ms(all.elapsedNanos()), concat.size(), repeats, staleRows,
                 sorted(concat) ? "yes" : "no");
 

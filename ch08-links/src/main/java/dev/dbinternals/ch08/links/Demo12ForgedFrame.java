@@ -41,9 +41,7 @@ public final class Demo12ForgedFrame {
         System.out.printf("  an ACK saying n_consecutive=%d (it saw A send that many).%n", ForgedFrames.MESSAGES);
         Outcome ack = ForgedFrames.forgedAck(seed, false, AckForgery.PLAUSIBLE);
         report(ack);
-        System.out.printf("  A counts every message as acknowledged (%s) while %d of them never arrived: it stopped retransmitting%n",
-                ack.senderSeesAllAcknowledged() ? "yes" : "no", ack.lost().size());
-        System.out.println("  them, and healing the cut at 300 ms did not bring them back (the run goes on to 3 s).");
+        System.out.print(forgedAckVerdict(ack.senderSeesAllAcknowledged(), ack.lost().size()));
 
         DemoArgs.heading(System.out, "3. The same acknowledgement for a number A never sent (n_consecutive=1000)");
         Outcome blind = ForgedFrames.forgedAck(seed, false, AckForgery.IMPLAUSIBLE);
@@ -74,6 +72,19 @@ public final class Demo12ForgedFrame {
                 ack.sim().trace(), DemoOutput.NO_TIMERS);
         DemoOutput.diagrams(args, "forged-ack-hmac", "The same forged ACK rejected by HMAC-SHA256",
                 ackMac.sim().trace(), DemoOutput.NO_TIMERS);
+    }
+
+    /** The sentence under part 2, from its outcome: what A believes and how many messages never arrived. */
+    static String forgedAckVerdict(boolean senderSeesAllAcknowledged, int lost) {
+        if (senderSeesAllAcknowledged && lost > 0) {
+            return String.format("  A counts every message as acknowledged while %d of them never arrived: it stopped retransmitting%n"
+                    + "  them, and healing the cut at 300 ms did not bring them back (the run goes on to 3 s).%n", lost);
+        }
+        if (lost > 0) {
+            return String.format("  %d message(s) never arrived, and A knows it (not everything is acknowledged): the forgery did not%n"
+                    + "  fool it in this run.%n", lost);
+        }
+        return String.format("  Every message arrived: the forged ack did no harm in this run.%n");
     }
 
     private static void report(Outcome o) {

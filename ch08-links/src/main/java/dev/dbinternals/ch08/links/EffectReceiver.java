@@ -20,9 +20,10 @@ import java.util.TreeSet;
  *
  * <p>Book: Chapter 8, Links → Exactly-once delivery (정확히 한 번만 전달). Between correct
  * processes a perfect link already delivers each message exactly once (reliable delivery plus
- * no duplication). What no protocol can give is certainty at the sender: it never
- * <em>knows</em> that a message was delivered (only that an acknowledgement came back). What a
- * system wants is exactly-once <em>processing</em> of each message's effect, also when the
+ * no duplication). What no protocol over a lossy link can give is certainty at both ends: the
+ * sender <em>knows</em> that a message was delivered only once an acknowledgement comes back,
+ * and whoever sends the last message of an exchange (that acknowledgement, say) cannot know
+ * that it arrived, so the two never reach common knowledge. What a system wants is exactly-once <em>processing</em> of each message's effect, also when the
  * receiver crashes and recovers: at-least-once delivery (the sender retries until
  * acknowledged) plus deduplication on the receiver. This needs no common knowledge (the
  * obstacle of Two Generals): the receiver alone decides, from its own dedup state, whether a

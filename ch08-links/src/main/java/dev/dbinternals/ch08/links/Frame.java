@@ -19,9 +19,9 @@ import java.util.zip.CRC32C;
  * overhead per frame.
  *
  * <ul>
- *   <li>{@code DATA}: {@code seq} identifies the message; {@code upTo} is the highest sequence
- *       number below which the sender holds nothing unacknowledged (it lets a restarted
- *       receiver catch up).</li>
+ *   <li>{@code DATA}: {@code seq} identifies the message; {@code upTo} is the sender's
+ *       acknowledged prefix, the highest sequence number such that every message up to it has
+ *       been acknowledged (its window's base minus one; it lets a restarted receiver catch up).</li>
  *   <li>{@code ACK}: {@code seq} is the message acknowledged; {@code upTo} is the receiver's
  *       {@code n_consecutive}, a cumulative acknowledgement of every message up to it; the
  *       payload, if any, is the receiver's own incarnation (4 bytes).</li>

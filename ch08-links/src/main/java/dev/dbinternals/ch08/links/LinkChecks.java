@@ -12,12 +12,12 @@ import java.util.Map;
  *
  * <p>Book: Chapter 8, Links (링크). Fair-loss link (손실될 수 있는 링크): <em>fair loss</em>
  * (손실 허용성), <em>finite duplication</em> (유한 중복성), <em>no creation</em> (생성 불가성).
- * Perfect link (퍼펙트 링크): <em>reliable delivery</em> (전송 신뢰성), <em>no duplication</em>
- * (전송 비중복성), <em>no creation</em>; plus FIFO order (메시지 순서) for the FIFO perfect link
+ * Perfect link (퍼펙트 링크): <em>reliable delivery</em> (전달 신뢰성), <em>no duplication</em>
+ * (전달 비중복성), <em>no creation</em>; plus FIFO order (메시지 순서) for the FIFO perfect link
  * built here.
  *
- * <p>Note on the study notes: they state no creation as "a message that was not sent can be
- * delivered". That is backwards. No creation says a link delivers <em>only</em> messages that
+ * <p>Note on the study notes: they state no creation, in paraphrase, as saying that a message
+ * that was not sent can be delivered. That is backwards. No creation says a link delivers <em>only</em> messages that
  * were actually sent: every delivery of m from p to q is preceded by a send of m from p to q.
  *
  * <p>Properties about infinity ("sent infinitely often ⇒ delivered infinitely often") become
@@ -93,7 +93,7 @@ public final class LinkChecks {
         return new CheckResult("no creation (생성 불가성)", v);
     }
 
-    /** Reliable delivery (전송 신뢰성): every message sent was delivered. Check only after faults healed and the run went quiet. */
+    /** Reliable delivery (전달 신뢰성): every message sent was delivered. Check only after faults healed and the run went quiet. */
     public static CheckResult reliableDelivery(List<LinkEvent> history) {
         Map<Key, long[]> counts = count(history);
         List<String> v = new ArrayList<>();
@@ -102,11 +102,11 @@ public final class LinkChecks {
                 v.add(k + " sent but never delivered");
             }
         });
-        return new CheckResult("reliable delivery (전송 신뢰성)", v);
+        return new CheckResult("reliable delivery (전달 신뢰성)", v);
     }
 
     /**
-     * No duplication (전송 비중복성): no message is delivered more than once. A message is one
+     * No duplication (전달 비중복성): no message is delivered more than once. A message is one
      * send: if an application sends the same text twice (say, after it restarted), two
      * deliveries of that text are two messages, not a duplicate; so the check is "delivered no
      * more often than sent".
@@ -119,7 +119,7 @@ public final class LinkChecks {
                 v.add(k + " delivered " + c[1] + " times" + (c[0] > 1 ? " but sent " + c[0] + " times" : ""));
             }
         });
-        return new CheckResult("no duplication (전송 비중복성)", v);
+        return new CheckResult("no duplication (전달 비중복성)", v);
     }
 
     /**

@@ -15,8 +15,9 @@ import java.util.Map;
  *
  * <p>Book: Chapter 8, Links → Problem with retransmits (재전송 문제): until the reply comes, the
  * client cannot know whether the request was processed, will be, was lost, or the server
- * failed first, so retrying is its only option, and retrying is only safe if the operation is
- * idempotent or the server deduplicates. Each request keeps the same id across retries:
+ * failed first. To get the request done it must send it again (asking "did it happen?" is
+ * another request that can be lost just the same), and sending again is only safe if the
+ * operation is idempotent or the server deduplicates. Each request keeps the same id across retries:
  * that id is the idempotency key. Not thread-safe.
  */
 public final class PaymentClient implements Node {

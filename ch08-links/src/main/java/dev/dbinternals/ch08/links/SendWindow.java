@@ -6,7 +6,7 @@ package dev.dbinternals.ch08.links;
  * sender refuses new messages (backpressure) instead of buffering without bound.
  *
  * <p>Book: Chapter 8, Links → Message order (메시지 순서) and Processing → backpressure
- * (배압). Memory stays within {@code capacity} messages however long the run, and since the
+ * (백프레셔). Memory stays within {@code capacity} messages however long the run, and since the
  * receiver's {@code n_consecutive} is at least {@code base - 1}, the receiver never needs to
  * buffer more than {@code capacity} messages either. Acknowledgements are cumulative (every
  * sequence number up to n was processed: the window slides) or selective (this one is held by
