@@ -16,9 +16,11 @@ import java.util.Objects;
  * which process hands its next message to the network, which message in flight is delivered
  * next (delivery order), and whether and when one process crashes. The first two are the
  * adversary of FLP's proof, whose non-deciding run contains no crash; the crash choice is here
- * because a protocol must cope with it, and in this finite model (every run ends) a run can only
- * stay undecided by waiting for a crashed process. No message is lost and none is delayed
- * forever: a configuration with no enabled step
+ * because a protocol must cope with it. For the protocols of this module every run ends, so FLP's
+ * infinite run cannot appear: an undecided run ends with a correct process waiting, and for a
+ * protocol that decides in every crash-free run (as {@link WaitForAll} and
+ * {@link FirstProposalWins} do) it waits for a crashed process. No message is lost and none is
+ * delayed forever: a configuration with no enabled step
  * is the end of a run in which every message to a live process was delivered. A correct process
  * still undecided there waits forever: termination is violated.
  *

@@ -15,7 +15,7 @@ import java.util.List;
  * <ul>
  *   <li><b>agreement</b> (일치성): no two processes decide differently;</li>
  *   <li><b>validity</b> (유효성): a decided value is the input of some process (not a fixed default);</li>
- *   <li><b>termination</b> (종료): every <em>correct</em> (non-crashed) process eventually decides.</li>
+ *   <li><b>termination</b> (유한성, 종료): every <em>correct</em> (non-crashed) process eventually decides.</li>
  * </ul>
  * FLP (Fischer, Lynch and Paterson, 1985) shows no such protocol exists. For a protocol whose
  * runs in this model end and fit in the explorer's limit (two million configurations from one

@@ -98,11 +98,12 @@ public final class Demo02Bivalence {
             Valence afterCrash = critical.steps().get(crash);
             out.println("  Every step that fixes the outcome (to 0-valent or to 1-valent) is taken by p" + p + ";");
             out.println("  after '" + crash + "': " + (afterCrash == null ? "(no such step)" : afterCrash) + ".");
+            long fixing = critical.steps().values().stream().filter(v -> v == Valence.ZERO || v == Valence.ONE).count();
             out.println("  The proof of Lemma 3 shows that a protocol that tolerates one crash has no such configuration:");
-            out.println("  the others would have to decide in some run in which p" + p + " takes no step; either of p" + p
-                    + "'s two steps");
-            out.println("  could still be taken after that run, so the one value it decides would be reachable from both");
-            out.println("  the 0-valent and the 1-valent configuration.");
+            out.println("  the others would have to decide in some run in which p" + p + " takes no step; each of the " + fixing
+                    + " steps of p" + p);
+            out.println("  that fix the outcome could still be taken after that run, so the value that run decides would");
+            out.println("  be reachable from both the 0-valent and the 1-valent configuration.");
             if (afterCrash == Valence.NONE) {
                 out.println("  FirstProposalWins escapes only because nobody decides without p" + p + ": it does not tolerate that crash.");
             }

@@ -25,8 +25,10 @@ import java.util.Set;
  * that, so false suspicions cannot break agreement. Timeouts only decide <em>when to try a new
  * ballot</em>: too short, and proposers keep pre-empting each other (no decision, as FLP allows);
  * after the Global Stabilization Time (GST), the timeout doubles on every failed attempt until it
- * exceeds the unknown delay bound, and a decision follows. Staggered by process id, so that one
- * proposer usually gets a clear run. Not thread-safe (runs on its runtime's thread).
+ * exceeds the delay bound, and then a ballot can finish before another one pre-empts it.
+ * Staggered by process id, so that one proposer usually gets a clear run. There is no leader
+ * election here: that the runs decide after GST is measured by the experiments, not proved.
+ * Not thread-safe (runs on its runtime's thread).
  */
 public final class QuorumConsensusNode implements ConsensusNode {
 

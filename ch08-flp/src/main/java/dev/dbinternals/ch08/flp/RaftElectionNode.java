@@ -29,8 +29,8 @@ import java.util.Set;
  * make split votes rare.
  *
  * <p>Raft keeps {@code currentTerm} and {@code votedFor} on stable storage so that a restarted
- * server cannot vote twice in one term. The runs here crash no voter and restart nobody, so this
- * class keeps them in memory. Not thread-safe (runs on its runtime's thread).
+ * server cannot vote twice in one term. The runs here restart nobody (a crashed server stays
+ * down), so this class keeps them in memory. Not thread-safe (runs on its runtime's thread).
  */
 public final class RaftElectionNode implements Node {
 

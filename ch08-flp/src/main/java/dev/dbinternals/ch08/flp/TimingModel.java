@@ -14,8 +14,10 @@ import java.util.Objects;
  *   <li><b>synchronous</b> (동기): every message arrives within a known bound Δ;</li>
  *   <li><b>asynchronous</b> (비동기): no bound; here a long-tailed delay, most messages fast and a
  *       few very slow, so any fixed timeout is sometimes wrong;</li>
- *   <li><b>partially synchronous</b> (부분 동기): asynchronous until an unknown Global Stabilization
- *       Time (GST), bounded by an unknown Δ after it.</li>
+ *   <li><b>partially synchronous</b> (부분 동기; Dwork, Lynch and Stockmeyer 1988): bounds exist
+ *       but are not known, or are known but hold only after an unknown Global Stabilization Time
+ *       (GST). The models here take the second form: delays are long-tailed (or messages are lost)
+ *       until GST, and within Δ after it; the algorithms are not told GST.</li>
  * </ul>
  * A "synchronous" model whose Δ is larger than the timeouts the algorithm was built for shows what
  * happens when a timing assumption is simply wrong. Immutable and thread-safe.

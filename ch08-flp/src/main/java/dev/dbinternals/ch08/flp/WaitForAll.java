@@ -11,7 +11,8 @@ import java.util.List;
  * all n values waits forever for one that crashed before sending: in the asynchronous model it
  * cannot tell a crashed process from a slow one, so it cannot stop waiting. <b>Termination</b>
  * fails as soon as one process may crash. Every initial configuration is univalent (the inputs
- * fix the majority), which by FLP's Lemma 2 is exactly why it cannot tolerate a crash.
+ * fix the majority); by FLP's Lemma 2 (a protocol that tolerates one crash has a bivalent initial
+ * configuration) that alone already shows it cannot tolerate a crash.
  * Stateless and thread-safe.
  */
 public final class WaitForAll implements ConsensusProtocol {

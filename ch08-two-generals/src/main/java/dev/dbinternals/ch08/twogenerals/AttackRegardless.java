@@ -7,7 +7,7 @@ import java.util.List;
  *
  * <p>Book: Chapter 8, "Two Generals' Problem" (두 장군 문제). Agreement holds when A's plan is
  * to attack (both attack in every run) and non-triviality holds, but <b>validity</b> fails: when
- * A's plan is to retreat, B still attacks, on a plan it never heard. The "last message"
+ * A's plan is to retreat, B still attacks, whether A's "stay home" reached it or not. The "last message"
  * argument ends here for every protocol that keeps agreement in every run it walks: after
  * removing every messenger, B's view is empty in both plans, so B cannot act on the plan.
  * Immutable and thread-safe.

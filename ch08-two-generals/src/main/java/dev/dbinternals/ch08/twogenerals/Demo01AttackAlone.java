@@ -82,8 +82,8 @@ public final class Demo01AttackAlone {
             out.printf("%-26s %-10s %-10s %-15s %s%n", p.name(), yesNo(r.agreement()), yesNo(r.validity()), yesNo(r.nonTrivial()), why);
         }
         out.println();
-        out.println("NeverAttack keeps agreement trivially and is useless. AttackRegardless has B attack on a plan");
-        out.println("it never heard: fine while the plan is ATTACK, but with plan RETREAT B attacks alone (validity,");
+        out.println("NeverAttack keeps agreement trivially and is useless. AttackRegardless has B attack whatever it");
+        out.println("heard, even nothing: fine while the plan is ATTACK, but with plan RETREAT B attacks alone (validity,");
         out.println("and agreement with it, break). The table covers these four protocols only; that no finite");
         out.println("deterministic protocol over a lossy link has all three is the last-message argument (demo 2).");
 

@@ -51,7 +51,8 @@ public final class Demo02LastMessage {
         out.println("alone), validity (B attacks on a plan it never heard), or non-triviality (nobody attacks).");
         out.println("The argument itself is the proof that it must, for every finite deterministic protocol: the");
         out.println("no-loss run is finite, and each removal leaves the sender's view, and decision, unchanged.");
-        out.println("It needs at most one run per messenger, where the exhaustive search visits every loss pattern.");
+        out.println("It walks at most one run per number of arrivals (messengers + 1), plus plan RETREAT's run if");
+        out.println("it gets to zero arrivals, where the exhaustive search visits every loss pattern.");
         Path file = a.out().resolve("last-message-witnesses.md");
         Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
         out.println();

@@ -58,8 +58,9 @@ public final class Demo03LossyOdds {
         out.println(" cell in twenty to differ from the closed form by more than two standard errors)");
         out.println();
         out.println("On a good link (p = 0.01) more rounds barely help: each one removes only 1% of the risk, so the");
-        out.println("lonely attack stays near p. On a bad link they help a lot: the chain rarely gets as far as");
-        out.println("its last messenger (and most runs end with both retreating instead, which is safe but no attack).");
+        out.println("lonely attack stays near p. On a bad link they help a lot, but mostly by ending the chain early:");
+        out.println("a run that loses a messenger before the last ends with both retreating (1 - (1-p)^k of all runs,");
+        out.println("94% at p = 0.5 and k = 4), which is safe but no attack.");
         out.println("The closed form is above 0 for every k and every 0 < p < 1: the last messenger can be the one");
         out.println("that is lost. (A measured cell can read 0 when few seeds are run; the risk is still there.)");
 

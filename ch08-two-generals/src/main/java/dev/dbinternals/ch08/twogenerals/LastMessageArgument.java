@@ -23,8 +23,9 @@ import java.util.Objects;
  * <p>The runs are walked with a fixed schedule (the oldest messenger on the way moves first)
  * and a "blackout": the first {@code c} messengers arrive and every later one is captured.
  * Removing the last delivered messenger of the blackout-{@code c} run gives exactly the
- * blackout-{@code (c-1)} run. The walk needs at most (messengers + 1) runs, where the
- * exhaustive search ({@link TwoGeneralsChecker#exhaustive}) visits every loss pattern.
+ * blackout-{@code (c-1)} run. The walk needs at most (messengers + 1) runs under plan ATTACK,
+ * plus one under plan RETREAT, where the exhaustive search ({@link TwoGeneralsChecker#exhaustive})
+ * visits every loss pattern.
  * Immutable and thread-safe.
  */
 public final class LastMessageArgument {

@@ -12,8 +12,9 @@ import java.time.Duration;
  * after the start. Measures how often the generals disagree, to set beside the closed form.
  *
  * <p>Book: Chapter 8, "Two Generals' Problem" (두 장군 문제). The last-message argument proves
- * that disagreement is <em>possible</em> for every finite deterministic protocol (and
- * {@link TwoGeneralsChecker} finds the run for each protocol it explores); this class measures how
+ * that disagreement is <em>possible</em> for every finite deterministic protocol that keeps
+ * validity and non-triviality, and {@link TwoGeneralsChecker} finds the run for each such protocol
+ * it explores ({@link NeverAttack}, which never attacks, never disagrees); this class measures how
  * <em>likely</em> it is. For {@link AckRounds}(k) it is {@code (1-p)^k * p}: for a loss
  * probability {@code 0 < p < 1} more rounds make it rarer, and it never reaches zero.
  * Stateless and thread-safe; each run builds its own simulation.
