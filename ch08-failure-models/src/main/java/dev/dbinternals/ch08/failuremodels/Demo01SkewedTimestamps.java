@@ -106,7 +106,7 @@ public final class Demo01SkewedTimestamps {
                             + "cause and effect are at least 2 ms apart."
                     : String.format("Even with synchronised clocks (offset 0) the stamps inverted %.1f%% of pairs.", byStamp[0]));
         }
-        lines.add("Once the skew between two nodes is as large as that gap, the effect can carry the earlier");
+        lines.add("Once the cause's clock is ahead of the effect's by as much as that gap, the effect carries the earlier");
         lines.add(String.format("stamp (a tie counts as wrong: millisecond stamps cannot order it); here up to %.1f%% of pairs,", worstStamp));
         lines.add(String.format("at a max offset of %d ms. Arrival order was wrong for %s of pairs whatever the",
                 worstAt, minArrival == maxArrival ? String.format("%.1f%%", minArrival)
