@@ -24,8 +24,8 @@ import java.util.SplittableRandom;
  * previous one (it happened after it, in every sense) and reports it to a collector. Each
  * node's wall clock has its own offset and drift. The collector then orders the events by
  * <ul>
- *   <li>the sender's wall-clock timestamp: wrong whenever the skew between two nodes is larger
- *       than the time between cause and effect;</li>
+ *   <li>the sender's wall-clock timestamp: wrong whenever the cause's clock is ahead of the
+ *       effect's by at least the time between cause and effect;</li>
  *   <li>arrival order at the collector: wrong whenever a report overtakes an earlier one;</li>
  *   <li>a Lamport clock (a counter that jumps past every counter it receives): never puts an
  *       effect before its cause. It still orders concurrent events arbitrarily, and it says

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * crashes; at 5 s, before a 500 ms timeout could fire, the wall clock jumps <b>back</b> 4 s. A
  * detector that measures with the wall clock suspects every live sender at 3 s (false
  * positives) and notices S1's crash about 4 s late; one that uses the monotonic clock sees
- * nothing at 3 s and suspects S1 about 0.5 s after it died. Not thread-safe.
+ * nothing at 3 s and suspects S1 at most {@code timeout + check interval} (510 ms) after its last
+ * heartbeat arrived. Not thread-safe.
  */
 public final class ClockStepScenario {
 

@@ -8,6 +8,7 @@ import dev.dbinternals.ch08.harness.sim.SimClock;
 import dev.dbinternals.ch08.harness.sim.Trace;
 import dev.dbinternals.ch08.harness.sim.TraceEvent.Kind;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -39,7 +40,12 @@ public final class Demo01SkewedTimestamps {
         System.out.println("Clocks: offset uniform in [-max, +max] per node, drift up to 100 ppm. Token hop 2..10 ms,");
         System.out.println("reports 1..40 ms. Counted: cause/effect pairs that each ordering puts the wrong way round.");
         System.out.printf("%n%-12s | %-18s | %-18s | %-18s%n", "max offset", "by sender's stamp", "by arrival", "by Lamport clock");
-        for (long maxMs : new long[] {0, 1, 5, 20, 100}) {
+        long[] maxOffsets = {0, 1, 5, 20, 100};
+        double[] byStamp = new double[maxOffsets.length];
+        double[] byArrival = new double[maxOffsets.length];
+        double[] byLamport = new double[maxOffsets.length];
+        for (int row = 0; row < maxOffsets.length; row++) {
+            long maxMs = maxOffsets[row];
             long pairs = 0;
             long wall = 0;
             long arrival = 0;
@@ -51,13 +57,14 @@ public final class Demo01SkewedTimestamps {
                 arrival += o.invertedByArrival();
                 lamport += o.invertedByLamport();
             }
+            byStamp[row] = 100.0 * wall / pairs;
+            byArrival[row] = 100.0 * arrival / pairs;
+            byLamport[row] = 100.0 * lamport / pairs;
             System.out.printf("%9d ms | %5.1f%% of pairs    | %5.1f%% of pairs    | %5.1f%% of pairs%n", maxMs,
-                    100.0 * wall / pairs, 100.0 * arrival / pairs, 100.0 * lamport / pairs);
+                    byStamp[row], byArrival[row], byLamport[row]);
         }
-        System.out.println("\nWith synchronised clocks the stamps are right: cause and effect are at least 2 ms apart.");
-        System.out.println("Once the skew between two nodes is as large as that gap, the effect can carry the earlier");
-        System.out.println("stamp (a tie counts as wrong: millisecond stamps cannot order it). Arrival order is wrong");
-        System.out.println("whatever the clocks do. Only the Lamport clock never puts an effect before its cause.");
+        System.out.println();
+        narration(maxOffsets, byStamp, byArrival, byLamport).forEach(System.out::println);
 
         DemoArgs.heading(System.out, "One run with clocks up to 20 ms apart, first 8 events");
         Outcome one = CausalChain.run(4, 8, Duration.ofMillis(20), args.seed());
@@ -74,5 +81,41 @@ public final class Demo01SkewedTimestamps {
         }
         Diagrams.write(args.out(), "causal-chain", "A token round 4 nodes with skewed clocks", one.sim().trace(),
                 Trace.byKind(Kind.SEND, Kind.DELIVER, Kind.CLOCK_STEP));
+    }
+
+    /** The lines after the table, computed from its rows (percentages of pairs, per max offset in ms). */
+    static List<String> narration(long[] maxOffsets, double[] byStamp, double[] byArrival, double[] byLamport) {
+        List<String> lines = new ArrayList<>();
+        double worstStamp = 0;
+        long worstAt = maxOffsets[0];
+        double minArrival = Double.MAX_VALUE;
+        double maxArrival = 0;
+        double maxLamport = 0;
+        for (int i = 0; i < maxOffsets.length; i++) {
+            if (byStamp[i] > worstStamp) {
+                worstStamp = byStamp[i];
+                worstAt = maxOffsets[i];
+            }
+            minArrival = Math.min(minArrival, byArrival[i]);
+            maxArrival = Math.max(maxArrival, byArrival[i]);
+            maxLamport = Math.max(maxLamport, byLamport[i]);
+        }
+        if (maxOffsets[0] == 0) {
+            lines.add(byStamp[0] == 0
+                    ? "With synchronised clocks (offset 0, drift only) the stamps put no pair the wrong way round:\n"
+                            + "cause and effect are at least 2 ms apart."
+                    : String.format("Even with synchronised clocks (offset 0) the stamps inverted %.1f%% of pairs.", byStamp[0]));
+        }
+        lines.add("Once the cause's clock is ahead of the effect's by as much as that gap, the effect carries the earlier");
+        lines.add(String.format("stamp (a tie counts as wrong: millisecond stamps cannot order it); here up to %.1f%% of pairs,", worstStamp));
+        lines.add(String.format("at a max offset of %d ms. Arrival order was wrong for %s of pairs whatever the",
+                worstAt, minArrival == maxArrival ? String.format("%.1f%%", minArrival)
+                        : String.format("%.1f%% to %.1f%%", minArrival, maxArrival)));
+        lines.add("clocks did (it does not read them). "
+                + (maxLamport == 0 ? "The Lamport clock put no effect before its cause at any\noffset, as its"
+                        + " receive rule guarantees."
+                        : String.format("The Lamport clock inverted up to %.1f%% of pairs, which its receive rule forbids: a bug.",
+                                maxLamport)));
+        return lines;
     }
 }

@@ -26,9 +26,11 @@ public final class Demo04DetectorTradeoff {
     }
 
     /** The detectors the table compares, in its order: six timeouts, then phi-accrual at three thresholds. */
+    static final long[] TIMEOUTS_MS = {150, 200, 300, 500, 1000, 2000};
+
     static List<Supplier<FailureDetector>> detectors() {
         List<Supplier<FailureDetector>> detectors = new ArrayList<>();
-        for (long ms : new long[] {150, 200, 300, 500, 1000, 2000}) {
+        for (long ms : TIMEOUTS_MS) {
             detectors.add(() -> new TimeoutDetector(Duration.ofMillis(ms), TimeSource.MONOTONIC));
         }
         for (double phi : new double[] {1, 3, 8}) {
@@ -47,6 +49,51 @@ public final class Demo04DetectorTradeoff {
         return String.format("%s: began to suspect after a median %.0f ms of silence (%.0f to %.0f ms, %d suspicions)",
                 r.detector(), r.medianSilenceAtSuspicionMillis(), r.minSilenceAtSuspicionMillis(),
                 r.maxSilenceAtSuspicionMillis(), r.silenceAtSuspicionMillis().size());
+    }
+
+    /**
+     * The lines on the trade between false suspicions and detection time, computed from the
+     * timeout rows ({@code results.get(i)} measured timeout {@code timeoutsMs[i]}, in increasing order).
+     */
+    static List<String> tradeLines(long[] timeoutsMs, List<Result> results) {
+        List<String> lines = new ArrayList<>();
+        List<String> exceptions = new ArrayList<>();
+        for (int i = 1; i < results.size(); i++) {
+            Result shorter = results.get(i - 1);
+            Result longer = results.get(i);
+            if (longer.falseSuspicionsPerNodeMinute() > shorter.falseSuspicionsPerNodeMinute()) {
+                exceptions.add(timeoutsMs[i] + " ms had more false suspicions than " + timeoutsMs[i - 1] + " ms");
+            }
+            if (longer.meanDetectionMillis() < shorter.meanDetectionMillis()) {
+                exceptions.add(timeoutsMs[i] + " ms detected faster than " + timeoutsMs[i - 1] + " ms");
+            }
+        }
+        if (exceptions.isEmpty()) {
+            lines.add("Read it as a trade: in these runs each step up in timeout bought fewer (or no more) false");
+            lines.add("suspicions with a slower detection.");
+        } else {
+            lines.add("Mostly a trade, with exceptions in these runs: " + String.join("; ", exceptions) + ".");
+        }
+        List<String> clean = new ArrayList<>();
+        double cleanDetection = Double.NaN;
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).falseSuspicions() == 0) {
+                clean.add(timeoutsMs[i] + " ms");
+                if (Double.isNaN(cleanDetection)) {
+                    cleanDetection = results.get(i).meanDetectionMillis();
+                }
+            }
+        }
+        if (clean.isEmpty()) {
+            lines.add("Every timeout in the table wrongly suspected a live process.");
+        } else {
+            lines.add(String.format("Without a false suspicion here: %s only (mean detection %.0f ms%s). A pause",
+                    String.join(", ", clean), cleanDetection, clean.size() > 1 ? " for the shortest" : ""));
+            lines.add("longer than the timeout, which these runs did not happen to have, would fool it too.");
+        }
+        lines.add("A pause longer than the timeout is, to the monitor, a crash until the next heartbeat arrives");
+        lines.add("(and a pause of the monitor itself makes it suspect everyone at once).");
+        return lines;
     }
 
     public static void main(String[] argv) {
@@ -68,6 +115,7 @@ public final class Demo04DetectorTradeoff {
         csv.add("detector,false_suspicions_per_node_minute,wrongly_suspected_share,mean_detection_ms,max_detection_ms,missed,"
                 + "median_silence_at_suspicion_ms");
         List<Result> phiResults = new ArrayList<>();
+        List<Result> timeoutResults = new ArrayList<>();
         double timeout200Silence = Double.NaN;
         for (Supplier<FailureDetector> d : detectors()) {
             Result r = DetectorExperiment.run(cfg, d, args.seed(), runs);
@@ -80,17 +128,18 @@ public final class Demo04DetectorTradeoff {
                     r.medianSilenceAtSuspicionMillis()));
             if (d.get() instanceof PhiAccrualDetector) {
                 phiResults.add(r);
-            } else if (r.detector().startsWith("timeout 200 ms")) {
-                timeout200Silence = r.medianSilenceAtSuspicionMillis();
+            } else {
+                timeoutResults.add(r);
+                if (r.detector().startsWith("timeout 200 ms")) {
+                    timeout200Silence = r.medianSilenceAtSuspicionMillis();
+                }
             }
         }
         System.out.println();
-        System.out.println("Read it as a trade: each step up in timeout buys fewer false suspicions with a slower");
-        System.out.println("detection. No timeout in the table gets both to zero: a pause longer than the timeout is, to");
-        System.out.println("the monitor, a crash until the next heartbeat arrives (and a pause of the monitor itself makes");
-        System.out.println("it suspect everyone at once). Detection time is the timeout, minus how long before the crash");
-        System.out.println("the last heartbeat arrived (up to a period, 100 ms; negative if one was still in flight),");
-        System.out.println("plus up to one check interval (10 ms).");
+        tradeLines(TIMEOUTS_MS, timeoutResults).forEach(System.out::println);
+        System.out.println("Detection time is the timeout, minus how long before the crash the last heartbeat arrived");
+        System.out.println("(up to a period, 100 ms, unless the sender was paused just before; negative if one was still");
+        System.out.println("in flight), plus up to one check interval (10 ms; more if the monitor itself was paused).");
         System.out.println("'silence@susp.' is how long a peer had been silent, on the monitor's monotonic clock, each time");
         System.out.println("the detector began to suspect it (rightly or wrongly); the column shows the median. For a");
         System.out.printf("timeout detector it is the timeout plus part of a 10 ms check (the 200 ms timeout: %.0f ms),%n", timeout200Silence);

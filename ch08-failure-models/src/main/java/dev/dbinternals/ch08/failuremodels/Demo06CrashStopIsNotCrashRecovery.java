@@ -6,6 +6,10 @@ import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.demo.Diagrams;
 import dev.dbinternals.ch08.harness.sim.Trace;
 import dev.dbinternals.ch08.harness.sim.TraceEvent.Kind;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Demo 6: a majority register on the fixed list {A, B, C}; C crashes after acknowledging a
@@ -27,8 +31,10 @@ public final class Demo06CrashStopIsNotCrashRecovery {
         System.out.println("  100 ms  B is back; C crashes");
         System.out.println("  200 ms  (depends on the case)");
         System.out.println("  300 ms  A is cut off from the client; the client reads x");
+        Map<Case, Outcome> outcomes = new EnumMap<>(Case.class);
         for (Case c : Case.values()) {
             Outcome o = FixedMembership.run(c, args.seed());
+            outcomes.put(c, o);
             System.out.println();
             System.out.println(c + ": " + c.story());
             System.out.println("  " + o.write());
@@ -44,13 +50,38 @@ public final class Demo06CrashStopIsNotCrashRecovery {
             }
         }
         System.out.println();
-        System.out.println("The algorithm's promise is about its list: at most f of A, B, C ever fail. In crash-stop,");
-        System.out.println("C spent that budget; A's loss is a second failure and the read waits instead of lying.");
-        System.out.println("Crash-recovery brings C back with what it promised, so {B, C} still meets the write.");
-        System.out.println("A blank C under the old name is a new process the algorithm mistakes for the old one:");
-        System.out.println("its 'nothing here' counts as a vote, and an acknowledged write disappears. A new process");
-        System.out.println("under a new name (D) is simply not counted: adding it is a membership change, a protocol of");
-        System.out.println("its own (the book returns to it in later chapters).");
+        closing(outcomes).forEach(System.out::println);
+    }
+
+    /** The closing lines, each case's sentence following that case's computed verdict. */
+    static List<String> closing(Map<Case, Outcome> outcomes) {
+        List<String> lines = new ArrayList<>();
+        lines.add("The algorithm's promise is about its list: at most f of A, B, C ever fail.");
+        for (Map.Entry<Case, Outcome> e : outcomes.entrySet()) {
+            Outcome o = e.getValue();
+            boolean lost = o.lostAcknowledgedWrite();
+            boolean blocked = !o.read().completed();
+            String line = switch (e.getKey()) {
+                case CRASH_STOP -> blocked && !lost
+                        ? "In crash-stop, C spent that budget; A's loss is a second failure and the read waited\n"
+                                + "instead of lying."
+                        : null;
+                case CRASH_RECOVERY -> !blocked && !lost
+                        ? "Crash-recovery brought C back with what it promised, so {B, C} still met the write."
+                        : null;
+                case RE_ADDED_BLANK -> lost
+                        ? "A blank C under the old name is a new process the algorithm mistakes for the old one:\n"
+                                + "its 'nothing here' counted as a vote, and an acknowledged write disappeared."
+                        : null;
+                case NEW_PROCESS -> blocked && !lost && !o.ignored().isEmpty()
+                        ? "A new process under a new name (D) was simply not counted: adding it is a membership\n"
+                                + "change, a protocol of its own (the book returns to it in later chapters)."
+                        : null;
+            };
+            lines.add(line != null ? line
+                    : e.getKey() + " did not go as the script intends in this run: " + verdict(o) + ".");
+        }
+        return lines;
     }
 
     static String verdict(Outcome o) {

@@ -8,8 +8,8 @@ import dev.dbinternals.ch08.harness.demo.DemoArgs;
  * Demo 10: Byzantine agreement with one traitor, three processes against four: every
  * deterministic one-relay-round decision rule enumerated for three, OM(1) checked for four. The
  * smallest case of the {@code n >= 3f + 1} bound, which Lamport, Shostak and Pease (1982) prove
- * in general by an indistinguishability argument; the enumeration illustrates it, it does not
- * prove it.
+ * for three processes by an indistinguishability argument and for {@code n <= 3f} by reduction
+ * to that case; the enumeration illustrates it, it does not prove it.
  *
  * <p>Book: Chapter 8, "Arbitrary Faults" (임의의 장애, 비잔티움 장애 허용). Run:
  * {@code ./ch08 demo ch08-failure-models three-f-plus-one [--quick]}
@@ -41,10 +41,11 @@ public final class Demo10WhyThreeFPlusOne {
         System.out.println("What this enumerated: f = 1, binary orders, one relay round, deterministic rules over the two");
         System.out.println("values a lieutenant holds. That no protocol at all (more rounds, any rule) lets 3f or fewer");
         System.out.println("processes agree despite f arbitrary ones, with unsigned messages, is Lamport, Shostak and");
-        System.out.println("Pease's theorem (1982), proved by the same indistinguishability in general (see also Fischer,");
-        System.out.println("Lynch and Merritt 1986); OM(f) with n >= 3f + 1 is their matching algorithm. Demo 9's read");
-        System.out.println("vote gets by with 2f + 1 because it does not agree on anything: it only filters answers,");
-        System.out.println("trusting that the correct replicas already agree. (Signed messages change the synchronous");
-        System.out.println("bound, and a quorum-replicated register under concurrent writes needs its own analysis.)");
+        System.out.println("Pease's theorem (1982): the same indistinguishability for three processes, then a reduction of");
+        System.out.println("n <= 3f to three, each simulating up to f of the others (see also Fischer, Lynch and Merritt");
+        System.out.println("1986); OM(f) with n >= 3f + 1 is their matching algorithm. Demo 9's read vote gets by with");
+        System.out.println("2f + 1 because it does not agree on anything: it only filters answers, trusting that the");
+        System.out.println("correct replicas already agree. (Signed messages change the synchronous bound, and a");
+        System.out.println("quorum-replicated register under concurrent writes needs its own analysis.)");
     }
 }

@@ -26,8 +26,9 @@ import java.util.List;
  * lieutenant relays the order it got, and deterministic decision rules that depend only on the
  * two values a lieutenant then holds. It illustrates the {@code n >= 3f + 1} bound; it does not
  * prove it. The bound for every protocol (any number of rounds, any deterministic rule) is
- * Lamport, Shostak and Pease's theorem, proved by an indistinguishability (scenario) argument;
- * Fischer, Lynch and Merritt (1986) give the general form of that argument. Agreement is a
+ * Lamport, Shostak and Pease's theorem, proved by an indistinguishability (scenario) argument
+ * for three processes and a reduction of {@code n <= 3f} to that case; Fischer, Lynch and
+ * Merritt (1986) give the general form of the scenario argument. Agreement is a
  * different problem from {@link Tally}'s read voting, which needs only {@code 2f + 1} replicas
  * because the correct replicas already agree. Stateless.
  */

@@ -8,14 +8,16 @@ import java.util.TreeMap;
 
 /**
  * The phi-accrual failure detector (Hayashibara et al., 2004): instead of a yes/no timeout it
- * outputs a suspicion level {@code phi = -log10(P(a heartbeat arrives later than now))}, from
- * the mean and spread of the inter-arrival times it has seen; the application suspects when
- * {@code phi} passes a threshold.
+ * outputs a suspicion level {@code phi = -log10(P_later(t))}, where {@code t} is the time since
+ * the last heartbeat and {@code P_later(t) = 1 - F(t)} is the probability, under a normal
+ * distribution {@code F} with the mean and spread of the recent inter-arrival times, that an
+ * interval is longer than {@code t}; the application suspects when {@code phi} passes a threshold.
  *
  * <p>Book: Chapter 8, "Need to Handle Failures" (장애 처리, 장애 검출기); the book returns to it
  * in Chapter 9. Property: the timeout adapts to the network it observes: with jittery links
- * the same threshold waits longer than with steady ones. {@code phi = 1} means about a 10%
- * chance that suspecting now is a mistake under the normal model, {@code phi = 3} about 0.1%.
+ * the same threshold waits longer than with steady ones. In the paper's reading, {@code phi = 1}
+ * means about a 10% chance that suspecting now is a mistake (a heartbeat still comes) under the
+ * fitted distribution, {@code phi = 3} about 0.1%.
  * Uses the monotonic clock only. Not thread-safe.
  */
 public final class PhiAccrualDetector implements FailureDetector {

@@ -15,15 +15,17 @@ import java.util.TreeMap;
  * <p>Book: Chapter 8, "Need to Handle Failures" (장애 처리: 하트비트 프로토콜, 장애 검출기) and
  * "Clocks and Time" (클럭과 시간). Property: with {@link TimeSource#MONOTONIC}, a peer that
  * crashed is suspected at most {@code timeout + check interval} after its last heartbeat
- * arrived (completeness), and a peer whose heartbeats the monitor keeps handling less than
+ * arrived, as long as the monitor itself runs its checks on time (completeness, with a bound), and a peer whose heartbeats the monitor keeps handling less than
  * {@code timeout} apart is not suspected. That condition is the catch: it needs bounded message
  * delay <em>and</em> bounded processing at both ends (a synchronous period). A delayed link, a
  * slow handler or a pause breaks it, and then a live peer is suspected (demo 2). In an
  * asynchronous system no timeout is accurate; under partial synchrony (Dwork, Lynch and
  * Stockmeyer 1988) a detector that raises its timeout after each false suspicion is eventually
  * accurate (◇P, Chandra and Toueg 1996). This one keeps its timeout fixed. With
- * {@link TimeSource#WALL} even completeness fails: a forward step makes every peer look silent
- * (false suspicions), a backward step hides a real crash for as long as the step. Not thread-safe.
+ * {@link TimeSource#WALL} steps of the clock break both halves: a forward step larger than the
+ * timeout makes every peer look silent (false suspicions), and a backward step delays noticing a
+ * real crash by up to the length of the step (the bound on detection time fails; the crash is
+ * still suspected in the end). Not thread-safe.
  */
 public final class TimeoutDetector implements FailureDetector {
 
