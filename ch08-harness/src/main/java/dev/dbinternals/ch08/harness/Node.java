@@ -5,7 +5,7 @@ package dev.dbinternals.ch08.harness;
  * arrived and a timer fired, and talks to the world only through its {@link Context}.
  *
  * <p>Book: Chapter 8, "Distributed System Abstractions" (분산 시스템 추상화) and "Network
- * Partitions and Partial Failures" (네트워크 파티션 부분 장애): the same node code runs in the
+ * Partitions and Partial Failures" (네트워크 파티션과 부분 장애): the same node code runs in the
  * deterministic simulation and over real UDP sockets, so an algorithm tested under every fault
  * the harness can inject is the one that runs for real.
  *

@@ -17,7 +17,7 @@ import dev.dbinternals.ch08.harness.sim.Simulation;
  *   (nothing is ever corrupted or dropped for any other reason)
  * </pre>
  *
- * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애):
+ * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애):
  * a random fault injector is a weak grader; tests script the faults that matter. Use the
  * scripted faults {@code sim.network().dropNext(from, to)} / {@code duplicateNext(from, to)}
  * (or {@code sim.network().set(...)} with {@code LinkFaults}), and {@code sim.at(...)} with

@@ -9,7 +9,7 @@ import java.util.List;
  * Exercise harness-1: get one value from this node to {@code target} although the direct link
  * may be cut one way (a one-way partition) and any frame may be lost.
  *
- * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애): a
+ * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애): a
  * one-way partition cuts A -> B while B -> A and the paths through C still work. A node that
  * only retries the direct link never gets through; one that also goes around does.
  *

@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * doing the same work (copy the payload on send, draw the same faults, schedule by
  * (time, sequence), call the receiving node), in the same run.
  *
- * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애): a
+ * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애): a
  * harness is only used if it is fast enough to run thousands of seeds. Each invocation runs one
  * fresh simulation until {@value #DELIVERIES} messages were delivered; the score is deliveries
  * per second. The harness runs with its trace off (the trace is for reading, and costs memory)

@@ -13,8 +13,8 @@ import java.time.Duration;
  * Demo 1: ping-pong over a lossy link. The pinger retransmits until each pong comes back;
  * the trace shows every loss, and the same seed replays the same run.
  *
- * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애) and
- * "Fair-loss link" (공정 손실 링크): a lost message and a slow one look the same to the sender.
+ * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애) and
+ * "Fair-loss link" (손실 허용 링크): a lost message and a slow one look the same to the sender.
  *
  * <p>A program with a {@code main}; not meant to be shared between threads.
  *
@@ -63,7 +63,7 @@ public final class Demo01LossyPingPong {
         var s = sim.stats();
         System.out.printf("finished at %s of virtual time: %d pongs for %d pings sent (%d retransmissions)%n",
                 Trace.formatNanos(sim.nowNanos()), a.pongs(), a.sent(), a.sent() - pings);
-        System.out.printf("frames: %d sent, %d delivered, %d lost; B handled %d pings (duplicates from retries included)%n",
+        System.out.printf("frames: %d sent, %d delivered, %d lost; B handled %d pings (every copy it got, retransmissions included)%n",
                 s.sent(), s.delivered(), s.dropped(), b.pings());
         System.out.println("A cannot tell a lost ping from a lost pong: both look like silence. B may see a ping twice.");
 
@@ -71,8 +71,9 @@ public final class Demo01LossyPingPong {
         long again = run(args.seed(), loss, pings, chaos).trace().hash();
         System.out.printf("trace hash %s; replayed: %016x -> %s%n", sim.trace().hashHex(), again,
                 again == sim.trace().hash() ? "identical" : "DIFFERENT (a bug!)");
-        System.out.printf("with seed %d: %s (another seed, other losses)%n", args.seed() + 1,
-                run(args.seed() + 1, loss, pings, chaos).trace().hashHex());
+        long other = run(args.seed() + 1, loss, pings, chaos).trace().hash();
+        System.out.printf("with seed %d: %016x (%s)%n", args.seed() + 1, other,
+                other != again ? "another seed, another run" : "the same hash as seed " + args.seed());
         Diagrams.write(args.out(), "ping-pong", "Ping-pong over a lossy link (seed " + args.seed() + ")", sim.trace(),
                 e -> e.kind() != Kind.TIMER_SET && e.kind() != Kind.TIMER_CANCEL);
     }

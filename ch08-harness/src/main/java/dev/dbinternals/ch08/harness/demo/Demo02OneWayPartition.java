@@ -14,7 +14,7 @@ import java.util.Set;
  * frames to A still pass. The table shows which messages crossed in each direction, and the
  * diagrams show the red X's on A -> B only.
  *
- * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애):
+ * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애):
  * partitions need not be symmetric, and a node on one side cannot tell a partition from a crash.
  *
  * <p>A program with a {@code main}; not meant to be shared between threads.
@@ -47,10 +47,11 @@ public final class Demo02OneWayPartition {
         System.out.println("at " + start.toMillis() + " ms: one-way partition A -/-> B (B -> A still passes); at "
                 + heal.toMillis() + " ms: heal");
         sim.runFor(heal.minusMillis(1));
-        System.out.println("just before the heal, A suspects " + sim.node(a, Heartbeat.class).suspects()
-                + ", B suspects " + sim.node(b, Heartbeat.class).suspects()
+        List<Address> aSuspects = sim.node(a, Heartbeat.class).suspects();
+        List<Address> bSuspects = sim.node(b, Heartbeat.class).suspects();
+        System.out.println("just before the heal, A suspects " + aSuspects + ", B suspects " + bSuspects
                 + ", C suspects " + sim.node(c, Heartbeat.class).suspects());
-        System.out.println("-> the views disagree: B thinks A is down; A, who hears B fine, suspects no one.");
+        System.out.println(views(a, b, aSuspects, bSuspects));
         sim.runFor(end.minus(heal).plusMillis(1));
         System.out.println("after the heal, B suspects " + sim.node(b, Heartbeat.class).suspects());
 
@@ -72,6 +73,23 @@ public final class Demo02OneWayPartition {
                 && (e.node() == null || (Set.of(a, b).contains(e.node()) && (e.peer() == null || Set.of(a, b).contains(e.peer()))))));
         Diagrams.write(args.out(), "one-way-partition", "One-way partition A -/-> B (seed " + args.seed() + ")",
                 sim.trace(), e -> e.kind() != Kind.TIMER_SET && e.kind() != Kind.TIMER_FIRE);
+    }
+
+    /** What the two views say about each other, read from the suspicion lists (never assumed). */
+    static String views(Address a, Address b, List<Address> aSuspects, List<Address> bSuspects) {
+        boolean bSuspectsA = bSuspects.contains(a);
+        boolean aSuspectsB = aSuspects.contains(b);
+        if (bSuspectsA && !aSuspectsB) {
+            return "-> the views disagree: " + b + " suspects " + a + " (its frames stopped arriving); " + a
+                    + ", who still hears " + b + ", does not suspect " + b + ".";
+        }
+        if (bSuspectsA) {
+            return "-> " + b + " suspects " + a + ", and " + a + " suspects " + b + " too.";
+        }
+        if (aSuspectsB) {
+            return "-> " + a + " suspects " + b + ", though " + b + "'s frames still reach " + a + "; " + b + " does not suspect " + a + ".";
+        }
+        return "-> neither " + a + " nor " + b + " suspects the other at this moment.";
     }
 
     private static long count(Trace t, Kind kind, Address node, Address peer, Duration from, Duration to) {

@@ -12,8 +12,8 @@ import java.util.Random;
  * {@code --node B} this process runs one node and talks to the other process.
  *
  * <p>Book: Chapter 8, "Fallacies of Distributed Computing" (분산 컴퓨팅의 오류) and "Links"
- * (링크): UDP is a real fair-loss link; the simulation only makes its failures frequent and
- * replayable.
+ * (링크): UDP gives what the fair-loss link models (loss, duplication, reordering) and no
+ * more; the simulation only makes those failures frequent and replayable.
  *
  * <p>A program with a {@code main}; not meant to be shared between threads.
  *

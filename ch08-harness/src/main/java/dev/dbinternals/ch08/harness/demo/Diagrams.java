@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  * Writes a trace's pictures for a demo: Mermaid ({@code .mmd} and a {@code .md} that GitHub
  * renders), the space-time diagram as HTML and SVG, the text log and JSON lines, and prints where they went.
  *
- * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애): see what happened.
+ * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애): see what happened.
  * Stateless and thread-safe.
  */
 public final class Diagrams {

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * A node that sends a heartbeat to every other node every period and suspects a peer it has
  * not heard from within a timeout, using its monotonic clock.
  *
- * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애) and
+ * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애) and
  * "Failure Detection" (장애 감지): under a one-way partition the views disagree: B suspects A
  * while A, who still hears B, suspects nobody. Not thread-safe (one handler at a time).
  */

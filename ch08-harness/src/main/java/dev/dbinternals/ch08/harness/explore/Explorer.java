@@ -15,9 +15,10 @@ import java.util.function.Predicate;
  * Exhaustive, breadth-first exploration of every reachable state of a small system.
  *
  * <p>Book: Chapter 8, "Concurrent Execution" (동시 수행) and "Network Partitions and Partial
- * Failures" (네트워크 파티션 부분 장애): a test that samples schedules can only show that a bad
+ * Failures" (네트워크 파티션과 부분 장애): a test that samples schedules can only show that a bad
  * outcome <em>happened</em>; exploring every delivery order, every loss choice and every
- * interleaving <em>proves</em> that an outcome is unreachable. States must be immutable values
+ * interleaving <em>proves</em> that an outcome is unreachable in that model (the model, not the
+ * code it abstracts, is what was checked). States must be immutable values
  * with {@code equals} and {@code hashCode} (records are ideal); the visited set relies on it.
  *
  * <p>Breadth-first order means the path reported to each state, and to each invariant

@@ -166,7 +166,7 @@ public final class F2LatencyIsZero implements Fallacy {
         return new Outcome(
                 List.of(String.format("C needs %d independent answers from S within a %s budget; each way takes 2..4 ms.",
                         n, Trace.formatNanos(budget))),
-                List.of(String.format("one call after another (\"calls are free\"): %s in total = %d x the mean round trip %s,",
+                List.of(String.format("one call after another (\"calls are free\"): %s in total, about %d x the mean round trip %s,",
                                 Trace.formatNanos(naive.totalNanos()), n, Trace.formatNanos(naive.meanRoundTripNanos())),
                         String.format("%s the %s budget.", naive.totalNanos() > budget ? "over" : "within",
                                 Trace.formatNanos(budget))),

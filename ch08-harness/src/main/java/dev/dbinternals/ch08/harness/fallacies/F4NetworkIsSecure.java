@@ -5,6 +5,7 @@ import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.Node;
 import dev.dbinternals.ch08.harness.sim.LinkFaults;
 import dev.dbinternals.ch08.harness.sim.Simulation;
+import dev.dbinternals.ch08.harness.sim.TraceEvent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,12 +14,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.CRC32C;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Fallacy 4, "The network is secure": a checksum is not a signature. Client A sends transfer
+ * Fallacy 4, "The network is secure": a checksum is not authentication. Client A sends transfer
  * orders to bank B through a router M that an attacker controls. A CRC32C catches the bits the
  * wire flips by accident, but the attacker edits an order and simply recomputes the CRC, and
  * replays a genuine order; B accepts both. An HMAC-SHA256 under a key that A and B share (and M
@@ -270,9 +273,31 @@ public final class F4NetworkIsSecure implements Fallacy {
             }
             seen.add(o.seq());
         }
-        // A's orders that reached B as A wrote them: all but the flipped one and the rewritten one
-        long ordered = (ORDERS - 2) * AMOUNT;
+        long ordered = intactOrdersTotal(sim, a, b);
         return new Result(check, corruption, forgery, replays, paid, ordered, acc);
+    }
+
+    /**
+     * A's orders that reached B as A wrote them, counted from the trace: the amounts of the
+     * distinct orders of which B received a frame byte for byte equal to one A sent (the flipped
+     * and the rewritten order are not among them; a replayed copy counts once).
+     */
+    static long intactOrdersTotal(Simulation sim, Address a, Address b) {
+        List<byte[]> sentByA = new ArrayList<>();
+        for (TraceEvent e : sim.trace().events()) {
+            if (e.kind() == TraceEvent.Kind.SEND && a.equals(e.node())) {
+                sentByA.add(e.payload());
+            }
+        }
+        Map<Long, Long> amountBySeq = new TreeMap<>();
+        for (TraceEvent e : sim.trace().events()) {
+            if (e.kind() == TraceEvent.Kind.DELIVER && b.equals(e.node())
+                    && sentByA.stream().anyMatch(f -> Arrays.equals(f, e.payload()))) {
+                ByteBuffer frame = ByteBuffer.wrap(e.payload()); // an order frame starts with seq, then amount
+                amountBySeq.put(frame.getLong(), frame.getLong());
+            }
+        }
+        return amountBySeq.values().stream().mapToLong(Long::longValue).sum();
     }
 
     @Override

@@ -255,7 +255,7 @@ public final class F5TopologyDoesNotChange implements Fallacy {
                         "a third of the way in S2 leaves (and shuts down); two thirds in S4 joins. D keeps the versioned view."),
                 List.of(String.format("static peer list: %d of %d answered; %d frame(s) went to the departed S2; S4 served %d.",
                         naive.answered(), n, naive.framesToDeparted(), naive.servedByNewcomer())),
-                List.of(String.format("versioned view (epoch), refreshed %d times: %d of %d answered; %d frame(s) to S2 after it left; S4 served %d.",
+                List.of(String.format("versioned view (epoch), refreshed %d times: %d of %d answered; %d frame(s) went to the departed S2; S4 served %d.",
                         fix.viewRefreshes(), fix.answered(), n, fix.framesToDeparted(), fix.servedByNewcomer())),
                 naive.answered() < n,
                 fix.answered() == n && fix.servedByNewcomer() > 0,

@@ -16,7 +16,8 @@ import java.util.List;
  * Fallacy 7, "Transport cost is zero": every message is serialised and framed before it goes on
  * the wire, and each frame carries its own type tag and checksum (and, on a real network, IP
  * and UDP headers). A sender that ships small messages one per frame pays that overhead per
- * message; batching k messages per frame pays it once per k.
+ * message; batching k messages per frame pays it once per k (each message inside a batch still
+ * carries about a byte of codec overhead of its own: the "overhead/msg" column).
  *
  * <p>Book: Chapter 8, "Fallacies of Distributed Computing" (분산 컴퓨팅의 오류), and "Local and
  * Remote Execution" (로컬 실행과 원격 실행): a remote call adds a network round trip and

@@ -27,12 +27,13 @@ import java.util.TreeMap;
  *
  * <p>The estimator (RFC 6298, section 2): on the first sample R, SRTT = R and RTTVAR = R/2; then
  * RTTVAR = 3/4 RTTVAR + 1/4 |SRTT - R| and SRTT = 7/8 SRTT + 1/8 R; RTO = SRTT + max(G, 4 RTTVAR),
- * with the clock granularity G negligible here. Each timeout doubles the RTO (RFC 6298, 5.5).
- * Karn's rule: no sample from a retransmitted message (its ack is ambiguous), so the doubled RTO
- * stays until a message gets through without a retransmission. Two changes of scale, both stated: the initial RTO
- * is the same 10 ms as the naive sender's (the RFC says 1 s), and the floor is 5 ms (the RFC
- * says 1 s; Linux uses 200 ms), because these simulated links are a thousand times faster than
- * the RFC assumes.
+ * with the clock granularity G negligible here. Each timeout doubles the RTO (RFC 6298, 5.5),
+ * capped at 60 s (the RFC allows a cap if it is at least 60 s). Karn's rule: no sample from a
+ * retransmitted message (its ack is ambiguous), so the doubled RTO stays until a message gets
+ * through without a retransmission. Two changes of scale, both stated: the initial RTO is the
+ * same 10 ms as the naive sender's (the RFC says 1 s), and the floor is 5 ms (the RFC says the
+ * RTO SHOULD be rounded up to 1 s; Linux uses 200 ms), because these simulated links are a
+ * thousand times faster than the RFC assumes.
  *
  * <p>What it shows, counted from the run: transmissions per peer, and the copies each receiver
  * had to discard (every retransmission here is needless: the links lose nothing). Stateless and
@@ -225,7 +226,7 @@ public final class F8NetworkIsHomogeneous implements Fallacy {
                         naive.retransmissionsToFast())),
                 List.of(String.format("per-peer adaptive timeout (RFC 6298 + Karn): %d retransmissions to L (L discarded %d), %d to F;",
                                 fix.retransmissionsToSlow(), fix.duplicatesAtSlow(), fix.retransmissionsToFast()),
-                        String.format("the timeout for L settled at %s.", Trace.formatNanos(fix.finalRtoSlowNanos()))),
+                        String.format("the timeout for L at the end of the run: %s.", Trace.formatNanos(fix.finalRtoSlowNanos()))),
                 naive.retransmissionsToSlow() > n,
                 fix.retransmissionsToSlow() * 10 <= naive.retransmissionsToSlow() && fix.retransmissionsToFast() == 0,
                 "one timeout, tuned on the fast link, for all peers",

@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  * Renders a {@link Trace} as a Mermaid {@code sequenceDiagram}, which GitHub and the docs show
  * as a picture.
  *
- * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애): the
+ * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애): the
  * reader must <em>see</em> which messages crossed. Every outcome looks different:
  * <ul>
  *   <li>delivered: a solid arrow {@code A->>B: #1 ...};</li>

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * Renders a {@link Trace} as a space-time diagram (Lamport's picture): one vertical line per
  * node, time flowing down, an arrow for each message from its send to its delivery.
  *
- * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애)
+ * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애)
  * and "Clocks and Time" (클럭과 시간). The output is one self-contained HTML file with inline
  * SVG: no scripts, no fonts, no network, so any browser opens it from disk. Hovering an arrow
  * shows its details (SVG {@code <title>}).

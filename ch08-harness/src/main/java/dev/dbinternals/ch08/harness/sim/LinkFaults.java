@@ -7,7 +7,7 @@ import java.util.Objects;
  * The faults of one direction of a link: loss, duplication, delay (hence reordering), bit
  * corruption, bandwidth and a bounded queue. Built fluently from {@link #none()}.
  *
- * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애): the
+ * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애): the
  * section asks, in paraphrase, for a test harness that can simulate bit flips and increase
  * latency; and "Fallacies of Distributed Computing" (분산 컴퓨팅의 오류): the network is not
  * reliable, latency is not zero, bandwidth is not infinite (three of the commonly cited eight;

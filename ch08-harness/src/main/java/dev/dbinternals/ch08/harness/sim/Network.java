@@ -14,9 +14,10 @@ import java.util.TreeSet;
  * The simulated network between the nodes: per-direction {@link LinkFaults}, and partitions
  * (symmetric and one-way) that can be created and healed at any time of a run.
  *
- * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애): the
+ * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애): the
  * section asks, in paraphrase, for a test harness that can create partitions; a partition can be one-way, where A
- * hears B but B does not hear A, which is exactly the case that confuses failure detectors.
+ * hears B but B does not hear A, a case that leaves failure detectors disagreeing (B suspects A,
+ * A suspects no one).
  *
  * <p>Each directed link draws from its own random stream, keyed by the two node names, so
  * adding a node or changing another link never changes this link's choices.

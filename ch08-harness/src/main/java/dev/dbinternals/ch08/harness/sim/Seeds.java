@@ -13,7 +13,7 @@ import java.util.function.LongConsumer;
  * Runs a scenario over many seeds; a failure names the seed, the one command that replays it,
  * and where the failing run's trace and diagrams were written.
  *
- * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애):
+ * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애):
  * a fault that shows up once in a thousand runs is only useful if that run can be replayed.
  *
  * <p>System properties: {@code -Dch08.seed=N} runs only seed N (the replay; its trace and

@@ -8,7 +8,7 @@ import java.util.Objects;
  * One node's simulated clocks, and the knobs that make them wrong: offset, drift, steps.
  *
  * <p>Book: Chapter 8, "Clocks and Time" (클럭과 시간) and "Network Partitions and Partial
- * Failures" (네트워크 파티션 부분 장애, "cause clock drift"). The wall clock reads
+ * Failures" (네트워크 파티션과 부분 장애: the harness that section asks for causes clock drift). The wall clock reads
  * {@code offset + true time x (1 + drift)} and can jump (forward or backward, as after an NTP
  * correction). The monotonic clock runs at the same drifting rate from an arbitrary origin of
  * its own and never goes backward, whatever the wall clock does; that is why timeouts are

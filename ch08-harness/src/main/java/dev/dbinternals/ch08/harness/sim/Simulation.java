@@ -24,13 +24,14 @@ import java.util.random.RandomGenerator;
  * A deterministic simulation of a distributed system: nodes, a faulty network, process and
  * clock faults, all in virtual time and driven by one seed.
  *
- * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애). The
+ * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애). The
  * section says, in paraphrase, that the best way to handle failures is to test for them, with a
  * test harness that can create partitions, simulate bit flips, increase latency, cause clock
  * drift and magnify relative processing speed. This class is that harness.
  *
  * <p>What it guarantees: the same seed and the same scenario give the same {@link Trace}, byte
- * for byte. Events run one at a time in (virtual time, sequence number) order; every random
+ * for byte, provided the nodes keep the rules in {@link dev.dbinternals.ch08.harness.Node} (no
+ * real clock, no randomness of their own, no order taken from a {@code HashMap}). Events run one at a time in (virtual time, sequence number) order; every random
  * choice comes from a stream derived from the seed and a name ("link/A->B", "node/A", ...), so
  * adding a node or touching one link does not reshuffle the choices of the others. Nothing
  * reads the real clock.

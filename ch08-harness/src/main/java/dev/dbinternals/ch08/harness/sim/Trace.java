@@ -17,9 +17,11 @@ import java.util.function.Predicate;
  * Every event of a simulated run, in the order it happened: the evidence checkers read and
  * diagrams draw.
  *
- * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애):
+ * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애):
  * a harness is only useful if you can see what it did. The trace of a seed is the same, byte
- * for byte, every time the seed runs ({@link #hash()} proves it).
+ * for byte, every time the seed runs, as long as the nodes keep the rules in
+ * {@link dev.dbinternals.ch08.harness.Node} ({@link #hash()} checks it: equal traces have equal
+ * hashes).
  *
  * <p>Not thread-safe: read it from the thread that runs the simulation, or after the run.
  */

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * One thing that happened in a simulated run, at a true (virtual) time.
  *
- * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애):
+ * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애):
  * the trace is what a checker reads and what the diagrams draw.
  *
  * <p>Who is who: for {@code SEND}, {@code DROP}, {@code DUPLICATE} and {@code CORRUPT},

@@ -40,8 +40,10 @@ import java.util.random.RandomGenerator;
  * the machine's clocks.
  *
  * <p>Book: Chapter 8, "Fallacies of Distributed Computing" (분산 컴퓨팅의 오류) and "Links"
- * (링크): UDP is a real fair-loss link. Datagrams can be lost, duplicated and reordered by the
- * network (on loopback that is rare, which is exactly why the simulation exists).
+ * (링크): UDP gives what the fair-loss link models and no more: datagrams can be lost,
+ * duplicated and reordered by the network, and its 16-bit checksum misses some corruption (on
+ * loopback all of that is rare, which is why the simulation exists). Fair loss itself, a datagram
+ * sent again and again eventually arriving, holds only while the network between them works.
  *
  * <p>Each hosted node has one event-loop thread that runs {@code onStart}, every
  * {@code onMessage} and every {@code onTimer}, one at a time, as the simulation does: it waits in

@@ -9,7 +9,7 @@ import java.time.Duration;
  * frame they name, for every seed; the random knobs (loss 1.0 for the first millisecond,
  * duplication 0.9 on B -> A) would also do, but only because the seed happens to cooperate.
  *
- * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애). Stateless.
+ * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애). Stateless.
  */
 public final class FaultPlan {
     private FaultPlan() {

@@ -12,7 +12,7 @@ import java.util.List;
  * Solution of harness-1: send directly and through every other node, retry until acknowledged,
  * deduplicate at the target.
  *
- * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션 부분 장애).
+ * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애).
  * Frames are text: {@code DATA|origin|dest|value} and {@code ACK|origin|dest|value}; a relay
  * forwards any frame whose {@code dest} is another node, once, to {@code dest} directly (a
  * relayed frame is not relayed again, so nothing loops). Not thread-safe (one handler at a time).

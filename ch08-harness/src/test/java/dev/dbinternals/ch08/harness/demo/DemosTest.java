@@ -2,11 +2,13 @@ package dev.dbinternals.ch08.harness.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbinternals.ch08.harness.Address;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +35,7 @@ class DemosTest {
     void shouldRunThePingPongDemoAndWriteItsDiagrams(@TempDir Path dir) throws Exception {
         String out = run(Demo01LossyPingPong::main, "--quick", "--out", dir.toString());
 
-        assertThat(out).contains("identical").contains("12 pongs");
+        assertThat(out).contains("identical").contains("12 pongs").contains("(another seed, another run)");
         assertThat(dir.resolve("ping-pong.html")).exists();
         assertThat(Files.readString(dir.resolve("ping-pong.md"))).contains("```mermaid").contains("sequenceDiagram");
     }
@@ -42,9 +44,33 @@ class DemosTest {
     void shouldShowThatOnlyTheCutDirectionLosesMessages(@TempDir Path dir) throws Exception {
         String out = run(Demo02OneWayPartition::main, "--quick", "--out", dir.toString());
 
-        assertThat(out).contains("B suspects [A]").containsPattern("A->B\\s+0\\s+\\d+\\s+<- cut")
+        assertThat(out).contains("B suspects [A]").contains("-> the views disagree: B suspects A").containsPattern("A->B\\s+0\\s+\\d+\\s+<- cut")
                 .containsPattern("B->A\\s+[1-9]\\d*\\s+0");
         assertThat(dir.resolve("one-way-partition.html")).exists();
+    }
+
+    @Test
+    void shouldReadTheVerdictOnTheViewsFromTheSuspicionListsNotAssumeIt() {
+        Address a = Address.of("A");
+        Address b = Address.of("B");
+        assertThat(Demo02OneWayPartition.views(a, b, List.of(), List.of(a))).startsWith("-> the views disagree: B suspects A");
+        assertThat(Demo02OneWayPartition.views(a, b, List.of(b), List.of(a))).isEqualTo("-> B suspects A, and A suspects B too.");
+        assertThat(Demo02OneWayPartition.views(a, b, List.of(b), List.of())).startsWith("-> A suspects B");
+        assertThat(Demo02OneWayPartition.views(a, b, List.of(), List.of()))
+                .isEqualTo("-> neither A nor B suspects the other at this moment.");
+    }
+
+    @Test
+    void shouldComputeTheClockDemosClaimsFromItsLaps() throws Exception {
+        String fast = run(Demo03ClockDrift::main, "--quick");
+        assertThat(fast).contains("98.0 ms of true time (it runs fast)").contains("lap 6 is 80 ms short")
+                .contains("B's clocks agree with each other");
+        // a slow clock: the narration follows the sign, and the run is long enough for every lap
+        String slow = run(Demo03ClockDrift::main, "--quick", "--drift", "-20000");
+        assertThat(slow).contains("102.0 ms of true time (it runs slow)").contains("lap 6 is 80 ms short");
+        assertThat(Demo03ClockDrift.shortestWallLap(List.of(new long[] {100, 100_000, 0}, new long[] {-30, 100_000, 0})))
+                .containsExactly(2, 130);
+        assertThat(Demo03ClockDrift.rate(0)).isEqualTo("no drift");
     }
 
     @Test

@@ -96,6 +96,23 @@ class FallaciesTest {
     }
 
     @Test
+    void shouldCountTheIntactOrdersFromTheTraceNotAssumeThem() {
+        // A sends its 5 orders straight to B: no attacker, so the total follows what the wire did
+        for (boolean flipFirst : new boolean[] {false, true}) {
+            var sim = new dev.dbinternals.ch08.harness.sim.Simulation(1);
+            sim.network().setDefaults(dev.dbinternals.ch08.harness.sim.LinkFaults.none());
+            var b = sim.addNode("B", () -> new F4NetworkIsSecure.Bank(F4NetworkIsSecure.Check.HMAC));
+            var a = sim.addNode("A", () -> new F4NetworkIsSecure.Client(F4NetworkIsSecure.Check.HMAC, b));
+            if (flipFirst) {
+                sim.network().corruptNext(a, b);
+            }
+            sim.runUntilQuiet(Duration.ofSeconds(1));
+            assertThat(F4NetworkIsSecure.intactOrdersTotal(sim, a, b)).as("first order flipped: %s", flipFirst)
+                    .isEqualTo(flipFirst ? 40 : 50);
+        }
+    }
+
+    @Test
     void shouldRejectEverySingleBitFlipOfAnAuthenticatedFrame() {
         byte[] key = "k".repeat(32).getBytes();
         byte[] frame = F4NetworkIsSecure.seal(F4NetworkIsSecure.Check.HMAC, F4NetworkIsSecure.body(7, 10, "bob"), key);
