@@ -50,15 +50,16 @@ public class Ch08 {
             usage: ./ch08 <command> [options]          (Windows: ch08 <command> [options])
 
             commands:
-              tour [--quick] [--no-build]      build, then run every demo in the book's order, section by section
+              tour [--quick] [--no-build]      build (unless --no-build), then run every demo in the book's order
               demo <module> [<demo>] [args]    run one module's demos (or one demo); args go to the demo
                                                (every demo accepts --quick, --seed N, --out DIR, --help)
               list [--modules]                 the demos in the book's order (--modules: grouped by module)
               test [maven args]                run the test suite (same as: mvn -B test)
               exercises [<module>]             run the exercise tests against YOUR code and show progress
               solutions [<module>]             run the exercise tests against the reference solutions
-              honesty                          prove every exercise test fails on its stub (as committed)
-                                               and passes on its solution (a maintainers' check)
+              honesty                          check that every exercise test fails on its stub (as committed)
+                                               and passes on its solution, and every stub has a solution
+                                               (a maintainers' check)
               bench <module> [JMH options]     build and run a module's JMH benchmarks (e.g. -f 1 -wi 2 -i 3 -r 1s)
               bench --smoke                    one fork, one 100 ms iteration of every benchmark (CI)
               help, --help                     this text
