@@ -310,9 +310,9 @@ public class Ch08 {
         if (upToDate()) {
             return;
         }
-        System.err.println("ch08: building (" + String.join(" ", mavenCommand()) + " -q -DskipTests process-classes) ...");
+        System.err.println("ch08: building (" + String.join(" ", mavenCommand()) + " -DskipTests process-classes) ...");
         Path log = root.resolve("target-build.log");
-        if (maven(List.of("-B", "-q", "-DskipTests", "process-classes"), log) != 0) {
+        if (maven(List.of("-B", "-DskipTests", "process-classes"), log, true) != 0) {
             System.err.print(read(log));
             throw new UsageError("the build failed (log above)");
         }
@@ -628,15 +628,34 @@ public class Ch08 {
 
     /** Runs Maven in the repository root; with a log file, its output goes there instead of the console. */
     int maven(List<String> args, Path log) {
+        return maven(args, log, false);
+    }
+
+    /**
+     * Runs Maven with its output in {@code log}; with {@code progress}, each module Maven starts is
+     * named on the console, so a first build (a minute or more) never looks hung.
+     */
+    int maven(List<String> args, Path log, boolean progress) {
         List<String> cmd = new ArrayList<>(mavenCommand());
         cmd.addAll(args);
         if (log == null) {
             return exec(cmd, root, false);
         }
         try {
-            Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true).start();
             p.getOutputStream().close();
+            java.util.regex.Pattern building = java.util.regex.Pattern.compile("\\[INFO\\] Building (\\S+) \\S+ *(\\[\\d+/\\d+\\])");
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                    var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    out.write(line);
+                    out.newLine();
+                    var m = building.matcher(line);
+                    if (progress && m.find()) {
+                        System.err.println("ch08:   " + m.group(1) + " " + m.group(2));
+                    }
+                }
+            }
             return p.waitFor();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
