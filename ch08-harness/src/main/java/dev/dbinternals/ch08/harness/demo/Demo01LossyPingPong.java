@@ -27,21 +27,13 @@ public final class Demo01LossyPingPong {
 
     public static void main(String[] argv) {
         DemoArgs args = DemoArgs.forDemo("ping-pong", "ping-pong over a lossy link, replayable by seed")
-                .option("loss", "0.3", "probability that a frame is lost")
-                .option("pings", "20", "how many pings to complete (12 with --quick)")
-                .option("chaos", "false", "true: also duplicate and corrupt frames, crash B at 8 ms, restart it at 14 ms, pause A at 16 ms")
+                .doubleOption("loss", 0.3, 0, 0.95, "probability that a frame is lost")
+                .intOption("pings", 20, 1, 100_000, "how many pings to complete (at most 12 with --quick)")
+                .flag("chaos", "also duplicate and corrupt frames, crash B at 8 ms, restart it at 14 ms, pause A at 16 ms")
                 .parse(argv);
-        boolean chaos = Boolean.parseBoolean(args.get("chaos"));
-        double loss;
-        int pings;
-        try {
-            loss = args.getDouble("loss", 0, 0.95);
-            pings = (int) args.getLong("pings", 1, 100_000);
-        } catch (IllegalArgumentException e) {
-            System.err.println("ping-pong: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        boolean chaos = args.flagValue("chaos");
+        double loss = args.doubleValue("loss");
+        int pings = args.intValue("pings");
         if (args.quick()) {
             pings = Math.min(pings, 12);
         }

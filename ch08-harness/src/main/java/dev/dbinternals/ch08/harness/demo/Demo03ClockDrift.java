@@ -59,16 +59,10 @@ public final class Demo03ClockDrift {
 
     public static void main(String[] argv) {
         DemoArgs args = DemoArgs.forDemo("clocks", "clock drift and a backward step: wall vs monotonic")
-                .option("drift", "20000", "A's drift in ppm (20000 = 2% fast; quartz is ~10-100)")
+                .doubleOption("drift", 20_000, -500_000, 500_000, "A's drift in ppm (20000 = 2% fast; quartz is ~10-100)")
+                .writesNoFiles()
                 .parse(argv);
-        double ppm;
-        try {
-            ppm = args.getDouble("drift", -500_000, 500_000);
-        } catch (IllegalArgumentException e) {
-            System.err.println("clocks: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        double ppm = args.doubleValue("drift");
         Simulation sim = new Simulation(args.seed());
         Address a = sim.addNode("A", Stopwatch::new);
         Address b = sim.addNode("B", Stopwatch::new);

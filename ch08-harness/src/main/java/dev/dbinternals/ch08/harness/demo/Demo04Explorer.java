@@ -62,15 +62,16 @@ public final class Demo04Explorer {
 
     public static void main(String[] argv) {
         DemoArgs args = DemoArgs.forDemo("explorer", "every state of send + retransmit + ack over a lossy link")
-                .option("retries", "2", "how many retransmissions the sender may make").parse(argv);
-        int retries;
-        try {
-            retries = (int) args.getLong("retries", 0, args.quick() ? 4 : 8);
-        } catch (IllegalArgumentException e) {
-            System.err.println("explorer: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+                .intOption("retries", 2, 0, 8, "how many retransmissions the sender may make (at most 4 with --quick)")
+                .check(a -> {
+                    if (a.quick() && a.intValue("retries") > 4) {
+                        throw new IllegalArgumentException("--retries must be from 0 to 4 with --quick (the state space grows fast), got "
+                                + a.intValue("retries"));
+                    }
+                })
+                .writesNoFiles()
+                .parse(argv);
+        int retries = args.intValue("retries");
         State initial = new State(0, false, false, 1, 0, 0);
         var result = Explorer.of(initial, (State s) -> s.next(retries))
                 .invariant("exactly-once delivery", s -> s.delivered() <= 1)

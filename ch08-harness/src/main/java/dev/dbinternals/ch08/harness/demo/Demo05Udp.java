@@ -32,28 +32,16 @@ public final class Demo05Udp {
 
     public static void main(String[] argv) throws InterruptedException {
         DemoArgs args = DemoArgs.forDemo("udp", "ping-pong over real UDP sockets, in one JVM or one node per process")
-                .option("node", "both", "which node this process runs: A, B or both")
-                .option("a", "127.0.0.1:9001", "where A listens (host:port) when run as separate processes")
-                .option("b", "127.0.0.1:9002", "where B listens (host:port) when run as separate processes")
-                .option("pings", "20", "how many pings A completes")
-                .option("seconds", "30", "how long a single-node process runs at most")
+                .choiceOption("node", "both", "which node this process runs", "A", "B", "both")
+                .hostPortOption("a", "127.0.0.1:9001", "where A listens when run as separate processes")
+                .hostPortOption("b", "127.0.0.1:9002", "where B listens when run as separate processes")
+                .intOption("pings", 20, 1, 100_000, "how many pings A completes")
+                .longOption("seconds", 30, 1, 3600, "how long a single-node process runs at most")
+                .writesNoFiles()
                 .parse(argv);
         String role = args.get("node");
-        int pings;
-        long seconds;
-        try {
-            pings = (int) args.getLong("pings", 1, 100_000);
-            seconds = args.getLong("seconds", 1, 3600);
-            if (!role.equals("A") && !role.equals("B") && !role.equals("both")) {
-                throw new IllegalArgumentException("--node must be A, B or both, got '" + role + "'");
-            }
-            UdpCluster.parse(args.get("a"));
-            UdpCluster.parse(args.get("b"));
-        } catch (IllegalArgumentException e) {
-            System.err.println("udp: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        int pings = args.intValue("pings");
+        long seconds = args.longValue("seconds");
         if (args.quick()) {
             seconds = Math.min(seconds, 3);
         }

@@ -31,17 +31,10 @@ public final class Demo06Fallacies {
 
     public static void main(String[] argv) {
         DemoArgs args = DemoArgs.forDemo("fallacies", "the eight fallacies of distributed computing: a naive program and its fix, each")
-                .option("only", "all", "run only fallacy N, 1..8")
+                .choiceOption("only", "all", "run only one fallacy (" + Fallacies.validValues() + ")",
+                        "all", "1", "2", "3", "4", "5", "6", "7", "8")
                 .parse(argv);
-        List<Fallacy> chosen;
-        try {
-            chosen = choose(args.get("only"));
-        } catch (IllegalArgumentException e) {
-            System.err.println("fallacies: " + e.getMessage());
-            System.err.println(args.usage());
-            System.exit(2);
-            return;
-        }
+        List<Fallacy> chosen = choose(args.get("only"));
         PrintStream out = System.out;
         out.println("The eight fallacies of distributed computing: the commonly cited list (L. Peter Deutsch and");
         out.println("colleagues at Sun; the eighth added by James Gosling). The book's section discusses some of them,");

@@ -67,6 +67,104 @@ public final class DemoList {
     }
 
     /**
+     * How a demo's {@code main} ended on a command line given by {@link #runParsing}: the status
+     * {@link DemoArgs#parse} exited with ({@link #RAN} if the demo ran instead, {@link #THREW} if it
+     * threw) and everything it printed, error stream included.
+     */
+    public record Outcome(Demo demo, List<String> args, int status, String output) {
+        /** The command line was accepted and the demo ran to its end. */
+        public static final int RAN = -1;
+        /** The demo threw an exception (its stack trace is in {@code output}). */
+        public static final int THREW = -2;
+
+        @Override
+        public String toString() {
+            return demo.name() + " " + String.join(" ", args) + " -> status " + status + "\n" + output;
+        }
+    }
+
+    /**
+     * Runs {@code demo}'s {@code main} in this JVM with {@code args} such that {@link DemoArgs#parse}
+     * throws instead of calling {@code System.exit}, and returns how it ended. Meant for command
+     * lines the parser must reject (or {@code --help}): a demo that accepts them runs in full.
+     */
+    public static Outcome runParsing(Demo demo, List<String> args) throws Exception {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        int status;
+        try {
+            System.setOut(both);
+            System.setErr(both);
+            status = DemoArgs.throwingExit(() -> {
+                try {
+                    Class.forName(demo.mainClass()).getMethod("main", String[].class).invoke(null, (Object) args.toArray(String[]::new));
+                    return Outcome.RAN;
+                } catch (InvocationTargetException e) {
+                    if (e.getCause() instanceof DemoArgs.Exit exit) {
+                        both.println(exit.text());
+                        return exit.status();
+                    }
+                    e.getCause().printStackTrace(both);
+                    return Outcome.THREW;
+                }
+            });
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+        return new Outcome(demo, List.copyOf(args), status, captured.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Runs every demo of this module's {@code demos.txt} on every command line its
+     * {@link DemoArgs} declaration must reject (each option with a malformed and an out-of-range
+     * value, a bad seed, an unknown option, an unwritable {@code --out}), and returns the outcomes;
+     * each should have status 2 and an output without a stack trace. No demo runs if all is well:
+     * the parser stops each before it starts. {@code scratch} is an empty folder for the files this needs.
+     */
+    public static List<Outcome> runBadCommandLines(Path scratch) throws Exception {
+        Path aFile = Files.writeString(scratch.resolve("a-file"), "not a folder\n", StandardCharsets.UTF_8);
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Demo d : ofThisModule()) {
+            Outcome help = runParsing(d, List.of("--help"));
+            if (help.status() != 0) {
+                outcomes.add(help); // the demo does not parse --help through DemoArgs: report it as it is
+                continue;
+            }
+            DemoArgs declared = declaration(d);
+            for (List<String> bad : declared.badCommandLines(aFile)) {
+                List<String> line = new ArrayList<>(List.of("--quick", "--out", scratch.resolve(d.name()).toString()));
+                line.addAll(bad);
+                outcomes.add(runParsing(d, line));
+            }
+        }
+        return outcomes;
+    }
+
+    /** The options {@code demo} declares, read by running its {@code main} with {@code --help}. */
+    static DemoArgs declaration(Demo demo) throws Exception {
+        PrintStream originalOut = System.out;
+        try {
+            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            return DemoArgs.throwingExit(() -> {
+                try {
+                    Class.forName(demo.mainClass()).getMethod("main", String[].class).invoke(null, (Object) new String[] {"--help"});
+                } catch (InvocationTargetException e) {
+                    if (e.getCause() instanceof DemoArgs.Exit exit) {
+                        return exit.args();
+                    }
+                    throw e;
+                }
+                throw new IllegalStateException(demo.name() + " ran instead of printing its usage for --help");
+            });
+        } finally {
+            System.setOut(originalOut);
+        }
+    }
+
+    /**
      * Runs {@code demo}'s {@code main} in this JVM with {@code --quick --out <out>} and returns
      * what it printed. An exception thrown by the demo is rethrown as it is.
      */
