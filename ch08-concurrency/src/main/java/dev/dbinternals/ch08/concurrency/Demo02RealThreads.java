@@ -103,9 +103,9 @@ public final class Demo02RealThreads {
 
     public static void main(String[] args) throws InterruptedException {
         DemoArgs a = DemoArgs.forDemo("real-threads", "the lost update on real Java threads: a histogram, and a recorded history checked")
-                .option("trials", "200000", "trials per configuration").parse(args);
+                .intOption("trials", 200_000, 1, 10_000_000, "trials per configuration (--quick: 20000)").parse(args);
         PrintStream out = DemoSupport.stdout();
-        int trials = a.quick() ? 20_000 : (int) a.getLong("trials", 1, 10_000_000);
+        int trials = a.quick() ? 20_000 : a.intValue("trials");
         StringBuilder md = new StringBuilder("# Real threads\n\n```\n");
         out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
 

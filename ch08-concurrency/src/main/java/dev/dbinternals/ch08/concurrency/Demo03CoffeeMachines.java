@@ -17,9 +17,9 @@ public final class Demo03CoffeeMachines {
 
     public static void main(String[] args) {
         DemoArgs a = DemoArgs.forDemo("coffee", "two queues, one coffee machine (concurrent) vs two (parallel)")
-                .option("service", "30", "mean seconds to make one coffee").parse(args);
+                .doubleOption("service", 30, 1, 600, "mean seconds to make one coffee").parse(args);
         PrintStream out = DemoSupport.stdout();
-        double service = a.getDouble("service", 1, 600);
+        double service = a.doubleValue("service");
         int minutes = a.quick() ? 240 : 8 * 60;
         double capacity = 60.0 / service;
         DemoArgs.heading(out, "Two queues, one machine (concurrent, 동시) vs two machines (parallel, 병렬)");

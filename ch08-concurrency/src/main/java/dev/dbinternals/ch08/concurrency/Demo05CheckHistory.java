@@ -18,8 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Checks a Jepsen history file (EDN) for linearizability or sequential consistency and prints a
@@ -41,27 +39,24 @@ public final class Demo05CheckHistory {
     }
 
     public static void main(String[] args) {
-        List<String> rest = new ArrayList<>(List.of(args));
-        String file = null;
-        if (!rest.isEmpty() && !rest.get(0).startsWith("--")) {
-            file = rest.remove(0);
-        }
-        boolean independent = rest.remove("--independent");
-        boolean strictNil = rest.remove("--strict-nil-reads");
-        DemoArgs a = DemoArgs.forDemo("check-history", "check a Jepsen EDN history: check-history FILE [--model M] [--initial EDN] [--independent] [--strict-nil-reads]\n"
-                + "  --independent       client values are [key value] tuples; each key is checked on its own\n"
-                + "  --strict-nil-reads  a read of nil means the register held nil (default: matches anything, as Knossos)")
-                .option("file", "", "the history file (or give it as the first argument)")
-                .option("model", "cas-register", "register | cas-register | counter | mutex | multi-register")
-                .option("initial", "nil", "the object's initial value, in EDN (counter: an integer, default 0)")
-                .option("consistency", "linearizable", "linearizable | sequential (small histories only)")
-                .option("budget", "10000000", "search steps per key before answering UNKNOWN")
-                .option("witness", "20", "how many operations of a witness order to print")
-                .parse(rest.toArray(String[]::new));
+        DemoArgs a = DemoArgs.forDemo("check-history", "check a Jepsen EDN history file, or the bundled examples when none is given")
+                .fileOption("file", "the history file (or give it alone, without --file)")
+                .positional("file")
+                .choiceOption("model", "cas-register", "the object the history operates on",
+                        "register", "cas-register", "counter", "mutex", "multi-register")
+                .option("initial", "nil", "the object's initial value, in EDN (a counter takes an integer; nil means 0)")
+                .choiceOption("consistency", "linearizable", "what to check (sequential: small histories only)", "linearizable", "sequential")
+                .longOption("budget", 10_000_000, 1, Long.MAX_VALUE, "search steps per key before answering UNKNOWN")
+                .intOption("witness", 20, 0, 1_000_000, "how many operations of a witness order to print")
+                .flag("independent", "client values are [key value] tuples; each key is checked on its own")
+                .flag("strict-nil-reads", "a read of nil means the register held nil (default: matches anything, as Knossos)")
+                .check(x -> model(x.get("model"), x.get("initial"), x.flagValue("strict-nil-reads")))
+                .writesNoFiles()
+                .parse(args);
         PrintStream out = DemoSupport.stdout();
-        if (file == null && !a.get("file").isEmpty()) {
-            file = a.get("file");
-        }
+        String file = a.fileValue("file").map(Path::toString).orElse(null);
+        boolean independent = a.flagValue("independent");
+        boolean strictNil = a.flagValue("strict-nil-reads");
         try {
             if (file == null) {
                 DemoArgs.heading(out, "No file given: checking the bundled example histories");
@@ -82,7 +77,7 @@ public final class Demo05CheckHistory {
                 return;
             }
             System.exit(checkFile(file, a.get("model"), a.get("initial"), independent, strictNil, a.get("consistency"),
-                    a.getLong("budget", 1, Long.MAX_VALUE), (int) a.getLong("witness", 0, 1_000_000), out, System.err));
+                    a.longValue("budget"), a.intValue("witness"), out, System.err));
         } catch (EdnParseException e) {
             System.err.println("check-history: " + (file == null ? "" : file + ": ") + e.getMessage());
             System.exit(2);

@@ -53,9 +53,9 @@ public final class Demo06RemoteCounter {
 
     public static void main(String[] args) {
         DemoArgs a = DemoArgs.forDemo("remote-counter", "a counter behind a lossy network: lost updates, double increments, the fix")
-                .option("seeds", "20", "seeds per variant").parse(args);
+                .intOption("seeds", 20, 1, 10_000, "seeds per variant (--quick: 10)").parse(args);
         PrintStream out = DemoSupport.stdout();
-        int seeds = a.quick() ? 10 : (int) a.getLong("seeds", 1, 10_000);
+        int seeds = a.quick() ? 10 : a.intValue("seeds");
         Variant[] variants = {
             new Variant("read-then-write", Strategy.READ_THEN_WRITE, false),
             new Variant("increment, retried", Strategy.INCREMENT, false),

@@ -18,7 +18,7 @@ public final class Demo09SchemaVersion {
     }
 
     public static void main(String[] args) {
-        DemoArgs a = DemoArgs.forDemo("schema-version", "schema disagreement: silent corruption, then versioned frames").parse(args);
+        DemoArgs a = DemoArgs.forDemo("schema-version", "schema disagreement: silent corruption, then versioned frames").writesNoFiles().parse(args);
         PrintStream out = DemoSupport.stdout();
         DemoArgs.heading(out, "Coordinator on schema v2 " + Schema.V2.names() + ", replica on v1 " + Schema.V1.names()
                 + " until t = 200 ms");

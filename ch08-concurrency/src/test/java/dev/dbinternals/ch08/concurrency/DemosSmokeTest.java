@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Every demo in demos.txt runs in quick mode")
 class DemosSmokeTest {
@@ -17,6 +18,29 @@ class DemosSmokeTest {
         assertThat(outputs).hasSizeGreaterThanOrEqualTo(9);
         outputs.forEach((d, text) -> assertThat(text).as("output of %s", d.name()).isNotBlank());
         assertThat(Path.of("target/demo-out/lost-update/outcomes.md")).exists();
+    }
+
+    @Test
+    void shouldRejectEveryBadOptionValueBeforeTheDemoRuns(@TempDir Path dir) throws Exception {
+        // given each demo of demos.txt and each option it declares; when given a malformed or out-of-range value
+        var outcomes = DemoList.runBadCommandLines(dir);
+
+        // then the parser stops it with status 2, the error and the usage, and no stack trace
+        assertThat(outcomes).hasSizeGreaterThan(9 * 3);
+        for (var o : outcomes) {
+            assertThat(o.status()).as("%s", o).isEqualTo(2);
+            assertThat(o.output()).as("%s", o).contains("usage: ").doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void shouldRejectAnInitialValueTheModelCannotTakeBeforeReadingTheFile(@TempDir Path dir) throws Exception {
+        DemoList.Demo check = DemoList.ofThisModule().stream().filter(d -> d.name().equals("check-history")).findFirst().orElseThrow();
+
+        var outcome = DemoList.runParsing(check, java.util.List.of("--model", "counter", "--initial", "[1"));
+
+        assertThat(outcome.status()).as("%s", outcome).isEqualTo(2);
+        assertThat(outcome.output()).startsWith("check-history: --initial is not an EDN value").doesNotContain("\tat ");
     }
 
     @Test

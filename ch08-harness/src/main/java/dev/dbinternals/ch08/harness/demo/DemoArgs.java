@@ -472,22 +472,25 @@ public final class DemoArgs {
         for (Option o : options.values()) {
             String left = "--" + o.name() + (o.kind() == Kind.FLAG ? "" : " " + metavar(o));
             line.append(" [").append(left).append(']');
-            String dflt = switch (o.kind()) {
-                case FLAG -> "off unless given";
-                case FILE -> "none";
-                default -> o.defaultValue();
-            };
-            rows.add(new String[] {left, o.description() + "; " + expected(o) + " (default " + dflt + ")"});
+            rows.add(new String[] {left, o.description() + switch (o.kind()) {
+                case FLAG -> " (a flag, off unless given)";
+                case FILE -> "; a readable file (none by default)";
+                case TEXT -> " (default " + o.defaultValue() + ")";
+                default -> "; " + expected(o) + " (default " + o.defaultValue() + ")";
+            }});
         }
         if (positional != null) {
             line.append(" [").append(metavar(options.get(positional))).append(']');
         }
         rows.add(new String[] {"--help", "this text"});
-        int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0) + 2;
+        // a long option name gets its own line rather than pushing every description to the right
+        int width = Math.min(24, rows.stream().mapToInt(r -> r[0].length()).max().orElse(0)) + 2;
+        String indent = " ".repeat(width + 2);
         StringBuilder sb = new StringBuilder(line).append("\n  ").append(summary).append('\n');
         for (String[] r : rows) {
-            sb.append("  ").append(r[0]).append(" ".repeat(width - r[0].length()));
-            sb.append(wrap(r[1], Math.max(40, 100 - width), " ".repeat(width + 2))).append('\n');
+            sb.append("  ").append(r[0]);
+            sb.append(r[0].length() + 2 > width ? "\n" + indent : " ".repeat(width - r[0].length()));
+            sb.append(wrap(r[1], 100 - width, indent)).append('\n');
         }
         if (positional != null) {
             sb.append("  (").append(metavar(options.get(positional))).append(" alone is --").append(positional).append(")\n");
@@ -517,7 +520,7 @@ public final class DemoArgs {
         return switch (o.kind()) {
             case INT, LONG -> "N";
             case DOUBLE -> "X";
-            case CHOICE -> String.join("|", o.allowed());
+            case CHOICE -> String.join("|", o.allowed()).length() <= 16 ? String.join("|", o.allowed()) : o.name().toUpperCase(Locale.ROOT);
             case FLAG -> "";
             case FILE -> "FILE";
             case HOST_PORT -> "HOST:PORT";
