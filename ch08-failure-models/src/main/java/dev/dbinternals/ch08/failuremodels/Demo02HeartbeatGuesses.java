@@ -25,8 +25,8 @@ public final class Demo02HeartbeatGuesses {
 
     public static void main(String[] argv) {
         DemoArgs args = DemoArgs.forDemo("heartbeats", "a heartbeat detector cannot tell pause, slowness, delay and crash apart")
-                .option("timeout", "300", "the detector's timeout in ms").parse(argv);
-        long timeoutMs = optionOrExit(args, () -> args.getLong("timeout", 50, 10_000));
+                .longOption("timeout", 300, 50, 10_000, "the detector's timeout in ms").parse(argv);
+        long timeoutMs = args.longValue("timeout");
         Simulation sim = new Simulation(args.seed());
         sim.trace().setPayloadFormat(Messages.CODEC::describe);
         Address monitor = Address.of("monitor");
@@ -90,18 +90,6 @@ public final class Demo02HeartbeatGuesses {
                 (TraceEvent e) -> e.kind() != Kind.TIMER_SET && e.kind() != Kind.TIMER_FIRE
                         && e.timeNanos() > 800_000_000L && e.timeNanos() < 5_200_000_000L
                         && !(e.kind() == Kind.SEND || e.kind() == Kind.DELIVER) || isInteresting(e));
-    }
-
-    /** A bad option value exits with status 2 and the usage, like a bad flag. */
-    static long optionOrExit(DemoArgs args, java.util.function.LongSupplier value) {
-        try {
-            return value.getAsLong();
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(args.usage());
-            System.exit(2);
-            return 0;
-        }
     }
 
     private static boolean isInteresting(TraceEvent e) {

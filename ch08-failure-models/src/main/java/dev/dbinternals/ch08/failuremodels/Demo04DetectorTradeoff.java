@@ -98,9 +98,9 @@ public final class Demo04DetectorTradeoff {
 
     public static void main(String[] argv) {
         DemoArgs args = DemoArgs.forDemo("detector-tradeoff", "false positives vs detection time, per timeout")
-                .option("runs", "20", "simulated runs per detector (each 60 s of virtual time; --quick: 8 runs of 30 s)")
+                .intOption("runs", 20, 1, 10_000, "simulated runs per detector (each 60 s of virtual time; --quick: 8 runs of 30 s)")
                 .parse(argv);
-        int runs = args.quick() ? 8 : (int) Demo02HeartbeatGuesses.optionOrExit(args, () -> args.getLong("runs", 1, 10_000));
+        int runs = args.quick() ? 8 : args.intValue("runs");
         Config cfg = config(args.quick());
         Duration length = cfg.runLength();
         DemoArgs.heading(System.out, "5 senders, heartbeat every 100 ms, delay median 2 ms / p99 40 ms, a pause (median 80 ms,"

@@ -20,7 +20,8 @@ public final class Demo10WhyThreeFPlusOne {
     }
 
     public static void main(String[] argv) {
-        DemoArgs.forDemo("three-f-plus-one", "Byzantine agreement with one traitor: 3 vs 4 processes, one relay round, every deterministic rule").parse(argv);
+        DemoArgs.forDemo("three-f-plus-one", "Byzantine agreement with one traitor: 3 vs 4 processes, one relay round, every deterministic rule")
+                .writesNoFiles().parse(argv);
         DemoArgs.heading(System.out, "A commander and two lieutenants, one of the three a traitor, messages unsigned");
         System.out.println("Each lieutenant hears the commander's order and what the other lieutenant says it heard,");
         System.out.println("then decides. IC1: loyal lieutenants decide alike. IC2: they obey a loyal commander.");
