@@ -27,9 +27,9 @@ public final class Demo03Synchrony {
     public static void main(String[] args) throws IOException {
         DemoArgs a = DemoArgs.forDemo("flp-synchrony",
                         "FloodSet vs a quorum algorithm under synchronous, asynchronous and partially synchronous timing")
-                .option("runs", "200", "seeds per row")
+                .intOption("runs", 200, 1, 100_000, "seeds per row (--quick: 40)")
                 .parse(args);
-        int runs = a.quick() ? 40 : DemoOptions.intOption(a, "flp-synchrony", "runs", 1, 100_000);
+        int runs = a.quick() ? 40 : a.intValue("runs");
         PrintStream out = System.out;
         out.println("Three processes with mixed inputs. Both algorithms were built for a delay bound of "
                 + SynchronyExperiment.ASSUMED_BOUND.toMillis() + " ms:");

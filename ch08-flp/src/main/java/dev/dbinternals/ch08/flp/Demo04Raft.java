@@ -38,9 +38,9 @@ public final class Demo04Raft {
     public static void main(String[] args) throws IOException {
         DemoArgs a = DemoArgs.forDemo("flp-raft",
                         "Raft leader election: two leaders after a partition, and fixed vs randomised election timeouts")
-                .option("runs", "500", "seeds per histogram row")
+                .intOption("runs", 500, 1, 100_000, "seeds per histogram row (--quick: 100)")
                 .parse(args);
-        int runs = a.quick() ? 100 : DemoOptions.intOption(a, "flp-raft", "runs", 1, 100_000);
+        int runs = a.quick() ? 100 : a.intValue("runs");
         PrintStream out = System.out;
         out.println("Five Raft servers p0..p4, leader election only: terms, RequestVote (one vote per term),");
         out.println("AppendEntries heartbeats every " + RaftElection.HEARTBEAT.toMillis() + " ms, and any server that sees a higher term");
