@@ -21,9 +21,10 @@ public final class Demo01AttackAlone {
     public static void main(String[] args) throws IOException {
         DemoArgs a = DemoArgs.forDemo("two-generals-attack-alone",
                         "every loss pattern of k acknowledgement rounds, and the shortest lonely attack")
-                .option("max-k", "3", "largest number of acknowledgement rounds to explore")
+                .intOption("max-k", 3, 0, TwoGeneralsModel.MAX_MESSENGERS - 1,
+                        "largest number of acknowledgement rounds to explore (at most 2 with --quick)")
                 .parse(args);
-        int maxK = (int) a.getLong("max-k", 0, TwoGeneralsModel.MAX_MESSENGERS - 1);
+        int maxK = a.intValue("max-k");
         if (a.quick()) {
             maxK = Math.min(maxK, 2);
         }

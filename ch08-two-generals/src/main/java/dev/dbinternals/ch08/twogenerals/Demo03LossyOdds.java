@@ -21,9 +21,9 @@ public final class Demo03LossyOdds {
     public static void main(String[] args) throws IOException {
         DemoArgs a = DemoArgs.forDemo("two-generals-lossy-odds",
                         "measured probability of a lonely attack vs k and loss rate, next to the closed form")
-                .option("seeds", "4000", "simulated runs per table cell")
+                .intOption("seeds", 4000, 10, 1_000_000, "simulated runs per table cell (--quick: 300)")
                 .parse(args);
-        int seeds = a.quick() ? 300 : (int) a.getLong("seeds", 10, 1_000_000);
+        int seeds = a.quick() ? 300 : a.intValue("seeds");
         PrintStream out = System.out;
         out.println("Each cell runs AckRounds(k) on the harness simulation with " + seeds + " seeds: plan ATTACK,");
         out.println("every messenger lost with probability p, delay 1-5 ms, dawn at 1 s. Measured = fraction of");

@@ -25,4 +25,17 @@ class DemosSmokeTest {
             }
         }
     }
+
+    @Test
+    void shouldRejectEveryBadOptionValueBeforeTheDemoRuns(@TempDir Path dir) throws Exception {
+        // given each demo of demos.txt and each option it declares; when given a malformed or out-of-range value
+        var outcomes = DemoList.runBadCommandLines(dir);
+
+        // then the parser stops it with status 2, the error and the usage, and no stack trace
+        assertThat(outcomes).hasSizeGreaterThan(4 * 3);
+        for (var o : outcomes) {
+            assertThat(o.status()).as("%s", o).isEqualTo(2);
+            assertThat(o.output()).as("%s", o).contains("usage: ").doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
 }
