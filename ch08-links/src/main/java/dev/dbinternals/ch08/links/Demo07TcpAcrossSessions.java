@@ -36,7 +36,8 @@ public final class Demo07TcpAcrossSessions {
     }
 
     public static void main(String[] argv) {
-        DemoArgs args = DemoArgs.forDemo("tcp-sessions", "TCP dedups within a session, not across: a retry double-charges without an idempotency key").parse(argv);
+        DemoArgs args = DemoArgs.forDemo("tcp-sessions", "TCP dedups within a session, not across: a retry double-charges without an idempotency key")
+                .writesNoFiles().parse(argv);
         DemoArgs.heading(System.out, "Demo 07 · TCP across sessions (정확히 한 번만 전달)");
         System.out.println("Server: real TCP on 127.0.0.1. Fault: after applying the next charge it closes the connection");
         System.out.println("before writing the reply. Client: on a closed connection without a reply, retry on a new one.");

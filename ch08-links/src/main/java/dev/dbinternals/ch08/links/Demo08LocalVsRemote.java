@@ -33,9 +33,10 @@ public final class Demo08LocalVsRemote {
 
     public static void main(String[] argv) {
         DemoArgs args = DemoArgs.forDemo("local-remote", "Iterating a local collection vs a remote dataset through a paging iterator")
-                .option("elements", "20000", "elements in the dataset").option("page", "100", "elements per page").parse(argv);
-        int n = (int) DemoOutput.longOption(args, "local-remote", "elements", 10, 1_000_000);
-        int page = (int) DemoOutput.longOption(args, "local-remote", "page", 1, 5_000);
+                .intOption("elements", 20_000, 10, 1_000_000, "elements in the dataset (at most 5000 with --quick)")
+                .intOption("page", 100, 1, 5_000, "elements per page").writesNoFiles().parse(argv);
+        int n = args.intValue("elements");
+        int page = args.intValue("page");
         if (args.quick()) {
             n = Math.min(n, 5_000);
         }

@@ -35,18 +35,20 @@ public final class Demo09UdpPerfectLink {
 
     public static void main(String[] argv) throws Exception {
         DemoArgs args = DemoArgs.forDemo("udp", "A perfect link between two JVM processes over UDP with injected loss")
-                .option("role", "both", "both | sender | receiver")
-                .option("messages", "5000", "messages A sends to B")
-                .option("loss", "0.2", "probability each datagram is dropped before it leaves (both sides)")
-                .option("sender", "127.0.0.1:0", "A's host:port (port 0: pick a free one)")
-                .option("receiver", "127.0.0.1:0", "B's host:port (port 0: pick a free one)")
+                .choiceOption("role", "both", "which side this process runs (both: this JVM sends, a second one receives)",
+                        "both", "sender", "receiver")
+                .longOption("messages", 5000, 1, 10_000_000, "messages A sends to B (--quick: 1000 unless given)")
+                .doubleOption("loss", 0.2, 0, 0.9, "probability each datagram is dropped before it leaves (both sides)")
+                .hostPortOption("sender", "127.0.0.1:0", "A's address (port 0: pick a free one)")
+                .hostPortOption("receiver", "127.0.0.1:0", "B's address (port 0: pick a free one)")
+                .writesNoFiles()
                 .parse(argv);
         String role = args.get("role");
-        long messages = args.getLong("messages", 1, 10_000_000);
+        long messages = args.longValue("messages");
         if (args.quick() && args.changed("messages").isEmpty()) {
             messages = 1000;
         }
-        double loss = args.getDouble("loss", 0, 0.9);
+        double loss = args.doubleValue("loss");
         String sender = withPort(args.get("sender"));
         String receiver = withPort(args.get("receiver"));
         switch (role) {

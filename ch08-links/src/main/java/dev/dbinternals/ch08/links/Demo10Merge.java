@@ -33,8 +33,8 @@ public final class Demo10Merge {
 
     public static void main(String[] argv) {
         DemoArgs args = DemoArgs.forDemo("merge", "Merging and reconciling pages from three replicas, one slow and one stale")
-                .option("seeds", "1000", "seeds in the summary").parse(argv);
-        int seeds = (int) DemoOutput.longOption(args, "merge", "seeds", 1, 100_000);
+                .intOption("seeds", 1000, 1, 100_000, "seeds in the summary (at most 100 with --quick)").parse(argv);
+        int seeds = args.intValue("seeds");
         if (args.quick()) {
             seeds = Math.min(seeds, 100);
         }

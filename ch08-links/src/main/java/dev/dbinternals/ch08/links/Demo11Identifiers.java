@@ -26,8 +26,8 @@ public final class Demo11Identifiers {
 
     public static void main(String[] argv) {
         DemoArgs args = DemoArgs.forDemo("identifiers", "Unique ids vs sequence numbers: the birthday bound measured, 64-bit ids, content hashes")
-                .option("trials", "2000", "seeded runs of the 32-bit measurement").parse(argv);
-        int trials = (int) DemoOutput.longOption(args, "identifiers", "trials", 10, 1_000_000);
+                .intOption("trials", 2000, 10, 1_000_000, "seeded runs of the 32-bit measurement (at most 300 with --quick)").parse(argv);
+        int trials = args.intValue("trials");
         if (args.quick()) {
             trials = Math.min(trials, 300);
         }

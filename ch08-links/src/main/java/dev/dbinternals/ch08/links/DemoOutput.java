@@ -41,21 +41,6 @@ final class DemoOutput {
         }
     }
 
-    /**
-     * A declared whole-number option; an out-of-range or malformed value prints the error and the
-     * usage and exits with status 2, as a bad flag does, instead of a stack trace.
-     */
-    static long longOption(DemoArgs args, String demo, String name, long min, long max) {
-        try {
-            return args.getLong(name, min, max);
-        } catch (IllegalArgumentException e) {
-            System.err.println(demo + ": " + e.getMessage());
-            System.err.println(args.usage());
-            System.exit(2);
-            return min;
-        }
-    }
-
     static String ms(long nanos) {
         return String.format("%.1f ms", nanos / 1e6);
     }
