@@ -38,7 +38,8 @@ public final class Demo07Checksums {
 
     public static void main(String[] args) {
         DemoArgs a = DemoArgs.forDemo("cascading-checksums",
-                "bit flips on the wire: corrupted records spread between replicas without a checksum, not with one").parse(args);
+                "bit flips on the wire: corrupted records spread between replicas without a checksum, not with one")
+                .writesNoFiles().parse(args);
         int runs = a.quick() ? 5 : 20;
         double corruption = 0.01;
         int writes = 1000;
