@@ -35,6 +35,9 @@ public final class Bench02UdpGoodput {
             UdpVsTcp.perfectLinkOverUdp(messages / 20, size, 128, rto, 0, 1, 0);
             UdpVsTcp.perfectLinkOverUdp(messages / 4, size, 3, rto, 0, 1, 60_000);
         }
+        System.out.println("Figures: MB/s = 10^6 payload bytes delivered per second of wall time, best of 3 runs after 2 warm-up rounds;"
+                + " seconds = that run; frames/msg = datagrams sent per message; vs TCP = ratio to the TCP rows above it."
+                + " Real sockets: compare rows of one run, not runs on different days or machines");
         System.out.printf("%-40s %9s %9s %12s %8s %12s%n", "transport", "MB/s", "seconds", "frames/msg", "vs TCP", "vs TCP 64K");
         for (double loss : new double[] {0.0, 0.05, 0.20}) {
             UdpVsTcp.Run[] tcps = new UdpVsTcp.Run[3];
