@@ -66,8 +66,8 @@ public final class Demo06RandomizedAttack {
         out.println(allLive
                 ? "Both generals attack for sure when nothing is lost, and nobody attacks on plan RETREAT."
                 : "Some r attacks less than surely without loss, or attacks on RETREAT: see the table.");
-        out.println("An adversary that could read the key would do far worse to the generals: it lets exactly");
-        out.println("key - 1 messengers through and captures the rest (last column).");
+        out.println("An adversary that could read the key (last column: exercise tg-7 asks you to build it)");
+        out.println("chooses its captures after seeing the key; the bound above does not hold against it.");
 
         int r = a.quick() ? 4 : 5;
         var chain = RandomizedOdds.chain(new RandomizedAttack(r));
