@@ -30,11 +30,34 @@ import java.util.Objects;
  */
 public final class ConsensusModel {
 
+    /**
+     * How fine the adversary's steps are when a process hands messages to the network. The
+     * counts of reachable configurations differ a lot between the two (see the README's table of
+     * model sizes), so a comparison with another tool must use the same one.
+     */
+    public enum Granularity {
+        /** Each message of a broadcast is its own step: a crash can cut a broadcast in half (FLP's model: one step per message). */
+        EACH_SEND,
+        /** A process hands its whole outbox to the network in one step: a broadcast is all or nothing. */
+        WHOLE_BROADCAST
+    }
+
     private final ConsensusProtocol protocol;
     private final int n;
     private final int maxCrashes;
+    private final Granularity granularity;
 
+    /** The model with one step per message sent ({@link Granularity#EACH_SEND}). */
     public ConsensusModel(ConsensusProtocol protocol, int n, int maxCrashes) {
+        this(protocol, n, maxCrashes, Granularity.EACH_SEND);
+    }
+
+    /**
+     * @param n           processes, 2 to 5
+     * @param maxCrashes  0 (no crash steps at all) to n - 1
+     * @param granularity one step per message, or per whole outbox
+     */
+    public ConsensusModel(ConsensusProtocol protocol, int n, int maxCrashes, Granularity granularity) {
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         if (n < 2 || n > 5) {
             throw new IllegalArgumentException("n must be from 2 to 5 (the state space grows fast), got " + n);
@@ -44,6 +67,11 @@ public final class ConsensusModel {
         }
         this.n = n;
         this.maxCrashes = maxCrashes;
+        this.granularity = Objects.requireNonNull(granularity, "granularity");
+    }
+
+    public Granularity granularity() {
+        return granularity;
     }
 
     public ConsensusProtocol protocol() {
@@ -93,12 +121,15 @@ public final class ConsensusModel {
             if (ps.crashed() || ps.outbox().isEmpty()) {
                 continue;
             }
-            Message m = ps.outbox().get(0);
+            // one message per step, or the whole outbox at once
+            int k = granularity == Granularity.EACH_SEND ? 1 : ps.outbox().size();
+            List<Message> sent = ps.outbox().subList(0, k);
             List<ProcessState> procs = new ArrayList<>(c.processes());
-            procs.set(p, new ProcessState(ps.input(), ps.received(), ps.outbox().subList(1, ps.outbox().size()), ps.decision(), false));
+            procs.set(p, new ProcessState(ps.input(), ps.received(), ps.outbox().subList(k, ps.outbox().size()), ps.decision(), false));
             List<Message> flight = new ArrayList<>(c.inFlight());
-            flight.add(m);
-            out.add(new Transition<>("send " + m, new Configuration(procs, flight, c.crashes())));
+            flight.addAll(sent);
+            String label = k == 1 ? "send " + sent.get(0) : "send p" + p + "'s " + k + " messages " + sent;
+            out.add(new Transition<>(label, new Configuration(procs, flight, c.crashes())));
         }
         Message previous = null;
         for (int i = 0; i < c.inFlight().size(); i++) {

@@ -34,9 +34,17 @@ public final class FlpAnalysis {
         this.model = model;
     }
 
-    /** Analyses {@code protocol} with n = 3 processes and at most one crash. */
+    /** Analyses {@code protocol} with n = 3 processes, at most one crash, one step per message sent. */
     public static FlpAnalysis of(ConsensusProtocol protocol) {
         return new FlpAnalysis(new ConsensusModel(protocol, 3, 1));
+    }
+
+    /**
+     * Analyses {@code protocol} in the model chosen: {@code n} processes (2 to 5), at most
+     * {@code maxCrashes} crashes (0 turns crash steps off), and the step granularity.
+     */
+    public static FlpAnalysis of(ConsensusProtocol protocol, int n, int maxCrashes, ConsensusModel.Granularity granularity) {
+        return new FlpAnalysis(new ConsensusModel(protocol, n, maxCrashes, granularity));
     }
 
     public ConsensusModel model() {

@@ -1,0 +1,39 @@
+package dev.dbinternals.ch08.twogenerals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@Tag("exercise")
+@DisplayName("tg-6: trade attacking for agreeing: disagree at most 1/(2r), attack at least half the time")
+class CautiousAttackExerciseTest {
+
+    @ParameterizedTest(name = "r = {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+    void shouldNeverAttackOnRetreat(int r) {
+        assertThat(RandomizedOdds.exact(new CautiousAttack(r)).validity()).as("validity with plan RETREAT").isTrue();
+    }
+
+    @ParameterizedTest(name = "r = {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+    void shouldBothAttackAtLeastHalfTheTimeWhenNothingIsLost(int r) {
+        var report = RandomizedOdds.exact(new CautiousAttack(r));
+        var noLoss = report.patterns().get(0);
+        assertThat(2L * noLoss.bothAttack()).as("2 · keys on which both attack with no loss, against keys = %d", report.keys())
+                .isGreaterThanOrEqualTo(report.keys());
+    }
+
+    @ParameterizedTest(name = "r = {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+    void shouldDisagreeWithProbabilityAtMostOneOverTwoRAgainstEveryAdversary(int r) {
+        var report = RandomizedOdds.exact(new CautiousAttack(r));
+        var worst = report.worst();
+        // exact: disagreeing keys / keys <= 1/(2r)
+        assertThat(2L * r * worst.disagree()).as("worst adversary captures %s: %d of %d keys disagree",
+                RandomizedOdds.captured(worst.lost(), r), worst.disagree(), report.keys())
+                .isLessThanOrEqualTo(report.keys());
+    }
+}

@@ -1,0 +1,26 @@
+package dev.dbinternals.ch08.twogenerals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@Tag("exercise")
+@DisplayName("tg-7: the adversary that reads the key")
+class KeyReadingAdversaryExerciseTest {
+
+    @ParameterizedTest(name = "r = {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7})
+    void shouldMakeTheGeneralsDisagreeForEveryKey(int r) {
+        var p = new RandomizedAttack(r);
+        for (int key = 1; key <= r; key++) {
+            int lost = KeyReadingAdversary.capture(r, key);
+            assertThat(lost).as("a set of the %d messengers", r).isBetween(0, (1 << r) - 1);
+            var run = RandomizedOdds.run(p, Plan.ATTACK, key, lost);
+            assertThat(run.aAttacks()).as("key %d, captured %s: A attacks %s, B attacks %s", key,
+                    RandomizedOdds.captured(lost, r), run.aAttacks(), run.bAttacks()).isNotEqualTo(run.bAttacks());
+        }
+    }
+}
