@@ -23,14 +23,9 @@ public final class Demo05ModelSizes {
     public static void main(String[] args) throws IOException {
         DemoArgs a = DemoArgs.forDemo("flp-model-sizes",
                 "configurations explored from one initial configuration for n = 3 and 4, crash steps on and off, per-message or per-broadcast steps")
-                .option("all-n4", "no", "yes: n = 4 for every protocol (about a minute); no: n = 4 only for FirstProposalWins")
+                .choiceOption("all-n4", "no", "yes: n = 4 for every protocol (about a minute); no: n = 4 only for FirstProposalWins", "yes", "no")
                 .parse(args);
         String allN4 = a.get("all-n4");
-        if (!allN4.equals("yes") && !allN4.equals("no")) {
-            System.err.println("flp-model-sizes: --all-n4 needs yes or no, got '" + allN4 + "'");
-            System.err.println(a.usage());
-            System.exit(2);
-        }
         PrintStream out = System.out;
         out.println("Every count below is the number of distinct configurations the explorer reached from ONE");
         out.println("initial configuration (inputs 0 then all 1: 011 for n = 3, 0111 for n = 4), and the");

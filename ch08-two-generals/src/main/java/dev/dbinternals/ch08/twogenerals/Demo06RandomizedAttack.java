@@ -22,9 +22,9 @@ public final class Demo06RandomizedAttack {
     public static void main(String[] args) throws IOException {
         DemoArgs a = DemoArgs.forDemo("two-generals-randomized",
                 "randomised coordinated attack: disagreement 1/r after r rounds, exact and simulated")
-                .option("seeds", "4000", "simulated runs per r")
+                .intOption("seeds", 4000, 1, 1_000_000, "simulated runs per r (400 with --quick)")
                 .parse(args);
-        int seeds = a.changed("seeds").isPresent() ? (int) getSeeds(a) : a.quick() ? 400 : 4000;
+        int seeds = a.changed("seeds").isPresent() ? a.intValue("seeds") : a.quick() ? 400 : 4000;
         int maxR = a.quick() ? 5 : 7;
         PrintStream out = System.out;
         out.println("No deterministic protocol keeps agreement over a lossy valley. With a coin it can be made");
@@ -106,15 +106,5 @@ public final class Demo06RandomizedAttack {
         Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
         out.println();
         out.println("wrote " + file);
-    }
-
-    private static long getSeeds(DemoArgs a) {
-        try {
-            return a.getLong("seeds", 1, 1_000_000);
-        } catch (IllegalArgumentException e) {
-            System.err.println("two-generals-randomized: " + e.getMessage());
-            System.exit(2);
-            return 0;
-        }
     }
 }
