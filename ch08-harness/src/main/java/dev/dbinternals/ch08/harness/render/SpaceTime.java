@@ -344,10 +344,8 @@ public final class SpaceTime {
         return sb.toString();
     }
 
+    /** The bytes as UTF-8 text when they are text, then in hex (the first 512). */
     private static void bytes(StringBuilder sb, String what, byte[] p) {
-        int shown = Math.min(p.length, 512);
-        sb.append('\n').append(what).append(" (").append(p.length).append("): ")
-                .append(HexFormat.ofDelimiter(" ").formatHex(p, 0, shown)).append(shown < p.length ? " .." : "");
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(p)).toString();
@@ -355,8 +353,11 @@ public final class SpaceTime {
                 sb.append("\n").append(what.replace("bytes", "as text")).append(": ").append(text);
             }
         } catch (CharacterCodingException notText) {
-            // binary: the hex above is the content
+            // binary: the hex below is the content
         }
+        int shown = Math.min(p.length, 512);
+        sb.append('\n').append(what).append(" (").append(p.length).append("): ")
+                .append(HexFormat.ofDelimiter(" ").formatHex(p, 0, shown)).append(shown < p.length ? " .." : "");
     }
 
     /** "timer 7 retry" (the trace's detail: id, then tag) as "timer 7 fired (retry)". */

@@ -589,6 +589,9 @@ final class Viewer {
               pre.textContent = out.join(NL) + NL + 'SELFTEST passed=' + passed + ' failed=' + failed;
             }
             if (location.hash === '#selftest') { selftest(); }
+            // an address ending in #e42 opens the page with event 42 (the 43rd of the run's drawn events) chosen
+            var deep = /^#e([0-9]+)$/.exec(location.hash);
+            if (deep && +deep[1] < items.length) { choose(+deep[1], true); }
             })();
             """;
 }
