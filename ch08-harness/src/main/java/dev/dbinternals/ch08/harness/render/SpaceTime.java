@@ -395,11 +395,26 @@ public final class SpaceTime {
             this.m = m;
             int n = m.nodes().size();
             x = new int[n];
-            int x0 = GUTTER + STRIP + 90;
+            // room left of the first line and right of the last for the labels that go there (as in the viewer)
+            int leftNeed = 0;
+            int rightNeed = 0;
+            for (Item it : m.items()) {
+                if (it.style().equals("drop") || it.networkWide()) {
+                    continue;
+                }
+                if (it.node() == 0 && it.peer() > 0) {
+                    leftNeed = Math.max(leftNeed, textWidth(it.label()));
+                }
+                if (it.node() == n - 1) {
+                    rightNeed = Math.max(rightNeed, textWidth(it.label()));
+                }
+            }
+            int x0 = GUTTER + STRIP + Math.min(Math.max(leftNeed + 20, 90), 300);
+            int right = Math.min(Math.max(rightNeed + 16, RIGHT), 420);
             for (int i = 0; i < n; i++) {
                 x[i] = x0 + i * SPACING;
             }
-            int w = Math.max(900, x0 + Math.max(0, n - 1) * SPACING + RIGHT);
+            int w = Math.max(900, x0 + Math.max(0, n - 1) * SPACING + right);
             row = new int[m.items().size()];
             labelBox = new int[m.items().size()][];
             // pack: a new row unless the event happened at the row's time, at another node, and collides with nothing there

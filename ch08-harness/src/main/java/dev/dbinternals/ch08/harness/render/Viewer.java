@@ -20,6 +20,7 @@ final class Viewer {
     }
 
     static final String CSS = """
+            html{overflow-y:scroll}
             html,body{margin:0;padding:0;background:#fff;color:#222}
             body,button,input,select,pre,table{font-family:$FONTS}
             #st-main{margin-right:372px;padding:8px 12px}
@@ -104,7 +105,7 @@ final class Viewer {
             'use strict';
             var D = JSON.parse(document.getElementById('st-data').textContent);
             var NS = document.getElementById('st-diagram').namespaceURI, NL = String.fromCharCode(10);
-            var ROW = 20, GUT = 92, STRIP = 10, TOP = 6, RIGHT = 240, MINSP = 150;
+            var ROW = 20, GUT = 92, STRIP = 10, TOP = 6, MINSP = 150;
             var items = D.items, N = D.nodes.length;
             var hiddenNodes = {}, hiddenKinds = {};
             var sel = -1, vis = [], posOf = {}, rowOf = {}, xOf = [], rowsT = [], rowTs = [], widths = [];
@@ -179,11 +180,25 @@ final class Viewer {
               var shown = [];
               for (var c = 0; c < N; c++) { if (!hiddenNodes[c]) { shown.push(c); } }
               var W = Math.max(600, main.clientWidth - 24);
-              var x0 = GUT + STRIP + 90;
-              var sp = shown.length > 1 ? Math.max(MINSP, Math.floor((W - x0 - RIGHT) / (shown.length - 1))) : 0;
+              // room left of the first line and right of the last for the labels that go there: a message's
+              // label goes on the side away from its own line, so the first node's go left, the last node's right
+              var firstC = shown[0], lastC = shown[shown.length - 1], leftNeed = 0, rightNeed = 0;
+              vis.forEach(function (i) {
+                var it = items[i];
+                if (it.c === 'drop' || it.n < 0) { return; }
+                if (it.n === firstC && it.p >= 0 && it.p !== firstC) { leftNeed = Math.max(leftNeed, widths[i]); }
+                if (it.n === lastC) { rightNeed = Math.max(rightNeed, widths[i]); }
+              });
+              var lm = Math.round(Math.min(Math.max(leftNeed + 20, 90), W * 0.25));
+              var right = Math.round(Math.min(Math.max(rightNeed + 16, 160), W * 0.35));
+              var room = W - GUT - STRIP - Math.max(0, shown.length - 1) * MINSP;   // for both margins at the narrowest spacing
+              if (lm + right > room) { lm = Math.max(90, room - right); }
+              if (lm + right > room) { right = Math.max(160, room - lm); }
+              var x0 = GUT + STRIP + lm;
+              var sp = shown.length > 1 ? Math.max(MINSP, Math.floor((W - x0 - right) / (shown.length - 1))) : 0;
               xOf = [];
               shown.forEach(function (c, j) { xOf[c] = x0 + j * sp; });
-              var width = Math.max(W, x0 + Math.max(0, shown.length - 1) * sp + RIGHT);
+              var width = Math.max(W, x0 + Math.max(0, shown.length - 1) * sp + right);
               rowsT = []; rowTs = []; rowOf = {};
               var boxes = [], nodesIn = {}, itemsIn = {}, exclusive = false, r = -1;
               vis.forEach(function (i) {
@@ -199,7 +214,7 @@ final class Viewer {
                   r++; rowsT.push(it.t); rowTs.push(it.ts);
                   boxes = []; nodesIn = {}; itemsIn = {}; exclusive = it.n < 0;
                 }
-                width = Math.max(width, lab[1] + 8);
+                width = Math.max(width, lab[1] + 4);
                 boxes.push(mk, lab); nodesIn[it.n] = true; itemsIn[i] = true;
                 rowOf[i] = r; it.lab = lab;
               });
@@ -214,7 +229,7 @@ final class Viewer {
               diagram.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
               var defs = el('defs', {}, diagram);
               [['ab', '#1f5fbf'], ['ap', '#8a2be2'], ['ao', '#e07b00']].forEach(function (m) {
-                var mk = el('marker', {id: m[0], viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto'}, defs);
+                var mk = el('marker', {id: m[0], viewBox: '0 0 10 10', refX: 9, refY: 5, markerUnits: 'userSpaceOnUse', markerWidth: 10, markerHeight: 10, orient: 'auto'}, defs);
                 el('path', {d: 'M0,0 L10,5 L0,10 z', fill: m[1]}, mk);
               });
               var back = el('g', {id: 'st-back'}, diagram), lines = el('g', {}, diagram), marks = el('g', {}, diagram);
@@ -510,12 +525,16 @@ final class Viewer {
                 check('fonts', fam.indexOf('Noto Sans CJK KR') >= 0 && fam.indexOf('Apple SD Gothic Neo') >= 0 && fam.indexOf('Malgun Gothic') >= 0,
                   'labels use ' + fam);
                 // sticky names: scroll to the bottom, the header and every name stay in view
+                window.scrollTo(0, 0);
+                var head0 = document.getElementById('st-head').getBoundingClientRect().top;
                 window.scrollTo(0, document.documentElement.scrollHeight);
                 var head = document.getElementById('st-head').getBoundingClientRect();
                 var nm = shown('#st-names text');
                 var inView = nm.length > 0 && nm.every(function (t) { var r = t.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; });
-                check('sticky-names', (window.scrollY === 0 || Math.abs(head.top) <= 1) && inView && nm.length === N,
-                  'scrolled to ' + Math.round(window.scrollY) + ' px of ' + document.documentElement.scrollHeight + ': header at ' + Math.round(head.top) + ' px, ' + nm.length + ' of ' + N + ' names in view');
+                var expectTop = Math.max(0, head0 - window.scrollY);
+                check('sticky-names', Math.abs(head.top - expectTop) <= 1 && inView && nm.length === N,
+                  'scrolled to ' + Math.round(window.scrollY) + ' px of ' + document.documentElement.scrollHeight + ': header at '
+                  + Math.round(head.top) + ' px (expected ' + Math.round(expectTop) + '), ' + nm.length + ' of ' + N + ' names in view');
                 window.scrollTo(0, 0);
                 // filter by node: the first and the last node in turn
                 var total = Object.keys(drawn()).length;
