@@ -328,25 +328,34 @@ class SpaceTimeBrowserTest {
     @Test
     void shouldDrawThePlainSvgWithoutOverlappingLabels() throws Exception {
         needBrowser();
-        for (Map.Entry<String, Simulation> run : Map.of("dense", dense(), "early-crash", earlyCrash(), "partitions", partitions(),
-                "chaos", RenderTest.eventful()).entrySet()) {
+        Map<String, Simulation> runs = new java.util.LinkedHashMap<>();
+        runs.put("dense", dense());
+        runs.put("early-crash", earlyCrash());
+        runs.put("partitions", partitions());
+        runs.put("chaos", RenderTest.eventful());
+        // one test page around the plain pictures: measure every text and every red or green mark of each
+        StringBuilder page = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>");
+        for (Map.Entry<String, Simulation> run : runs.entrySet()) {
             String svg = SpaceTime.svg(run.getValue().trace(), e -> e.kind() != Kind.TIMER_SET && e.kind() != Kind.TIMER_CANCEL);
             assertThat(svg).doesNotContain("<script");
-            // a test page around the plain picture: measure every text and every red/green mark
-            String page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + svg + "<pre id=\"r\"></pre><script>"
-                    + "var t=[].slice.call(document.querySelectorAll('svg text')).map(function(e){return {s:e.textContent,r:e.getBoundingClientRect()};});"
-                    + "var m=[].slice.call(document.querySelectorAll('svg rect[fill=\"#d62728\"],svg rect[fill=\"#2ca02c\"],svg path[stroke-width=\"2.5\"]'))"
-                    + ".map(function(e){return e.getBoundingClientRect();});"
-                    + "function hit(a,b){return a.left<b.right-0.5&&b.left<a.right-0.5&&a.top<b.bottom-0.5&&b.top<a.bottom-0.5;}"
-                    + "var bad=[];for(var i=0;i<t.length;i++){for(var j=i+1;j<t.length;j++){if(hit(t[i].r,t[j].r))bad.push(t[i].s+' / '+t[j].s);}"
-                    + "for(var k=0;k<m.length;k++){if(t[i].r.top>60&&hit(t[i].r,m[k]))bad.push(t[i].s+' covers a mark');}}"
-                    + "document.getElementById('r').textContent='texts='+t.length+' marks='+m.length+' bad='+bad.length+' '+bad.slice(0,5).join(' | ');"
-                    + "</script></body></html>";
-            String dom = dumpDom(run.getKey() + "-plain", page, "1400,900");
-            Matcher res = Pattern.compile("texts=(\\d+) marks=(\\d+) bad=(\\d+)([^<]*)").matcher(dom);
-            assertThat(res.find()).as("the plain page of %s reported", run.getKey()).isTrue();
-            assertThat(Integer.parseInt(res.group(1))).as("texts in %s", run.getKey()).isGreaterThan(20);
-            assertThat(Integer.parseInt(res.group(3))).as("overlaps in the plain svg of %s: %s", run.getKey(), res.group(4)).isZero();
+            page.append("<div class=\"run\" data-name=\"").append(run.getKey()).append("\">").append(svg).append("</div>");
+        }
+        page.append("<pre id=\"r\"></pre><script>var out=[];[].forEach.call(document.querySelectorAll('div.run'),function(d){"
+                + "var top=d.getBoundingClientRect().top;"
+                + "var t=[].slice.call(d.querySelectorAll('text')).map(function(e){return {s:e.textContent,r:e.getBoundingClientRect()};});"
+                + "var m=[].slice.call(d.querySelectorAll('rect[fill=\"#d62728\"],rect[fill=\"#2ca02c\"],path[stroke-width=\"2.5\"]'))"
+                + ".map(function(e){return e.getBoundingClientRect();}).filter(function(r){return r.top-top>60;});"
+                + "function hit(a,b){return a.left<b.right-0.5&&b.left<a.right-0.5&&a.top<b.bottom-0.5&&b.top<a.bottom-0.5;}"
+                + "var bad=[];for(var i=0;i<t.length;i++){for(var j=i+1;j<t.length;j++){if(hit(t[i].r,t[j].r))bad.push(t[i].s+' / '+t[j].s);}"
+                + "for(var k=0;k<m.length;k++){if(hit(t[i].r,m[k]))bad.push(t[i].s+' covers a mark');}}"
+                + "out.push(d.getAttribute('data-name')+' texts='+t.length+' marks='+m.length+' bad='+bad.length+' '+bad.slice(0,5).join(' | '));});"
+                + "document.getElementById('r').textContent=out.join(String.fromCharCode(10));</script></body></html>");
+        String dom = dumpDom("plain-svgs", page.toString(), "1400,900");
+        for (String name : runs.keySet()) {
+            Matcher res = Pattern.compile(name + " texts=(\\d+) marks=(\\d+) bad=(\\d+)([^\n<]*)").matcher(dom);
+            assertThat(res.find()).as("the plain picture of %s was measured", name).isTrue();
+            assertThat(Integer.parseInt(res.group(1))).as("texts in %s", name).isGreaterThan(20);
+            assertThat(Integer.parseInt(res.group(3))).as("overlaps in the plain svg of %s: %s", name, unescape(res.group(4))).isZero();
         }
     }
 
