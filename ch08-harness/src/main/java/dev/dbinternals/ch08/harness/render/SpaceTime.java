@@ -4,13 +4,21 @@ import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.sim.Trace;
 import dev.dbinternals.ch08.harness.sim.TraceEvent;
 import dev.dbinternals.ch08.harness.sim.TraceEvent.Kind;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -18,16 +26,26 @@ import java.util.function.Predicate;
  * node, time flowing down, an arrow for each message from its send to its delivery.
  *
  * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애)
- * and "Clocks and Time" (클럭과 시간). The output is one self-contained HTML file with inline
- * SVG: no scripts, no fonts, no network, so any browser opens it from disk. Hovering an arrow
- * shows its details (SVG {@code <title>}).
+ * and "Clocks and Time" (클럭과 시간).
  *
- * <p>How outcomes look: delivered = solid blue arrow; dropped = red line ending in an X half
- * way (the reason in its label); a duplicate copy = dashed purple arrow; a corrupted frame =
- * orange arrow labelled "corrupted"; crash = red bar and a grey dashed line while down;
- * restart = green bar; pause = grey box; partition/heal = a shaded band across the diagram;
- * timer firings = small dots. Rows are the distinct event times in order (a logical time
- * axis, labelled with true times), so bursts and idle seconds both stay readable.
+ * <p>Two outputs. {@link #html} is the view to read a run in: one self-contained HTML file
+ * (inline CSS and JavaScript, nothing fetched, works offline) that lays the diagram out to the
+ * window's width, keeps the node names in a sticky header, filters by node and by event kind,
+ * steps through the events (buttons and the arrow keys), shows a message's whole content when
+ * it is clicked, and shows each node's state and notes at the chosen step. {@link #svg} is the
+ * same picture as a plain image without script, for places that show only images (GitHub).
+ *
+ * <p>Layout, in both: one row per instant, and more rows when two events of that instant would
+ * collide. Two events share a row only if they happened at the same time, at different nodes,
+ * and neither one's mark or label touches the other's; so no label covers another label, nor a
+ * crash, restart or drop mark, and a node's events keep their order top to bottom. The left
+ * column gives each row's true time. How outcomes look: delivered = solid blue arrow; dropped =
+ * red line ending in an X (the reason in its label); a duplicate copy = dashed purple arrow; a
+ * corrupted frame = orange arrow; crash = red bar, the node's line dashed while it is down;
+ * restart = green bar; pause = grey box; partition = a red strip left of the time column (and a
+ * light band) from the partition to the heal; timer firings = small circles. {@code DUPLICATE}
+ * and {@code CORRUPT} events (the network's decision, at the sender) get no row of their own:
+ * they show at the delivery they caused and in the message's details.
  *
  * <p>Stateless and thread-safe.
  */
@@ -35,10 +53,20 @@ public final class SpaceTime {
 
     /** Beyond this many events the diagram is cut, with a note: a browser copes, a reader does not. */
     public static final int MAX_EVENTS = 3000;
-    private static final int COL = 170;
-    private static final int ROW = 22;
-    private static final int TOP = 90;
-    private static final int LEFT = 110;
+
+    /** The label fonts: Latin and Hangul alike, so later Korean labels render on every platform. */
+    static final String FONTS = "\"Noto Sans CJK KR\", \"Noto Sans KR\", \"Apple SD Gothic Neo\", \"Malgun Gothic\", "
+            + "\"Noto Sans\", \"Segoe UI\", \"DejaVu Sans\", sans-serif";
+
+    /** Longest label drawn on the diagram, in characters; the whole text is in the details. */
+    static final int MAX_LABEL = 80;
+
+    private static final int ROW = 20;
+    private static final int GUTTER = 92;     // the time column
+    private static final int STRIP = 10;      // the partition strip, right of the time column
+    private static final int RIGHT = 240;     // room right of the last node for its labels
+    private static final int SPACING = 240;   // between node lines in the plain SVG
+    private static final int HEAD = 76;       // legend and node names above the rows (plain SVG)
 
     private SpaceTime() {
     }
@@ -53,205 +81,26 @@ public final class SpaceTime {
         return html(trace, filter, "Space-time diagram");
     }
 
-    /** The events matching {@code filter}, with a title. */
+    /**
+     * The interactive viewer of the events matching {@code filter}: one HTML file with the run's
+     * events as data and the code that draws them, no reference to anything outside the file.
+     * Opened with {@code #selftest} after its address, the page checks its own layout and
+     * controls and writes the results into the element {@code #st-selftest} (the browser test
+     * reads them).
+     */
     public static String html(Trace trace, Predicate<? super TraceEvent> filter, String title) {
-        String svg = svg(trace, filter);
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title)
-                + "</title>\n<style>body{font-family:sans-serif;margin:16px;background:#fff}"
-                + "svg text{font-family:monospace;font-size:11px}</style></head>\n<body>\n<h2>" + esc(title) + "</h2>\n"
-                + "<p>Time flows down; one line per node. Hover an arrow for its details. "
-                + "Generated by ch08-harness (Database Internals, chapter 8).</p>\n" + svg + "\n</body></html>\n";
+        Model m = model(trace, filter);
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + esc(title)
+                + "</title>\n<style>\n" + Viewer.CSS.replace("$FONTS", FONTS) + "</style></head>\n<body>\n"
+                + Viewer.BODY.replace("$TITLE", esc(title))
+                + "<script type=\"application/json\" id=\"st-data\">" + m.json(title) + "</script>\n"
+                + "<script>\n" + Viewer.JS + "</script>\n</body></html>\n";
     }
 
-    /** Just the {@code <svg>} element, for embedding. */
+    /** Just the {@code <svg>} element, without script: the plain picture (GitHub shows it inline). */
     public static String svg(Trace trace, Predicate<? super TraceEvent> filter) {
-        List<TraceEvent> events = new ArrayList<>();
-        int cut = 0;
-        for (TraceEvent e : trace.events()) {
-            if (filter.test(e)) {
-                if (events.size() < MAX_EVENTS) {
-                    events.add(e);
-                } else {
-                    cut++;
-                }
-            }
-        }
-        Map<Address, Integer> col = new LinkedHashMap<>();
-        for (Address a : columns(trace.nodes(), events)) {
-            col.put(a, col.size());
-        }
-        TreeMap<Long, Integer> row = new TreeMap<>();
-        for (TraceEvent e : events) {
-            row.putIfAbsent(e.timeNanos(), 0);
-        }
-        // y in tenths of a row: one row per distinct time, more for longer gaps, so a message
-        // that takes a millisecond slants visibly and idle stretches still stay short
-        int r = 0;
-        Long prev = null;
-        for (Map.Entry<Long, Integer> en : row.entrySet()) {
-            if (prev != null) {
-                long gap = en.getKey() - prev;
-                r += gap <= 100_000 ? 10 : gap <= 1_000_000 ? 16 : gap <= 10_000_000 ? 20 : 25;
-            }
-            en.setValue(r);
-            prev = en.getKey();
-        }
-        int rows = Math.max(1, r / 10 + 1);
-        int width = Math.max(830, LEFT + Math.max(1, col.size()) * COL + 40);
-        int height = TOP + (rows + 2) * ROW + 30;
-        StringBuilder sb = new StringBuilder();
-        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
-                .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\">\n");
-        sb.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">"
-                + "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"context-stroke\"/></marker>"
-                + "<marker id=\"ab\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#1f5fbf\"/></marker>"
-                + "<marker id=\"ap\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#8a2be2\"/></marker>"
-                + "<marker id=\"ao\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#e07b00\"/></marker>"
-                + "</defs>\n");
-        // a white halo behind every label, so text stays readable where arrows cross it
-        sb.append("<style>text{font-family:monospace;font-size:11px;paint-order:stroke;stroke:#fff;"
-                + "stroke-width:3px;stroke-linejoin:round}</style>\n");
-        legend(sb);
-        // labels go on top of every line (drawn last, with a white halo), so crossing arrows never hide them
-        StringBuilder labels = new StringBuilder();
-        // partitions: bands from PARTITION to HEAL
-        Long partStart = null;
-        String partText = "";
-        for (TraceEvent e : events) {
-            if (e.kind() == Kind.PARTITION && partStart == null) {
-                partStart = e.timeNanos();
-                partText = e.detail();
-            } else if (e.kind() == Kind.PARTITION) {
-                partText += "; " + e.detail();
-            } else if (e.kind() == Kind.HEAL && partStart != null) {
-                band(sb, labels, y(row, partStart), y(row, e.timeNanos()), width, "partition " + partText);
-                partStart = null;
-            }
-        }
-        if (partStart != null) {
-            band(sb, labels, y(row, partStart), TOP + rows * ROW + ROW, width, "partition " + partText + " (never healed)");
-        }
-        // time labels
-        for (Map.Entry<Long, Integer> en : row.entrySet()) {
-            sb.append("<text x=\"4\" y=\"").append(TOP + en.getValue() * ROW / 10 + 4).append("\" fill=\"#777\">")
-                    .append(esc(Trace.formatNanos(en.getKey()))).append("</text>\n");
-        }
-        // node lines, dashed grey while crashed
-        int bottom = TOP + rows * ROW + ROW;
-        for (Map.Entry<Address, Integer> c : col.entrySet()) {
-            int x = x(c.getValue());
-            sb.append("<text x=\"").append(x).append("\" y=\"").append(TOP - 22)
-                    .append("\" text-anchor=\"middle\" font-weight=\"bold\" style=\"font-size:14px\">")
-                    .append(esc(c.getKey().name())).append("</text>\n");
-            int from = TOP - 12;
-            Integer downSince = null;
-            for (TraceEvent e : events) {
-                if (!c.getKey().equals(e.node())) continue;
-                if (e.kind() == Kind.CRASH && downSince == null) {
-                    int yy = y(row, e.timeNanos());
-                    vline(sb, x, from, yy, false);
-                    downSince = yy;
-                } else if (e.kind() == Kind.RESTART && downSince != null) {
-                    int yy = y(row, e.timeNanos());
-                    vline(sb, x, downSince, yy, true);
-                    from = yy;
-                    downSince = null;
-                }
-            }
-            if (downSince != null) {
-                vline(sb, x, downSince, bottom, true);
-            } else {
-                vline(sb, x, from, bottom, false);
-            }
-        }
-        // messages
-        Map<Long, TraceEvent> sends = new HashMap<>(); // by id, looked up only
-        Map<Long, Integer> deliveries = new HashMap<>();
-        Map<Address, Long> pauseStart = new HashMap<>();
-        Map<Long, Integer> starts = new HashMap<>();
-        for (TraceEvent e : trace.events()) {
-            if (e.kind() == Kind.SEND) sends.put(e.messageId(), e);
-        }
-        for (TraceEvent e : events) {
-            String when = Trace.formatNanos(e.timeNanos());
-            switch (e.kind()) {
-                case DELIVER -> {
-                    TraceEvent s = sends.get(e.messageId());
-                    long sentAt = s == null ? e.timeNanos() : s.timeNanos();
-                    int x1 = x(col.get(e.peer()));
-                    int y1 = row.containsKey(sentAt) ? y(row, sentAt) : y(row, e.timeNanos());
-                    int x2 = x(col.get(e.node()));
-                    int y2 = y(row, e.timeNanos());
-                    int n = deliveries.merge(e.messageId(), 1, Integer::sum);
-                    boolean corrupted = s != null && !Arrays.equals(s.payload(), e.payload());
-                    // with more than two nodes arrows cross: keep labels short, details are in the tooltip
-                    String payload = col.size() > 2 ? "" : " " + trace.describePayload(e);
-                    String tip = "#" + e.messageId() + " " + e.peer() + " -> " + e.node() + " sent "
-                            + Trace.formatNanos(sentAt) + ", delivered " + when + ": " + trace.describePayload(e);
-                    if (corrupted) {
-                        arrow(sb, x1, y1, x2, y2, "#e07b00", "ao", false, "#" + e.messageId() + " corrupted" + payload, tip + " (CORRUPTED)", starts, labels);
-                    } else if (n > 1) {
-                        arrow(sb, x1, y1, x2, y2, "#8a2be2", "ap", true, "#" + e.messageId() + " dup" + payload, tip + " (DUPLICATE copy " + n + ")", starts, labels);
-                    } else {
-                        arrow(sb, x1, y1, x2, y2, "#1f5fbf", "ab", false, "#" + e.messageId() + payload, tip, starts, labels);
-                    }
-                }
-                case DROP -> {
-                    TraceEvent s = sends.get(e.messageId());
-                    long sentAt = s == null ? e.timeNanos() : s.timeNanos();
-                    int x1 = x(col.get(e.node()));
-                    int y1 = row.containsKey(sentAt) ? y(row, sentAt) : y(row, e.timeNanos());
-                    int x2full = x(col.get(e.peer()));
-                    int y2 = Math.max(y(row, e.timeNanos()), y1) + ROW / 2;
-                    int xm = e.timeNanos() == sentAt ? (x1 + x2full) / 2 : x1 + (x2full - x1) * 4 / 5;
-                    int ym = e.timeNanos() == sentAt ? y2 : y(row, e.timeNanos());
-                    String tip = "#" + e.messageId() + " " + e.node() + " -> " + e.peer() + " DROPPED (" + e.detail()
-                            + ") at " + when + ": " + trace.describePayload(e);
-                    sb.append("<g><title>").append(esc(tip)).append("</title><line x1=\"").append(x1).append("\" y1=\"")
-                            .append(y1).append("\" x2=\"").append(xm).append("\" y2=\"").append(ym)
-                            .append("\" stroke=\"#d62728\" stroke-width=\"1.5\"/>")
-                            .append("<path d=\"M").append(xm - 6).append(',').append(ym - 6).append(" L").append(xm + 6)
-                            .append(',').append(ym + 6).append(" M").append(xm - 6).append(',').append(ym + 6).append(" L")
-                            .append(xm + 6).append(',').append(ym - 6).append("\" stroke=\"#d62728\" stroke-width=\"2.5\"/></g>\n");
-                    labels.append("<g><title>").append(esc(tip)).append("</title><text x=\"").append(xm + 8).append("\" y=\"").append(ym + 4)
-                            .append("\" fill=\"#d62728\">").append(esc("#" + e.messageId() + " " + e.dropReason()))
-                            .append("</text></g>\n");
-                }
-                case CRASH -> bar(sb, e, row, col, "#d62728", "CRASH", "crashed at " + when + ": " + e.detail());
-                case RESTART -> bar(sb, e, row, col, "#2ca02c", "RESTART", "restarted at " + when + ": " + e.detail());
-                case PAUSE -> pauseStart.put(e.node(), e.timeNanos());
-                case RESUME -> {
-                    Long p = pauseStart.remove(e.node());
-                    if (p != null) {
-                        int x = x(col.get(e.node()));
-                        int y1 = y(row, p);
-                        int y2 = y(row, e.timeNanos());
-                        sb.append("<g><title>").append(esc(e.node() + " paused " + Trace.formatNanos(p) + " .. " + when))
-                                .append("</title><rect x=\"").append(x - 7).append("\" y=\"").append(y1).append("\" width=\"14\" height=\"")
-                                .append(Math.max(4, y2 - y1)).append("\" fill=\"#bbb\" stroke=\"#666\"/></g>\n");
-                    }
-                }
-                case CLOCK_STEP -> tag(sb, e, row, col, "#8c564b", "clock: " + e.detail());
-                case NOTE -> {
-                    if (e.node() != null) tag(sb, e, row, col, "#555", e.detail());
-                }
-                case TIMER_FIRE -> {
-                    int x = x(col.get(e.node()));
-                    int y = y(row, e.timeNanos());
-                    sb.append("<g><title>").append(esc(e.node() + " " + e.detail() + " fired at " + when))
-                            .append("</title><circle cx=\"").append(x).append("\" cy=\"").append(y)
-                            .append("\" r=\"3.5\" fill=\"#fff\" stroke=\"#2ca02c\" stroke-width=\"1.5\"/></g>\n");
-                }
-                default -> {
-                }
-            }
-        }
-        sb.append(labels);
-        if (cut > 0) {
-            sb.append("<text x=\"").append(LEFT).append("\" y=\"").append(height - 8).append("\" fill=\"#d62728\">")
-                    .append(cut).append(" more events cut: filter the trace to see them</text>\n");
-        }
-        return sb.append("</svg>").toString();
+        return new Plain(model(trace, filter)).draw();
     }
 
     /** The nodes the events mention, in the order they were added to the run (then any others, by first mention). */
@@ -266,7 +115,7 @@ public final class SpaceTime {
     }
 
     private static List<Address> columns(List<Address> order, List<TraceEvent> events) {
-        java.util.Set<Address> mentioned = new java.util.LinkedHashSet<>();
+        Set<Address> mentioned = new LinkedHashSet<>();
         for (TraceEvent e : events) {
             if (e.node() != null) mentioned.add(e.node());
             if (e.peer() != null) mentioned.add(e.peer());
@@ -281,97 +130,577 @@ public final class SpaceTime {
         return out;
     }
 
-    private static void legend(StringBuilder sb) {
-        int y = 16;
-        sb.append("<g transform=\"translate(").append(40).append(",0)\">")
-                .append("<line x1=\"0\" y1=\"").append(y).append("\" x2=\"30\" y2=\"").append(y).append("\" stroke=\"#1f5fbf\" marker-end=\"url(#ab)\"/>")
-                .append("<text x=\"36\" y=\"").append(y + 4).append("\">delivered</text>")
-                .append("<line x1=\"110\" y1=\"").append(y).append("\" x2=\"140\" y2=\"").append(y).append("\" stroke=\"#d62728\"/>")
-                .append("<path d=\"M134,10 L146,22 M134,22 L146,10\" stroke=\"#d62728\" stroke-width=\"2.5\"/>")
-                .append("<text x=\"152\" y=\"").append(y + 4).append("\">dropped</text>")
-                .append("<line x1=\"220\" y1=\"").append(y).append("\" x2=\"250\" y2=\"").append(y).append("\" stroke=\"#8a2be2\" stroke-dasharray=\"5,3\" marker-end=\"url(#ap)\"/>")
-                .append("<text x=\"256\" y=\"").append(y + 4).append("\">duplicate</text>")
-                .append("<line x1=\"336\" y1=\"").append(y).append("\" x2=\"366\" y2=\"").append(y).append("\" stroke=\"#e07b00\" stroke-width=\"2\" marker-end=\"url(#ao)\"/>")
-                .append("<text x=\"372\" y=\"").append(y + 4).append("\">corrupted</text>")
-                .append("<rect x=\"450\" y=\"8\" width=\"30\" height=\"16\" fill=\"#f4c7c3\" opacity=\"0.6\"/>")
-                .append("<text x=\"486\" y=\"").append(y + 4).append("\">partition</text>")
-                .append("<rect x=\"560\" y=\"12\" width=\"16\" height=\"4\" fill=\"#d62728\"/>")
-                .append("<text x=\"582\" y=\"").append(y + 4).append("\">crash</text>")
-                .append("<rect x=\"630\" y=\"8\" width=\"10\" height=\"16\" fill=\"#bbb\" stroke=\"#666\"/>")
-                .append("<text x=\"646\" y=\"").append(y + 4).append("\">pause</text>")
-                .append("<circle cx=\"705\" cy=\"").append(y).append("\" r=\"3.5\" fill=\"#fff\" stroke=\"#2ca02c\"/>")
-                .append("<text x=\"714\" y=\"").append(y + 4).append("\">timer</text></g>\n");
-    }
+    // ------------------------------------------------------------------ the model both outputs draw
 
-    private static void arrow(StringBuilder sb, int x1, int y1, int x2, int y2, String color, String marker,
-                              boolean dashed, String label, String tip, Map<Long, Integer> starts, StringBuilder labels) {
-        if (x1 == x2) {
-            // a message to itself: a small loop to the right
-            sb.append("<g><title>").append(esc(tip)).append("</title><path d=\"M").append(x1).append(',').append(y1)
-                    .append(" C").append(x1 + 40).append(',').append(y1).append(' ').append(x1 + 40).append(',').append(y2 + 6)
-                    .append(' ').append(x2 + 2).append(',').append(y2).append("\" fill=\"none\" stroke=\"").append(color)
-                    .append("\" marker-end=\"url(#").append(marker).append(")\"/></g>\n");
-            return;
+    /**
+     * One drawn event. {@code node}/{@code peer} are column numbers (-1: none, as for partitions);
+     * {@code send} is the item number of the message's SEND (-1 if it is not drawn); {@code style}
+     * chooses colour and mark; {@code label} is the short text on the diagram, {@code full} the
+     * whole story of the event (and of its message) shown when it is chosen.
+     */
+    record Item(TraceEvent e, int node, int peer, int send, String style, String label, String full) {
+        boolean networkWide() {
+            return node < 0;
         }
-        sb.append("<g><title>").append(esc(tip)).append("</title><line x1=\"").append(x1).append("\" y1=\"").append(y1)
-                .append("\" x2=\"").append(x2).append("\" y2=\"").append(y2).append("\" stroke=\"").append(color)
-                .append("\" stroke-width=\"1.5\"").append(dashed ? " stroke-dasharray=\"5,3\"" : "")
-                .append(" marker-end=\"url(#").append(marker).append(")\"/></g>\n");
-        // the label sits near the sender, where arrows from different senders do not cross yet;
-        // arrows leaving the same point at the same time put theirs at different distances
-        int k = starts.merge(((long) x1 << 32) | (y1 & 0xffffffffL), 1, Integer::sum) - 1;
-        double f = 0.12 + 0.22 * (k % 4);
-        int lx = (int) (x1 + (x2 - x1) * f);
-        int ly = (int) (y1 + (y2 - y1) * f) - 3;
-        String shortLabel = label.length() > 22 ? label.substring(0, 22) + ".." : label;
-        labels.append("<g><title>").append(esc(tip)).append("</title><text x=\"").append(lx).append("\" y=\"").append(ly)
-                .append("\" text-anchor=\"").append(x2 > x1 ? "start" : "end").append("\" fill=\"")
-                .append(color).append("\">").append(esc(shortLabel)).append("</text></g>\n");
     }
 
-    private static void bar(StringBuilder sb, TraceEvent e, TreeMap<Long, Integer> row, Map<Address, Integer> col,
-                            String color, String text, String tip) {
-        int x = x(col.get(e.node()));
-        int y = y(row, e.timeNanos());
-        sb.append("<g><title>").append(esc(e.node() + " " + tip)).append("</title><rect x=\"").append(x - 16)
-                .append("\" y=\"").append(y - 3).append("\" width=\"32\" height=\"6\" fill=\"").append(color)
-                .append("\"/><text x=\"").append(x + 20).append("\" y=\"").append(y + 4).append("\" fill=\"").append(color)
-                .append("\" font-weight=\"bold\">").append(text).append("</text></g>\n");
+    record Model(List<String> nodes, List<Item> items, int cut, boolean nodeNotes) {
+
+        String json(String title) {
+            StringBuilder sb = new StringBuilder(256 + items.size() * 160);
+            sb.append("{\"title\":").append(js(title)).append(",\"cut\":").append(cut)
+                    .append(",\"notes\":").append(nodeNotes).append(",\"nodes\":[");
+            for (int i = 0; i < nodes.size(); i++) {
+                sb.append(i == 0 ? "" : ",").append(js(nodes.get(i)));
+            }
+            sb.append("],\"items\":[\n");
+            for (int i = 0; i < items.size(); i++) {
+                Item it = items.get(i);
+                sb.append(i == 0 ? "" : ",\n").append("{\"k\":\"").append(it.e().kind()).append('"')
+                        .append(",\"n\":").append(it.node()).append(",\"p\":").append(it.peer())
+                        .append(",\"t\":").append(it.e().timeNanos())
+                        .append(",\"ts\":").append(js(Trace.formatNanos(it.e().timeNanos())))
+                        .append(",\"id\":").append(it.e().messageId()).append(",\"s\":").append(it.send())
+                        .append(",\"c\":\"").append(it.style()).append('"')
+                        .append(",\"l\":").append(js(it.label())).append(",\"f\":").append(js(it.full())).append('}');
+            }
+            return sb.append("\n]}").toString();
+        }
     }
 
-    private static void tag(StringBuilder sb, TraceEvent e, TreeMap<Long, Integer> row, Map<Address, Integer> col,
-                            String color, String text) {
-        int x = x(col.get(e.node()));
-        int y = y(row, e.timeNanos());
-        String shown = text.length() > 34 ? text.substring(0, 34) + ".." : text;
-        sb.append("<g><title>").append(esc(e.node() + " at " + Trace.formatNanos(e.timeNanos()) + ": " + text))
-                .append("</title><circle cx=\"").append(x).append("\" cy=\"").append(y).append("\" r=\"2.5\" fill=\"")
-                .append(color).append("\"/><text x=\"").append(x + 6).append("\" y=\"").append(y + 4)
-                .append("\" fill=\"").append(color).append("\">").append(esc(shown)).append("</text></g>\n");
+    static Model model(Trace trace, Predicate<? super TraceEvent> filter) {
+        List<TraceEvent> all = trace.events();
+        Map<Long, TraceEvent> sends = new HashMap<>();           // by message id, looked up only
+        Map<Long, List<TraceEvent>> fates = new HashMap<>();     // by message id: deliveries, drops, copies, flips
+        List<TraceEvent> events = new ArrayList<>();
+        int cut = 0;
+        for (TraceEvent e : all) {
+            if (e.kind() == Kind.SEND) {
+                sends.put(e.messageId(), e);
+            } else if (e.isMessageEvent()) {
+                fates.computeIfAbsent(e.messageId(), k -> new ArrayList<>()).add(e);
+            }
+            if (filter.test(e)) {
+                if (events.size() < MAX_EVENTS) {
+                    events.add(e);
+                } else {
+                    cut++;
+                }
+            }
+        }
+        Map<Address, Integer> col = new LinkedHashMap<>();
+        for (Address a : columns(trace.nodes(), events)) {
+            col.put(a, col.size());
+        }
+        List<Item> items = new ArrayList<>();
+        Map<Long, Integer> sendItem = new HashMap<>();
+        Map<Long, Integer> copies = new HashMap<>();
+        boolean nodeNotes = false;
+        for (TraceEvent e : events) {
+            Kind k = e.kind();
+            if (k == Kind.DUPLICATE || k == Kind.CORRUPT) {
+                continue; // the network's decision: drawn at the delivery it causes, told in the details
+            }
+            int node = e.node() == null ? -1 : col.get(e.node());
+            int peer = e.peer() == null ? -1 : col.get(e.peer());
+            String when = Trace.formatNanos(e.timeNanos());
+            String style;
+            String label;
+            String full;
+            int send = -1;
+            switch (k) {
+                case SEND -> {
+                    style = "send";
+                    label = "#" + e.messageId() + " " + trace.describePayload(e);
+                    full = messageStory(trace, e, sends.get(e.messageId()), fates.get(e.messageId()),
+                            "SENT by " + e.node() + " to " + e.peer() + " at " + when);
+                    sendItem.put(e.messageId(), items.size());
+                }
+                case DELIVER -> {
+                    send = sendItem.getOrDefault(e.messageId(), -1);
+                    TraceEvent s = sends.get(e.messageId());
+                    int n = copies.merge(e.messageId(), 1, Integer::sum);
+                    boolean corrupted = s != null && !Arrays.equals(s.payload(), e.payload());
+                    String what = "DELIVERED to " + e.node() + " at " + when;
+                    if (corrupted) {
+                        style = "corrupt";
+                        label = "#" + e.messageId() + " corrupted: " + trace.describePayload(e);
+                        what += ", CORRUPTED on the way";
+                    } else if (n > 1) {
+                        style = "dup";
+                        label = "#" + e.messageId() + " duplicate (copy " + n + ")";
+                        what += ": a DUPLICATE copy (copy " + n + ")";
+                    } else {
+                        style = "deliver";
+                        label = "#" + e.messageId();
+                    }
+                    if (corrupted && n > 1) {
+                        what += ", and a DUPLICATE copy (copy " + n + ")";
+                    }
+                    full = messageStory(trace, e, s, fates.get(e.messageId()), what);
+                }
+                case DROP -> {
+                    send = sendItem.getOrDefault(e.messageId(), -1);
+                    style = "drop";
+                    String scripted = e.detail().contains("(scripted") ? ", scripted" : "";
+                    label = "#" + e.messageId() + " dropped: " + e.dropReason() + scripted;
+                    full = messageStory(trace, e, sends.get(e.messageId()), fates.get(e.messageId()),
+                            "DROPPED (" + e.detail() + ") at " + when + " on its way from " + e.node() + " to " + e.peer());
+                }
+                case CRASH -> {
+                    style = "crash";
+                    label = "CRASH";
+                    full = e.node() + " CRASHED at " + when + ": " + e.detail();
+                }
+                case RESTART -> {
+                    style = "restart";
+                    label = "RESTART " + e.detail();
+                    full = e.node() + " RESTARTED at " + when + ": " + e.detail();
+                }
+                case PAUSE -> {
+                    style = "pause";
+                    label = "PAUSE " + e.detail();
+                    full = e.node() + " PAUSED at " + when + " " + e.detail() + " (no handler runs, timers wait)";
+                }
+                case RESUME -> {
+                    style = "pause";
+                    label = "RESUME";
+                    full = e.node() + " RESUMED at " + when;
+                }
+                case CLOCK_STEP -> {
+                    style = "clock";
+                    label = "clock " + e.detail();
+                    full = e.node() + "'s clock changed at " + when + ": " + e.detail();
+                }
+                case TIMER_FIRE, TIMER_SET, TIMER_CANCEL -> {
+                    style = "timer";
+                    label = timerText(k, e.detail());
+                    full = e.node() + ": " + label + " at " + when;
+                }
+                case PARTITION -> {
+                    style = "partition";
+                    label = "PARTITION " + e.detail();
+                    full = "PARTITION at " + when + ": " + e.detail() + " (frames across it are dropped until the heal)";
+                }
+                case HEAL -> {
+                    style = "heal";
+                    label = "HEAL: " + e.detail();
+                    full = "HEAL at " + when + ": " + e.detail();
+                }
+                case NOTE -> {
+                    style = "note";
+                    label = e.detail();
+                    full = (e.node() == null ? "note (whole run)" : "note by " + e.node()) + " at " + when + ":\n" + e.detail();
+                    nodeNotes |= e.node() != null;
+                }
+                default -> {
+                    style = "other";
+                    label = k + " " + e.detail();
+                    full = label + " at " + when;
+                }
+            }
+            if (e.node() != null) {
+                full += "\n" + e.node() + "'s own wall clock read " + Instant.ofEpochMilli(e.localWallMillis());
+            }
+            items.add(new Item(e, node, peer, send, style, shorten(label), full));
+        }
+        List<String> names = new ArrayList<>();
+        col.keySet().forEach(a -> names.add(a.name()));
+        return new Model(names, items, cut, nodeNotes);
     }
 
-    private static void band(StringBuilder sb, StringBuilder labels, int y1, int y2, int width, String text) {
-        sb.append("<g><title>").append(esc(text)).append("</title><rect x=\"").append(LEFT - 30).append("\" y=\"").append(y1)
-                .append("\" width=\"").append(width - LEFT + 20).append("\" height=\"").append(Math.max(4, y2 - y1))
-                .append("\" fill=\"#f4c7c3\" opacity=\"0.45\"/></g>\n");
-        labels.append("<g><title>").append(esc(text)).append("</title><text x=\"").append(LEFT - 26).append("\" y=\"")
-                .append(y1 + 12).append("\" fill=\"#a33\">").append(esc(text.length() > 70 ? text.substring(0, 70) + ".." : text))
-                .append("</text></g>\n");
+    /** Everything about one message: this event, its sending, every fate of every copy, its bytes. */
+    private static String messageStory(Trace trace, TraceEvent e, TraceEvent send, List<TraceEvent> fates, String what) {
+        StringBuilder sb = new StringBuilder();
+        Address from = e.kind() == Kind.DELIVER ? e.peer() : e.node();
+        Address to = e.kind() == Kind.DELIVER ? e.node() : e.peer();
+        sb.append("message #").append(e.messageId()).append(": ").append(from).append(" -> ").append(to).append('\n');
+        sb.append("this event: ").append(what).append('\n');
+        if (send != null && e.kind() != Kind.SEND) {
+            sb.append("sent at ").append(Trace.formatNanos(send.timeNanos())).append('\n');
+        }
+        sb.append("what became of it:");
+        if (fates == null || fates.isEmpty()) {
+            sb.append(" nothing yet when the trace ends (still in flight, or the run stopped)");
+        } else {
+            for (TraceEvent f : fates) {
+                sb.append("\n  ").append(Trace.formatNanos(f.timeNanos())).append("  ");
+                switch (f.kind()) {
+                    case DELIVER -> sb.append("delivered to ").append(f.node());
+                    case DROP -> sb.append("DROPPED: ").append(f.detail());
+                    case DUPLICATE -> sb.append("the network made a DUPLICATE (").append(f.detail()).append(')');
+                    case CORRUPT -> sb.append("the network CORRUPTED a copy (").append(f.detail()).append(')');
+                    default -> sb.append(f.kind());
+                }
+            }
+        }
+        byte[] sent = send == null ? e.payload() : send.payload();
+        sb.append("\npayload: ").append(send == null ? trace.describePayload(e) : trace.describePayload(send));
+        bytes(sb, "bytes", sent);
+        if (send != null && !Arrays.equals(sent, e.payload())) {
+            sb.append("\nas this copy arrived: ").append(trace.describePayload(e));
+            bytes(sb, "bytes as arrived", e.payload());
+        }
+        return sb.toString();
     }
 
-    private static void vline(StringBuilder sb, int x, int y1, int y2, boolean down) {
-        sb.append("<line x1=\"").append(x).append("\" y1=\"").append(y1).append("\" x2=\"").append(x).append("\" y2=\"")
-                .append(y2).append("\" stroke=\"").append(down ? "#bbb" : "#333").append("\" stroke-width=\"")
-                .append(down ? "1" : "2").append('"').append(down ? " stroke-dasharray=\"3,4\"" : "").append("/>\n");
+    /** The bytes as UTF-8 text when they are text, then in hex (the first 512). */
+    private static void bytes(StringBuilder sb, String what, byte[] p) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(p)).toString();
+            if (!text.isEmpty() && text.codePoints().noneMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+                sb.append("\n").append(what.replace("bytes", "as text")).append(": ").append(text);
+            }
+        } catch (CharacterCodingException notText) {
+            // binary: the hex below is the content
+        }
+        int shown = Math.min(p.length, 512);
+        sb.append('\n').append(what).append(" (").append(p.length).append("): ")
+                .append(HexFormat.ofDelimiter(" ").formatHex(p, 0, shown)).append(shown < p.length ? " .." : "");
     }
 
-    private static int x(Integer column) {
-        return LEFT + 60 + (column == null ? 0 : column) * COL;
+    /** "timer 7 retry" (the trace's detail: id, then tag) as "timer 7 fired (retry)". */
+    private static String timerText(Kind k, String detail) {
+        String verb = k == Kind.TIMER_FIRE ? "fired" : k == Kind.TIMER_SET ? "set" : "cancelled";
+        String[] p = detail.split(" ", 3);
+        return p.length == 3 && p[0].equals("timer") ? "timer " + p[1] + " " + verb + " (" + p[2] + ")" : "timer " + verb + " " + detail;
     }
 
-    private static int y(TreeMap<Long, Integer> row, long t) {
-        Map.Entry<Long, Integer> en = row.floorEntry(t);
-        return TOP + (en == null ? 0 : en.getValue()) * ROW / 10;
+    /** At most {@link #MAX_LABEL} characters (whole code points), one line. */
+    static String shorten(String s) {
+        String one = s.replace('\n', ' ').replace('\r', ' ').strip();
+        if (one.codePointCount(0, one.length()) <= MAX_LABEL) {
+            return one;
+        }
+        return one.substring(0, one.offsetByCodePoints(0, MAX_LABEL - 1)) + "\u2026";
+    }
+
+    // ------------------------------------------------------------------ the plain SVG
+
+    /**
+     * Draws the model without script, at a fixed width: the same rules as the viewer's layout,
+     * with label widths estimated from the characters (a browser measures them in the viewer).
+     */
+    private static final class Plain {
+        private final Model m;
+        private final int[] x;
+        private final int[] row;
+        private final int width;
+        private final int rows;
+        private final List<Long> rowTime = new ArrayList<>();
+        private final int[][] labelBox;
+
+        Plain(Model m) {
+            this.m = m;
+            int n = m.nodes().size();
+            x = new int[n];
+            // room left of the first line and right of the last for the labels that go there (as in the viewer)
+            int leftNeed = 0;
+            int rightNeed = 0;
+            for (Item it : m.items()) {
+                if (it.style().equals("drop") || it.networkWide()) {
+                    continue;
+                }
+                if (it.node() == 0 && it.peer() > 0) {
+                    leftNeed = Math.max(leftNeed, textWidth(it.label()));
+                }
+                if (it.node() == n - 1) {
+                    rightNeed = Math.max(rightNeed, textWidth(it.label()));
+                }
+            }
+            int x0 = GUTTER + STRIP + Math.min(Math.max(leftNeed + 20, 90), 300);
+            int right = Math.min(Math.max(rightNeed + 16, RIGHT), 420);
+            for (int i = 0; i < n; i++) {
+                x[i] = x0 + i * SPACING;
+            }
+            int w = Math.max(900, x0 + Math.max(0, n - 1) * SPACING + right);
+            row = new int[m.items().size()];
+            labelBox = new int[m.items().size()][];
+            // pack: a new row unless the event happened at the row's time, at another node, and collides with nothing there
+            List<int[]> boxes = new ArrayList<>();
+            Set<Integer> nodesInRow = new java.util.HashSet<>();
+            Set<Integer> itemsInRow = new java.util.HashSet<>();
+            boolean exclusive = false;
+            int r = -1;
+            for (int i = 0; i < m.items().size(); i++) {
+                Item it = m.items().get(i);
+                int[] mark = mark(i);
+                List<int[]> places = places(i, mark, textWidth(it.label()), w);
+                int[] lab = null;
+                if (r >= 0 && !exclusive && !it.networkWide() && it.e().timeNanos() == rowTime.get(r)
+                        && !nodesInRow.contains(it.node()) && !itemsInRow.contains(it.send()) && free(boxes, mark)) {
+                    lab = places.stream().filter(b -> free(boxes, b)).findFirst().orElse(null);
+                }
+                if (lab == null) {
+                    lab = places.get(0);
+                    r++;
+                    rowTime.add(it.e().timeNanos());
+                    boxes.clear();
+                    nodesInRow.clear();
+                    itemsInRow.clear();
+                    exclusive = it.networkWide();
+                }
+                w = Math.max(w, lab[1] + 8);
+                boxes.add(mark);
+                boxes.add(lab);
+                nodesInRow.add(it.node());
+                itemsInRow.add(i);
+                row[i] = r;
+                labelBox[i] = lab;
+            }
+            rows = r + 1;
+            width = w;
+        }
+
+        /** Where a label may go, best first: away from the event's own message line when it fits. */
+        private List<int[]> places(int i, int[] mark, int lw, int w) {
+            Item it = m.items().get(i);
+            int min = GUTTER + STRIP + 6;
+            if (it.networkWide()) {
+                return List.of(new int[] {min, min + lw});
+            }
+            int[] right = {mark[1] + 5, mark[1] + 5 + lw};
+            int[] left = {mark[0] - 5 - lw, mark[0] - 5};
+            int here = (mark[0] + mark[1]) / 2;
+            int other = it.style().equals("drop") ? x[it.node()] : it.peer() >= 0 ? x[it.peer()] : here;
+            List<int[]> out = new ArrayList<>();
+            for (int[] b : other > here ? List.of(left, right) : List.of(right, left)) {
+                if (b[0] >= min && b[1] <= w - 4) {
+                    out.add(b);
+                }
+            }
+            return out.isEmpty() ? List.of(right) : out;
+        }
+
+        private static boolean free(List<int[]> boxes, int[] b) {
+            for (int[] o : boxes) {
+                if (b[0] < o[1] + 4 && o[0] < b[1] + 4) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** A conservative width for sans-serif at 12 px: wide (Hangul, CJK) characters count double. */
+        static int textWidth(String s) {
+            return s.codePoints().map(c -> Character.isIdeographic(c) || Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL
+                    || c >= 0x1100 && c <= 0x11ff ? 13 : Character.isUpperCase(c) || c == 'm' || c == 'w' ? 9 : 7).sum();
+        }
+
+        private int y(int r) {
+            return HEAD + r * ROW + ROW / 2;
+        }
+
+        /** The horizontal extent of an item's mark. */
+        private int[] mark(int i) {
+            Item it = m.items().get(i);
+            if (it.networkWide()) {
+                return new int[] {GUTTER, GUTTER + STRIP};
+            }
+            int cx = x[it.node()];
+            return switch (it.style()) {
+                case "crash", "restart" -> new int[] {cx - 16, cx + 16};
+                case "drop" -> {
+                    int xm = dropX(i);
+                    yield new int[] {xm - 7, xm + 7};
+                }
+                default -> new int[] {cx - 6, cx + 6};
+            };
+        }
+
+        private int dropX(int i) {
+            Item it = m.items().get(i);
+            int x1 = x[it.node()];
+            int x2 = it.peer() < 0 ? x1 + 60 : x[it.peer()];
+            boolean atSend = it.send() >= 0 && m.items().get(it.send()).e().timeNanos() == it.e().timeNanos();
+            return x2 == x1 ? x1 + 30 : (int) Math.round(x1 + (x2 - x1) * (atSend ? 0.45 : 0.8));
+        }
+
+        String draw() {
+            int height = HEAD + rows * ROW + 30;
+            StringBuilder sb = new StringBuilder(4096 + m.items().size() * 300);
+            sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
+                    .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\">\n");
+            sb.append("<defs>");
+            for (String[] mk : new String[][] {{"ab", "#1f5fbf"}, {"ap", "#8a2be2"}, {"ao", "#e07b00"}}) {
+                sb.append("<marker id=\"").append(mk[0]).append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"")
+                        .append(mk[1]).append("\"/></marker>");
+            }
+            sb.append("</defs>\n<style>text{font-family:").append(FONTS.replace("\"", "'"))
+                    .append(";font-size:12px;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}")
+                    .append(".t{fill:#777;font-size:11px}.n{font-weight:bold;font-size:14px}</style>\n");
+            sb.append("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n");
+            legend(sb);
+            StringBuilder labels = new StringBuilder();
+            int bottom = HEAD + rows * ROW + 10;
+            // partitions: a strip left of the rows (never under text) and a light band behind them
+            Integer open = null;
+            for (int i = 0; i <= m.items().size(); i++) {
+                Item it = i < m.items().size() ? m.items().get(i) : null;
+                if (it != null && it.style().equals("partition") && open == null) {
+                    open = row[i];
+                } else if (open != null && (it == null || it.style().equals("heal"))) {
+                    int y1 = y(open) - ROW / 2;
+                    int y2 = it == null ? bottom : y(row[i]);
+                    sb.append("<rect x=\"").append(GUTTER + STRIP + 2).append("\" y=\"").append(y1).append("\" width=\"")
+                            .append(width - GUTTER - STRIP - 2).append("\" height=\"").append(y2 - y1).append("\" fill=\"#f4c7c3\" opacity=\"0.35\"/>")
+                            .append("<rect x=\"").append(GUTTER).append("\" y=\"").append(y1).append("\" width=\"").append(STRIP)
+                            .append("\" height=\"").append(y2 - y1).append("\" fill=\"#d62728\"/>\n");
+                    open = null;
+                }
+            }
+            // time of each row
+            for (int r = 0; r < rows; r++) {
+                sb.append("<text class=\"t\" x=\"4\" y=\"").append(y(r) + 4).append("\">").append(Trace.formatNanos(rowTime.get(r))).append("</text>\n");
+            }
+            // node names and lines, dashed while down
+            for (int c = 0; c < x.length; c++) {
+                sb.append("<text class=\"n\" x=\"").append(x[c]).append("\" y=\"").append(HEAD - 12)
+                        .append("\" text-anchor=\"middle\">").append(esc(m.nodes().get(c))).append("</text>\n");
+                int from = HEAD - 6;
+                Integer down = null;
+                for (int i = 0; i < m.items().size(); i++) {
+                    Item it = m.items().get(i);
+                    if (it.node() != c) continue;
+                    if (it.style().equals("crash") && down == null) {
+                        vline(sb, x[c], from, y(row[i]), false);
+                        down = y(row[i]);
+                    } else if (it.style().equals("restart") && down != null) {
+                        vline(sb, x[c], down, y(row[i]), true);
+                        from = y(row[i]);
+                        down = null;
+                    }
+                }
+                vline(sb, x[c], down == null ? from : down, bottom, down != null);
+            }
+            Map<Integer, Integer> pauseAt = new HashMap<>();
+            for (int i = 0; i < m.items().size(); i++) {
+                Item it = m.items().get(i);
+                TraceEvent e = it.e();
+                int yy = y(row[i]);
+                String tip = "<title>" + esc(it.full()) + "</title>";
+                sb.append("<g>").append(tip);
+                switch (it.style()) {
+                    case "send" -> circle(sb, x[it.node()], yy, 3, "#1f5fbf", "#1f5fbf");
+                    case "deliver", "dup", "corrupt" -> {
+                        String color = it.style().equals("deliver") ? "#1f5fbf" : it.style().equals("dup") ? "#8a2be2" : "#e07b00";
+                        String mk = it.style().equals("deliver") ? "ab" : it.style().equals("dup") ? "ap" : "ao";
+                        int x2 = x[it.node()];
+                        int x1 = it.peer() < 0 ? x2 - 40 : x[it.peer()];
+                        int y1 = it.send() >= 0 ? y(row[it.send()]) : yy;
+                        if (it.send() < 0) {
+                            x1 = x2 + (x1 < x2 ? -40 : 40);
+                        }
+                        if (x1 == x2) {
+                            sb.append("<path d=\"M").append(x1).append(',').append(y1).append(" C").append(x1 + 40).append(',').append(y1)
+                                    .append(' ').append(x1 + 40).append(',').append(yy).append(' ').append(x2 + 2).append(',').append(yy)
+                                    .append("\" fill=\"none\" stroke=\"").append(color).append("\" marker-end=\"url(#").append(mk).append(")\"/>");
+                        } else {
+                            sb.append("<line x1=\"").append(x1).append("\" y1=\"").append(y1).append("\" x2=\"").append(x2).append("\" y2=\"").append(yy)
+                                    .append("\" stroke=\"").append(color).append("\" stroke-width=\"1.5\"")
+                                    .append(it.style().equals("dup") ? " stroke-dasharray=\"5,3\"" : "")
+                                    .append(" marker-end=\"url(#").append(mk).append(")\"/>");
+                        }
+                    }
+                    case "drop" -> {
+                        int xm = dropX(i);
+                        int x1 = x[it.node()];
+                        int y1 = it.send() >= 0 ? y(row[it.send()]) : yy;
+                        sb.append("<line x1=\"").append(x1).append("\" y1=\"").append(y1).append("\" x2=\"").append(xm).append("\" y2=\"").append(yy)
+                                .append("\" stroke=\"#d62728\" stroke-width=\"1.5\"/><path d=\"M").append(xm - 6).append(',').append(yy - 6)
+                                .append(" L").append(xm + 6).append(',').append(yy + 6).append(" M").append(xm - 6).append(',').append(yy + 6)
+                                .append(" L").append(xm + 6).append(',').append(yy - 6).append("\" stroke=\"#d62728\" stroke-width=\"2.5\"/>");
+                    }
+                    case "crash", "restart" -> sb.append("<rect x=\"").append(x[it.node()] - 16).append("\" y=\"").append(yy - 3)
+                            .append("\" width=\"32\" height=\"6\" fill=\"").append(it.style().equals("crash") ? "#d62728" : "#2ca02c").append("\"/>");
+                    case "pause" -> {
+                        if (e.kind() == Kind.PAUSE) {
+                            pauseAt.put(it.node(), yy);
+                        } else {
+                            Integer p = pauseAt.remove(it.node());
+                            int y1 = p == null ? yy - 6 : p;
+                            sb.append("<rect x=\"").append(x[it.node()] - 7).append("\" y=\"").append(y1).append("\" width=\"14\" height=\"")
+                                    .append(Math.max(4, yy - y1)).append("\" fill=\"#bbb\" stroke=\"#666\"/>");
+                        }
+                    }
+                    case "timer" -> circle(sb, x[it.node()], yy, 3.5, "#fff", "#2ca02c");
+                    case "partition", "heal" -> {
+                    }
+                    default -> {
+                        if (it.node() >= 0) circle(sb, x[it.node()], yy, 2.5, color(it.style()), color(it.style()));
+                    }
+                }
+                sb.append("</g>\n");
+                int[] lab = labelBox[i];
+                labels.append("<g>").append(tip).append("<text x=\"").append(lab[0]).append("\" y=\"").append(yy + 4)
+                        .append("\" fill=\"").append(color(it.style())).append('"')
+                        .append(it.style().equals("crash") || it.style().equals("restart") ? " font-weight=\"bold\"" : "")
+                        .append('>').append(esc(it.label())).append("</text></g>\n");
+            }
+            sb.append(labels);
+            if (m.cut() > 0) {
+                sb.append("<text x=\"").append(GUTTER + STRIP + 6).append("\" y=\"").append(height - 8).append("\" fill=\"#d62728\">")
+                        .append(m.cut()).append(" more events cut: filter the trace to see them</text>\n");
+            }
+            return sb.append("</svg>").toString();
+        }
+
+        private static void circle(StringBuilder sb, int cx, int cy, double r, String fill, String stroke) {
+            sb.append("<circle cx=\"").append(cx).append("\" cy=\"").append(cy).append("\" r=\"").append(r)
+                    .append("\" fill=\"").append(fill).append("\" stroke=\"").append(stroke).append("\" stroke-width=\"1.5\"/>");
+        }
+
+        private static void vline(StringBuilder sb, int x, int y1, int y2, boolean down) {
+            sb.append("<line x1=\"").append(x).append("\" y1=\"").append(y1).append("\" x2=\"").append(x).append("\" y2=\"")
+                    .append(y2).append("\" stroke=\"").append(down ? "#bbb" : "#333").append("\" stroke-width=\"")
+                    .append(down ? "1" : "2").append('"').append(down ? " stroke-dasharray=\"3,4\"" : "").append("/>\n");
+        }
+
+        private static void legend(StringBuilder sb) {
+            String[][] keys = {{"#1f5fbf", "delivered"}, {"#d62728", "dropped (X)"}, {"#8a2be2", "duplicate"}, {"#e07b00", "corrupted"},
+                {"#d62728", "crash"}, {"#2ca02c", "restart"}, {"#999", "pause"}, {"#2ca02c", "timer"}, {"#f4c7c3", "partition"}};
+            int lx = 8;
+            for (String[] k : keys) {
+                sb.append("<rect x=\"").append(lx).append("\" y=\"12\" width=\"18\" height=\"8\" fill=\"").append(k[0]).append("\"/>")
+                        .append("<text x=\"").append(lx + 22).append("\" y=\"20\">").append(k[1]).append("</text>");
+                lx += 30 + textWidth(k[1]);
+            }
+            sb.append('\n');
+        }
+    }
+
+    static String color(String style) {
+        return switch (style) {
+            case "send", "deliver" -> "#1f5fbf";
+            case "dup" -> "#8a2be2";
+            case "corrupt" -> "#c06000";
+            case "drop", "crash", "partition" -> "#d62728";
+            case "restart", "timer", "heal" -> "#2a8a2a";
+            case "clock" -> "#8c564b";
+            default -> "#444";
+        };
+    }
+
+    /** A JSON string literal safe inside an HTML script element: no {@code <}, {@code >}, {@code &} or line separators appear raw. */
+    static String js(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                default -> {
+                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029) {
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
     }
 
     static String esc(String s) {
@@ -383,7 +712,7 @@ public final class SpaceTime {
                 case '>' -> sb.append("&gt;");
                 case '&' -> sb.append("&amp;");
                 case '"' -> sb.append("&quot;");
-                default -> sb.append(c < 0x20 ? ' ' : c);
+                default -> sb.append(c < 0x20 && c != '\n' ? ' ' : c);
             }
         }
         return sb.toString();

@@ -86,7 +86,10 @@ class RenderTest {
         String html = SpaceTime.html(sim.trace());
 
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("</svg>").endsWith("</html>\n");
-        assertThat(html).doesNotContain("<script").doesNotContain("src=").doesNotContain("href=").doesNotContain("@import");
+        // self-contained: its two scripts (the run's data, the viewer) are inline; nothing is loaded from anywhere
+        assertThat(html.split("<script", -1)).hasSize(3);
+        assertThat(html).contains("<script type=\"application/json\" id=\"st-data\">");
+        assertThat(html).doesNotContain("src=").doesNotContain("href=").doesNotContain("@import").doesNotContain("url(h");
         assertThat(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")).doesNotContain("http");
         assertThat(html).contains("DROPPED").contains("DUPLICATE").contains("CORRUPTED").contains("CRASH");
     }
