@@ -20,15 +20,8 @@ public final class SchemaFrame {
     public static final class SchemaMismatchException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        private final int frameVersion;
-
         public SchemaMismatchException(int frameVersion, int localVersion) {
             super("frame encoded with schema version " + frameVersion + ", this node has version " + localVersion);
-            this.frameVersion = frameVersion;
-        }
-
-        public int frameVersion() {
-            return frameVersion;
         }
     }
 
