@@ -3,16 +3,24 @@ package dev.dbinternals.ch08.cascading;
 import dev.dbinternals.ch08.harness.exercise.NotDoneYet;
 
 /**
- * Exercise cascading-6: plan against hotspots (핫스팟) like a coordinator.
+ * Exercise cascading-6: rebalance a hotspot (핫스팟) like a coordinator, moving few keys.
  *
- * <p>Given how much load each key had last time ({@code pastLoad[k]}) and how fast each node
- * is ({@code capacity[n]}, relative), decide which node owns each key so that the busiest node
- * is as little overloaded as possible. The book: "a coordinator prepares an execution plan
- * based on the available resources and predicts the load from past execution data".
+ * <p>Book: Chapter 8, "Cascading Failures" (계단식 장애): a coordinator plans from the available
+ * resources and the load seen in the past, instead of every node acting alone. Keys were placed
+ * by hash: {@code current[k]} is the node that owns key {@code k}. The coordinator now knows each
+ * key's past load and each node's capacity (relative speed); a node's utilisation is the load of
+ * its keys divided by its capacity. Moving a key is not free (its data is copied), so the plan
+ * starts from today's placement, as {@link LoadPlanner#byPastLoad} (a plan from scratch) does not.
  *
- * <p>A greedy plan does well: take keys from the heaviest down, and give each one to the node
- * whose utilisation (its load after taking the key, divided by its capacity) would be lowest.
- * Compare with {@link LoadPlanner#byHash}, where each node takes its keys alone.
+ * <p>The line is 1.10 × (total past load / total capacity): 10% above perfectly even. Rules:
+ * <ol>
+ *   <li>move keys only off nodes that are above the line to begin with;</li>
+ *   <li>never push a node above the line;</li>
+ *   <li>stop when no node is above the line, or when no key of the busiest node fits on any
+ *   other node without pushing it above the line;</li>
+ *   <li>move as few keys as you can.</li>
+ * </ol>
+ * Return the new owner of every key; leave {@code current} as it is.
  */
 public final class HotspotPlanner {
 
@@ -20,13 +28,14 @@ public final class HotspotPlanner {
     }
 
     /**
-     * The owner node of each key: {@code result[k]} in [0, capacity.length).
+     * The owner of each key after rebalancing: {@code result[k]} in [0, capacity.length).
      *
-     * @throws IllegalArgumentException when there are no keys or nodes, a load is negative, or a
+     * @throws IllegalArgumentException when there are no keys or no nodes, the arrays disagree in
+     *                                  length, an owner is not a node, a load is negative, or a
      *                                  capacity is not positive
      */
-    public static int[] plan(long[] pastLoad, double[] capacity) {
+    public static int[] rebalance(int[] current, long[] pastLoad, double[] capacity) {
         throw new NotDoneYet("cascading-6", "ch08-cascading/src/exercise/java/dev/dbinternals/ch08/cascading/HotspotPlanner.java",
-                "assign keys, heaviest first, each to the node with the lowest (load + key load) / capacity");
+                "move keys off the nodes above the line, as few as you can, without pushing another node over it");
     }
 }

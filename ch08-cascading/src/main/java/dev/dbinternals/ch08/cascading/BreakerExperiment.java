@@ -34,10 +34,10 @@ public final class BreakerExperiment {
         sim.trace().setEnabled(false);
         Address dep = sim.addNode("dependency", () -> new ServerNode(new ServerNode.Config(50, Duration.ofMillis(2))));
         List<String> transitions = new ArrayList<>();
-        // the on* listener narrates each transition with the true time of the run
+        // the listener narrates each transition with the true time of the run
         Function<LongSupplier, CircuitBreaker> withLog = breaker == null ? null
-                : clock -> breaker.onStateChange(t -> transitions.add(String.format(Locale.ROOT,
-                        "%6.0f ms  %s -> %s", sim.nowNanos() / 1e6, t.from(), t.to()))).build(clock);
+                : clock -> new ObservableCircuitBreaker(breaker, clock, t -> transitions.add(String.format(Locale.ROOT,
+                        "%6.0f ms  %s -> %s", sim.nowNanos() / 1e6, t.from(), t.to())));
         Duration bucket = Duration.ofMillis(100);
         Address fe = sim.addNode("frontend", () -> new Frontend(new Frontend.Config(dep, 8, 200, Duration.ofMillis(1),
                 Duration.ofMillis(100), withLog, bucket)));

@@ -42,7 +42,7 @@ public final class Demo05CircuitBreaker {
         row(t, "circuit breaker", with.frontend());
         System.out.print(t);
         System.out.print(cascadeVerdict(without.frontend(), with.frontend()));
-        DemoArgs.heading(System.out, "The breaker's transitions (on* listener, simulated time)");
+        DemoArgs.heading(System.out, "The breaker's transitions (ObservableCircuitBreaker's listener, simulated time)");
         with.transitions().forEach(System.out::println);
         System.out.print(transitionsVerdict(with.transitions()));
 

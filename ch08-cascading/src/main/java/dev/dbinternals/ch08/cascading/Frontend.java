@@ -60,7 +60,6 @@ public final class Frontend implements Node {
     private final Map<Long, Job> waitingOnDependency = new HashMap<>(); // looked up by id, never iterated
     private final Map<Long, TimerId> timeouts = new HashMap<>();
     private final LatencyStats localLatency = new LatencyStats();
-    private final LatencyStats dependencyLatency = new LatencyStats();
     private CircuitBreaker breaker;
     private Context ctx;
     private long start;
@@ -70,7 +69,6 @@ public final class Frontend implements Node {
     private long dependencyServed;
     private long fastFailed;
     private long timedOut;
-    private long rejectedFull;
     private long localRejected;
     private int maxQueue;
     private int[] queuePerBucket = new int[64];
@@ -105,7 +103,6 @@ public final class Frontend implements Node {
                 queue.add(j);
                 noteQueue(queue.size(), now);
             } else {
-                rejectedFull++;
                 if (r.key() != 0) {
                     localRejected++;
                 }
@@ -121,7 +118,6 @@ public final class Frontend implements Node {
                 breaker.onSuccess();
             }
             dependencyServed++;
-            dependencyLatency.record(now - j.arrived());
             reply(j, true);
         }
     }
@@ -187,10 +183,6 @@ public final class Frontend implements Node {
         return localLatency;
     }
 
-    public LatencyStats dependencyLatency() {
-        return dependencyLatency;
-    }
-
     public long localServed() {
         return localServed;
     }
@@ -209,10 +201,6 @@ public final class Frontend implements Node {
 
     public long timedOut() {
         return timedOut;
-    }
-
-    public long rejectedFull() {
-        return rejectedFull;
     }
 
     public int maxQueue() {

@@ -5,7 +5,6 @@ import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.Node;
 import dev.dbinternals.ch08.harness.codec.CodecException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
@@ -43,7 +42,7 @@ public final class LoadGenerator implements Node {
     /** How a generator behaves. Immutable; every {@code with*} returns a copy. */
     public record Config(double ratePerSecond, boolean poisson, Duration duration, IntFunction<Address> route,
                          KeySampler keys, List<Burst> bursts, int creditWindow,
-                         Supplier<? extends RateController> rateController, Duration bucket) {
+                         Supplier<? extends RateController> rateController) {
 
         public Config {
             if (!(ratePerSecond > 0 && ratePerSecond <= 1e7)) {
@@ -52,7 +51,6 @@ public final class LoadGenerator implements Node {
             Objects.requireNonNull(duration, "duration");
             Objects.requireNonNull(route, "route");
             Objects.requireNonNull(keys, "keys");
-            Objects.requireNonNull(bucket, "bucket");
             bursts = List.copyOf(bursts);
             if (duration.isNegative() || duration.isZero()) {
                 throw new IllegalArgumentException("duration must be positive, got " + duration);
@@ -60,52 +58,42 @@ public final class LoadGenerator implements Node {
             if (creditWindow < 0) {
                 throw new IllegalArgumentException("credit window must be >= 0 (0 = no credits, open loop), got " + creditWindow);
             }
-            if (bucket.isNegative() || bucket.isZero()) {
-                throw new IllegalArgumentException("bucket must be positive, got " + bucket);
-            }
         }
 
         /** Sends to {@code target} at {@code ratePerSecond}, evenly spaced, for {@code duration}. */
         public static Config openLoop(Address target, double ratePerSecond, Duration duration) {
             Objects.requireNonNull(target, "target");
-            return new Config(ratePerSecond, false, duration, k -> target, KeySampler.single(), List.of(), 0, null,
-                    Duration.ofMillis(100));
+            return new Config(ratePerSecond, false, duration, k -> target, KeySampler.single(), List.of(), 0, null);
         }
 
         /** Exponentially distributed gaps (a Poisson process) instead of even spacing. */
         public Config withPoisson(boolean on) {
-            return new Config(ratePerSecond, on, duration, route, keys, bursts, creditWindow, rateController, bucket);
+            return new Config(ratePerSecond, on, duration, route, keys, bursts, creditWindow, rateController);
         }
 
         public Config withBursts(Burst... b) {
-            return new Config(ratePerSecond, poisson, duration, route, keys, List.of(b), creditWindow, rateController, bucket);
+            return new Config(ratePerSecond, poisson, duration, route, keys, List.of(b), creditWindow, rateController);
         }
 
         /** Credit-based backpressure: at most {@code window} requests outstanding. */
         public Config withCreditWindow(int window) {
-            return new Config(ratePerSecond, poisson, duration, route, keys, bursts, window, rateController, bucket);
+            return new Config(ratePerSecond, poisson, duration, route, keys, bursts, window, rateController);
         }
 
         /** Rate adjusted by a controller (a fresh one per node instance); the configured rate is ignored. */
         public Config withRateController(Supplier<? extends RateController> controller) {
-            return new Config(ratePerSecond, poisson, duration, route, keys, bursts, creditWindow, controller, bucket);
+            return new Config(ratePerSecond, poisson, duration, route, keys, bursts, creditWindow, controller);
         }
 
         /** Keys drawn from {@code sampler}, each routed by {@code route}. */
         public Config withKeys(KeySampler sampler, IntFunction<Address> route) {
-            return new Config(ratePerSecond, poisson, duration, route, sampler, bursts, creditWindow, rateController, bucket);
+            return new Config(ratePerSecond, poisson, duration, route, sampler, bursts, creditWindow, rateController);
         }
 
-        /** Width of the time buckets of {@link LoadGenerator#completedPerBucket()}. */
-        public Config withBucket(Duration b) {
-            return new Config(ratePerSecond, poisson, duration, route, keys, bursts, creditWindow, rateController, b);
-        }
     }
 
     private final Config config;
     private final LatencyStats latency = new LatencyStats();
-    private final List<long[]> rateSamples = new ArrayList<>();
-    private long[] okPerBucket;
     private long[] keyCounts;
     private RateController controller;
     private Context ctx;
@@ -128,8 +116,6 @@ public final class LoadGenerator implements Node {
         this.ctx = ctx;
         this.start = ctx.clock().monotonicNanos();
         this.controller = config.rateController() == null ? null : config.rateController().get();
-        int buckets = (int) (config.duration().toNanos() * 3 / config.bucket().toNanos()) + 2;
-        okPerBucket = new long[buckets];
         ctx.setTimer(Duration.ZERO, TICK); // the first request leaves at once
     }
 
@@ -145,9 +131,6 @@ public final class LoadGenerator implements Node {
             maxHeldBack = Math.max(maxHeldBack, heldBack);
         } else {
             send(ctx);
-        }
-        if (controller != null && rateSamples.size() < 100_000) {
-            rateSamples.add(new long[] {since, (long) controller.ratePerSecond()});
         }
         ctx.setTimer(Duration.ofNanos(gapNanos(ctx.random(), since)), TICK);
     }
@@ -192,10 +175,6 @@ public final class LoadGenerator implements Node {
         if (m instanceof Wire.Response r) {
             answered++;
             latency.record(now - r.sentNanos());
-            int b = (int) ((now - start) / config.bucket().toNanos());
-            if (b < okPerBucket.length) {
-                okPerBucket[b]++;
-            }
             if (controller != null) {
                 controller.onAccepted();
             }
@@ -230,11 +209,6 @@ public final class LoadGenerator implements Node {
         return rejected;
     }
 
-    /** Work the producer had but could not send for lack of credit, now. */
-    public long heldBack() {
-        return heldBack;
-    }
-
     public long maxHeldBack() {
         return maxHeldBack;
     }
@@ -246,15 +220,5 @@ public final class LoadGenerator implements Node {
 
     public boolean stopped() {
         return stopped;
-    }
-
-    /** Answers (not rejections) per bucket of {@link Config#bucket()} since the start. */
-    public long[] completedPerBucket() {
-        return okPerBucket == null ? new long[0] : okPerBucket.clone();
-    }
-
-    /** (time since start in ns, rate in requests/s) each time the controller was asked; empty without a controller. */
-    public List<long[]> rateSamples() {
-        return List.copyOf(rateSamples);
     }
 }

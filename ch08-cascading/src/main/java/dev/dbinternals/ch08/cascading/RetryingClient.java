@@ -79,7 +79,6 @@ public final class RetryingClient implements Node {
     private long gaveUp;
     private long shed;
     private double tokens;
-    private long budgetDenied;
     private long[] okPerBucket;
     private long[] attemptsPerBucket;
 
@@ -175,7 +174,6 @@ public final class RetryingClient implements Node {
         }
         if (config.retryBudget() > 0) {
             if (tokens < 1) {
-                budgetDenied++;
                 gaveUp++;
                 pending.remove(p.id());
                 return;
@@ -258,11 +256,6 @@ public final class RetryingClient implements Node {
     /** Requests failed fast because every server's breaker was open. */
     public long shed() {
         return shed;
-    }
-
-    /** Failures not retried because the retry budget was spent. */
-    public long budgetDenied() {
-        return budgetDenied;
     }
 
     public long[] okPerBucket() {

@@ -47,11 +47,6 @@ public final class ServerNode implements Node {
                 throw new IllegalArgumentException("service time must be positive, got " + serviceTime);
             }
         }
-
-        /** Requests per second one worker can serve: 1 / serviceTime. */
-        public double serviceRatePerSecond() {
-            return 1e9 / serviceTime.toNanos();
-        }
     }
 
     /** Counters of one server; a snapshot. */

@@ -226,7 +226,7 @@ public final class Models {
 
     /**
      * The same specification, started in {@code state} instead of its initial state: how a core
-     * whose earlier operations were cut off is checked (see {@link LinearizabilityChecker}).
+     * whose earlier operations were cut off is checked (see {@link CoreShrinker}).
      */
     public static <S> Model<S> startingAt(Model<S> model, S state) {
         java.util.Objects.requireNonNull(state, "state");

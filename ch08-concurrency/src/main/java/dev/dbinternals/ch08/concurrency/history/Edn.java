@@ -1,8 +1,6 @@
 package dev.dbinternals.ch08.concurrency.history;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -14,23 +12,24 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A small, strict reader and writer for EDN (extensible data notation), the format Jepsen
- * writes its histories in.
+ * Reads and writes the part of EDN (extensible data notation) that Jepsen histories are written
+ * in, and refuses the rest with a message naming the line and column.
  *
- * <p>Values map to Java as: {@code nil} → {@code null}; booleans; integers → {@link Long}
- * ({@link BigInteger} when too large or suffixed {@code N}); decimals → {@link Double}
- * ({@link BigDecimal} with {@code M}); strings; characters; keywords → {@link Keyword};
- * symbols → {@link Symbol}; vectors → {@link List}; lists → {@link EdnList} (equal to a vector
- * with the same elements, as in Clojure); maps → {@link Map} (insertion order kept); sets →
- * {@link Set}; {@code #tag value} → {@link Tagged}. Commas are whitespace, {@code ;} starts a
- * comment, {@code #_} discards the next form. Like Clojure's own EDN reader (which Jepsen and
- * Knossos use), it also accepts ratios ({@code 1/3} → {@link Ratio}), hexadecimal, radix and octal
- * integers ({@code 0x1F}, {@code 2r101}, {@code 017}) and namespaced maps ({@code #:ns{:a 1}}).
+ * <p>Read: {@code nil}, {@code true}, {@code false}; integers → {@link Long} ({@link BigInteger}
+ * when too large, or with the suffix {@code N}), also {@code 0x…} hexadecimal, which Clojure prints
+ * inside {@code #object[…]}; decimals → {@link Double}; strings; keywords → {@link Keyword};
+ * symbols → {@link Symbol}; vectors and lists → {@link List}; maps → {@link Map} (order kept);
+ * sets → {@link Set}; tagged values such as {@code #jepsen.history.Op{…}} or
+ * {@code #object[…]} → {@link Tagged}. Commas are whitespace and {@code ;} starts a comment.
  *
- * <p>Bad input fails with an {@link EdnParseException} that names the line and column. Thread-safe
- * (stateless); each read uses its own cursor.
+ * <p>Refused, each with its own message: what Clojure's printer never writes into a history
+ * (characters {@code \c}, {@code #_} discards, {@code ##Inf}, big decimals {@code 1.5M}) and
+ * Clojure-only reader syntax (ratios {@code 1/3}, radix and octal integers, namespaced maps
+ * {@code #:ns{…}}, quotes). This reader was written instead of using a library so that every
+ * error names its line and column and {@code #object[… 0x6d2a1b …]} still reads (see the README).
  *
  * <p>Book: Chapter 8, "State Consistency" (상태 일관성): the format Jepsen histories come in.
+ * Stateless and thread-safe; each read has its own cursor.
  */
 public final class Edn {
 
@@ -61,7 +60,7 @@ public final class Edn {
         }
     }
 
-    /** A symbol. */
+    /** A symbol, such as the class name inside {@code #object[java.net.SocketTimeoutException …]}. */
     public record Symbol(String name) {
         @Override
         public String toString() {
@@ -69,141 +68,76 @@ public final class Edn {
         }
     }
 
-    /**
-     * A ratio such as {@code 1/3}: Clojure syntax that Clojure's EDN reader accepts, so Jepsen
-     * histories may contain it. Always in lowest terms with a positive denominator, and never a
-     * whole number (those read as integers), so equal ratios are equal records.
-     */
-    public record Ratio(BigInteger numerator, BigInteger denominator) {
-        static Object of(BigInteger numerator, BigInteger denominator) {
-            if (denominator.signum() == 0) {
-                throw new NumberFormatException("division by zero");
-            }
-            BigInteger g = numerator.gcd(denominator);
-            if (denominator.signum() < 0) {
-                g = g.negate();
-            }
-            BigInteger n = numerator.divide(g);
-            BigInteger d = denominator.divide(g);
-            if (d.equals(BigInteger.ONE)) {
-                return n.bitLength() < 64 ? (Object) n.longValue() : n;
-            }
-            return new Ratio(n, d);
-        }
-
-        @Override
-        public String toString() {
-            return numerator + "/" + denominator;
-        }
-    }
-
-    /** A tagged element such as {@code #inst "2024-01-01"} or {@code #jepsen.history.Op{...}}. */
+    /** A tagged value such as {@code #jepsen.history.Op{...}}. */
     public record Tagged(String tag, Object value) {
     }
 
-    /** An EDN list {@code ( ... )}: equal to a vector with the same elements, but written back as a list. */
-    public static final class EdnList extends AbstractList<Object> {
-        private final List<Object> items;
-
-        public EdnList(List<Object> items) {
-            this.items = Collections.unmodifiableList(new ArrayList<>(items));
-        }
-
-        @Override
-        public Object get(int index) {
-            return items.get(index);
-        }
-
-        @Override
-        public int size() {
-            return items.size();
-        }
+    /** A top-level form and where it starts (1-based line and column). */
+    record Form(Object value, int line, int column) {
     }
 
-    /** A form with the position where it starts (1-based line and column). */
-    public record Form(Object value, int line, int column) {
-    }
-
-    /** Reads every top-level form of {@code text}. */
-    public static List<Object> readAll(String text) {
-        List<Object> out = new ArrayList<>();
-        for (Form f : readForms(text)) {
-            out.add(f.value());
-        }
-        return out;
-    }
-
-    /** Reads exactly one form. */
+    /** Reads exactly one value, such as the {@code --initial} of a model. */
     public static Object read(String text) {
-        List<Form> forms = readForms(text);
+        List<Form> forms = readForms(new Cursor(text));
         if (forms.size() != 1) {
-            throw new EdnParseException("expected exactly one form, found " + forms.size(), 1, 1);
+            throw new EdnParseException("expected exactly one value, found " + forms.size(), 1, 1);
         }
         return forms.get(0).value();
     }
 
-    /** Reads every top-level form with its position. */
-    public static List<Form> readForms(String text) {
+    /** Reads every top-level value. */
+    static List<Object> readAll(String text) {
+        return readForms(new Cursor(text)).stream().map(Form::value).toList();
+    }
+
+    /**
+     * The events of a history file: its top-level forms, or, when the whole text is one vector or
+     * list of them (as Knossos's test data is), that collection's elements. Positions are kept.
+     */
+    static List<Form> readSequence(String text) {
         Cursor c = new Cursor(text);
+        c.skipSpace();
+        if (c.atEnd() || (c.peek() != '[' && c.peek() != '(')) {
+            return readForms(c);
+        }
+        int line = c.line;
+        int col = c.col;
+        char close = c.next() == '[' ? ']' : ')';
         List<Form> out = new ArrayList<>();
         while (true) {
             c.skipSpace();
             if (c.atEnd()) {
-                return out;
+                throw new EdnParseException("the collection opened here is never closed with '" + close + "'", line, col);
             }
-            int line = c.line;
-            int col = c.col;
-            Object v = c.readForm();
-            if (v != DISCARDED) {
-                out.add(new Form(v, line, col));
+            if (c.peek() == close) {
+                c.next();
+                break;
             }
+            int l = c.line;
+            int k = c.col;
+            out.add(new Form(c.readValue(), l, k));
         }
-    }
-
-    /**
-     * Reads the elements of {@code text} as a sequence: either its top-level forms, or, when the
-     * whole text is a single vector or list, that collection's elements. Positions are kept.
-     */
-    public static List<Form> readSequence(String text) {
-        Cursor c = new Cursor(text);
         c.skipSpace();
-        if (!c.atEnd() && (c.peek() == '[' || c.peek() == '(')) {
-            int line = c.line;
-            int col = c.col;
-            char close = c.peek() == '[' ? ']' : ')';
-            c.next();
-            List<Form> out = new ArrayList<>();
-            while (true) {
-                c.skipSpace();
-                if (c.atEnd()) {
-                    throw new EdnParseException("the collection opened here is never closed with '" + close + "'", line, col);
-                }
-                if (c.peek() == close) {
-                    c.next();
-                    break;
-                }
-                int l = c.line;
-                int k = c.col;
-                Object v = c.readForm();
-                if (v != DISCARDED) {
-                    out.add(new Form(v, l, k));
-                }
+        if (!c.atEnd()) {
+            if (!out.isEmpty() && !(out.get(0).value() instanceof Map) && !(out.get(0).value() instanceof Tagged)) {
+                return readForms(new Cursor(text)); // not a wrapping collection: a history whose first form is a vector
             }
-            c.skipSpace();
-            if (!c.atEnd()) {
-                if (!out.isEmpty() && !(out.get(0).value() instanceof Map) && !(out.get(0).value() instanceof Tagged)) {
-                    // not a wrapping collection after all: a history whose first form is a vector
-                    return readForms(text);
-                }
-                throw c.error("unexpected text after the closing '" + close + "' of the history");
-            }
-            return out;
+            throw c.error("unexpected text after the closing '" + close + "' of the history");
         }
-        return readForms(text);
+        return out;
     }
 
-    private static final Object DISCARDED = new Object();
+    private static List<Form> readForms(Cursor c) {
+        List<Form> out = new ArrayList<>();
+        for (c.skipSpace(); !c.atEnd(); c.skipSpace()) {
+            int line = c.line;
+            int col = c.col;
+            out.add(new Form(c.readValue(), line, col));
+        }
+        return out;
+    }
 
+    /** A position in the text; reads one value at a time. */
     private static final class Cursor {
         private final String s;
         private int pos;
@@ -237,6 +171,7 @@ public final class Edn {
             return new EdnParseException(message, line, col);
         }
 
+        /** Skips whitespace, commas, a byte-order mark and {@code ;} comments. */
         void skipSpace() {
             while (!atEnd()) {
                 char ch = peek();
@@ -252,7 +187,7 @@ public final class Edn {
             }
         }
 
-        Object readForm() {
+        Object readValue() {
             skipSpace();
             if (atEnd()) {
                 throw error("unexpected end of input: a value was expected");
@@ -261,57 +196,50 @@ public final class Edn {
             int col0 = col;
             char ch = peek();
             switch (ch) {
-                case '(':
+                case '(', '[' -> {
                     next();
-                    return new EdnList(readUntil(')', line0, col0));
-                case '[':
-                    next();
-                    return Collections.unmodifiableList(readUntil(']', line0, col0));
-                case '{':
+                    return Collections.unmodifiableList(readUntil(ch == '(' ? ')' : ']', line0, col0));
+                }
+                case '{' -> {
                     next();
                     return readMap(line0, col0);
-                case ')':
-                case ']':
-                case '}':
-                    throw error("unexpected '" + ch + "' with no matching opening bracket");
-                case '"':
+                }
+                case ')', ']', '}' -> throw error("unexpected '" + ch + "' with no matching opening bracket");
+                case '"' -> {
                     next();
                     return readString(line0, col0);
-                case '\\':
-                    next();
-                    return readChar();
-                case ':':
+                }
+                case ':' -> {
                     next();
                     String name = readToken();
-                    if (name.isEmpty()) {
-                        throw new EdnParseException("a keyword needs a name after ':'", line0, col0);
-                    }
-                    if (name.startsWith(":")) {
-                        throw new EdnParseException("'::' (an auto-resolved keyword) is Clojure reader syntax, not EDN", line0, col0);
+                    if (name.isEmpty() || name.startsWith(":")) {
+                        throw new EdnParseException("a keyword is ':' and a name, as in :read ('::' is Clojure syntax, not EDN)", line0, col0);
                     }
                     return Keyword.of(name);
-                case '#':
+                }
+                case '#' -> {
                     next();
-                    return readDispatch(line0, col0);
-                default:
-                    break;
+                    return readTagged(line0, col0);
+                }
+                case '\\' -> throw error("a character literal (\\c) is not read here: Jepsen histories write strings");
+                case '\'', '`', '~', '^', '@' -> throw error("'" + ch + "' is Clojure reader syntax, not EDN");
+                default -> {
+                    String token = readToken();
+                    if (token.isEmpty()) {
+                        throw error("unexpected character '" + printable(ch) + "'");
+                    }
+                    return atom(token, line0, col0);
+                }
             }
-            if (ch == '\'' || ch == '`' || ch == '~' || ch == '^' || ch == '@') {
-                throw error("'" + ch + "' is Clojure reader syntax, not EDN");
-            }
-            String token = readToken();
-            if (token.isEmpty()) {
-                throw error("unexpected character '" + printable(ch) + "'");
-            }
-            return atom(token, line0, col0);
         }
 
         private List<Object> readUntil(char close, int line0, int col0) {
+            char open = close == ')' ? '(' : close == ']' ? '[' : '{';
             List<Object> items = new ArrayList<>();
             while (true) {
                 skipSpace();
                 if (atEnd()) {
-                    throw new EdnParseException("the '" + opening(close) + "' opened here is never closed with '" + close + "'", line0, col0);
+                    throw new EdnParseException("the '" + open + "' opened here is never closed with '" + close + "'", line0, col0);
                 }
                 char ch = peek();
                 if (ch == close) {
@@ -319,13 +247,10 @@ public final class Edn {
                     return items;
                 }
                 if (ch == ')' || ch == ']' || ch == '}') {
-                    throw error("expected '" + close + "' to close the '" + opening(close) + "' opened at line " + line0
+                    throw error("expected '" + close + "' to close the '" + open + "' opened at line " + line0
                             + ", column " + col0 + ", but found '" + ch + "'");
                 }
-                Object v = readForm();
-                if (v != DISCARDED) {
-                    items.add(v);
-                }
+                items.add(readValue());
             }
         }
 
@@ -344,74 +269,24 @@ public final class Edn {
             return Collections.unmodifiableMap(m);
         }
 
-        private Object readDispatch(int line0, int col0) {
-            if (atEnd()) {
-                throw new EdnParseException("'#' at the end of the input", line0, col0);
-            }
-            char ch = peek();
-            if (ch == '{') {
+        /** After '#': a set {@code #{…}}, or a tag and its value. */
+        private Object readTagged(int line0, int col0) {
+            if (!atEnd() && peek() == '{') {
                 next();
-                List<Object> items = readUntil('}', line0, col0);
                 Set<Object> set = new LinkedHashSet<>();
-                for (Object item : items) {
+                for (Object item : readUntil('}', line0, col0)) {
                     if (!set.add(item)) {
                         throw new EdnParseException("duplicate set element " + write(item), line0, col0);
                     }
                 }
                 return Collections.unmodifiableSet(set);
             }
-            if (ch == '_') {
-                next();
-                readForm();
-                return DISCARDED;
-            }
-            if (ch == ':') {
-                // a namespaced map, #:ns{:a 1} = {:ns/a 1} (Clojure prints these when *print-namespace-maps* is on)
-                next();
-                String ns = readToken();
-                skipSpace();
-                if (ns.isEmpty() || atEnd() || peek() != '{') {
-                    throw new EdnParseException("'#:' must be followed by a namespace and a map, as in #:user{:id 1}", line0, col0);
-                }
-                next();
-                Map<Object, Object> raw = readMap(line0, col0);
-                Map<Object, Object> m = new LinkedHashMap<>();
-                for (Map.Entry<Object, Object> e : raw.entrySet()) {
-                    Object k = e.getKey();
-                    if (k instanceof Keyword kw && kw.namespace() == null) {
-                        k = new Keyword(ns, kw.name());
-                    } else if (k instanceof Keyword kw && "_".equals(kw.namespace())) {
-                        k = new Keyword(null, kw.name());
-                    }
-                    if (m.put(k, e.getValue()) != null) {
-                        throw new EdnParseException("duplicate map key " + write(k), line0, col0);
-                    }
-                }
-                return Collections.unmodifiableMap(m);
-            }
-            if (ch == '#') {
-                next();
-                String t = readToken();
-                switch (t) {
-                    case "Inf":
-                        return Double.POSITIVE_INFINITY;
-                    case "-Inf":
-                        return Double.NEGATIVE_INFINITY;
-                    case "NaN":
-                        return Double.NaN;
-                    default:
-                        throw new EdnParseException("unknown symbolic value ##" + t, line0, col0);
-                }
-            }
             String tag = readToken();
             if (tag.isEmpty() || !Character.isLetter(tag.charAt(0))) {
-                throw new EdnParseException("'#' must be followed by a tag, '{', '_' or '#'", line0, col0);
+                throw new EdnParseException("'#" + tag + "' is not read here: after '#' comes '{' (a set) or a tag such as "
+                        + "#jepsen.history.Op (no #_ discards, ##Inf or #:ns{} maps)", line0, col0);
             }
-            Object v = readForm();
-            if (v == DISCARDED) {
-                throw new EdnParseException("a tag needs a value", line0, col0);
-            }
-            return new Tagged(tag, v);
+            return new Tagged(tag, readValue());
         }
 
         private String readString(int line0, int col0) {
@@ -428,10 +303,7 @@ public final class Edn {
                     sb.append(ch);
                     continue;
                 }
-                if (atEnd()) {
-                    throw error("unfinished escape at the end of the input");
-                }
-                char e = next();
+                char e = atEnd() ? ' ' : next();
                 switch (e) {
                     case 't' -> sb.append('\t');
                     case 'r' -> sb.append('\r');
@@ -440,67 +312,29 @@ public final class Edn {
                     case 'f' -> sb.append('\f');
                     case '\\' -> sb.append('\\');
                     case '"' -> sb.append('"');
-                    case 'u' -> sb.append((char) hex4());
+                    case 'u' -> sb.append(hex4());
                     default -> throw error("unknown escape '\\" + e + "' in a string");
                 }
             }
         }
 
-        private int hex4() {
-            if (pos + 4 > s.length()) {
-                throw error("\\u needs four hex digits");
-            }
-            String h = s.substring(pos, pos + 4);
-            try {
-                int v = Integer.parseInt(h, 16);
-                for (int i = 0; i < 4; i++) {
-                    next();
-                }
-                return v;
-            } catch (NumberFormatException e) {
+        private char hex4() {
+            String h = s.substring(pos, Math.min(pos + 4, s.length()));
+            if (h.length() < 4 || !h.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
                 throw error("\\u needs four hex digits, got '" + h + "'");
             }
-        }
-
-        private Character readChar() {
-            if (atEnd()) {
-                throw error("'\\' at the end of the input: a character was expected");
-            }
-            if (peek() == 'u' && pos + 5 <= s.length() && s.substring(pos + 1, pos + 5).chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            for (int i = 0; i < 4; i++) {
                 next();
-                return (char) hex4();
             }
-            String t = readToken();
-            if (t.isEmpty()) {
-                return next();
-            }
-            switch (t) {
-                case "newline":
-                    return '\n';
-                case "space":
-                    return ' ';
-                case "tab":
-                    return '\t';
-                case "return":
-                    return '\r';
-                case "backspace":
-                    return '\b';
-                case "formfeed":
-                    return '\f';
-                default:
-                    if (t.length() == 1) {
-                        return t.charAt(0);
-                    }
-                    throw error("unknown character literal \\" + t);
-            }
+            return (char) Integer.parseInt(h, 16);
         }
 
+        /** A symbol, number, nil, true or false: everything up to the next delimiter. */
         private String readToken() {
             int start = pos;
             while (!atEnd()) {
                 char ch = peek();
-                if (Character.isWhitespace(ch) || ch == ',' || ch == '(' || ch == ')' || ch == '[' || ch == ']'
-                        || ch == '{' || ch == '}' || ch == '"' || ch == ';' || ch == '\\') {
+                if (Character.isWhitespace(ch) || ch == ',' || "()[]{}\";\\".indexOf(ch) >= 0) {
                     break;
                 }
                 next();
@@ -520,8 +354,7 @@ public final class Edn {
                     break;
             }
             char c0 = t.charAt(0);
-            boolean numeric = Character.isDigit(c0) || ((c0 == '-' || c0 == '+') && t.length() > 1 && Character.isDigit(t.charAt(1)));
-            if (numeric) {
+            if (Character.isDigit(c0) || ((c0 == '-' || c0 == '+') && t.length() > 1 && Character.isDigit(t.charAt(1)))) {
                 return number(t, line0, col0);
             }
             for (int i = 0; i < t.length(); i++) {
@@ -533,56 +366,27 @@ public final class Edn {
             return new Symbol(t);
         }
 
+        /** 42, -7, 12345678901234567890, 7N, 0x6d2a1b, 1.5, 2e3. */
         private Object number(String t, int line0, int col0) {
+            String sign = t.startsWith("-") ? "-" : "";
+            String digits = t.startsWith("-") || t.startsWith("+") ? t.substring(1) : t;
             try {
-                // Clojure's EDN reader (the one Jepsen and Knossos read histories with) also accepts
-                // ratios, hexadecimal, radix and octal integers: accept them too, so a real history
-                // never fails here on a field we do not even check
-                int slash = t.indexOf('/');
-                if (slash > 0) {
-                    return Ratio.of(new BigInteger(strip(t.substring(0, slash))), new BigInteger(t.substring(slash + 1)));
+                if (digits.matches("[0-9]+N?") && !digits.matches("0[0-9]+N?")) {
+                    BigInteger b = new BigInteger(sign + digits.replace("N", ""));
+                    return b.bitLength() < 64 && !digits.endsWith("N") ? (Object) b.longValue() : b;
                 }
-                boolean negative = t.startsWith("-");
-                String digits = negative || t.startsWith("+") ? t.substring(1) : t;
-                int radixMark = digits.indexOf('r') > 0 ? digits.indexOf('r') : digits.indexOf('R');
-                BigInteger special = null;
-                if (digits.length() > 2 && (digits.startsWith("0x") || digits.startsWith("0X"))) {
-                    special = new BigInteger(stripN(digits.substring(2)), 16);
-                } else if (radixMark > 0 && digits.substring(0, radixMark).chars().allMatch(Character::isDigit)) {
-                    special = new BigInteger(digits.substring(radixMark + 1), Integer.parseInt(digits.substring(0, radixMark)));
-                } else if (digits.length() > 1 && digits.charAt(0) == '0' && stripN(digits).chars().allMatch(c -> c >= '0' && c <= '7')) {
-                    special = new BigInteger(stripN(digits), 8);
+                if (digits.matches("0[xX][0-9a-fA-F]+")) {
+                    BigInteger b = new BigInteger(sign + digits.substring(2), 16);
+                    return b.bitLength() < 64 ? (Object) b.longValue() : b;
                 }
-                if (special != null) {
-                    BigInteger b = negative ? special.negate() : special;
-                    return b.bitLength() < 64 && !t.endsWith("N") ? (Object) b.longValue() : b;
-                }
-                if (t.endsWith("N")) {
-                    return new BigInteger(strip(t.substring(0, t.length() - 1)));
-                }
-                if (t.endsWith("M")) {
-                    return new BigDecimal(strip(t.substring(0, t.length() - 1)));
-                }
-                if (t.indexOf('.') >= 0 || t.indexOf('e') >= 0 || t.indexOf('E') >= 0) {
+                if (digits.matches("[0-9]+(\\.[0-9]*)?([eE][-+]?[0-9]+)?") && digits.matches(".*[.eE].*")) {
                     return Double.parseDouble(t);
                 }
-                BigInteger b = new BigInteger(strip(t));
-                return b.bitLength() < 64 ? (Object) b.longValue() : b;
             } catch (NumberFormatException e) {
-                throw new EdnParseException("'" + t + "' is not a number", line0, col0);
+                // falls through to the error below
             }
-        }
-
-        private static String stripN(String t) {
-            return t.endsWith("N") ? t.substring(0, t.length() - 1) : t;
-        }
-
-        private static String strip(String t) {
-            return t.startsWith("+") ? t.substring(1) : t;
-        }
-
-        private static char opening(char close) {
-            return close == ')' ? '(' : close == ']' ? '[' : '{';
+            throw new EdnParseException("'" + t + "' is not a number read here: integers (7, 7N, 0x1F) and decimals (1.5, 2e3)"
+                    + " only; no ratios, radix or octal integers, or M decimals", line0, col0);
         }
 
         private static String printable(char ch) {
@@ -590,7 +394,7 @@ public final class Edn {
         }
     }
 
-    /** Writes {@code value} as EDN text. */
+    /** Writes {@code value} as EDN text (lists as vectors, which EDN counts as equal). */
     public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
         write(value, sb);
@@ -602,94 +406,51 @@ public final class Edn {
         if (value == null) {
             sb.append("nil");
         } else if (value instanceof Boolean || value instanceof Long || value instanceof Integer || value instanceof Short
-                || value instanceof Byte) {
+                || value instanceof Byte || value instanceof Keyword || value instanceof Symbol) {
             sb.append(value);
-        } else if (value instanceof Ratio r) {
-            sb.append(r);
         } else if (value instanceof BigInteger b) {
             sb.append(b).append('N');
-        } else if (value instanceof BigDecimal d) {
-            sb.append(d.toPlainString()).append('M');
         } else if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
-            if (Double.isNaN(d)) {
-                sb.append("##NaN");
-            } else if (Double.isInfinite(d)) {
-                sb.append(d > 0 ? "##Inf" : "##-Inf");
-            } else {
-                sb.append(d);
-            }
+            sb.append(Double.isNaN(d) ? "##NaN" : Double.isInfinite(d) ? (d > 0 ? "##Inf" : "##-Inf") : String.valueOf(d));
         } else if (value instanceof String str) {
             sb.append('"');
-            for (int i = 0; i < str.length(); i++) {
-                char ch = str.charAt(i);
+            for (char ch : str.toCharArray()) {
                 switch (ch) {
                     case '"' -> sb.append("\\\"");
                     case '\\' -> sb.append("\\\\");
                     case '\n' -> sb.append("\\n");
                     case '\t' -> sb.append("\\t");
                     case '\r' -> sb.append("\\r");
-                    default -> {
-                        if (Character.isISOControl(ch)) {
-                            sb.append(String.format("\\u%04x", (int) ch));
-                        } else {
-                            sb.append(ch);
-                        }
-                    }
+                    default -> sb.append(Character.isISOControl(ch) ? String.format("\\u%04x", (int) ch) : String.valueOf(ch));
                 }
             }
             sb.append('"');
-        } else if (value instanceof Character ch) {
-            switch (ch) {
-                case '\n' -> sb.append("\\newline");
-                case ' ' -> sb.append("\\space");
-                case '\t' -> sb.append("\\tab");
-                case '\r' -> sb.append("\\return");
-                default -> sb.append('\\').append(ch.charValue());
-            }
-        } else if (value instanceof Keyword || value instanceof Symbol) {
-            sb.append(value);
         } else if (value instanceof Tagged t) {
             sb.append('#').append(t.tag()).append(' ');
             write(t.value(), sb);
         } else if (value instanceof Map<?, ?> m) {
             sb.append('{');
-            boolean first = true;
+            String sep = "";
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                if (!first) {
-                    sb.append(", ");
-                }
-                first = false;
+                sb.append(sep);
                 write(e.getKey(), sb);
                 sb.append(' ');
                 write(e.getValue(), sb);
+                sep = ", ";
             }
             sb.append('}');
-        } else if (value instanceof Set<?> set) {
-            sb.append("#{");
-            writeItems(set, sb);
-            sb.append('}');
-        } else if (value instanceof EdnList l) {
-            sb.append('(');
-            writeItems(l, sb);
-            sb.append(')');
         } else if (value instanceof Collection<?> c) {
-            sb.append('[');
-            writeItems(c, sb);
-            sb.append(']');
+            sb.append(value instanceof Set ? "#{" : "[");
+            String sep = "";
+            for (Object o : c) {
+                sb.append(sep);
+                write(o, sb);
+                sep = " ";
+            }
+            sb.append(value instanceof Set ? '}' : ']');
         } else {
             throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as EDN: " + value);
-        }
-    }
-
-    private static void writeItems(Collection<?> items, StringBuilder sb) {
-        boolean first = true;
-        for (Object o : items) {
-            if (!first) {
-                sb.append(' ');
-            }
-            first = false;
-            write(o, sb);
         }
     }
 }

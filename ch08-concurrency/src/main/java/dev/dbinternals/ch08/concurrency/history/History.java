@@ -167,7 +167,7 @@ public final class History {
         if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
             return ((Number) v).longValue();
         }
-        if (v instanceof List<?> l && !(v instanceof Edn.EdnList)) {
+        if (v instanceof List<?> l) {
             List<Object> out = new ArrayList<>(l.size());
             for (Object o : l) {
                 out.add(normalize(o));

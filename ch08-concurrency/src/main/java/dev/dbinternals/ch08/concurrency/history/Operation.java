@@ -37,11 +37,6 @@ public record Operation(int id, long process, String f, Object value, Status sta
         return completeIndex < other.invokeIndex;
     }
 
-    /** A copy with another id (after partitioning or reduction). */
-    public Operation withId(int newId) {
-        return new Operation(newId, process, f, value, status, invokeIndex, completeIndex, key, line);
-    }
-
     /** The same operation, but with an unknown outcome (as if the client had got {@code :info}). */
     public Operation asPending() {
         return new Operation(id, process, f, value, Status.PENDING, invokeIndex, Long.MAX_VALUE, key, line);

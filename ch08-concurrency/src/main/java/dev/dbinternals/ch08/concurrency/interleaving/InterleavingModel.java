@@ -68,10 +68,6 @@ public final class InterleavingModel {
         return new InterleavingModel(Collections.nCopies(threads, program));
     }
 
-    public int threadCount() {
-        return programs.size();
-    }
-
     public Machine initial() {
         return Machine.initial(vars, programs.size());
     }

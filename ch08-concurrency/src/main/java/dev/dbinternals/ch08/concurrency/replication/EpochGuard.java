@@ -3,8 +3,9 @@ package dev.dbinternals.ch08.concurrency.replication;
 /**
  * The ring-epoch check every storage node runs on every request: the fix for divergent ring views.
  *
- * <p>Book: Chapter 8, "State Consistency" (상태 일관성). The reference solution of exercise
- * conc-6 ({@code RingEpochCheck} in src/exercise) lives here so demos never call the stub.
+ * <p>Book: Chapter 8, "State Consistency" (상태 일관성). {@link #admit} is what the demos'
+ * storage nodes run; it is package-private so that exercise conc-6 ({@code RingEpochCheck})
+ * cannot pass by calling it. A storage node takes any {@link Policy}.
  */
 public final class EpochGuard {
 
@@ -17,7 +18,7 @@ public final class EpochGuard {
      * is allowed here: the node will learn the new ring by gossip; a stricter store would make
      * the node catch up first.)
      */
-    public static boolean admit(long nodeEpoch, long requestEpoch) {
+    static boolean admit(long nodeEpoch, long requestEpoch) {
         return requestEpoch >= nodeEpoch;
     }
 

@@ -55,7 +55,6 @@ public final class QuorumClient implements Node {
     private final Map<Long, Map<Address, Versioned>> readReplies = new LinkedHashMap<>();
     private final Map<Long, String> readKeys = new LinkedHashMap<>();
     private int completed;
-    private long lastRead = -1;
 
     public QuorumClient(List<Address> replicas, Quorums quorums, boolean readRepair, ReadRepair.Planner planner, List<Step> script,
                         HistoryRecorder history, long process) {
@@ -71,11 +70,6 @@ public final class QuorumClient implements Node {
     /** Operations answered (or given up) so far. */
     public int completed() {
         return completed;
-    }
-
-    /** The value the last read returned, or -1 when it found nothing. */
-    public long lastRead() {
-        return lastRead;
     }
 
     @Override
@@ -143,7 +137,6 @@ public final class QuorumClient implements Node {
             if (r.requestId() == current && !answered && replies.size() >= quorums.r()) {
                 answered = true;
                 completed++;
-                lastRead = plan.newest().version() == 0 ? -1 : plan.newest().value();
                 history.ok(process, "read", plan.newest().version() == 0 ? null : plan.newest().value());
             }
             if (readRepair && (answered || r.requestId() != current)) {

@@ -24,12 +24,12 @@ import java.util.Set;
  *
  * @param quorums    N = 3 and the R and W to use
  * @param readRepair whether B repairs stale replicas it notices
- * @param planner    the read-repair planner (the reference one, or the reader's in exercise conc-4)
+ * @param planner    the reader's read-repair planner (exercise conc-4), or {@code null} for the demos' own
  */
 public record QuorumScenario(Quorums quorums, boolean readRepair, ReadRepair.Planner planner) {
 
     public QuorumScenario(Quorums quorums, boolean readRepair) {
-        this(quorums, readRepair, ReadRepair::plan);
+        this(quorums, readRepair, null);
     }
 
     /**
@@ -68,9 +68,10 @@ public record QuorumScenario(Quorums quorums, boolean readRepair, ReadRepair.Pla
         Address r1 = replicas.get(0);
         Address r2 = replicas.get(1);
         Address r3 = replicas.get(2);
-        Address a = sim.addNode("A", () -> new QuorumClient(replicas, quorums, readRepair, planner,
+        ReadRepair.Planner repair = planner != null ? planner : ReadRepair::plan;
+        Address a = sim.addNode("A", () -> new QuorumClient(replicas, quorums, readRepair, repair,
                 List.of(QuorumClient.Step.write(Duration.ofMillis(10), "x", 1)), rec, 0));
-        Address b = sim.addNode("B", () -> new QuorumClient(replicas, quorums, readRepair, planner,
+        Address b = sim.addNode("B", () -> new QuorumClient(replicas, quorums, readRepair, repair,
                 List.of(QuorumClient.Step.read(Duration.ofMillis(100), "x"), QuorumClient.Step.read(Duration.ofMillis(1100), "x"),
                         QuorumClient.Step.read(Duration.ofMillis(1300), "x")), rec, 1));
         sim.network().setDefaults(LinkFaults.none().withDelay(Duration.ofMillis(5)));

@@ -22,12 +22,6 @@ public record Quorums(int n, int r, int w) {
         return r + w > n;
     }
 
-    /** The smallest overlapping quorums with R = W (majorities): the reference solution of exercise conc-5. */
-    public static Quorums majority(int n) {
-        int q = n / 2 + 1;
-        return new Quorums(n, q, q);
-    }
-
     @Override
     public String toString() {
         return "N=" + n + " R=" + r + " W=" + w + (overlapping() ? " (R+W>N)" : " (R+W<=N)");

@@ -8,9 +8,10 @@ import java.util.Map;
  * Read repair (읽기 중 데이터 복구): from the copies replicas returned for one key, the newest
  * one, and which replicas must be sent it.
  *
- * <p>Book: Chapter 8, "State Consistency" (상태 일관성): "read-time data repair" lets replicas
- * diverge and fixes them when a read notices. The reference solution of exercise conc-4
- * ({@code ReadRepairPlanner} in src/exercise) lives here so the demos never call the stub.
+ * <p>Book: Chapter 8, "State Consistency" (상태 일관성): read repair (읽기 중 데이터 복구) lets
+ * replicas diverge and fixes them when a read notices. {@link #plan} is what the demos' clients
+ * run; it is package-private so that exercise conc-4 (which asks for the same planner, in
+ * {@code ReadRepairPlanner}) cannot pass by calling it. A client takes any {@link Planner}.
  */
 public final class ReadRepair {
 
@@ -22,7 +23,7 @@ public final class ReadRepair {
     }
 
     /** Plans the repair; {@code replies} maps each replica that answered to its copy. */
-    public static Plan plan(Map<Address, Versioned> replies) {
+    static Plan plan(Map<Address, Versioned> replies) {
         Versioned newest = Versioned.NONE;
         for (Versioned v : replies.values()) {
             if (v.isNewerThan(newest)) {

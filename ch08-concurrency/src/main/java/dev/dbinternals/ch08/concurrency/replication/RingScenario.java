@@ -19,11 +19,14 @@ import java.util.TreeMap;
  * with it, the old owner rejects B's request, B adopts the new ring and reads the value.
  *
  * <p>Book: Chapter 8, "State Consistency" (상태 일관성).
+ *
+ * @param checkEpoch whether storage nodes check the request's ring epoch
+ * @param guard      the reader's check (exercise conc-6), or {@code null} for the demos' own
  */
 public record RingScenario(boolean checkEpoch, EpochGuard.Policy guard) {
 
     public RingScenario(boolean checkEpoch) {
-        this(checkEpoch, EpochGuard::admit);
+        this(checkEpoch, null);
     }
 
     public static final Ring OLD = new Ring(1, List.of("s1", "s2", "s3"));
@@ -49,7 +52,7 @@ public record RingScenario(boolean checkEpoch, EpochGuard.Policy guard) {
         HistoryRecorder rec = new HistoryRecorder();
         String key = movedKey();
         for (String s : NEW.members()) {
-            sim.addNode(s, () -> new StorageNode(NEW, checkEpoch, guard));
+            sim.addNode(s, () -> guard == null ? new StorageNode(NEW, checkEpoch) : new StorageNode(NEW, checkEpoch, guard));
         }
         Ring writerView = staleClientWrites ? OLD : NEW;
         Ring readerView = staleClientWrites ? NEW : OLD;

@@ -6,8 +6,10 @@ import java.nio.ByteBuffer;
  * The fix for schema disagreement: every encoded row travels with the schema version it was
  * encoded with, and a node whose schema differs rejects it instead of guessing.
  *
- * <p>Book: Chapter 8, "State Consistency" (상태 일관성). Reference solution of exercise conc-7
- * ({@code SchemaVersionedFrame} in src/exercise). Stateless.
+ * <p>Book: Chapter 8, "State Consistency" (상태 일관성). {@link #wrap} and {@link #unwrap} are
+ * what the demos' nodes run; they are package-private so that exercise conc-7
+ * ({@code SchemaVersionedFrame}) cannot pass by calling them. A replica takes any
+ * {@link Unwrapper}. Stateless.
  */
 public final class SchemaFrame {
 
@@ -18,25 +20,18 @@ public final class SchemaFrame {
     public static final class SchemaMismatchException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        private final int frameVersion;
-
         public SchemaMismatchException(int frameVersion, int localVersion) {
             super("frame encoded with schema version " + frameVersion + ", this node has version " + localVersion);
-            this.frameVersion = frameVersion;
-        }
-
-        public int frameVersion() {
-            return frameVersion;
         }
     }
 
     /** The schema version (4 bytes), then the row. */
-    public static byte[] wrap(Schema schema, byte[] row) {
+    static byte[] wrap(Schema schema, byte[] row) {
         return ByteBuffer.allocate(4 + row.length).putInt(schema.version()).put(row).array();
     }
 
     /** The row, if the frame's schema version is {@code schema}'s; otherwise {@link SchemaMismatchException}. */
-    public static byte[] unwrap(Schema schema, byte[] frame) {
+    static byte[] unwrap(Schema schema, byte[] frame) {
         if (frame.length < 4) {
             throw new IllegalArgumentException("a frame needs a 4-byte schema version, got " + frame.length + " bytes");
         }

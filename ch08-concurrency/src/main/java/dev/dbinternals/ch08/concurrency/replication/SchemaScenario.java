@@ -22,11 +22,14 @@ import java.util.Map;
  * schema has caught up, and then stores it intact.
  *
  * <p>Book: Chapter 8, "State Consistency" (상태 일관성).
+ *
+ * @param versionedFrames whether frames carry the schema version
+ * @param unwrapper       the reader's check (exercise conc-7), or {@code null} for the demos' own
  */
 public record SchemaScenario(boolean versionedFrames, SchemaFrame.Unwrapper unwrapper) {
 
     public SchemaScenario(boolean versionedFrames) {
-        this(versionedFrames, SchemaFrame::unwrap);
+        this(versionedFrames, null);
     }
 
     /** A row write. */
@@ -137,7 +140,8 @@ public record SchemaScenario(boolean versionedFrames, SchemaFrame.Unwrapper unwr
 
     public Outcome run(long seed) {
         Simulation sim = new Simulation(seed);
-        Address replica = sim.addNode("replica", () -> new ReplicaNode(versionedFrames, unwrapper));
+        SchemaFrame.Unwrapper check = unwrapper != null ? unwrapper : SchemaFrame::unwrap;
+        Address replica = sim.addNode("replica", () -> new ReplicaNode(versionedFrames, check));
         Address coordinator = sim.addNode("coordinator", () -> new CoordinatorNode(replica, versionedFrames));
         sim.addNode("schema-admin", () -> new Node() {
             @Override

@@ -105,7 +105,7 @@ class CoreCutTest {
                 }
             }
             Model<Models.Value> m = Models.casRegister(0L);
-            List<Models.Value> fast = LinearizabilityChecker.reachableStates(completed, m, m.initial(), 1_000_000);
+            List<Models.Value> fast = CoreShrinker.reachableStates(completed, m, m.initial(), 1_000_000);
             Set<Models.Value> slow = new LinkedHashSet<>();
             finals(completed, m, m.initial(), new boolean[completed.size()], slow);
             assertThat(Set.copyOf(fast)).as("seed %d: final states of %s", seed, completed).isEqualTo(slow);

@@ -49,9 +49,9 @@ class QuorumScenarioTest {
     }
 
     @Test
-    void shouldCallMajoritiesOverlappingQuorums() {
-        assertThat(Quorums.majority(3)).isEqualTo(new Quorums(3, 2, 2));
-        assertThat(Quorums.majority(4).overlapping()).isTrue();
-        assertThat(new Quorums(5, 2, 3).overlapping()).isFalse();
+    void shouldCallOnlyIntersectingQuorumsOverlapping() {
+        assertThat(new Quorums(3, 2, 2).overlapping()).as("2 + 2 > 3").isTrue();
+        assertThat(new Quorums(4, 3, 2).overlapping()).as("3 + 2 > 4").isTrue();
+        assertThat(new Quorums(5, 2, 3).overlapping()).as("2 + 3 = 5").isFalse();
     }
 }
