@@ -31,10 +31,10 @@ public final class Demo05PerfectLink {
         sim.trace().setPayloadFormat(LinkEvents::describeFrame);
         LinkLog log = new LinkLog();
         Address b = Address.of("B");
-        PerfectLink.Config cfg = PerfectLink.Config.defaults().withWindow(8).withRetransmitTimeout(Duration.ofMillis(20));
-        Address a = sim.addNode("A", () -> new LinkNode(l -> new PerfectLink(cfg, l),
+        WindowedPerfectLink.Config cfg = WindowedPerfectLink.Config.defaults().withWindow(8).withRetransmitTimeout(Duration.ofMillis(20));
+        Address a = sim.addNode("A", () -> new LinkNode(l -> new WindowedPerfectLink(cfg, l),
                 LinkNode.Workload.burst(b, 4).withInterval(Duration.ofMillis(5)), log).narrated());
-        sim.addNode("B", () -> new LinkNode(l -> new PerfectLink(cfg, l), LinkNode.Workload.none(), log).narrated());
+        sim.addNode("B", () -> new LinkNode(l -> new WindowedPerfectLink(cfg, l), LinkNode.Workload.none(), log).narrated());
         sim.network().setDefaults(LinkFaults.none().withDelay(Duration.ofMillis(2)));
         // scripted faults, one frame each, the same whatever the seed:
         sim.network().dropNext(a, b); // m1's first DATA frame
@@ -49,7 +49,7 @@ public final class Demo05PerfectLink {
         String last = "";
         while (sim.nowNanos() < 120_000_000L) {
             sim.runFor(Duration.ofMillis(1));
-            PerfectLink rl = receiver.link(PerfectLink.class);
+            WindowedPerfectLink rl = receiver.link(WindowedPerfectLink.class);
             LinkStats rs = rl.stats();
             String now = String.format("B: n_consecutive=%d n_processed=%d buffered=%d delivered=%d duplicates ignored=%d",
                     rl.nConsecutive(a), rl.nProcessed(a), rl.buffered(a), rs.delivered, rs.duplicatesDropped);

@@ -40,9 +40,9 @@ import java.util.TreeSet;
  * duplicate and only acknowledged. Processing is in order (FIFO), so the book's single number
  * {@code n_processed} is the whole dedup table.
  *
- * <p>A plain {@link PerfectLink} receiver gives none of this across a crash: its
+ * <p>A plain {@link WindowedPerfectLink} receiver gives none of this across a crash: its
  * {@code n_processed} lives in memory, so a restarted receiver delivers again messages an
- * earlier life delivered (see {@link PerfectLink}'s class comment). Here the dedup number is
+ * earlier life delivered (see {@link WindowedPerfectLink}'s class comment). Here the dedup number is
  * durable, so no crash of the receiver, at any step, applies an effect twice or loses one.
  *
  * <p>The dedup number counts the sender's sequence numbers. If the <em>sender</em> crashes, its
@@ -51,8 +51,8 @@ import java.util.TreeSet;
  * a sender replaying a durable outbox would). A sender whose numbering changes after a restart
  * needs an identity per operation instead: an idempotency key (exercise links-4, Demo 07).
  *
- * <p>Speaks the {@link Frame} protocol of {@link PerfectLink}: pair it with a {@link LinkNode}
- * running a {@code PerfectLink} (at-least-once, exactly-once) or a {@code FairLossLink}
+ * <p>Speaks the {@link Frame} protocol of {@link WindowedPerfectLink}: pair it with a {@link LinkNode}
+ * running a {@code WindowedPerfectLink} (at-least-once, exactly-once) or a {@code FairLossLink}
  * (at-most-once). Not thread-safe.
  */
 public final class EffectReceiver implements Node {

@@ -51,7 +51,7 @@ public final class Experiments {
      * Delivery semantics (정확히 한 번만 전달): {@code ops} operations from A to an
      * {@link EffectReceiver} B, with 20 % loss, 20 % duplication, 1-10 ms delay; if
      * {@code crashReceiver}, B crashes at 40 ms and restarts at 90 ms. At-most-once uses a
-     * {@link FairLossLink} (no retries), the others a {@link PerfectLink} sender (retries until acked).
+     * {@link FairLossLink} (no retries), the others a {@link WindowedPerfectLink} sender (retries until acked).
      */
     public static EffectTally semantics(long seed, DeliverySemantics semantics, boolean crashReceiver, int ops) {
         Simulation sim = new Simulation(seed);
@@ -59,9 +59,9 @@ public final class Experiments {
         sim.network().setDefaults(LinkFaults.none().withLoss(0.2).withDuplication(0.2)
                 .withDelay(Delay.uniform(Duration.ofMillis(1), Duration.ofMillis(10))));
         Address b = Address.of("B");
-        PerfectLink.Config cfg = PerfectLink.Config.defaults().withWindow(8).withRetransmitTimeout(Duration.ofMillis(25));
+        WindowedPerfectLink.Config cfg = WindowedPerfectLink.Config.defaults().withWindow(8).withRetransmitTimeout(Duration.ofMillis(25));
         Address a = sim.addNode("A", () -> new LinkNode(semantics == DeliverySemantics.AT_MOST_ONCE
-                ? FairLossLink::new : l -> new PerfectLink(cfg, l), LinkNode.Workload.burst(b, ops), new LinkLog(false)));
+                ? FairLossLink::new : l -> new WindowedPerfectLink(cfg, l), LinkNode.Workload.burst(b, ops), new LinkLog(false)));
         sim.addNode("B", () -> new EffectReceiver(semantics));
         if (crashReceiver) {
             sim.at(Duration.ofMillis(40), () -> sim.crash(b));
@@ -69,7 +69,7 @@ public final class Experiments {
         }
         LinkNode sender = sim.node(a, LinkNode.class);
         if (!sim.runUntil(() -> sim.nowNanos() > 100_000_000L && sender.doneSending()
-                && (semantics == DeliverySemantics.AT_MOST_ONCE || sender.link(PerfectLink.class).allAcknowledged()),
+                && (semantics == DeliverySemantics.AT_MOST_ONCE || sender.link(WindowedPerfectLink.class).allAcknowledged()),
                 Duration.ofSeconds(120))) {
             throw new AssertionError(semantics + ": the sender did not finish within 120 s (seed " + seed + ")");
         }
@@ -97,8 +97,8 @@ public final class Experiments {
         sim.network().setDefaults(LinkFaults.none().withDelay(Duration.ofMillis(2)));
         CrashPlan plan = CrashPlan.at(step, seq);
         Address b = Address.of("B");
-        PerfectLink.Config cfg = PerfectLink.Config.defaults().withWindow(4).withRetransmitTimeout(Duration.ofMillis(20));
-        Address a = sim.addNode("A", () -> new LinkNode(l -> new PerfectLink(cfg, l), LinkNode.Workload.burst(b, ops), new LinkLog(false)));
+        WindowedPerfectLink.Config cfg = WindowedPerfectLink.Config.defaults().withWindow(4).withRetransmitTimeout(Duration.ofMillis(20));
+        Address a = sim.addNode("A", () -> new LinkNode(l -> new WindowedPerfectLink(cfg, l), LinkNode.Workload.burst(b, ops), new LinkLog(false)));
         sim.addNode("B", () -> new EffectReceiver(semantics, plan));
         if (!sim.runUntil(plan::fired, Duration.ofSeconds(10))) {
             throw new AssertionError("the crash point " + plan + " was never reached");
@@ -108,7 +108,7 @@ public final class Experiments {
         sim.runFor(Duration.ofMillis(50));
         sim.restart(b);
         LinkNode sender = sim.node(a, LinkNode.class);
-        if (!sim.runUntil(() -> sender.doneSending() && sender.link(PerfectLink.class).allAcknowledged(), Duration.ofSeconds(30))) {
+        if (!sim.runUntil(() -> sender.doneSending() && sender.link(WindowedPerfectLink.class).allAcknowledged(), Duration.ofSeconds(30))) {
             throw new AssertionError("not everything was acknowledged after the restart (" + plan + ")");
         }
         sim.runFor(Duration.ofMillis(50));
@@ -123,7 +123,7 @@ public final class Experiments {
      */
     public static double transmissionsPerMessage(long seed, boolean stubborn, double loss, int messages) {
         LinkPair p = LinkPair.create(seed, stubborn ? l -> new StubbornLink(Duration.ofMillis(10), l)
-                : l -> new PerfectLink(PerfectLink.Config.defaults().withWindow(32).withRetransmitTimeout(Duration.ofMillis(10)), l),
+                : l -> new WindowedPerfectLink(WindowedPerfectLink.Config.defaults().withWindow(32).withRetransmitTimeout(Duration.ofMillis(10)), l),
                 messages, 0, false);
         p.sim().trace().setEnabled(false);
         p.sim().setHandlerTime(Duration.ZERO);

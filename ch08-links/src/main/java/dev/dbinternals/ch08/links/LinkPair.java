@@ -33,9 +33,9 @@ public record LinkPair(Simulation sim, Address a, Address b, LinkLog log, long m
         return new LinkPair(sim, a, b, log, messages);
     }
 
-    /** A pair over a {@link PerfectLink} with {@code config}, keeping the full log. */
-    public static LinkPair perfect(long seed, PerfectLink.Config config, long messages) {
-        return create(seed, l -> new PerfectLink(config, l), messages, 0, true);
+    /** A pair over a {@link WindowedPerfectLink} with {@code config}, keeping the full log. */
+    public static LinkPair perfect(long seed, WindowedPerfectLink.Config config, long messages) {
+        return create(seed, l -> new WindowedPerfectLink(config, l), messages, 0, true);
     }
 
     public LinkNode sender() {
@@ -50,7 +50,7 @@ public record LinkPair(Simulation sim, Address a, Address b, LinkLog log, long m
     public boolean perfectLinkDone() {
         LinkNode s = sender();
         return s.doneSending() && receiver().deliveredCount() >= messages
-                && s.link(PerfectLink.class).allAcknowledged();
+                && s.link(WindowedPerfectLink.class).allAcknowledged();
     }
 
     public List<LinkEvent> history() {

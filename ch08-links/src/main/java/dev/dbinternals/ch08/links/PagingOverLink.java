@@ -14,7 +14,7 @@ import java.util.TreeMap;
 
 /**
  * Remote iteration in the simulator: a client node pages through a server node's sorted map
- * over a {@link PerfectLink}, one page request outstanding at a time, in virtual time.
+ * over a {@link WindowedPerfectLink}, one page request outstanding at a time, in virtual time.
  *
  * <p>Book: Chapter 8, Local and Remote Execution (로컬 실행과 원격 실행). The simulation makes
  * the costs exact and tunable: every page costs one round trip of the configured network, so
@@ -35,10 +35,10 @@ public final class PagingOverLink {
         private final Link link;
         private final Map<Address, ArrayDeque<byte[]>> replies = new TreeMap<>();
 
-        public Server(NavigableMap<String, String> data, PerfectLink.Config config) {
+        public Server(NavigableMap<String, String> data, WindowedPerfectLink.Config config) {
             this.data = data;
             this.local = new LocalPageSource(data);
-            this.link = new PerfectLink(config, this);
+            this.link = new WindowedPerfectLink(config, this);
         }
 
         public NavigableMap<String, String> data() {
@@ -103,10 +103,10 @@ public final class PagingOverLink {
         private long doneNanos = -1;
         private byte[] refused;
 
-        public Client(Address server, int pageSize, PerfectLink.Config config) {
+        public Client(Address server, int pageSize, WindowedPerfectLink.Config config) {
             this.server = server;
             this.pageSize = pageSize;
-            this.link = new PerfectLink(config, this);
+            this.link = new WindowedPerfectLink(config, this);
         }
 
         @Override

@@ -33,7 +33,7 @@ import java.util.TreeMap;
  * an older version, or without the row at all. The client therefore
  * <ul>
  *   <li>pages through every replica it reads with a key cursor (one request outstanding per
- *       replica, over a {@link PerfectLink});</li>
+ *       replica, over a {@link WindowedPerfectLink});</li>
  *   <li>emits the smallest key only when every replica it reads has shown its next key (or
  *       has ended), so no replica can still hold a smaller one: a k-way merge, whose pace is
  *       set by the slowest replica it waits for;</li>
@@ -154,7 +154,7 @@ public final class ReplicaMerge {
         Simulation sim = new Simulation(seed);
         sim.trace().setEnabled(false);
         sim.setHandlerTime(Duration.ZERO);
-        PerfectLink.Config cfg = PerfectLink.Config.defaults().withWindow(4).withRetransmitTimeout(Duration.ofMillis(200));
+        WindowedPerfectLink.Config cfg = WindowedPerfectLink.Config.defaults().withWindow(4).withRetransmitTimeout(Duration.ofMillis(200));
         List<Address> replicas = new ArrayList<>();
         for (int r = 0; r < 3; r++) {
             NavigableMap<String, Row> data = s.replicas().get(r);
@@ -176,9 +176,9 @@ public final class ReplicaMerge {
         private final NavigableMap<String, Row> data;
         private final Link link;
 
-        public Replica(NavigableMap<String, Row> data, PerfectLink.Config config) {
+        public Replica(NavigableMap<String, Row> data, WindowedPerfectLink.Config config) {
             this.data = data;
-            this.link = new PerfectLink(config, this);
+            this.link = new WindowedPerfectLink(config, this);
         }
 
         @Override
@@ -242,11 +242,11 @@ public final class ReplicaMerge {
             boolean outstanding;
         }
 
-        public Client(List<Address> replicas, int wait, int pageSize, PerfectLink.Config config) {
+        public Client(List<Address> replicas, int wait, int pageSize, WindowedPerfectLink.Config config) {
             this.replicas = List.copyOf(replicas);
             this.wait = wait;
             this.pageSize = pageSize;
-            this.link = new PerfectLink(config, this);
+            this.link = new WindowedPerfectLink(config, this);
         }
 
         @Override

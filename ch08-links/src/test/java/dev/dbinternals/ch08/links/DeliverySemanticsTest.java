@@ -71,8 +71,8 @@ class DeliverySemanticsTest {
             sim.network().setDefaults(LinkFaults.none().withLoss(0.4 * r.nextDouble()).withDuplication(0.4 * r.nextDouble())
                     .withCorruption(0.2 * r.nextDouble()).withDelay(Delay.longTailed(Duration.ofMillis(2), Duration.ofMillis(30))));
             Address b = Address.of("B");
-            PerfectLink.Config cfg = PerfectLink.Config.defaults().withWindow(1 + r.nextInt(8)).withRetransmitTimeout(Duration.ofMillis(15));
-            Address a = sim.addNode("A", () -> new LinkNode(l -> new PerfectLink(cfg, l), LinkNode.Workload.burst(b, ops), new LinkLog(false)));
+            WindowedPerfectLink.Config cfg = WindowedPerfectLink.Config.defaults().withWindow(1 + r.nextInt(8)).withRetransmitTimeout(Duration.ofMillis(15));
+            Address a = sim.addNode("A", () -> new LinkNode(l -> new WindowedPerfectLink(cfg, l), LinkNode.Workload.burst(b, ops), new LinkLog(false)));
             List<CrashPlan> plans = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 plans.add(CrashPlan.at(CrashPlan.Step.values()[r.nextInt(3)], 1 + r.nextInt(ops)));
@@ -88,7 +88,7 @@ class DeliverySemanticsTest {
             }
             // when the run goes on, crashing B the moment its plan fires and restarting it a little later
             java.util.function.BooleanSupplier finished = () -> sim.nowNanos() > 300_000_000L && !sim.isCrashed(a) && !sim.isCrashed(b)
-                    && sim.node(a, LinkNode.class).doneSending() && sim.node(a, LinkNode.class).link(PerfectLink.class).allAcknowledged();
+                    && sim.node(a, LinkNode.class).doneSending() && sim.node(a, LinkNode.class).link(WindowedPerfectLink.class).allAcknowledged();
             while (!finished.getAsBoolean()) {
                 boolean progressed = sim.runUntil(() -> finished.getAsBoolean()
                         || !sim.isCrashed(b) && sim.node(b, EffectReceiver.class).isPlayingDead(), Duration.ofSeconds(100));

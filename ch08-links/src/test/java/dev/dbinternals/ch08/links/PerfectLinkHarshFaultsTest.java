@@ -40,7 +40,7 @@ class PerfectLinkHarshFaultsTest {
         SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L);
         int window = 1 + r.nextInt(16);
         int messages = 10 + r.nextInt(40);
-        PerfectLink.Config config = PerfectLink.Config.defaults().withWindow(window).withRetransmitTimeout(Duration.ofMillis(10));
+        WindowedPerfectLink.Config config = WindowedPerfectLink.Config.defaults().withWindow(window).withRetransmitTimeout(Duration.ofMillis(10));
         LinkPair p = LinkPair.perfect(seed, config, messages);
         p.sim().setHandlerTime(Duration.ofNanos(10_000));
         mix.accept(p, r);
@@ -156,7 +156,7 @@ class PerfectLinkHarshFaultsTest {
     void shouldTryAgainWithinAMinuteOfAPartitionHealingHoweverSlowTheNetworkWas() {
         // given a slow network (5 s each way, a 30 s retransmission timeout) and a partition of about
         // half an hour that backs the link off again and again (30 s, 60 s, 120 s, ... 960 s)
-        LinkPair p = LinkPair.perfect(1, PerfectLink.Config.defaults().withWindow(1).withRetransmitTimeout(Duration.ofSeconds(30)), 2);
+        LinkPair p = LinkPair.perfect(1, WindowedPerfectLink.Config.defaults().withWindow(1).withRetransmitTimeout(Duration.ofSeconds(30)), 2);
         p.sim().setHandlerTime(Duration.ZERO);
         p.sim().network().setDefaults(LinkFaults.none().withDelay(Duration.ofSeconds(5)));
         p.sim().at(Duration.ofSeconds(12), () -> p.sim().network().partition(Set.of(p.a()), Set.of(p.b())));
@@ -168,7 +168,7 @@ class PerfectLinkHarshFaultsTest {
         boolean done = p.sim().runUntil(p::perfectLinkDone, Duration.ofSeconds(100));
         // then the backed-off link tries again within a minute (plus a tick and a round trip), not after 64 x 30 s
         assertThat(done).as("m2 acknowledged within 100 s of the heal (backoff capped at 60 s); RTO %s, now %s",
-                p.sender().link(PerfectLink.class).currentRetransmitTimeout(), p.sim().now()).isTrue();
+                p.sender().link(WindowedPerfectLink.class).currentRetransmitTimeout(), p.sim().now()).isTrue();
     }
 
     @Test

@@ -22,7 +22,7 @@ class PerfectLinkProperties {
 
     private static final int SEEDS = 1000;
     private static final int MESSAGES = 25;
-    private static final PerfectLink.Config CONFIG = PerfectLink.Config.defaults()
+    private static final WindowedPerfectLink.Config CONFIG = WindowedPerfectLink.Config.defaults()
             .withWindow(4).withRetransmitTimeout(Duration.ofMillis(20));
     private static final Duration FAULTS_END = Duration.ofMillis(400);
 

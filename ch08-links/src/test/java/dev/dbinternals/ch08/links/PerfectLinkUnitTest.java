@@ -34,8 +34,8 @@ class PerfectLinkUnitTest {
     private final FakeContext ctxB = new FakeContext("B");
     private final Recorder atA = new Recorder();
     private final Recorder atB = new Recorder();
-    private final PerfectLink linkA = new PerfectLink(PerfectLink.Config.defaults().withWindow(4), atA);
-    private final PerfectLink linkB = new PerfectLink(PerfectLink.Config.defaults().withWindow(4), atB);
+    private final WindowedPerfectLink linkA = new WindowedPerfectLink(WindowedPerfectLink.Config.defaults().withWindow(4), atA);
+    private final WindowedPerfectLink linkB = new WindowedPerfectLink(WindowedPerfectLink.Config.defaults().withWindow(4), atB);
 
     @Test
     void shouldRetransmitALostMessageAfterTheTimeout() {
@@ -132,11 +132,11 @@ class PerfectLinkUnitTest {
     @Test
     void shouldNumberARestartedSendersMessagesInANewIncarnation() {
         // given a sender that persists its incarnation, restarted once
-        PerfectLink first = new PerfectLink(PerfectLink.Config.defaults().withPersistIncarnation(true), atA);
+        WindowedPerfectLink first = new WindowedPerfectLink(WindowedPerfectLink.Config.defaults().withPersistIncarnation(true), atA);
         first.onStart(ctxA);
         first.send(ctxA, B, Payloads.numbered(1, 0));
         linkB.onFrame(ctxB, A, ctxA.drain().get(0).bytes());
-        PerfectLink second = new PerfectLink(PerfectLink.Config.defaults().withPersistIncarnation(true), atA);
+        WindowedPerfectLink second = new WindowedPerfectLink(WindowedPerfectLink.Config.defaults().withPersistIncarnation(true), atA);
         second.onStart(ctxA);
         // when its new life sends its own #1
         second.send(ctxA, B, Payloads.padded("new-life-1", 0));

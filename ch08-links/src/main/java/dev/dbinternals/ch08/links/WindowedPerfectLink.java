@@ -69,7 +69,7 @@ import java.util.TreeMap;
  *
  * <p>Not thread-safe: use from the owning node's handlers.
  */
-public final class PerfectLink implements Link {
+public final class WindowedPerfectLink implements Link {
 
     /**
      * Settings of a perfect link. Immutable.
@@ -155,14 +155,14 @@ public final class PerfectLink implements Link {
         }
     }
 
-    public PerfectLink(Config config, LinkListener listener) {
+    public WindowedPerfectLink(Config config, LinkListener listener) {
         this.config = config;
         this.listener = listener;
         this.rtoNanos = config.retransmitTimeout().toNanos();
         this.currentRtoNanos = rtoNanos;
     }
 
-    public PerfectLink(LinkListener listener) {
+    public WindowedPerfectLink(LinkListener listener) {
         this(Config.defaults(), listener);
     }
 
