@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * Packs many small application messages into one message of the link below (typically a
- * {@link WindowedPerfectLink}), so one datagram, one acknowledgement and one retransmission serve a
+ * {@link WindowedPerfectLink} on real UDP), so one datagram, one acknowledgement and one retransmission serve a
  * whole batch.
  *
  * <p>Book: Chapter 8, Links, and "Fallacies of distributed computing" (분산 컴퓨팅의 오류):

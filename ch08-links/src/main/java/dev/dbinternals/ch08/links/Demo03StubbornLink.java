@@ -126,7 +126,7 @@ public final class Demo03StubbornLink {
         System.out.println();
         System.out.print(verdict(rows, PERIOD_MS));
         System.out.println("The perfect link abstraction adds a record of what was delivered, so duplicates are ignored; the");
-        System.out.println("WindowedPerfectLink class (Demo05) also stops retransmitting once acknowledged, the engineering refinement.");
+        System.out.println("PerfectLink class (Demo05) also stops retransmitting once acknowledged, the engineering refinement.");
         System.out.println("See Bench01TransmissionsPerMessage for the stubborn vs perfect link vs 1/(1-p) table.");
         DemoArgs.heading(System.out, "Diagram");
         LinkPair small = LinkPair.create(args.seed(), l -> new StubbornLink(Duration.ofMillis(PERIOD_MS), l), 2, 0, true);

@@ -48,7 +48,7 @@ public final class Demo08LocalVsRemote {
         System.out.println("  map          the map's own iterator (no paging)");
         System.out.println("  local        PagingIterator over LocalPageSource: pages read from the map in this process");
         System.out.println("  remote/link  PagingIterator over LinkPageSource: each page is one request and one reply message of a");
-        System.out.println("               WindowedPerfectLink over UDP on 127.0.0.1 (a second event loop serves the map; acks, sequence numbers,");
+        System.out.println("               perfect link over UDP on 127.0.0.1 (a second event loop serves the map; acks, sequence numbers,");
         System.out.println("               CRC32C and retransmission come from the link)");
         System.out.println("  remote/bare  PagingIterator over RemotePageSource: one bare request datagram and one reply datagram per page,");
         System.out.println("               with its own timeout and retry (no link underneath), for comparison");

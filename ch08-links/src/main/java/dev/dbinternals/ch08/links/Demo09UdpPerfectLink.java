@@ -18,13 +18,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Demo 09: the same {@link WindowedPerfectLink} code, now between two JVM processes over real UDP,
- * with loss injected on both sides.
+ * Demo 09: a perfect link between two JVM processes over real UDP, with loss injected on both
+ * sides. It runs the {@link WindowedPerfectLink}: 5,000 messages sent as fast as the link takes
+ * them need its bounded window (backpressure) and a timeout fitted to the measured round trip.
  *
  * <p>Book: Chapter 8, Links (링크): UDP stands in for a fair-loss link (it loses, reorders and
  * may duplicate datagrams; the frames' CRC32C turns corruption into loss); the perfect link on top of it
  * delivers every message exactly once, in order, as long as neither process crashes (its dedup
- * state is in memory; see {@link WindowedPerfectLink}). With {@code --role both} (the default) this
+ * state is in memory). With {@code --role both} (the default) this
  * process runs the sender A and starts a second JVM running the receiver B; {@code --role
  * sender} and {@code --role receiver} run one side each (for two terminals or two machines).
  */

@@ -46,7 +46,7 @@ public final class Demo12ForgedFrame {
         DemoArgs.heading(System.out, "3. The same acknowledgement for a number A never sent (n_consecutive=1000)");
         Outcome blind = ForgedFrames.forgedAck(seed, false, AckForgery.IMPLAUSIBLE);
         report(blind);
-        System.out.printf("  WindowedPerfectLink dropped %d ack(s) naming a sequence number it never sent: a header must not override the%n", blind.implausibleAcks());
+        System.out.printf("  PerfectLink dropped %d ack(s) naming a sequence number it never sent: a header must not override the%n", blind.implausibleAcks());
         System.out.println("  sender's state without proof. That stops a blind forger or a corrupted field; it cannot stop the");
         System.out.println("  plausible forgery of part 2, which only authentication can.");
 
@@ -64,7 +64,7 @@ public final class Demo12ForgedFrame {
         report(replay);
         System.out.printf("  The tag verifies (frames rejected: %d); B's link dropped %d duplicate(s) by sequence number. That%n",
                 replay.rejectedByMac(), replay.duplicatesDropped());
-        System.out.println("  holds while B remembers what it delivered: a plain WindowedPerfectLink forgets it in");
+        System.out.println("  holds while B remembers what it delivered: the link keeps n_consecutive in memory and forgets it in");
         System.out.println("  a restart (see PerfectLinkCrashRecoveryTest), so a replay across a restart needs durable dedup too.");
 
         DemoArgs.heading(System.out, "Diagrams");

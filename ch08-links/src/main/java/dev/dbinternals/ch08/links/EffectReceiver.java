@@ -40,9 +40,10 @@ import java.util.TreeSet;
  * duplicate and only acknowledged. Processing is in order (FIFO), so the book's single number
  * {@code n_processed} is the whole dedup table.
  *
- * <p>A plain {@link WindowedPerfectLink} receiver gives none of this across a crash: its
- * {@code n_processed} lives in memory, so a restarted receiver delivers again messages an
- * earlier life delivered (see {@link WindowedPerfectLink}'s class comment). Here the dedup number is
+ * <p>A perfect link's receiver gives none of this across a crash: its {@code n_processed} lives
+ * in memory, so a restarted {@link WindowedPerfectLink} receiver delivers again messages an earlier
+ * life delivered (see its class comment; the book's {@link PerfectLink} does not even recover from
+ * a restart). Here the dedup number is
  * durable, so no crash of the receiver, at any step, applies an effect twice or loses one.
  *
  * <p>The dedup number counts the sender's sequence numbers. If the <em>sender</em> crashes, its
@@ -53,7 +54,9 @@ import java.util.TreeSet;
  *
  * <p>Speaks the {@link Frame} protocol of {@link WindowedPerfectLink}: pair it with a {@link LinkNode}
  * running a {@code WindowedPerfectLink} (at-least-once, exactly-once) or a {@code FairLossLink}
- * (at-most-once). Not thread-safe.
+ * (at-most-once). The windowed sender, because its data frames carry its acknowledged prefix
+ * ({@code upTo}), which the at-least-once receiver, keeping no durable state, needs after a
+ * restart. Not thread-safe.
  */
 public final class EffectReceiver implements Node {
 

@@ -7,6 +7,7 @@ import dev.dbinternals.ch08.harness.sim.Simulation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The simulated experiments shared by tests, demos and benchmarks, so each figure in the README
@@ -118,16 +119,15 @@ public final class Experiments {
     /**
      * Transmissions per delivered message for a link over a network losing {@code loss} of the
      * frames (both ways), with 1 ms delay: {@code messages} messages, run until each was delivered
-     * at least once (and, for the perfect link, acknowledged). Returns data frames sent divided by
-     * distinct messages delivered.
+     * at least once (and, for a perfect link, acknowledged). Returns data frames sent divided by
+     * the number of messages.
      */
-    public static double transmissionsPerMessage(long seed, boolean stubborn, double loss, int messages) {
-        LinkPair p = LinkPair.create(seed, stubborn ? l -> new StubbornLink(Duration.ofMillis(10), l)
-                : l -> new WindowedPerfectLink(WindowedPerfectLink.Config.defaults().withWindow(32).withRetransmitTimeout(Duration.ofMillis(10)), l),
-                messages, 0, false);
+    public static double transmissionsPerMessage(long seed, Function<LinkListener, Link> link, double loss, int messages) {
+        LinkPair p = LinkPair.create(seed, link, messages, 0, false);
         p.sim().trace().setEnabled(false);
         p.sim().setHandlerTime(Duration.ZERO);
         p.sim().network().setDefaults(LinkFaults.none().withLoss(loss).withDelay(Duration.ofMillis(1)));
+        boolean stubborn = p.sender().link() instanceof StubbornLink;
         p.sim().runUntil(() -> stubborn ? p.receiver().distinctDelivered() >= messages : p.perfectLinkDone(), Duration.ofHours(1));
         return (double) p.sender().link().stats().transmissions / messages;
     }

@@ -19,7 +19,7 @@ import java.util.function.BiFunction;
  * other end (UDP does not authenticate source addresses), built from the frames it saw.
  *
  * <p>Book: Chapter 8, Fallacies of distributed computing (분산 컴퓨팅의 오류), the fourth: the
- * network is secure. Each run: A sends m1..m6 to B over a {@link WindowedPerfectLink}, one every 5 ms,
+ * network is secure. Each run: A sends m1..m6 to B over a {@link PerfectLink}, one every 5 ms,
  * 2 ms each way; optionally every frame is sealed by a {@link FrameAuthenticator} whose key the
  * attacker does not have. Not thread-safe (simulation).
  */
@@ -30,7 +30,7 @@ final class ForgedFrames {
 
     static final int MESSAGES = 6;
     static final String FORGED_PAYLOAD = "pay mallory 1000000";
-    static final WindowedPerfectLink.Config CFG = WindowedPerfectLink.Config.defaults().withWindow(8).withRetransmitTimeout(Duration.ofMillis(20));
+    static final Duration PERIOD = Duration.ofMillis(20);
     private static final byte[] KEY = "a key A and B share, and nobody else".getBytes(StandardCharsets.UTF_8);
 
     /** What an attack achieved, computed from the run. */
@@ -91,7 +91,7 @@ final class ForgedFrames {
         Address a = Address.of("A");
         Address b = Address.of("B");
         java.util.function.Function<LinkListener, Link> link = l -> authenticated
-                ? new AuthenticatedLink(new FrameAuthenticator(KEY), new WindowedPerfectLink(CFG, l)) : new WindowedPerfectLink(CFG, l);
+                ? new AuthenticatedLink(new FrameAuthenticator(KEY), new PerfectLink(PERIOD, l)) : new PerfectLink(PERIOD, l);
         Attacker[] attacker = new Attacker[1];
         sim.addNode("A", () -> {
             Node n = new LinkNode(link, LinkNode.Workload.burst(b, MESSAGES).withInterval(Duration.ofMillis(5)), log);
@@ -116,16 +116,16 @@ final class ForgedFrames {
         }
         List<String> lost = sent.stream().filter(m -> !delivered.contains(m)).toList();
         List<String> created = delivered.stream().filter(m -> !sent.contains(m)).toList();
-        WindowedPerfectLink senderLink = perfect(sender.link());
-        WindowedPerfectLink receiverLink = perfect(receiver.link());
+        PerfectLink senderLink = perfect(sender.link());
+        PerfectLink receiverLink = perfect(receiver.link());
         long rejected = rejected(sender.link()) + rejected(receiver.link());
         return new Outcome(List.copyOf(sent), List.copyOf(delivered), senderLink.allAcknowledged(), lost, created, rejected,
                 senderLink.stats().implausibleAcksDropped, receiverLink.stats().duplicatesDropped,
                 LinkChecks.perfectLink(log.events()), sim);
     }
 
-    private static WindowedPerfectLink perfect(Link l) {
-        return l instanceof AuthenticatedLink al ? (WindowedPerfectLink) al.inner() : (WindowedPerfectLink) l;
+    private static PerfectLink perfect(Link l) {
+        return l instanceof AuthenticatedLink al ? (PerfectLink) al.inner() : (PerfectLink) l;
     }
 
     private static long rejected(Link l) {

@@ -14,7 +14,10 @@ import java.util.TreeMap;
 
 /**
  * Remote iteration in the simulator: a client node pages through a server node's sorted map
- * over a {@link WindowedPerfectLink}, one page request outstanding at a time, in virtual time.
+ * over a {@link WindowedPerfectLink}, one page request outstanding at a time, in virtual time. The
+ * windowed link, because the server queues its replies while the link's window is full and sends
+ * them on {@link LinkListener#writable} (backpressure): {@link LinkPageSource} runs the same
+ * server over real UDP.
  *
  * <p>Book: Chapter 8, Local and Remote Execution (로컬 실행과 원격 실행). The simulation makes
  * the costs exact and tunable: every page costs one round trip of the configured network, so

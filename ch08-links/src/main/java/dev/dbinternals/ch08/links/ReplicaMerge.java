@@ -33,7 +33,7 @@ import java.util.TreeMap;
  * an older version, or without the row at all. The client therefore
  * <ul>
  *   <li>pages through every replica it reads with a key cursor (one request outstanding per
- *       replica, over a {@link WindowedPerfectLink});</li>
+ *       replica, over a {@link PerfectLink});</li>
  *   <li>emits the smallest key only when every replica it reads has shown its next key (or
  *       has ended), so no replica can still hold a smaller one: a k-way merge, whose pace is
  *       set by the slowest replica it waits for;</li>
@@ -154,13 +154,13 @@ public final class ReplicaMerge {
         Simulation sim = new Simulation(seed);
         sim.trace().setEnabled(false);
         sim.setHandlerTime(Duration.ZERO);
-        WindowedPerfectLink.Config cfg = WindowedPerfectLink.Config.defaults().withWindow(4).withRetransmitTimeout(Duration.ofMillis(200));
+        Duration period = Duration.ofMillis(200); // the links' retransmission period
         List<Address> replicas = new ArrayList<>();
         for (int r = 0; r < 3; r++) {
             NavigableMap<String, Row> data = s.replicas().get(r);
-            replicas.add(sim.addNode("replica" + (char) ('A' + r), () -> new Replica(data, cfg)));
+            replicas.add(sim.addNode("replica" + (char) ('A' + r), () -> new Replica(data, period)));
         }
-        Address c = sim.addNode("client", () -> new Client(replicas, wait, pageSize, cfg));
+        Address c = sim.addNode("client", () -> new Client(replicas, wait, pageSize, period));
         for (int r = 0; r < 3; r++) {
             sim.network().setBoth(c, replicas.get(r), faults.withDelay(Delay.fixed(s.delays().get(r))));
         }
@@ -176,9 +176,9 @@ public final class ReplicaMerge {
         private final NavigableMap<String, Row> data;
         private final Link link;
 
-        public Replica(NavigableMap<String, Row> data, WindowedPerfectLink.Config config) {
+        public Replica(NavigableMap<String, Row> data, Duration retransmitPeriod) {
             this.data = data;
-            this.link = new WindowedPerfectLink(config, this);
+            this.link = new PerfectLink(retransmitPeriod, this);
         }
 
         @Override
@@ -209,14 +209,10 @@ public final class ReplicaMerge {
                     page.add(r);
                 }
                 boolean more = !page.isEmpty() && data.higherKey(page.get(page.size() - 1).key()) != null;
-                link.send(ctx, from, encodePage(page, more)); // one request outstanding per client: the window has room
+                link.send(ctx, from, encodePage(page, more));
             } catch (IOException e) {
                 ctx.note("malformed page request ignored: " + e.getMessage());
             }
-        }
-
-        @Override
-        public void writable(Context ctx, Address peer) {
         }
     }
 
@@ -242,11 +238,11 @@ public final class ReplicaMerge {
             boolean outstanding;
         }
 
-        public Client(List<Address> replicas, int wait, int pageSize, WindowedPerfectLink.Config config) {
+        public Client(List<Address> replicas, int wait, int pageSize, Duration retransmitPeriod) {
             this.replicas = List.copyOf(replicas);
             this.wait = wait;
             this.pageSize = pageSize;
-            this.link = new WindowedPerfectLink(config, this);
+            this.link = new PerfectLink(retransmitPeriod, this);
         }
 
         @Override
@@ -267,7 +263,8 @@ public final class ReplicaMerge {
                 out.writeUTF(c.lastKey);
                 out.writeInt(pageSize);
                 out.flush();
-                c.outstanding = link.send(ctx, r, bytes.toByteArray());
+                link.send(ctx, r, bytes.toByteArray());
+                c.outstanding = true;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -344,10 +341,6 @@ public final class ReplicaMerge {
         @Override
         public void onTimer(Context ctx, Object tag) {
             link.onTimer(ctx, tag);
-        }
-
-        @Override
-        public void writable(Context ctx, Address peer) {
         }
 
         public boolean done() {

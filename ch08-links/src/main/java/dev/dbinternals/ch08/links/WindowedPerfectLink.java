@@ -8,12 +8,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A perfect link with FIFO order: sequence numbers, acknowledgements, retransmission on
- * timeout, deduplication and a reorder buffer, over a network that loses, duplicates, reorders
- * and corrupts frames.
+ * Going further than the book's {@link PerfectLink}: the same perfect link (sequence numbers,
+ * acknowledgements, retransmission, {@code n_consecutive} / {@code n_processed} and a reorder
+ * buffer), plus what a link that carries real traffic needs and the book leaves out: memory
+ * bounded by a window, with backpressure; a retransmission timeout fitted to the measured round
+ * trip, with backoff; and incarnations, so that processes may crash and restart. Read
+ * {@link PerfectLink} first. The mechanisms are TCP's (a sliding window, cumulative and selective
+ * acknowledgements, the RFC 6298 retransmission timer), not TCP itself: messages, not a byte
+ * stream, and no congestion control.
  *
  * <p>Book: Chapter 8, Links → Message order (메시지 순서), the perfect (퍼펙트) link. Between
- * correct processes it guarantees
+ * correct processes it guarantees what {@link PerfectLink} does:
  * <ul>
  *   <li><b>reliable delivery</b> (전달 신뢰성): every message a correct process sends to a
  *       correct process is eventually delivered (once the network lets frames through again:
@@ -23,12 +28,6 @@ import java.util.TreeMap;
  *       a frame whose CRC32C fails is dropped as lost;</li>
  *   <li><b>FIFO order</b>: messages from one sender are delivered in the order sent.</li>
  * </ul>
- *
- * <p>The abstraction (Cachin, Guerraoui and Rodrigues) is a stubborn link plus a set of the
- * messages already delivered: retransmit forever, deliver a message only if it is not in the
- * set. That already gives the three properties; this class is the engineering version of it.
- * Acknowledgements let the sender stop retransmitting, sequence numbers shrink the delivered set
- * to the number {@code n_processed} plus a bounded buffer, and they also give FIFO order.
  *
  * <p>How: the sender numbers messages 1, 2, 3, … and keeps each in a bounded
  * {@link SendWindow} until acknowledged, retransmitting any that waited longer than the

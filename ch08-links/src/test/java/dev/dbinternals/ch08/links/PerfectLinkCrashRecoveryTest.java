@@ -15,7 +15,13 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The perfect link when the receiver crashes and recovers (crash-recovery): nothing is lost,
+ * What a perfect link keeps across crashes (crash-recovery). The book's {@link PerfectLink}
+ * keeps nothing: its numbers and {@code n_processed} live in memory, so a restart breaks it
+ * ({@link PerfectLinkUnitTest#shouldTakeARestartedSendersNewMessagesForDuplicates},
+ * {@link PerfectLinkUnitTest#shouldLeaveARestartedReceiverWaitingForNumbersTheSenderWillNeverResend}).
+ * The tests here run the {@link WindowedPerfectLink}, whose incarnations let processes restart.
+ *
+ * <p>When the receiver crashes and recovers: nothing is lost,
  * nothing is created, first deliveries stay in order, and each life of the receiver delivers an
  * increasing run of messages; but a new life may deliver again what an earlier life delivered
  * (a message whose acknowledgement was lost, or even one already acknowledged whose delayed
@@ -31,7 +37,7 @@ class PerfectLinkCrashRecoveryTest {
         long[] redelivered = new long[1];
         int seeds = Seeds.check("perfect-link receiver crash-recovery", 500, seed -> {
             // given a lossy, reordering network and a receiver that crashes twice at seed-chosen times
-            LinkPair p = LinkPair.perfect(seed, WindowedPerfectLink.Config.defaults().withWindow(8)
+            LinkPair p = LinkPair.windowed(seed, WindowedPerfectLink.Config.defaults().withWindow(8)
                     .withRetransmitTimeout(Duration.ofMillis(20)), MESSAGES);
             p.sim().setHandlerTime(Duration.ZERO);
             p.sim().network().setDefaults(LinkFaults.none().withLoss(0.2).withDuplication(0.1)
@@ -174,7 +180,7 @@ class PerfectLinkCrashRecoveryTest {
             // given crashes of either process at seed-chosen times over a lossy, duplicating, corrupting network
             SplittableRandom r = new SplittableRandom(seed * 17 + 3);
             int messages = 20 + r.nextInt(40);
-            LinkPair p = LinkPair.perfect(seed, WindowedPerfectLink.Config.defaults().withWindow(1 + r.nextInt(16))
+            LinkPair p = LinkPair.windowed(seed, WindowedPerfectLink.Config.defaults().withWindow(1 + r.nextInt(16))
                     .withRetransmitTimeout(Duration.ofMillis(10)), messages);
             Simulation sim = p.sim();
             sim.network().setDefaults(LinkFaults.none().withLoss(0.1 + 0.5 * r.nextDouble()).withDuplication(0.3 * r.nextDouble())
@@ -204,7 +210,7 @@ class PerfectLinkCrashRecoveryTest {
     void shouldDeliverEverythingOnceMoreWhenTheSenderCrashesAndStartsOver() {
         Seeds.check("perfect-link sender crash-recovery", 300, seed -> {
             // given a sender that crashes mid-run and, restarted, sends m1..m40 again in a new incarnation
-            LinkPair p = LinkPair.perfect(seed, WindowedPerfectLink.Config.defaults().withWindow(8)
+            LinkPair p = LinkPair.windowed(seed, WindowedPerfectLink.Config.defaults().withWindow(8)
                     .withRetransmitTimeout(Duration.ofMillis(20)), MESSAGES);
             p.sim().setHandlerTime(Duration.ZERO);
             p.sim().network().setDefaults(LinkFaults.none().withLoss(0.2).withDuplication(0.1)
