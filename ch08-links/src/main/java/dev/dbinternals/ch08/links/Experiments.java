@@ -79,10 +79,11 @@ public final class Experiments {
     }
 
     /**
-     * Crashes receiver B when its handler for message {@code seq} reaches {@code step}, keeps it
-     * down 50 ms, restarts it and runs until the sender has every message acknowledged.
+     * Crashes receiver B when its handler for message {@code seq} reaches {@code step} (B dies
+     * there, by {@link Simulation#crashAfterHandler}), keeps it down 50 ms, restarts it and runs
+     * until the sender has every message acknowledged.
      */
-    public static EffectTally crashAt(DeliverySemantics semantics, CrashPlan.Step step, long seq, int ops) {
+    public static EffectTally crashAt(DeliverySemantics semantics, EffectReceiver.Step step, long seq, int ops) {
         return crashRun(semantics, step, seq, ops).tally();
     }
 
@@ -91,26 +92,25 @@ public final class Experiments {
     }
 
     /** As {@link #crashAt}, keeping the simulation (for diagrams). */
-    public static CrashRun crashRun(DeliverySemantics semantics, CrashPlan.Step step, long seq, int ops) {
+    public static CrashRun crashRun(DeliverySemantics semantics, EffectReceiver.Step step, long seq, int ops) {
         Simulation sim = new Simulation(seq * 31 + step.ordinal());
         sim.trace().setPayloadFormat(LinkEvents::describeFrame);
         sim.setHandlerTime(Duration.ZERO);
         sim.network().setDefaults(LinkFaults.none().withDelay(Duration.ofMillis(2)));
-        CrashPlan plan = CrashPlan.at(step, seq);
+        EffectReceiver.CrashPoint crash = new EffectReceiver.CrashPoint(step, seq);
         Address b = Address.of("B");
         WindowedPerfectLink.Config cfg = WindowedPerfectLink.Config.defaults().withWindow(4).withRetransmitTimeout(Duration.ofMillis(20));
         Address a = sim.addNode("A", () -> new LinkNode(l -> new WindowedPerfectLink(cfg, l), LinkNode.Workload.burst(b, ops), new LinkLog(false)));
-        sim.addNode("B", () -> new EffectReceiver(semantics, plan));
-        if (!sim.runUntil(plan::fired, Duration.ofSeconds(10))) {
-            throw new AssertionError("the crash point " + plan + " was never reached");
+        int[] lives = {0};
+        sim.addNode("B", () -> new EffectReceiver(semantics, sim, lives[0]++ == 0 ? crash : null)); // only the first life dies
+        if (!sim.runUntil(() -> sim.isCrashed(b), Duration.ofSeconds(10))) {
+            throw new AssertionError("the crash point " + crash + " was never reached");
         }
-        sim.note(b, "crash planned at " + plan);
-        sim.crash(b); // right after the step: nothing else ran on B, and unsynced writes are lost
         sim.runFor(Duration.ofMillis(50));
         sim.restart(b);
         LinkNode sender = sim.node(a, LinkNode.class);
         if (!sim.runUntil(() -> sender.doneSending() && sender.link(WindowedPerfectLink.class).allAcknowledged(), Duration.ofSeconds(30))) {
-            throw new AssertionError("not everything was acknowledged after the restart (" + plan + ")");
+            throw new AssertionError("not everything was acknowledged after the restart (crash at " + crash + ")");
         }
         sim.runFor(Duration.ofMillis(50));
         return new CrashRun(EffectTally.of(sim.node(b, EffectReceiver.class).effects(), ops), sim);
