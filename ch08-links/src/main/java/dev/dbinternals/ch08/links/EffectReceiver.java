@@ -95,6 +95,7 @@ public final class EffectReceiver implements Node {
     private long ackedPrefix;
     private long nProcessed;
     private long duplicatesIgnored;
+    private final LinkStats stats = new LinkStats(); // only corruptDropped: frames that failed their CRC32C
 
     /** A receiver of {@code sim} that dies at {@code crashPoint} ({@code null}: never). */
     public EffectReceiver(DeliverySemantics semantics, Simulation sim, CrashPoint crashPoint) {
@@ -121,14 +122,9 @@ public final class EffectReceiver implements Node {
 
     @Override
     public void onMessage(Context ctx, Address from, byte[] bytes) {
-        Frame f;
-        try {
-            f = Frame.decode(bytes);
-        } catch (Frame.CorruptFrameException e) {
-            return;
-        }
-        if (f.kind() != Frame.Kind.DATA) {
-            return;
+        Frame f = Received.frame(bytes, stats);
+        if (f == null || f.kind() != Frame.Kind.DATA) {
+            return; // corrupted (counted, treated as lost), or not a data frame
         }
         switch (semantics) {
             case AT_MOST_ONCE -> atMostOnce(ctx, f);

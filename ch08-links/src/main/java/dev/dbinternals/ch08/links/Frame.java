@@ -95,19 +95,6 @@ public record Frame(Kind kind, int incarnation, long seq, long upTo, byte[] payl
     }
 
     /**
-     * Decodes {@code bytes}, or counts them in {@code stats} as a corrupted frame and returns
-     * null: every link treats a frame whose checksum fails exactly like a lost one.
-     */
-    static Frame decodeOrCountCorrupt(byte[] bytes, LinkStats stats) {
-        try {
-            return decode(bytes);
-        } catch (CorruptFrameException e) {
-            stats.corruptDropped++;
-            return null;
-        }
-    }
-
-    /**
      * Decodes {@code bytes}, checking the checksum first.
      *
      * @throws CorruptFrameException if the bytes are not a well-formed frame with a matching

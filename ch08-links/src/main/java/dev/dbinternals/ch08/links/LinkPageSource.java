@@ -176,13 +176,10 @@ public final class LinkPageSource implements PageSource, AutoCloseable {
 
         @Override
         public void delivered(Context c, Address from, byte[] reply) {
-            try {
-                CompletableFuture<byte[]> f = waiting.remove(UdpPageServer.decodeReply(reply).getKey());
-                if (f != null) {
-                    f.complete(reply);
-                }
-            } catch (IOException e) {
-                c.note("malformed page ignored: " + e.getMessage());
+            Long id = Received.message(c, "page", reply, r -> UdpPageServer.decodeReply(r).getKey());
+            CompletableFuture<byte[]> f = id == null ? null : waiting.remove(id);
+            if (f != null) {
+                f.complete(reply);
             }
         }
 

@@ -3,8 +3,6 @@ package dev.dbinternals.ch08.links;
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.Node;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,12 +68,12 @@ public final class PagingOverLink {
 
         @Override
         public void delivered(Context ctx, Address from, byte[] request) {
-            try {
-                replies.computeIfAbsent(from, a -> new ArrayDeque<>()).add(UdpPageServer.answer(local, request));
-                flush(ctx, from);
-            } catch (IOException e) {
-                ctx.note("malformed page request ignored: " + e.getMessage());
+            byte[] reply = Received.message(ctx, "page request", request, r -> UdpPageServer.answer(local, r));
+            if (reply == null) {
+                return;
             }
+            replies.computeIfAbsent(from, a -> new ArrayDeque<>()).add(reply);
+            flush(ctx, from);
         }
 
         @Override
@@ -139,21 +137,20 @@ public final class PagingOverLink {
 
         @Override
         public void delivered(Context ctx, Address from, byte[] reply) {
-            try {
-                PageSource.Page page = UdpPageServer.decodeReply(reply).getValue();
-                for (Map.Entry<String, String> e : page.entries()) {
-                    keys.add(e.getKey());
-                    lastKey = e.getKey();
-                }
-                pages++;
-                bytesReceived += reply.length;
-                if (page.more()) {
-                    request(ctx);
-                } else {
-                    doneNanos = ctx.clock().monotonicNanos();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("a perfect link delivered a page it never sent", e);
+            PageSource.Page page = Received.message(ctx, "page", reply, r -> UdpPageServer.decodeReply(r).getValue());
+            if (page == null) {
+                return;
+            }
+            for (Map.Entry<String, String> e : page.entries()) {
+                keys.add(e.getKey());
+                lastKey = e.getKey();
+            }
+            pages++;
+            bytesReceived += reply.length;
+            if (page.more()) {
+                request(ctx);
+            } else {
+                doneNanos = ctx.clock().monotonicNanos();
             }
         }
 

@@ -43,21 +43,34 @@ public final class PaymentServer implements Node {
         this.deduplicate = deduplicate;
     }
 
+    /** A request as sent: {@code SHUTDOWN <id>} ({@code account} null) or {@code CHARGE <id> <account> <cents>}. */
+    private record Request(String id, String account, long cents) {
+        static Request parse(byte[] bytes) {
+            String[] w = new String(bytes, StandardCharsets.UTF_8).split(" ");
+            if (w.length == 2 && w[0].equals("SHUTDOWN")) {
+                return new Request(w[1], null, 0);
+            }
+            if (w.length == 4 && w[0].equals("CHARGE")) {
+                return new Request(w[1], w[2], Long.parseLong(w[3]));
+            }
+            throw new IllegalArgumentException("neither SHUTDOWN <id> nor CHARGE <id> <account> <cents>");
+        }
+    }
+
     @Override
     public void onMessage(Context ctx, Address from, byte[] message) {
-        String[] w = new String(message, StandardCharsets.UTF_8).split(" ");
-        if (w.length < 2) {
-            malformed++;
+        Request r = Received.decode(message, Request::parse, why -> malformed++);
+        if (r == null) {
             return;
         }
-        String id = w[1];
+        String id = r.id();
         if (deduplicate && repliesById.containsKey(id)) {
             ctx.note("duplicate " + id + ": reply again, charge nothing");
             reply(ctx, from, repliesById.get(id));
             return;
         }
         String answer;
-        if (w[0].equals("SHUTDOWN") && w.length == 2) {
+        if (r.account() == null) {
             shutdownRequests++;
             if (!shuttingDown) {
                 shuttingDown = true;
@@ -66,21 +79,11 @@ public final class PaymentServer implements Node {
             } else {
                 answer = "DONE " + id + " already-shutting-down";
             }
-        } else if (w[0].equals("CHARGE") && w.length == 4) {
-            long cents;
-            try {
-                cents = Long.parseLong(w[3]);
-            } catch (NumberFormatException e) {
-                malformed++;
-                return;
-            }
-            chargesById.merge(id, 1, Integer::sum);
-            chargedByAccount.merge(w[2], cents, Long::sum);
-            answer = "DONE " + id + " charged-" + cents + "-txn" + (++txn);
-            ctx.note("charge " + w[2] + " " + cents + " for " + id + " (charge #" + chargesById.get(id) + " of this request)");
         } else {
-            malformed++;
-            return;
+            chargesById.merge(id, 1, Integer::sum);
+            chargedByAccount.merge(r.account(), r.cents(), Long::sum);
+            answer = "DONE " + id + " charged-" + r.cents() + "-txn" + (++txn);
+            ctx.note("charge " + r.account() + " " + r.cents() + " for " + id + " (charge #" + chargesById.get(id) + " of this request)");
         }
         if (deduplicate) {
             repliesById.put(id, answer);

@@ -102,7 +102,7 @@ public final class PerfectLink implements Link {
 
     @Override
     public void onFrame(Context ctx, Address from, byte[] bytes) {
-        Frame f = Frame.decodeOrCountCorrupt(bytes, stats);
+        Frame f = Received.frame(bytes, stats); // null if the CRC32C fails: counted, and treated as lost
         if (f != null && f.kind() == Frame.Kind.DATA) {
             onData(ctx, from, f);
         } else if (f != null) {

@@ -197,22 +197,20 @@ public final class ReplicaMerge {
         }
 
         @Override
-        public void delivered(Context ctx, Address from, byte[] request) {
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(request))) {
-                String after = in.readUTF();
-                int size = in.readInt();
-                List<Row> page = new ArrayList<>();
-                for (Row r : data.tailMap(after, false).values()) {
-                    if (page.size() == size) {
-                        break;
-                    }
-                    page.add(r);
-                }
-                boolean more = !page.isEmpty() && data.higherKey(page.get(page.size() - 1).key()) != null;
-                link.send(ctx, from, encodePage(page, more));
-            } catch (IOException e) {
-                ctx.note("malformed page request ignored: " + e.getMessage());
+        public void delivered(Context ctx, Address from, byte[] bytes) {
+            PageRequest request = Received.message(ctx, "page request", bytes, ReplicaMerge::decodeRequest);
+            if (request == null) {
+                return;
             }
+            List<Row> page = new ArrayList<>();
+            for (Row r : data.tailMap(request.after(), false).values()) {
+                if (page.size() == request.size()) {
+                    break;
+                }
+                page.add(r);
+            }
+            boolean more = !page.isEmpty() && data.higherKey(page.get(page.size() - 1).key()) != null;
+            link.send(ctx, from, encodePage(new Page(more, page)));
         }
     }
 
@@ -281,11 +279,15 @@ public final class ReplicaMerge {
             if (!picked.contains(index)) {
                 return; // a replica answering after the client stopped waiting for it
             }
+            Page p = Received.message(ctx, "page", reply, ReplicaMerge::decodePage);
+            if (p == null) {
+                return;
+            }
             pages++;
-            List<Row> page = decodeRows(reply);
+            List<Row> page = p.rows();
             arrivals.addAll(page);
             c.buffer.addAll(page);
-            c.more = decodeMore(reply) && !page.isEmpty();
+            c.more = p.more() && !page.isEmpty();
             if (!page.isEmpty()) {
                 c.lastKey = page.get(page.size() - 1).key();
             }
@@ -368,13 +370,27 @@ public final class ReplicaMerge {
         }
     }
 
-    static byte[] encodePage(List<Row> rows, boolean more) {
+    /** A client's request: the rows after key {@code after}, at most {@code size} of them. */
+    record PageRequest(String after, int size) {
+    }
+
+    /** A replica's answer: rows in key order, and whether more follow. */
+    record Page(boolean more, List<Row> rows) {
+    }
+
+    static PageRequest decodeRequest(byte[] bytes) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            return new PageRequest(in.readUTF(), in.readInt());
+        }
+    }
+
+    static byte[] encodePage(Page page) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
-            out.writeBoolean(more);
-            out.writeInt(rows.size());
-            for (Row r : rows) {
+            out.writeBoolean(page.more());
+            out.writeInt(page.rows().size());
+            for (Row r : page.rows()) {
                 out.writeUTF(r.key());
                 out.writeUTF(r.value());
                 out.writeLong(r.version());
@@ -386,21 +402,15 @@ public final class ReplicaMerge {
         }
     }
 
-    private static boolean decodeMore(byte[] page) {
-        return page.length > 0 && page[0] != 0;
-    }
-
-    private static List<Row> decodeRows(byte[] page) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(page))) {
-            in.readBoolean();
+    static Page decodePage(byte[] bytes) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            boolean more = in.readBoolean();
             int n = in.readInt();
-            List<Row> rows = new ArrayList<>(n);
+            List<Row> rows = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 rows.add(new Row(in.readUTF(), in.readUTF(), in.readLong()));
             }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException("a perfect link delivered a page no replica sent", e);
+            return new Page(more, rows);
         }
     }
 
