@@ -94,7 +94,6 @@ public final class EffectReceiver implements Node {
     private final TreeSet<Long> ackedAbove = new TreeSet<>();
     private long ackedPrefix;
     private long nProcessed;
-    private long duplicatesIgnored;
     private final LinkStats stats = new LinkStats(); // only corruptDropped: frames that failed their CRC32C
 
     /** A receiver of {@code sim} that dies at {@code crashPoint} ({@code null}: never). */
@@ -135,8 +134,7 @@ public final class EffectReceiver implements Node {
 
     private void atMostOnce(Context ctx, Frame f) {
         if (seenThisLife.contains(f.seq())) {
-            duplicatesIgnored++;
-            return;
+            return; // a duplicate, in this life
         }
         if (die(ctx, Step.BEFORE_PROCESSING, f)) {
             return;
@@ -175,8 +173,7 @@ public final class EffectReceiver implements Node {
 
     private void exactlyOnce(Context ctx, Address from, Frame f) {
         if (f.seq() <= nProcessed) {
-            duplicatesIgnored++;
-            // Everything up to f.seq() was processed (processing is in order). Acknowledge that
+            // A duplicate: not applied again. Everything up to f.seq() was processed (processing is in order). Acknowledge that
             // much, not all of n_processed: a sender that restarted numbers from 1 again and
             // drops an ack naming a number it has not sent (yet) in its new life.
             ctx.send(from, Frame.ack(f.incarnation(), f.seq(), f.seq()).encode());
@@ -228,10 +225,6 @@ public final class EffectReceiver implements Node {
     /** The durable {@code n_processed} as last written. */
     public long nProcessed() {
         return nProcessed;
-    }
-
-    public long duplicatesIgnored() {
-        return duplicatesIgnored;
     }
 
     public DeliverySemantics semantics() {

@@ -1,7 +1,6 @@
 package dev.dbinternals.ch08.links;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 
 /**
@@ -144,9 +143,5 @@ public record Frame(Kind kind, int incarnation, long seq, long upTo, byte[] payl
         public CorruptFrameException(String message) {
             super(message);
         }
-    }
-
-    static String text(byte[] payload) {
-        return new String(payload, StandardCharsets.UTF_8);
     }
 }

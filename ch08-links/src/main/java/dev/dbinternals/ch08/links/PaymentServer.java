@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * (durable dedup, synced with the effect, is {@link EffectReceiver}'s job).
  *
  * <p>Protocol (UTF-8 text): {@code SHUTDOWN <id>} and {@code CHARGE <id> <account> <cents>};
- * replies {@code DONE <id> <what happened>}. Malformed messages are counted and ignored.
+ * replies {@code DONE <id> <what happened>}. Malformed messages are noted in the trace and ignored.
  * Not thread-safe.
  */
 public final class PaymentServer implements Node {
@@ -36,7 +36,6 @@ public final class PaymentServer implements Node {
     private boolean shuttingDown;
     private int shutdownStarts;
     private int shutdownRequests;
-    private int malformed;
     private long txn;
 
     public PaymentServer(boolean deduplicate) {
@@ -59,7 +58,7 @@ public final class PaymentServer implements Node {
 
     @Override
     public void onMessage(Context ctx, Address from, byte[] message) {
-        Request r = Received.decode(message, Request::parse, why -> malformed++);
+        Request r = Received.message(ctx, "request", message, Request::parse);
         if (r == null) {
             return;
         }
@@ -119,7 +118,4 @@ public final class PaymentServer implements Node {
         return shutdownRequests;
     }
 
-    public int malformed() {
-        return malformed;
-    }
 }

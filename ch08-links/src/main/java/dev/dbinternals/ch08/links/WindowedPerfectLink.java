@@ -161,14 +161,6 @@ public final class WindowedPerfectLink implements Link {
         this.currentRtoNanos = rtoNanos;
     }
 
-    public WindowedPerfectLink(LinkListener listener) {
-        this(Config.defaults(), listener);
-    }
-
-    public Config config() {
-        return config;
-    }
-
     @Override
     public void onStart(Context ctx) {
         if (config.persistIncarnation()) {
@@ -285,8 +277,7 @@ public final class WindowedPerfectLink implements Link {
         switch (outcome) {
             case DUPLICATE -> stats.duplicatesDropped++;
             case BEYOND_WINDOW -> {
-                stats.beyondWindowDropped++;
-                return; // no ack: the sender will retransmit once the window has moved
+                return; // no ack: a correct sender never sends it; it will retransmit once the window has moved
             }
             case HELD_OUT_OF_ORDER -> {
                 stats.heldOutOfOrder++;
@@ -375,24 +366,6 @@ public final class WindowedPerfectLink implements Link {
     /** True if every message sent to every peer has been acknowledged. */
     public boolean allAcknowledged() {
         return outbound.values().stream().allMatch(o -> o.window.inFlight() == 0);
-    }
-
-    /** The receiver's {@code n_consecutive} for messages from {@code peer}. */
-    public long nConsecutive(Address peer) {
-        Inbound in = inbound.get(peer);
-        return in == null ? 0 : in.buffer.nConsecutive();
-    }
-
-    /** The receiver's {@code n_processed} for messages from {@code peer}. */
-    public long nProcessed(Address peer) {
-        Inbound in = inbound.get(peer);
-        return in == null ? 0 : in.buffer.nProcessed();
-    }
-
-    /** Messages from {@code peer} held in the reorder buffer right now. */
-    public int buffered(Address peer) {
-        Inbound in = inbound.get(peer);
-        return in == null ? 0 : in.buffer.buffered();
     }
 
     public int incarnation() {
