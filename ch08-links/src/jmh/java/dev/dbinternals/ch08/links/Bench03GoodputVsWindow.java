@@ -41,7 +41,7 @@ public final class Bench03GoodputVsWindow {
     }
 
     static double simulated(int window, double loss, int messages) {
-        LinkPair p = LinkPair.create(1, l -> new PerfectLink(PerfectLink.Config.defaults().withWindow(window)
+        LinkPair p = LinkPair.create(1, l -> new WindowedPerfectLink(WindowedPerfectLink.Config.defaults().withWindow(window)
                 .withRetransmitTimeout(Duration.ofMillis(25)), l), messages, 1024, false);
         p.sim().trace().setEnabled(false);
         p.sim().setHandlerTime(Duration.ZERO);

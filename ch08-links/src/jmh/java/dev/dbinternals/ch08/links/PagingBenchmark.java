@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Local vs remote execution (로컬 실행과 원격 실행): time per element of iterating 1,000 entries
  * through the same {@link PagingIterator}, with pages read from a map in this process
- * ({@code local}), through a {@link PerfectLink} over loopback UDP ({@code remoteOverLink},
+ * ({@code local}), through a {@link WindowedPerfectLink} over loopback UDP ({@code remoteOverLink},
  * {@link LinkPageSource}), or with bare request/reply datagrams from a {@link UdpPageServer}
  * ({@code remote}). Page size is a parameter: fewer, bigger pages amortise the round trip.
  *

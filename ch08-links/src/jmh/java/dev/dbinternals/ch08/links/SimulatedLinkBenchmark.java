@@ -47,7 +47,7 @@ public class SimulatedLinkBenchmark {
 
     @Benchmark
     public long perfectLink1000Messages(Counters c) {
-        LinkPair p = LinkPair.create(++seed, l -> new PerfectLink(PerfectLink.Config.defaults().withWindow(32), l), 1000, 0, false);
+        LinkPair p = LinkPair.create(++seed, l -> new WindowedPerfectLink(WindowedPerfectLink.Config.defaults().withWindow(32), l), 1000, 0, false);
         p.sim().trace().setEnabled(false);
         p.sim().setHandlerTime(Duration.ZERO);
         p.sim().network().setDefaults(LinkFaults.none().withLoss(loss).withDelay(Duration.ofMillis(1)));

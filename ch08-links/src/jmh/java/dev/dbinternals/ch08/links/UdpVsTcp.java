@@ -42,11 +42,11 @@ final class UdpVsTcp {
     /** As above; with {@code batchBytes > 0} the messages travel in batches of up to that many bytes ({@link BatchingLink}). */
     static Run perfectLinkOverUdp(int messages, int size, int window, Duration rto, double loss, long seed, int batchBytes) {
         LinkLog log = new LinkLog(false);
-        PerfectLink.Config cfg = PerfectLink.Config.defaults().withWindow(window).withRetransmitTimeout(rto);
+        WindowedPerfectLink.Config cfg = WindowedPerfectLink.Config.defaults().withWindow(window).withRetransmitTimeout(rto);
         Address b = Address.of("B");
         Function<LinkListener, Link> link = batchBytes > 0
-                ? l -> new BatchingLink(batchBytes, x -> new PerfectLink(cfg, x), l)
-                : l -> new PerfectLink(cfg, l);
+                ? l -> new BatchingLink(batchBytes, x -> new WindowedPerfectLink(cfg, x), l)
+                : l -> new WindowedPerfectLink(cfg, l);
         Map<String, Supplier<Node>> nodes = new TreeMap<>();
         nodes.put("A", () -> new LossyNode(new LinkNode(link,
                 new LinkNode.Workload(b, messages, size, Duration.ZERO), log), loss));

@@ -54,7 +54,7 @@ public final class AckingLink implements Link {
 
     @Override
     public void onFrame(Context ctx, Address from, byte[] bytes) {
-        Frame frame = Frame.decodeOrCountCorrupt(bytes, stats);
+        Frame frame = Received.frame(bytes, stats);
         if (frame == null) {
             return;
         }

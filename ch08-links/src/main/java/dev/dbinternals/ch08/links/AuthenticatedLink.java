@@ -14,7 +14,7 @@ import java.util.random.RandomGenerator;
  * an HMAC tag, and frames that arrive without a valid one are dropped before the link sees them.
  *
  * <p>Book: Chapter 8, Fallacies of distributed computing (분산 컴퓨팅의 오류), "the network is
- * secure". Around a {@link PerfectLink} it keeps no creation and reliable delivery against a
+ * secure". Around a perfect link it keeps no creation and reliable delivery against a
  * sender of forged frames that does not hold the key (Demo 12); replays are left to the inner
  * link's sequence numbers and dedup. Not thread-safe: use from the owning node's handlers.
  */

@@ -5,13 +5,15 @@ import dev.dbinternals.ch08.harness.Context;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * Packs many small application messages into one message of the link below (typically a
- * {@link PerfectLink}), so one datagram, one acknowledgement and one retransmission serve a
+ * {@link WindowedPerfectLink} on real UDP), so one datagram, one acknowledgement and one retransmission serve a
  * whole batch.
  *
  * <p>Book: Chapter 8, Links, and "Fallacies of distributed computing" (분산 컴퓨팅의 오류):
@@ -119,17 +121,30 @@ public final class BatchingLink implements Link, LinkListener {
 
     @Override
     public void delivered(Context ctx, Address from, byte[] batch) {
-        ByteBuffer b = ByteBuffer.wrap(batch);
-        while (b.remaining() >= 4) {
-            int len = b.getInt();
-            if (len < 0 || len > b.remaining()) {
-                throw new IllegalStateException("malformed batch from " + from + ": the link below delivered something never sent");
-            }
-            byte[] m = new byte[len];
-            b.get(m);
+        List<byte[]> messages = Received.message(ctx, "batch", batch, BatchingLink::unbatch);
+        if (messages == null) {
+            return;
+        }
+        for (byte[] m : messages) {
             stats.delivered++;
             app.delivered(ctx, from, m);
         }
+    }
+
+    /** The messages of a batch: each a 4-byte length and its bytes. */
+    private static List<byte[]> unbatch(byte[] batch) {
+        ByteBuffer b = ByteBuffer.wrap(batch);
+        List<byte[]> messages = new ArrayList<>();
+        while (b.remaining() >= 4) {
+            int len = b.getInt();
+            if (len < 0 || len > b.remaining()) {
+                throw new IllegalArgumentException("a length of " + len + " with " + b.remaining() + " bytes left");
+            }
+            byte[] m = new byte[len];
+            b.get(m);
+            messages.add(m);
+        }
+        return messages;
     }
 
     @Override

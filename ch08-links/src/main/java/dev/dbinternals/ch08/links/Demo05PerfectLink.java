@@ -31,10 +31,10 @@ public final class Demo05PerfectLink {
         sim.trace().setPayloadFormat(LinkEvents::describeFrame);
         LinkLog log = new LinkLog();
         Address b = Address.of("B");
-        PerfectLink.Config cfg = PerfectLink.Config.defaults().withWindow(8).withRetransmitTimeout(Duration.ofMillis(20));
-        Address a = sim.addNode("A", () -> new LinkNode(l -> new PerfectLink(cfg, l),
+        Duration period = Duration.ofMillis(20);
+        Address a = sim.addNode("A", () -> new LinkNode(l -> new PerfectLink(period, l),
                 LinkNode.Workload.burst(b, 4).withInterval(Duration.ofMillis(5)), log).narrated());
-        sim.addNode("B", () -> new LinkNode(l -> new PerfectLink(cfg, l), LinkNode.Workload.none(), log).narrated());
+        sim.addNode("B", () -> new LinkNode(l -> new PerfectLink(period, l), LinkNode.Workload.none(), log).narrated());
         sim.network().setDefaults(LinkFaults.none().withDelay(Duration.ofMillis(2)));
         // scripted faults, one frame each, the same whatever the seed:
         sim.network().dropNext(a, b); // m1's first DATA frame
@@ -42,7 +42,7 @@ public final class Demo05PerfectLink {
         sim.at(Duration.ofMillis(21), () -> sim.network().dropNext(b, a)); // the next B->A frame: the ack of m1's retransmission
 
         DemoArgs.heading(System.out, "Demo 05 · perfect link (퍼펙트 링크), seed " + args.seed());
-        System.out.println("A sends m1..m4 every 5 ms; window 8, retransmission timeout 20 ms, 2 ms network delay.");
+        System.out.println("A sends m1..m4 every 5 ms and, every 20 ms, resends what is not yet acknowledged; 2 ms network delay.");
         System.out.println("Scripted faults: the network drops m1's first frame, delivers m3's frame twice, and drops the ack");
         System.out.println("of m1's retransmission.");
         LinkNode receiver = sim.node(b, LinkNode.class);
@@ -50,9 +50,9 @@ public final class Demo05PerfectLink {
         while (sim.nowNanos() < 120_000_000L) {
             sim.runFor(Duration.ofMillis(1));
             PerfectLink rl = receiver.link(PerfectLink.class);
-            LinkStats rs = rl.stats();
+            PerfectLink.ReceiverState st = rl.receiverState(a);
             String now = String.format("B: n_consecutive=%d n_processed=%d buffered=%d delivered=%d duplicates ignored=%d",
-                    rl.nConsecutive(a), rl.nProcessed(a), rl.buffered(a), rs.delivered, rs.duplicatesDropped);
+                    st.nConsecutive(), st.nProcessed(), st.buffered(), rl.stats().delivered, rl.stats().duplicatesDropped);
             if (!now.equals(last)) {
                 System.out.printf("t=%8s  %s%n", DemoOutput.ms(sim.nowNanos()), now);
                 last = now;

@@ -48,8 +48,8 @@ public final class Demo06DeliverySemantics {
                 : " syncs inside one handler, yet the non-atomic variant went wrong here too)");
         DemoArgs.heading(System.out, "Crash the receiver at every step of its handler (message #3 of 6)");
         System.out.printf("  %-32s %-26s %-26s %s%n", "crash point", "EXACTLY_ONCE", "AT_LEAST_ONCE", "EXACTLY_ONCE_NON_ATOMIC");
-        Map<CrashPlan.Step, Map<DeliverySemantics, EffectTally>> crashes = new EnumMap<>(CrashPlan.Step.class);
-        for (CrashPlan.Step step : CrashPlan.Step.values()) {
+        Map<EffectReceiver.Step, Map<DeliverySemantics, EffectTally>> crashes = new EnumMap<>(EffectReceiver.Step.class);
+        for (EffectReceiver.Step step : EffectReceiver.Step.values()) {
             Map<DeliverySemantics, EffectTally> row = new EnumMap<>(DeliverySemantics.class);
             for (DeliverySemantics s : CRASHED) {
                 row.put(s, Experiments.crashAt(s, step, 3, 6));
@@ -61,11 +61,11 @@ public final class Demo06DeliverySemantics {
         DemoArgs.heading(System.out, "Diagrams");
         DemoOutput.diagrams(args, "exactly-once-crash-after-persist",
                 "Exactly-once: B crashes after persisting m3, before acking it",
-                Experiments.crashRun(DeliverySemantics.EXACTLY_ONCE, CrashPlan.Step.AFTER_PERSIST_BEFORE_ACK, 3, 4).sim().trace(),
+                Experiments.crashRun(DeliverySemantics.EXACTLY_ONCE, EffectReceiver.Step.AFTER_PERSIST_BEFORE_ACK, 3, 4).sim().trace(),
                 DemoOutput.NO_TIMERS);
         DemoOutput.diagrams(args, "at-least-once-crash-after-persist",
                 "At-least-once: the same crash applies m3 twice",
-                Experiments.crashRun(DeliverySemantics.AT_LEAST_ONCE, CrashPlan.Step.AFTER_PERSIST_BEFORE_ACK, 3, 4).sim().trace(),
+                Experiments.crashRun(DeliverySemantics.AT_LEAST_ONCE, EffectReceiver.Step.AFTER_PERSIST_BEFORE_ACK, 3, 4).sim().trace(),
                 DemoOutput.NO_TIMERS);
         System.out.println();
         System.out.print(verdict(crashes));
@@ -76,7 +76,7 @@ public final class Demo06DeliverySemantics {
             DeliverySemantics.EXACTLY_ONCE_NON_ATOMIC);
 
     /** The sentences under the crash table, from its cells: which semantics kept every effect once at which crash points. */
-    static String verdict(Map<CrashPlan.Step, Map<DeliverySemantics, EffectTally>> crashes) {
+    static String verdict(Map<EffectReceiver.Step, Map<DeliverySemantics, EffectTally>> crashes) {
         StringBuilder sb = new StringBuilder();
         String exactlyOnceWrong = wrongAt(crashes, DeliverySemantics.EXACTLY_ONCE);
         if (exactlyOnceWrong.isEmpty()) {
@@ -99,7 +99,7 @@ public final class Demo06DeliverySemantics {
         return sb.toString();
     }
 
-    private static String wrongAt(Map<CrashPlan.Step, Map<DeliverySemantics, EffectTally>> crashes, DeliverySemantics s) {
+    private static String wrongAt(Map<EffectReceiver.Step, Map<DeliverySemantics, EffectTally>> crashes, DeliverySemantics s) {
         return String.join(" and ", crashes.entrySet().stream().filter(e -> !e.getValue().get(s).isExactlyOnce())
                 .map(e -> e.getKey().name()).toList());
     }

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  *
  * <p>Book: Chapter 8, Local and Remote Execution (로컬 실행과 원격 실행). The same
  * {@link PagingIterator} over a local map and over a remote dataset paged through a
- * {@link PerfectLink} on real UDP ({@link LinkPageSource}): round trips, bytes on the wire and
+ * {@link WindowedPerfectLink} on real UDP ({@link LinkPageSource}): round trips, bytes on the wire and
  * time per element (with bare request/reply datagrams, {@link RemotePageSource}, beside them);
  * a page request lost on the wire and resent by the link; random loss on the link; the same
  * iteration in the simulator with an exact 1 ms round trip ({@link PagingOverLink}); and data
@@ -29,7 +29,7 @@ public final class Demo08LocalVsRemote {
     }
 
     /** The link's settings for the real-socket part: a small window, a 20 ms floor on the retransmission timeout. */
-    static final PerfectLink.Config LINK = PerfectLink.Config.defaults().withWindow(4).withRetransmitTimeout(Duration.ofMillis(20));
+    static final WindowedPerfectLink.Config LINK = WindowedPerfectLink.Config.defaults().withWindow(4).withRetransmitTimeout(Duration.ofMillis(20));
 
     public static void main(String[] argv) {
         DemoArgs args = DemoArgs.forDemo("local-remote", "Iterating a local collection vs a remote dataset through a paging iterator")
@@ -49,7 +49,7 @@ public final class Demo08LocalVsRemote {
         System.out.println("  map          the map's own iterator (no paging)");
         System.out.println("  local        PagingIterator over LocalPageSource: pages read from the map in this process");
         System.out.println("  remote/link  PagingIterator over LinkPageSource: each page is one request and one reply message of a");
-        System.out.println("               PerfectLink over UDP on 127.0.0.1 (a second event loop serves the map; acks, sequence numbers,");
+        System.out.println("               perfect link over UDP on 127.0.0.1 (a second event loop serves the map; acks, sequence numbers,");
         System.out.println("               CRC32C and retransmission come from the link)");
         System.out.println("  remote/bare  PagingIterator over RemotePageSource: one bare request datagram and one reply datagram per page,");
         System.out.println("               with its own timeout and retry (no link underneath), for comparison");
@@ -129,7 +129,7 @@ public final class Demo08LocalVsRemote {
                 sim.trace().setEnabled(false);
                 sim.setHandlerTime(Duration.ZERO);
                 sim.network().setDefaults(LinkFaults.none().withLoss(loss).withDelay(Duration.ofNanos(500_000)));
-                PerfectLink.Config cfg = PerfectLink.Config.defaults().withWindow(4).withRetransmitTimeout(Duration.ofMillis(5));
+                WindowedPerfectLink.Config cfg = WindowedPerfectLink.Config.defaults().withWindow(4).withRetransmitTimeout(Duration.ofMillis(5));
                 TreeMap<String, String> d = new TreeMap<>();
                 for (int i = 0; i < 10_000; i++) {
                     d.put(String.format("key-%07d", i), "value-" + i);

@@ -18,13 +18,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Demo 09: the same {@link PerfectLink} code, now between two JVM processes over real UDP,
- * with loss injected on both sides.
+ * Demo 09: a perfect link between two JVM processes over real UDP, with loss injected on both
+ * sides. It runs the {@link WindowedPerfectLink}: 5,000 messages sent as fast as the link takes
+ * them need its bounded window (backpressure) and a timeout fitted to the measured round trip.
  *
  * <p>Book: Chapter 8, Links (링크): UDP stands in for a fair-loss link (it loses, reorders and
  * may duplicate datagrams; the frames' CRC32C turns corruption into loss); the perfect link on top of it
  * delivers every message exactly once, in order, as long as neither process crashes (its dedup
- * state is in memory; see {@link PerfectLink}). With {@code --role both} (the default) this
+ * state is in memory). With {@code --role both} (the default) this
  * process runs the sender A and starts a second JVM running the receiver B; {@code --role
  * sender} and {@code --role receiver} run one side each (for two terminals or two machines).
  */
@@ -79,15 +80,15 @@ public final class Demo09UdpPerfectLink {
         }
     }
 
-    private static PerfectLink.Config config() {
-        return PerfectLink.Config.defaults().withWindow(256).withRetransmitTimeout(Duration.ofMillis(2));
+    private static WindowedPerfectLink.Config config() {
+        return WindowedPerfectLink.Config.defaults().withWindow(256).withRetransmitTimeout(Duration.ofMillis(2));
     }
 
     static boolean runSender(long seed, long messages, double loss, String sender, String receiver) {
         Address b = Address.of("B");
         LinkLog log = new LinkLog(false);
         try (UdpCluster cluster = UdpCluster.builder().seed(seed)
-                .node("A", sender, () -> new LossyNode(new LinkNode(l -> new PerfectLink(config(), l),
+                .node("A", sender, () -> new LossyNode(new LinkNode(l -> new WindowedPerfectLink(config(), l),
                         new LinkNode.Workload(b, messages, 0, Duration.ZERO), log), loss))
                 .peer("B", receiver).build()) {
             long start = System.nanoTime();
@@ -95,7 +96,7 @@ public final class Demo09UdpPerfectLink {
             Address a = Address.of("A");
             long deadline = start + Duration.ofSeconds(60).toNanos();
             while (!cluster.inspect(a, LossyNode.class, n -> n.inner(LinkNode.class).doneSending()
-                    && n.inner(LinkNode.class).link(PerfectLink.class).allAcknowledged())) {
+                    && n.inner(LinkNode.class).link(WindowedPerfectLink.class).allAcknowledged())) {
                 if (System.nanoTime() > deadline) {
                     System.out.println("[A] gave up after 60 s: is the receiver running?");
                     return false;
@@ -116,7 +117,7 @@ public final class Demo09UdpPerfectLink {
         LinkLog log = new LinkLog(false);
         Address b = Address.of("B");
         try (UdpCluster cluster = UdpCluster.builder().seed(seed + 1)
-                .node("B", receiver, () -> new LossyNode(new LinkNode(l -> new PerfectLink(config(), l),
+                .node("B", receiver, () -> new LossyNode(new LinkNode(l -> new WindowedPerfectLink(config(), l),
                         LinkNode.Workload.none(), log), loss))
                 .peer("A", sender).build()) {
             cluster.start();

@@ -102,7 +102,7 @@ public final class Demo11Identifiers {
             clash += bare.add(i) ? 0 : 1; // B's messages 1..5
         }
         System.out.printf("  Without the sender's name in the id, B's messages 1..5 clash with A's: %d of 5 dropped.%n", clash);
-        System.out.println("  (PerfectLink keys its state by sender address and keeps an incarnation number in durable storage.)");
+        System.out.println("  (PerfectLink keys its state by sender address; WindowedPerfectLink also keeps an incarnation number in durable storage.)");
 
         DemoArgs.heading(System.out, "Ids computed from the content");
         List<String> payments = List.of("charge alice 100", "charge alice 100");

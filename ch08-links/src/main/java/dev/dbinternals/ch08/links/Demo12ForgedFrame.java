@@ -64,7 +64,7 @@ public final class Demo12ForgedFrame {
         report(replay);
         System.out.printf("  The tag verifies (frames rejected: %d); B's link dropped %d duplicate(s) by sequence number. That%n",
                 replay.rejectedByMac(), replay.duplicatesDropped());
-        System.out.println("  holds while B remembers what it delivered: a plain PerfectLink forgets it in");
+        System.out.println("  holds while B remembers what it delivered: the link keeps n_consecutive in memory and forgets it in");
         System.out.println("  a restart (see PerfectLinkCrashRecoveryTest), so a replay across a restart needs durable dedup too.");
 
         DemoArgs.heading(System.out, "Diagrams");

@@ -7,6 +7,7 @@ import dev.dbinternals.ch08.harness.sim.Simulation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The simulated experiments shared by tests, demos and benchmarks, so each figure in the README
@@ -51,7 +52,7 @@ public final class Experiments {
      * Delivery semantics (정확히 한 번만 전달): {@code ops} operations from A to an
      * {@link EffectReceiver} B, with 20 % loss, 20 % duplication, 1-10 ms delay; if
      * {@code crashReceiver}, B crashes at 40 ms and restarts at 90 ms. At-most-once uses a
-     * {@link FairLossLink} (no retries), the others a {@link PerfectLink} sender (retries until acked).
+     * {@link FairLossLink} (no retries), the others a {@link WindowedPerfectLink} sender (retries until acked).
      */
     public static EffectTally semantics(long seed, DeliverySemantics semantics, boolean crashReceiver, int ops) {
         Simulation sim = new Simulation(seed);
@@ -59,9 +60,9 @@ public final class Experiments {
         sim.network().setDefaults(LinkFaults.none().withLoss(0.2).withDuplication(0.2)
                 .withDelay(Delay.uniform(Duration.ofMillis(1), Duration.ofMillis(10))));
         Address b = Address.of("B");
-        PerfectLink.Config cfg = PerfectLink.Config.defaults().withWindow(8).withRetransmitTimeout(Duration.ofMillis(25));
+        WindowedPerfectLink.Config cfg = WindowedPerfectLink.Config.defaults().withWindow(8).withRetransmitTimeout(Duration.ofMillis(25));
         Address a = sim.addNode("A", () -> new LinkNode(semantics == DeliverySemantics.AT_MOST_ONCE
-                ? FairLossLink::new : l -> new PerfectLink(cfg, l), LinkNode.Workload.burst(b, ops), new LinkLog(false)));
+                ? FairLossLink::new : l -> new WindowedPerfectLink(cfg, l), LinkNode.Workload.burst(b, ops), new LinkLog(false)));
         sim.addNode("B", () -> new EffectReceiver(semantics));
         if (crashReceiver) {
             sim.at(Duration.ofMillis(40), () -> sim.crash(b));
@@ -69,7 +70,7 @@ public final class Experiments {
         }
         LinkNode sender = sim.node(a, LinkNode.class);
         if (!sim.runUntil(() -> sim.nowNanos() > 100_000_000L && sender.doneSending()
-                && (semantics == DeliverySemantics.AT_MOST_ONCE || sender.link(PerfectLink.class).allAcknowledged()),
+                && (semantics == DeliverySemantics.AT_MOST_ONCE || sender.link(WindowedPerfectLink.class).allAcknowledged()),
                 Duration.ofSeconds(120))) {
             throw new AssertionError(semantics + ": the sender did not finish within 120 s (seed " + seed + ")");
         }
@@ -78,10 +79,11 @@ public final class Experiments {
     }
 
     /**
-     * Crashes receiver B when its handler for message {@code seq} reaches {@code step}, keeps it
-     * down 50 ms, restarts it and runs until the sender has every message acknowledged.
+     * Crashes receiver B when its handler for message {@code seq} reaches {@code step} (B dies
+     * there, by {@link Simulation#crashAfterHandler}), keeps it down 50 ms, restarts it and runs
+     * until the sender has every message acknowledged.
      */
-    public static EffectTally crashAt(DeliverySemantics semantics, CrashPlan.Step step, long seq, int ops) {
+    public static EffectTally crashAt(DeliverySemantics semantics, EffectReceiver.Step step, long seq, int ops) {
         return crashRun(semantics, step, seq, ops).tally();
     }
 
@@ -90,26 +92,25 @@ public final class Experiments {
     }
 
     /** As {@link #crashAt}, keeping the simulation (for diagrams). */
-    public static CrashRun crashRun(DeliverySemantics semantics, CrashPlan.Step step, long seq, int ops) {
+    public static CrashRun crashRun(DeliverySemantics semantics, EffectReceiver.Step step, long seq, int ops) {
         Simulation sim = new Simulation(seq * 31 + step.ordinal());
         sim.trace().setPayloadFormat(LinkEvents::describeFrame);
         sim.setHandlerTime(Duration.ZERO);
         sim.network().setDefaults(LinkFaults.none().withDelay(Duration.ofMillis(2)));
-        CrashPlan plan = CrashPlan.at(step, seq);
+        EffectReceiver.CrashPoint crash = new EffectReceiver.CrashPoint(step, seq);
         Address b = Address.of("B");
-        PerfectLink.Config cfg = PerfectLink.Config.defaults().withWindow(4).withRetransmitTimeout(Duration.ofMillis(20));
-        Address a = sim.addNode("A", () -> new LinkNode(l -> new PerfectLink(cfg, l), LinkNode.Workload.burst(b, ops), new LinkLog(false)));
-        sim.addNode("B", () -> new EffectReceiver(semantics, plan));
-        if (!sim.runUntil(plan::fired, Duration.ofSeconds(10))) {
-            throw new AssertionError("the crash point " + plan + " was never reached");
+        WindowedPerfectLink.Config cfg = WindowedPerfectLink.Config.defaults().withWindow(4).withRetransmitTimeout(Duration.ofMillis(20));
+        Address a = sim.addNode("A", () -> new LinkNode(l -> new WindowedPerfectLink(cfg, l), LinkNode.Workload.burst(b, ops), new LinkLog(false)));
+        int[] lives = {0};
+        sim.addNode("B", () -> new EffectReceiver(semantics, sim, lives[0]++ == 0 ? crash : null)); // only the first life dies
+        if (!sim.runUntil(() -> sim.isCrashed(b), Duration.ofSeconds(10))) {
+            throw new AssertionError("the crash point " + crash + " was never reached");
         }
-        sim.note(b, "crash planned at " + plan);
-        sim.crash(b); // right after the step: nothing else ran on B, and unsynced writes are lost
         sim.runFor(Duration.ofMillis(50));
         sim.restart(b);
         LinkNode sender = sim.node(a, LinkNode.class);
-        if (!sim.runUntil(() -> sender.doneSending() && sender.link(PerfectLink.class).allAcknowledged(), Duration.ofSeconds(30))) {
-            throw new AssertionError("not everything was acknowledged after the restart (" + plan + ")");
+        if (!sim.runUntil(() -> sender.doneSending() && sender.link(WindowedPerfectLink.class).allAcknowledged(), Duration.ofSeconds(30))) {
+            throw new AssertionError("not everything was acknowledged after the restart (crash at " + crash + ")");
         }
         sim.runFor(Duration.ofMillis(50));
         return new CrashRun(EffectTally.of(sim.node(b, EffectReceiver.class).effects(), ops), sim);
@@ -118,16 +119,15 @@ public final class Experiments {
     /**
      * Transmissions per delivered message for a link over a network losing {@code loss} of the
      * frames (both ways), with 1 ms delay: {@code messages} messages, run until each was delivered
-     * at least once (and, for the perfect link, acknowledged). Returns data frames sent divided by
-     * distinct messages delivered.
+     * at least once (and, for a perfect link, acknowledged). Returns data frames sent divided by
+     * the number of messages.
      */
-    public static double transmissionsPerMessage(long seed, boolean stubborn, double loss, int messages) {
-        LinkPair p = LinkPair.create(seed, stubborn ? l -> new StubbornLink(Duration.ofMillis(10), l)
-                : l -> new PerfectLink(PerfectLink.Config.defaults().withWindow(32).withRetransmitTimeout(Duration.ofMillis(10)), l),
-                messages, 0, false);
+    public static double transmissionsPerMessage(long seed, Function<LinkListener, Link> link, double loss, int messages) {
+        LinkPair p = LinkPair.create(seed, link, messages, 0, false);
         p.sim().trace().setEnabled(false);
         p.sim().setHandlerTime(Duration.ZERO);
         p.sim().network().setDefaults(LinkFaults.none().withLoss(loss).withDelay(Duration.ofMillis(1)));
+        boolean stubborn = p.sender().link() instanceof StubbornLink;
         p.sim().runUntil(() -> stubborn ? p.receiver().distinctDelivered() >= messages : p.perfectLinkDone(), Duration.ofHours(1));
         return (double) p.sender().link().stats().transmissions / messages;
     }

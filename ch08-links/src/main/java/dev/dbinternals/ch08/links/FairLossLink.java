@@ -47,7 +47,7 @@ public final class FairLossLink implements Link {
 
     @Override
     public void onFrame(Context ctx, Address from, byte[] bytes) {
-        Frame frame = Frame.decodeOrCountCorrupt(bytes, stats);
+        Frame frame = Received.frame(bytes, stats);
         if (frame == null) {
             return;
         }

@@ -30,7 +30,7 @@ final class ForgedFrames {
 
     static final int MESSAGES = 6;
     static final String FORGED_PAYLOAD = "pay mallory 1000000";
-    static final PerfectLink.Config CFG = PerfectLink.Config.defaults().withWindow(8).withRetransmitTimeout(Duration.ofMillis(20));
+    static final Duration PERIOD = Duration.ofMillis(20);
     private static final byte[] KEY = "a key A and B share, and nobody else".getBytes(StandardCharsets.UTF_8);
 
     /** What an attack achieved, computed from the run. */
@@ -91,7 +91,7 @@ final class ForgedFrames {
         Address a = Address.of("A");
         Address b = Address.of("B");
         java.util.function.Function<LinkListener, Link> link = l -> authenticated
-                ? new AuthenticatedLink(new FrameAuthenticator(KEY), new PerfectLink(CFG, l)) : new PerfectLink(CFG, l);
+                ? new AuthenticatedLink(new FrameAuthenticator(KEY), new PerfectLink(PERIOD, l)) : new PerfectLink(PERIOD, l);
         Attacker[] attacker = new Attacker[1];
         sim.addNode("A", () -> {
             Node n = new LinkNode(link, LinkNode.Workload.burst(b, MESSAGES).withInterval(Duration.ofMillis(5)), log);

@@ -1,7 +1,6 @@
 package dev.dbinternals.ch08.links;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 
 /**
@@ -28,8 +27,16 @@ import java.util.zip.CRC32C;
  * </ul>
  *
  * <p>{@code incarnation} numbers the sender's lives, so a receiver can tell a restarted
- * sender's sequence number 1 from an old one. Immutable apart from the payload array, which
- * callers must not modify.
+ * sender's sequence number 1 from an old one ({@link WindowedPerfectLink}; the other links send 0).
+ *
+ * <p>Why its own layout and CRC32C rather than the harness's {@code Codec.withChecksum()}: a link
+ * sits below any codec (its payload is whatever bytes the application encoded, a {@code Codec}
+ * record included), and here the header is the lesson: the fields a sequence-number protocol
+ * needs, at fixed offsets, {@value #OVERHEAD} bytes a frame, which Demo 12's attacker forges from
+ * headers it saw and {@code FrameTest} flips bit by bit; the codec's type ids and varints would
+ * hide them.
+ *
+ * <p>Immutable apart from the payload array, which callers must not modify.
  */
 public record Frame(Kind kind, int incarnation, long seq, long upTo, byte[] payload) {
 
@@ -87,19 +94,6 @@ public record Frame(Kind kind, int incarnation, long seq, long upTo, byte[] payl
     }
 
     /**
-     * Decodes {@code bytes}, or counts them in {@code stats} as a corrupted frame and returns
-     * null: every link treats a frame whose checksum fails exactly like a lost one.
-     */
-    static Frame decodeOrCountCorrupt(byte[] bytes, LinkStats stats) {
-        try {
-            return decode(bytes);
-        } catch (CorruptFrameException e) {
-            stats.corruptDropped++;
-            return null;
-        }
-    }
-
-    /**
      * Decodes {@code bytes}, checking the checksum first.
      *
      * @throws CorruptFrameException if the bytes are not a well-formed frame with a matching
@@ -149,9 +143,5 @@ public record Frame(Kind kind, int incarnation, long seq, long upTo, byte[] payl
         public CorruptFrameException(String message) {
             super(message);
         }
-    }
-
-    static String text(byte[] payload) {
-        return new String(payload, StandardCharsets.UTF_8);
     }
 }

@@ -18,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  * (the chance of guessing a 256-bit tag is negligible). What it does not do: hide the content
  * (that is encryption), or stop a <em>replay</em> of a genuine frame, which carries a valid tag;
  * the link's sequence numbers and dedup catch that, as long as the receiver remembers what it
- * delivered (a plain {@link PerfectLink} forgets it in a restart).
+ * delivered (a perfect link keeps that in memory and forgets it in a restart).
  *
  * <p>Layout: the frame's bytes followed by 32 bytes of tag over them. Tags are compared in
  * constant time ({@link MessageDigest#isEqual}). Not thread-safe (it keeps one {@link Mac}).

@@ -10,7 +10,8 @@ import dev.dbinternals.ch08.harness.Context;
  * <p>Book: Chapter 8, Distributed System Abstractions → Links (분산 시스템 추상화 → 링크). The
  * book builds stronger links from weaker ones: fair-loss ({@link FairLossLink}), with
  * acknowledgements ({@link AckingLink}), stubborn ({@link StubbornLink}) and perfect
- * ({@link PerfectLink}). Each implementation states the properties it guarantees.
+ * ({@link PerfectLink}; {@link WindowedPerfectLink} goes further, with bounded memory, backpressure,
+ * an adaptive timeout and restarts). Each implementation states the properties it guarantees.
  *
  * <p>A link is not a {@link dev.dbinternals.ch08.harness.Node}: a node owns one and forwards
  * its network events to it ({@link LinkNode} does exactly that), so the same link runs in the

@@ -27,14 +27,9 @@ public final class LinkEvents {
             if (e.kind() != TraceEvent.Kind.SEND && e.kind() != TraceEvent.Kind.DELIVER) {
                 continue;
             }
-            Frame f;
-            try {
-                f = Frame.decode(e.payload());
-            } catch (Frame.CorruptFrameException ex) {
-                continue; // the fair-loss link drops it: lost, not created
-            }
-            if (f.kind() != Frame.Kind.DATA) {
-                continue;
+            Frame f = Received.decode(e.payload(), Frame::decode, why -> { });
+            if (f == null || f.kind() != Frame.Kind.DATA) {
+                continue; // a corrupted frame: the fair-loss link drops it, lost, not created
             }
             String name = f.toString();
             out.add(e.kind() == TraceEvent.Kind.SEND
@@ -59,12 +54,12 @@ public final class LinkEvents {
 
     /** How a frame is shown in traces and diagrams: {@code DATA#3(m3)}, {@code ACK#3(n_consecutive=3)}, or {@code CORRUPT(n B)}. */
     public static String describeFrame(byte[] bytes) {
-        try {
-            return Frame.decode(bytes).toString();
-        } catch (Frame.CorruptFrameException e) {
-            String text = Payloads.describe(bytes);
-            return text.length() == bytes.length ? text : "CORRUPT(" + bytes.length + " B)";
+        Frame f = Received.decode(bytes, Frame::decode, why -> { });
+        if (f != null) {
+            return f.toString();
         }
+        String text = Payloads.describe(bytes);
+        return text.length() == bytes.length ? text : "CORRUPT(" + bytes.length + " B)";
     }
 
     private static String hex(byte[] b) {

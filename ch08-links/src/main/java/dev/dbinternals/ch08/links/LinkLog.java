@@ -17,7 +17,6 @@ public final class LinkLog {
 
     private final List<LinkEvent> events = new ArrayList<>();
     private final boolean keepEvents;
-    private long sends;
     private long delivers;
 
     /** A log that keeps every event, for the checkers. */
@@ -31,7 +30,6 @@ public final class LinkLog {
     }
 
     public synchronized void sent(Context ctx, Address to, byte[] payload) {
-        sends++;
         if (keepEvents) {
             events.add(LinkEvent.send(ctx.clock().monotonicNanos(), ctx.self(), to, Payloads.describe(payload)));
         }
@@ -44,7 +42,6 @@ public final class LinkLog {
      * {@code send} call has even returned.
      */
     public synchronized void retract(Context ctx, Address to, byte[] payload) {
-        sends--;
         if (keepEvents) {
             String m = Payloads.describe(payload);
             for (int i = events.size() - 1; i >= 0; i--) {
@@ -66,10 +63,6 @@ public final class LinkLog {
 
     public synchronized List<LinkEvent> events() {
         return List.copyOf(events);
-    }
-
-    public synchronized long sendCount() {
-        return sends;
     }
 
     public synchronized long deliverCount() {

@@ -36,10 +36,6 @@ public class LinkNode implements Node, LinkListener {
             return new Workload(to, messages, 0, Duration.ZERO);
         }
 
-        public Workload withPayloadSize(int bytes) {
-            return new Workload(to, messages, bytes, interval);
-        }
-
         public Workload withInterval(Duration d) {
             return new Workload(to, messages, payloadSize, d);
         }
@@ -162,11 +158,6 @@ public class LinkNode implements Node, LinkListener {
     /** The link, as the type it was built with. */
     public <L extends Link> L link(Class<L> type) {
         return type.cast(link);
-    }
-
-    /** Messages handed to the link so far. */
-    public long sentCount() {
-        return next - 1;
     }
 
     public long deliveredCount() {

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Pages of a remote dataset fetched over a {@link PerfectLink} on real UDP: a {@link PageSource}
+ * Pages of a remote dataset fetched over a {@link WindowedPerfectLink} on real UDP: a {@link PageSource}
  * whose every page is one request message and one reply message of the link, so a plain
  * {@link PagingIterator} iterates a remote dataset through the link.
  *
@@ -51,7 +51,7 @@ public final class LinkPageSource implements PageSource, AutoCloseable {
      * @param loss   probability each datagram either node sends is dropped, in [0, 1)
      * @param seed   seeds the random loss
      */
-    public LinkPageSource(NavigableMap<String, String> data, PerfectLink.Config config, double loss, long seed) {
+    public LinkPageSource(NavigableMap<String, String> data, WindowedPerfectLink.Config config, double loss, long seed) {
         cluster = UdpCluster.builder().seed(seed)
                 .node(STORE.name(), "127.0.0.1:0", () -> new LossyNode(new PagingOverLink.Server(data, config), loss))
                 .node(PAGER.name(), "127.0.0.1:0", () -> new LossyNode(new Pager(config), loss))
@@ -145,13 +145,13 @@ public final class LinkPageSource implements PageSource, AutoCloseable {
      * from {@code onStart} is the node's host, valid for its whole life in the UDP runtime.
      */
     static final class Pager implements Node, LinkListener {
-        final PerfectLink link;
+        final WindowedPerfectLink link;
         private final Map<Long, CompletableFuture<byte[]>> waiting = new TreeMap<>();
         private final ArrayDeque<byte[]> refused = new ArrayDeque<>();
         private Context ctx;
 
-        Pager(PerfectLink.Config config) {
-            link = new PerfectLink(config, this);
+        Pager(WindowedPerfectLink.Config config) {
+            link = new WindowedPerfectLink(config, this);
         }
 
         @Override
@@ -176,13 +176,10 @@ public final class LinkPageSource implements PageSource, AutoCloseable {
 
         @Override
         public void delivered(Context c, Address from, byte[] reply) {
-            try {
-                CompletableFuture<byte[]> f = waiting.remove(UdpPageServer.decodeReply(reply).getKey());
-                if (f != null) {
-                    f.complete(reply);
-                }
-            } catch (IOException e) {
-                c.note("malformed page ignored: " + e.getMessage());
+            Long id = Received.message(c, "page", reply, r -> UdpPageServer.decodeReply(r).getKey());
+            CompletableFuture<byte[]> f = id == null ? null : waiting.remove(id);
+            if (f != null) {
+                f.complete(reply);
             }
         }
 

@@ -33,9 +33,14 @@ public record LinkPair(Simulation sim, Address a, Address b, LinkLog log, long m
         return new LinkPair(sim, a, b, log, messages);
     }
 
-    /** A pair over a {@link PerfectLink} with {@code config}, keeping the full log. */
-    public static LinkPair perfect(long seed, PerfectLink.Config config, long messages) {
-        return create(seed, l -> new PerfectLink(config, l), messages, 0, true);
+    /** A pair over the book's {@link PerfectLink}, resending every {@code retransmitPeriod}, keeping the full log. */
+    public static LinkPair perfect(long seed, Duration retransmitPeriod, long messages) {
+        return create(seed, l -> new PerfectLink(retransmitPeriod, l), messages, 0, true);
+    }
+
+    /** A pair over a {@link WindowedPerfectLink} with {@code config}, keeping the full log. */
+    public static LinkPair windowed(long seed, WindowedPerfectLink.Config config, long messages) {
+        return create(seed, l -> new WindowedPerfectLink(config, l), messages, 0, true);
     }
 
     public LinkNode sender() {
@@ -46,11 +51,15 @@ public record LinkPair(Simulation sim, Address a, Address b, LinkLog log, long m
         return sim.node(b, LinkNode.class);
     }
 
-    /** True once every message was handed to the link, delivered at B and acknowledged at A. */
+    /** True once every message was handed to the link, delivered at B and acknowledged at A (either perfect link). */
     public boolean perfectLinkDone() {
         LinkNode s = sender();
-        return s.doneSending() && receiver().deliveredCount() >= messages
-                && s.link(PerfectLink.class).allAcknowledged();
+        return s.doneSending() && receiver().deliveredCount() >= messages && allAcknowledged(s.link());
+    }
+
+    /** True if {@code link}, a {@link PerfectLink} or a {@link WindowedPerfectLink}, has every message it sent acknowledged. */
+    public static boolean allAcknowledged(Link link) {
+        return link instanceof PerfectLink p ? p.allAcknowledged() : ((WindowedPerfectLink) link).allAcknowledged();
     }
 
     public List<LinkEvent> history() {

@@ -25,8 +25,6 @@ public final class LinkStats {
     public long corruptDropped;
     /** Data frames that arrived ahead of a gap and waited in the reorder buffer. */
     public long heldOutOfOrder;
-    /** Data frames beyond the receive window, dropped (a correct sender never sends them). */
-    public long beyondWindowDropped;
     /**
      * Acknowledgements dropped because they named a sequence number this sender never sent
      * (as {@code seq} or as the cumulative {@code upTo}): forged, or corrupted past the checksum.

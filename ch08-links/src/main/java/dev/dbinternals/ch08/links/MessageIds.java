@@ -25,7 +25,8 @@ import java.util.SplittableRandom;
  *       {@code n^2 / 2^(b+1)} while small: for 64-bit ids {@code n^2 / 2^65}.</li>
  *   <li>Sequence numbers: the pair (sender, number) never repeats while the counter only moves
  *       forward, but that needs the sender's identity in every message and a counter that
- *       survives a restart (persisted, or an incarnation number as {@link PerfectLink} keeps):
+ *       survives a restart (persisted, or an incarnation number as {@link WindowedPerfectLink} keeps;
+ *       the book's {@link PerfectLink} keeps neither):
  *       a sender that restarts from 1 reuses its old ids.</li>
  *   <li>Content ids (a hash of the payload): two equal messages, say two identical payments,
  *       get the same id, so dedup by content id drops the second. That deduplicates content, not

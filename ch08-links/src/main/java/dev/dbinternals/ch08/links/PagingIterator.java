@@ -33,7 +33,6 @@ public final class PagingIterator implements Iterator<Map.Entry<String, String>>
     private boolean more = true;
     private String lastKey = "";
     private int offset;
-    private int pagesFetched;
 
     public PagingIterator(PageSource source, int pageSize, Cursor cursor) {
         if (pageSize < 1) {
@@ -53,7 +52,6 @@ public final class PagingIterator implements Iterator<Map.Entry<String, String>>
             return false;
         }
         PageSource.Page p = cursor == Cursor.KEY ? source.pageAfterKey(lastKey, pageSize) : source.pageAtOffset(offset, pageSize);
-        pagesFetched++;
         page = p.entries();
         index = 0;
         more = p.more();
@@ -71,8 +69,4 @@ public final class PagingIterator implements Iterator<Map.Entry<String, String>>
         return e;
     }
 
-    /** Pages requested so far (each one round trip for a remote source). */
-    public int pagesFetched() {
-        return pagesFetched;
-    }
 }

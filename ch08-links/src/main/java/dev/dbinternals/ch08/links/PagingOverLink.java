@@ -3,8 +3,6 @@ package dev.dbinternals.ch08.links;
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.Node;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +12,10 @@ import java.util.TreeMap;
 
 /**
  * Remote iteration in the simulator: a client node pages through a server node's sorted map
- * over a {@link PerfectLink}, one page request outstanding at a time, in virtual time.
+ * over a {@link WindowedPerfectLink}, one page request outstanding at a time, in virtual time. The
+ * windowed link, because the server queues its replies while the link's window is full and sends
+ * them on {@link LinkListener#writable} (backpressure): {@link LinkPageSource} runs the same
+ * server over real UDP.
  *
  * <p>Book: Chapter 8, Local and Remote Execution (로컬 실행과 원격 실행). The simulation makes
  * the costs exact and tunable: every page costs one round trip of the configured network, so
@@ -35,10 +36,10 @@ public final class PagingOverLink {
         private final Link link;
         private final Map<Address, ArrayDeque<byte[]>> replies = new TreeMap<>();
 
-        public Server(NavigableMap<String, String> data, PerfectLink.Config config) {
+        public Server(NavigableMap<String, String> data, WindowedPerfectLink.Config config) {
             this.data = data;
             this.local = new LocalPageSource(data);
-            this.link = new PerfectLink(config, this);
+            this.link = new WindowedPerfectLink(config, this);
         }
 
         public NavigableMap<String, String> data() {
@@ -67,12 +68,12 @@ public final class PagingOverLink {
 
         @Override
         public void delivered(Context ctx, Address from, byte[] request) {
-            try {
-                replies.computeIfAbsent(from, a -> new ArrayDeque<>()).add(UdpPageServer.answer(local, request));
-                flush(ctx, from);
-            } catch (IOException e) {
-                ctx.note("malformed page request ignored: " + e.getMessage());
+            byte[] reply = Received.message(ctx, "page request", request, r -> UdpPageServer.answer(local, r));
+            if (reply == null) {
+                return;
             }
+            replies.computeIfAbsent(from, a -> new ArrayDeque<>()).add(reply);
+            flush(ctx, from);
         }
 
         @Override
@@ -103,10 +104,10 @@ public final class PagingOverLink {
         private long doneNanos = -1;
         private byte[] refused;
 
-        public Client(Address server, int pageSize, PerfectLink.Config config) {
+        public Client(Address server, int pageSize, WindowedPerfectLink.Config config) {
             this.server = server;
             this.pageSize = pageSize;
-            this.link = new PerfectLink(config, this);
+            this.link = new WindowedPerfectLink(config, this);
         }
 
         @Override
@@ -136,21 +137,20 @@ public final class PagingOverLink {
 
         @Override
         public void delivered(Context ctx, Address from, byte[] reply) {
-            try {
-                PageSource.Page page = UdpPageServer.decodeReply(reply).getValue();
-                for (Map.Entry<String, String> e : page.entries()) {
-                    keys.add(e.getKey());
-                    lastKey = e.getKey();
-                }
-                pages++;
-                bytesReceived += reply.length;
-                if (page.more()) {
-                    request(ctx);
-                } else {
-                    doneNanos = ctx.clock().monotonicNanos();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("a perfect link delivered a page it never sent", e);
+            PageSource.Page page = Received.message(ctx, "page", reply, r -> UdpPageServer.decodeReply(r).getValue());
+            if (page == null) {
+                return;
+            }
+            for (Map.Entry<String, String> e : page.entries()) {
+                keys.add(e.getKey());
+                lastKey = e.getKey();
+            }
+            pages++;
+            bytesReceived += reply.length;
+            if (page.more()) {
+                request(ctx);
+            } else {
+                doneNanos = ctx.clock().monotonicNanos();
             }
         }
 

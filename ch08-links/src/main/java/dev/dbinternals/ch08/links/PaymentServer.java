@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * (durable dedup, synced with the effect, is {@link EffectReceiver}'s job).
  *
  * <p>Protocol (UTF-8 text): {@code SHUTDOWN <id>} and {@code CHARGE <id> <account> <cents>};
- * replies {@code DONE <id> <what happened>}. Malformed messages are counted and ignored.
+ * replies {@code DONE <id> <what happened>}. Malformed messages are noted in the trace and ignored.
  * Not thread-safe.
  */
 public final class PaymentServer implements Node {
@@ -36,28 +36,40 @@ public final class PaymentServer implements Node {
     private boolean shuttingDown;
     private int shutdownStarts;
     private int shutdownRequests;
-    private int malformed;
     private long txn;
 
     public PaymentServer(boolean deduplicate) {
         this.deduplicate = deduplicate;
     }
 
+    /** A request as sent: {@code SHUTDOWN <id>} ({@code account} null) or {@code CHARGE <id> <account> <cents>}. */
+    private record Request(String id, String account, long cents) {
+        static Request parse(byte[] bytes) {
+            String[] w = new String(bytes, StandardCharsets.UTF_8).split(" ");
+            if (w.length == 2 && w[0].equals("SHUTDOWN")) {
+                return new Request(w[1], null, 0);
+            }
+            if (w.length == 4 && w[0].equals("CHARGE")) {
+                return new Request(w[1], w[2], Long.parseLong(w[3]));
+            }
+            throw new IllegalArgumentException("neither SHUTDOWN <id> nor CHARGE <id> <account> <cents>");
+        }
+    }
+
     @Override
     public void onMessage(Context ctx, Address from, byte[] message) {
-        String[] w = new String(message, StandardCharsets.UTF_8).split(" ");
-        if (w.length < 2) {
-            malformed++;
+        Request r = Received.message(ctx, "request", message, Request::parse);
+        if (r == null) {
             return;
         }
-        String id = w[1];
+        String id = r.id();
         if (deduplicate && repliesById.containsKey(id)) {
             ctx.note("duplicate " + id + ": reply again, charge nothing");
             reply(ctx, from, repliesById.get(id));
             return;
         }
         String answer;
-        if (w[0].equals("SHUTDOWN") && w.length == 2) {
+        if (r.account() == null) {
             shutdownRequests++;
             if (!shuttingDown) {
                 shuttingDown = true;
@@ -66,21 +78,11 @@ public final class PaymentServer implements Node {
             } else {
                 answer = "DONE " + id + " already-shutting-down";
             }
-        } else if (w[0].equals("CHARGE") && w.length == 4) {
-            long cents;
-            try {
-                cents = Long.parseLong(w[3]);
-            } catch (NumberFormatException e) {
-                malformed++;
-                return;
-            }
-            chargesById.merge(id, 1, Integer::sum);
-            chargedByAccount.merge(w[2], cents, Long::sum);
-            answer = "DONE " + id + " charged-" + cents + "-txn" + (++txn);
-            ctx.note("charge " + w[2] + " " + cents + " for " + id + " (charge #" + chargesById.get(id) + " of this request)");
         } else {
-            malformed++;
-            return;
+            chargesById.merge(id, 1, Integer::sum);
+            chargedByAccount.merge(r.account(), r.cents(), Long::sum);
+            answer = "DONE " + id + " charged-" + r.cents() + "-txn" + (++txn);
+            ctx.note("charge " + r.account() + " " + r.cents() + " for " + id + " (charge #" + chargesById.get(id) + " of this request)");
         }
         if (deduplicate) {
             repliesById.put(id, answer);
@@ -116,7 +118,4 @@ public final class PaymentServer implements Node {
         return shutdownRequests;
     }
 
-    public int malformed() {
-        return malformed;
-    }
 }

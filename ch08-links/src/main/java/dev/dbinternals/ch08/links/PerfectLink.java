@@ -2,253 +2,99 @@ package dev.dbinternals.ch08.links;
 
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * A perfect link with FIFO order: sequence numbers, acknowledgements, retransmission on
- * timeout, deduplication and a reorder buffer, over a network that loses, duplicates, reorders
- * and corrupts frames.
+ * The perfect link as the book builds it: sequence numbers, acknowledgements, retransmission
+ * until acknowledged, and a receiver that keeps {@code n_consecutive} and {@code n_processed}
+ * with a reorder buffer, so it drops duplicates and delivers in order.
  *
  * <p>Book: Chapter 8, Links → Message order (메시지 순서), the perfect (퍼펙트) link. Between
- * correct processes it guarantees
- * <ul>
- *   <li><b>reliable delivery</b> (전달 신뢰성): every message a correct process sends to a
- *       correct process is eventually delivered (once the network lets frames through again:
- *       liveness needs the faults to heal);</li>
- *   <li><b>no duplication</b> (전달 비중복성): no message is delivered more than once;</li>
- *   <li><b>no creation</b> (생성 불가성): only messages that were actually sent are delivered;
- *       a frame whose CRC32C fails is dropped as lost;</li>
- *   <li><b>FIFO order</b>: messages from one sender are delivered in the order sent.</li>
- * </ul>
+ * correct processes it guarantees <b>reliable delivery</b> (전달 신뢰성: every message sent is
+ * eventually delivered, once the network lets frames through again), <b>no duplication</b>
+ * (전달 비중복성), <b>no creation</b> (생성 불가성: a frame whose CRC32C fails is dropped as
+ * lost) and, from the sequence numbers, <b>FIFO order</b>.
  *
- * <p>The abstraction (Cachin, Guerraoui and Rodrigues) is a stubborn link plus a set of the
- * messages already delivered: retransmit forever, deliver a message only if it is not in the
- * set. That already gives the three properties; this class is the engineering version of it.
- * Acknowledgements let the sender stop retransmitting, sequence numbers shrink the delivered set
- * to the number {@code n_processed} plus a bounded buffer, and they also give FIFO order.
+ * <p>The abstraction (Cachin, Guerraoui and Rodrigues) is a {@link StubbornLink} plus a record
+ * of what was delivered. Acknowledgements let the sender stop: the receiver answers every copy
+ * with its number and its {@code n_consecutive} (every message up to it has arrived), and every
+ * period {@code T} the sender resends what is still unacknowledged. {@code n_consecutive} is
+ * also the dedup table: a message numbered at most that, or already held, is a duplicate.
  *
- * <p>How: the sender numbers messages 1, 2, 3, … and keeps each in a bounded
- * {@link SendWindow} until acknowledged, retransmitting any that waited longer than the
- * retransmission timeout (adapted to the measured round-trip time, never below the configured
- * one, doubled after each timeout until an acknowledgement shows progress); a full window
- * refuses new messages (backpressure) and calls {@link LinkListener#writable} when room frees
- * up. A message leaves the window only when a cumulative acknowledgement covers it; an
- * acknowledgement naming a sequence number the sender never sent is dropped (it can only be
- * forged or corrupted). The receiver keeps the book's
- * {@code n_consecutive} and {@code n_processed} in a {@link ReorderBuffer}, holds out-of-order
- * messages until the gap fills, drops anything at or below {@code n_consecutive} as a duplicate,
- * and acknowledges every data frame with its sequence number plus {@code n_consecutive}
- * (cumulative). Memory is bounded by the window on both sides.
- *
- * <p>Crashes (crash-recovery). The book's properties are promised between <em>correct</em>
- * processes; across a crash this link promises exactly this much. Each life of a link has an
- * incarnation number kept in durable storage ({@link Config#persistIncarnation()}, on by
- * default; without it a restart is not safe). A restarted sender numbers its messages afresh in
- * a new incarnation, which the receiver tells apart from the old one (stragglers of the old one
- * are dropped); the messages the dead sender had not yet got acknowledged are lost with it,
- * unless its application sends them again. A restarted receiver stamps its acks with its new
- * incarnation; the sender then forgets the selective acks of the old life (whose reorder buffer
- * died with it) and sends those messages again. So, when the receiver crashes and restarts:
- * <ul>
- *   <li>nothing is lost and nothing is created: every message sent is delivered by some life;</li>
- *   <li>each life delivers an increasing run of sequence numbers (no duplicate, no reordering
- *       within a life), and first deliveries over all lives are in FIFO order;</li>
- *   <li>but a new life does not know the old life's {@code n_processed}. It learns the sender's
- *       acknowledged prefix from the {@code upTo} of the data frames it receives, and until then
- *       delivers again whatever arrives: a message the old life delivered whose ack was lost, and
- *       even one the sender had already seen acknowledged, when a delayed or duplicated copy
- *       (carrying an older {@code upTo}) was still in the network. It then jumps over what
- *       earlier lives processed, so one life's run can have gaps that an earlier life filled.</li>
- * </ul>
- * No duplication therefore does not survive a receiver crash. Exactly-once <em>processing</em>
- * across crashes needs the dedup state ({@code n_processed}) in durable storage, synced with the
- * effect ({@link EffectReceiver}).
+ * <p>Left out on purpose ({@link WindowedPerfectLink} adds each): bounded memory (the sender
+ * keeps every unacknowledged message, the receiver every message held behind a gap, and
+ * {@code send} never refuses: no backpressure); a timeout adapted to the measured round trip,
+ * with backoff ({@code T} is fixed); and restarts (numbers and {@code n_processed} live in
+ * memory: a restarted sender numbers from 1 again and its new messages are dropped as
+ * duplicates; a restarted receiver waits for numbers the sender saw acknowledged long ago).
+ * The properties hold between correct processes, and a process that restarts is not one.
  *
  * <p>Not thread-safe: use from the owning node's handlers.
  */
 public final class PerfectLink implements Link {
 
-    /**
-     * Settings of a perfect link. Immutable.
-     *
-     * @param window             messages in flight per peer (sender) and buffered per peer (receiver)
-     * @param retransmitTimeout  how long an unacknowledged message waits before it is sent again
-     * @param persistIncarnation keep a life counter in durable storage so a restarted sender (or
-     *                           receiver) is told apart; turn it off only for processes that never
-     *                           restart, or a restarted sender's new messages are taken for duplicates
-     */
-    public record Config(int window, Duration retransmitTimeout, boolean persistIncarnation) {
-        public Config {
-            if (window < 1 || window > 1 << 20) {
-                throw new IllegalArgumentException("window must be 1..2^20, got " + window);
-            }
-            if (retransmitTimeout.isNegative() || retransmitTimeout.isZero()) {
-                throw new IllegalArgumentException("retransmit timeout must be positive, got " + retransmitTimeout);
-            }
-        }
-
-        /** Window 64, retransmission timeout 20 ms, incarnation kept in durable storage. */
-        public static Config defaults() {
-            return new Config(64, Duration.ofMillis(20), true);
-        }
-
-        public Config withWindow(int w) {
-            return new Config(w, retransmitTimeout, persistIncarnation);
-        }
-
-        public Config withRetransmitTimeout(Duration d) {
-            return new Config(window, d, persistIncarnation);
-        }
-
-        public Config withPersistIncarnation(boolean p) {
-            return new Config(window, retransmitTimeout, p);
-        }
+    /** My messages to one peer: the next number to give, and every message not yet acknowledged. */
+    private static final class Outgoing {
+        long nextSeq = 1;
+        final NavigableMap<Long, byte[]> unacked = new TreeMap<>();
     }
 
-    static final String INCARNATION_KEY = "perfect-link/incarnation";
-    /**
-     * The longest wait before a retransmission. RFC 6298 (section 2.5) lets an implementation
-     * cap the RTO provided the cap is at least 60 s; we take that minimum. Linux uses 120 s
-     * ({@code TCP_RTO_MAX}).
-     */
-    private static final long MAX_RTO_NANOS = Duration.ofSeconds(60).toNanos();
+    /** One peer's messages to me. Always n_processed <= n_consecutive. */
+    private static final class Incoming {
+        long nConsecutive; // every message up to it has arrived
+        long nProcessed;   // every message up to it has been delivered, in order
+        final NavigableMap<Long, byte[]> reorderBuffer = new TreeMap<>(); // arrived, not yet delivered
+    }
 
-    private final Config config;
+    private static final String TICK = "perfect-link-retransmit";
+
+    private final Duration period;
     private final LinkListener listener;
     private final LinkStats stats = new LinkStats();
-    private final Map<Address, Outbound> outbound = new TreeMap<>();
-    private final Map<Address, Inbound> inbound = new TreeMap<>();
-    private final long rtoNanos;
-    private final Object tick = new Object() {
-        @Override
-        public String toString() {
-            return "perfect-link-retransmit";
-        }
-    };
-    private int incarnation;
+    private final Map<Address, Outgoing> outgoing = new TreeMap<>();
+    private final Map<Address, Incoming> incoming = new TreeMap<>();
     private boolean armed;
-    private long srttNanos = -1;
-    private long rttvarNanos;
-    private long currentRtoNanos;
 
-    private static final class Outbound {
-        final SendWindow window;
-        boolean refused;
-        int receiverLife = -1;
-        int backoff;
-
-        Outbound(int capacity) {
-            window = new SendWindow(capacity);
+    public PerfectLink(Duration retransmitPeriod, LinkListener listener) {
+        if (retransmitPeriod.isNegative() || retransmitPeriod.isZero()) {
+            throw new IllegalArgumentException("the retransmission period must be positive, got " + retransmitPeriod);
         }
-    }
-
-    private static final class Inbound {
-        final int incarnation;
-        final ReorderBuffer buffer;
-
-        Inbound(int incarnation, int capacity) {
-            this.incarnation = incarnation;
-            this.buffer = new ReorderBuffer(capacity);
-        }
-    }
-
-    public PerfectLink(Config config, LinkListener listener) {
-        this.config = config;
+        this.period = retransmitPeriod;
         this.listener = listener;
-        this.rtoNanos = config.retransmitTimeout().toNanos();
-        this.currentRtoNanos = rtoNanos;
-    }
-
-    public PerfectLink(LinkListener listener) {
-        this(Config.defaults(), listener);
-    }
-
-    public Config config() {
-        return config;
-    }
-
-    @Override
-    public void onStart(Context ctx) {
-        if (config.persistIncarnation()) {
-            int previous = ctx.storage().get(INCARNATION_KEY).map(b -> ByteBuffer.wrap(b).getInt()).orElse(0);
-            incarnation = previous + 1;
-            ctx.storage().put(INCARNATION_KEY, ByteBuffer.allocate(4).putInt(incarnation).array());
-            ctx.storage().sync();
-        }
     }
 
     @Override
     public boolean send(Context ctx, Address to, byte[] payload) {
-        Outbound out = outbound.computeIfAbsent(to, a -> new Outbound(config.window()));
-        if (!out.window.hasRoom()) {
-            out.refused = true;
-            stats.refused++;
-            return false;
-        }
-        long now = ctx.clock().monotonicNanos();
-        long seq = out.window.add(payload, now);
+        Outgoing out = outgoing.computeIfAbsent(to, a -> new Outgoing());
+        long seq = out.nextSeq++;
+        out.unacked.put(seq, payload);
         stats.sent++;
-        stats.maxInFlight = Math.max(stats.maxInFlight, out.window.inFlight());
-        transmit(ctx, to, out.window, seq);
+        transmit(ctx, to, seq, payload);
         arm(ctx);
-        return true;
-    }
-
-    private void transmit(Context ctx, Address to, SendWindow w, long seq) {
-        byte[] frame = Frame.data(incarnation, seq, w.base() - 1, w.payload(seq)).encode();
-        ctx.send(to, frame);
-        stats.transmissions++;
-        stats.bytesOnWire += frame.length;
+        return true; // never refuses: every unacknowledged message is kept
     }
 
     private void arm(Context ctx) {
-        if (!armed) {
-            // Ticking at half the timeout bounds the wait before a retransmission to 1.5 x RTO
-            // with a single timer per link, instead of one timer per message.
-            ctx.setTimer(Duration.ofNanos(Math.max(1, currentRtoNanos / 2)), tick);
+        if (!armed) { // one timer for the whole link, not one per message
+            ctx.setTimer(period, TICK);
             armed = true;
         }
     }
 
     @Override
     public boolean onTimer(Context ctx, Object tag) {
-        if (tag != tick) {
+        if (!TICK.equals(tag)) {
             return false;
         }
         armed = false;
-        long now = ctx.clock().monotonicNanos();
-        boolean outstanding = false;
-        for (Map.Entry<Address, Outbound> e : outbound.entrySet()) {
-            Outbound out = e.getValue();
-            SendWindow w = out.window;
-            // Exponential backoff, as TCP does (RFC 6298 5.5): each timeout doubles the wait (up to
-            // 64 x RTO, and never beyond MAX_RTO_NANOS, 60 s, the smallest cap RFC 6298 allows;
-            // Linux caps at 120 s) until an acknowledgement shows
-            // progress again, so a dead or partitioned peer is not flooded, and a live one is not
-            // starved once it answers: after a partition heals, the next try is at most a minute away.
-            long wait = Math.min(currentRtoNanos << out.backoff, MAX_RTO_NANOS);
-            boolean timedOut = false;
-            for (long s = w.base(); s < w.next(); s++) {
-                // The base is resent even if selectively acknowledged: a probe that makes the
-                // receiver repeat its cumulative ack (n_consecutive), in case that ack was lost.
-                if (w.isOutstanding(s) || s == w.base()) {
-                    outstanding = true;
-                    if (now - w.lastSentNanos(s) >= wait) {
-                        w.resent(s, now);
-                        transmit(ctx, e.getKey(), w, s);
-                        stats.retransmissions++;
-                        timedOut = true;
-                    }
-                }
-            }
-            if (timedOut) {
-                out.backoff = Math.min(out.backoff + 1, 6);
-            }
-        }
-        if (outstanding) {
+        outgoing.forEach((to, out) -> out.unacked.forEach((seq, payload) -> {
+            transmit(ctx, to, seq, payload); // lost, or its ack was: send it again
+            stats.retransmissions++;
+        }));
+        if (!allAcknowledged()) {
             arm(ctx);
         }
         return true;
@@ -256,148 +102,71 @@ public final class PerfectLink implements Link {
 
     @Override
     public void onFrame(Context ctx, Address from, byte[] bytes) {
-        Frame frame = Frame.decodeOrCountCorrupt(bytes, stats);
-        if (frame == null) {
-            return;
-        }
-        if (frame.kind() == Frame.Kind.DATA) {
-            onData(ctx, from, frame);
-        } else {
-            onAck(ctx, from, frame);
+        Frame f = Received.frame(bytes, stats); // null if the CRC32C fails: counted, and treated as lost
+        if (f != null && f.kind() == Frame.Kind.DATA) {
+            onData(ctx, from, f);
+        } else if (f != null) {
+            onAck(from, f);
         }
     }
 
     private void onData(Context ctx, Address from, Frame f) {
-        Inbound in = inbound.get(from);
-        if (in == null || f.incarnation() > in.incarnation) {
-            in = new Inbound(f.incarnation(), config.window());
-            inbound.put(from, in);
-        } else if (f.incarnation() < in.incarnation) {
-            stats.duplicatesDropped++; // a straggler from the sender's previous life
-            return;
-        }
-        ReorderBuffer b = in.buffer;
-        // A receiver that restarted learns from the sender what an earlier life of it already acknowledged.
-        for (byte[] earlier : b.skipTo(f.upTo())) {
-            stats.delivered++;
-            listener.delivered(ctx, from, earlier);
-        }
-        ReorderBuffer.Outcome outcome = b.receive(f.seq(), f.payload());
-        switch (outcome) {
-            case DUPLICATE -> stats.duplicatesDropped++;
-            case BEYOND_WINDOW -> {
-                stats.beyondWindowDropped++;
-                return; // no ack: the sender will retransmit once the window has moved
+        Incoming in = incoming.computeIfAbsent(from, a -> new Incoming());
+        if (f.seq() <= in.nConsecutive || in.reorderBuffer.containsKey(f.seq())) {
+            stats.duplicatesDropped++; // seen before: do not deliver it again, but do ack it again
+        } else {
+            in.reorderBuffer.put(f.seq(), f.payload());
+            if (f.seq() != in.nConsecutive + 1) {
+                stats.heldOutOfOrder++; // a gap below it: it waits
             }
-            case HELD_OUT_OF_ORDER -> {
-                stats.heldOutOfOrder++;
-                stats.maxBuffered = Math.max(stats.maxBuffered, b.buffered());
+            while (in.reorderBuffer.containsKey(in.nConsecutive + 1)) {
+                in.nConsecutive++;
             }
-            case ACCEPTED_IN_ORDER -> stats.maxBuffered = Math.max(stats.maxBuffered, b.buffered());
+            while (in.nProcessed < in.nConsecutive) {
+                byte[] next = in.reorderBuffer.remove(++in.nProcessed);
+                stats.delivered++;
+                listener.delivered(ctx, from, next);
+            }
         }
-        while (b.hasNext()) {
-            byte[] payload = b.next();
-            stats.delivered++;
-            listener.delivered(ctx, from, payload);
-        }
-        byte[] ack = Frame.ack(f.incarnation(), f.seq(), b.nConsecutive(), incarnation).encode();
-        ctx.send(from, ack);
+        ctx.send(from, Frame.ack(0, f.seq(), in.nConsecutive).encode());
         stats.acksSent++;
-        stats.bytesOnWire += ack.length;
     }
 
-    private void onAck(Context ctx, Address from, Frame f) {
-        Outbound out = outbound.get(from);
-        if (out == null || f.incarnation() != incarnation) {
-            return;
-        }
-        // A header must not override state without proof: an ack naming a number this sender
-        // never sent (forged, or corrupted in a way the CRC32C missed) would otherwise slide the
-        // window over messages that were lost, and they would never be resent. This check stops
-        // only implausible numbers; an attacker who reads the traffic can forge plausible ones,
-        // which only authentication stops (FrameAuthenticator, Demo 12).
-        if (f.seq() < 1 || f.seq() >= out.window.next() || f.upTo() >= out.window.next()) {
+    private void onAck(Address from, Frame f) {
+        Outgoing out = outgoing.get(from);
+        // An ack naming a number never sent was forged, or corrupted past the CRC32C: taking its
+        // n_consecutive would stop the retransmission of messages that were lost.
+        if (out == null || f.seq() >= out.nextSeq || f.upTo() >= out.nextSeq) {
             stats.implausibleAcksDropped++;
             return;
         }
-        int life = f.receiverLife();
-        if (life < out.receiverLife) {
-            return; // a straggler from the receiver's previous life: its selective acks are void
-        }
-        if (life > out.receiverLife) {
-            if (out.receiverLife >= 0) {
-                out.window.renege(); // the receiver restarted: what it held above n_consecutive is gone
-            }
-            out.receiverLife = life;
-        }
-        if (f.seq() >= out.window.base() && f.seq() < out.window.next() && out.window.sends(f.seq()) == 1
-                && !out.window.isSelectivelyAcked(f.seq())) {
-            sampleRtt(ctx.clock().monotonicNanos() - out.window.lastSentNanos(f.seq()));
-        }
-        boolean fresh = out.window.ackUpTo(f.upTo());
-        fresh |= out.window.ack(f.seq());
+        boolean fresh = out.unacked.remove(f.seq()) != null;
+        NavigableMap<Long, byte[]> covered = out.unacked.headMap(f.upTo(), true);
+        fresh |= !covered.isEmpty();
+        covered.clear(); // everything up to n_consecutive has arrived
         if (fresh) {
             stats.acksReceived++;
-            out.backoff = 0;
-        }
-        if (out.refused && out.window.hasRoom()) {
-            out.refused = false;
-            listener.writable(ctx, from);
         }
     }
 
-    /**
-     * Jacobson/Karels: smoothed round-trip time and its variation, sampled only from messages
-     * sent once (Karn's rule: an ack for a retransmitted message is ambiguous). The timeout
-     * never goes below the configured one, so a fast path cannot make it trigger-happy.
-     */
-    private void sampleRtt(long sample) {
-        if (srttNanos < 0) {
-            srttNanos = sample;
-            rttvarNanos = sample / 2;
-        } else {
-            rttvarNanos = (3 * rttvarNanos + Math.abs(srttNanos - sample)) / 4;
-            srttNanos = (7 * srttNanos + sample) / 8;
-        }
-        currentRtoNanos = Math.min(Math.max(rtoNanos, srttNanos + 4 * rttvarNanos), MAX_RTO_NANOS);
-    }
-
-    /** The retransmission timeout in use now: adapted from measured round trips, at least the configured one. */
-    public Duration currentRetransmitTimeout() {
-        return Duration.ofNanos(currentRtoNanos);
-    }
-
-    /** Messages to {@code peer} sent and not yet slid out of the window (at most the window size). */
-    public int inFlight(Address peer) {
-        Outbound out = outbound.get(peer);
-        return out == null ? 0 : out.window.inFlight();
+    private void transmit(Context ctx, Address to, long seq, byte[] payload) {
+        ctx.send(to, Frame.data(0, seq, 0, payload).encode());
+        stats.transmissions++;
     }
 
     /** True if every message sent to every peer has been acknowledged. */
     public boolean allAcknowledged() {
-        return outbound.values().stream().allMatch(o -> o.window.inFlight() == 0);
+        return outgoing.values().stream().allMatch(o -> o.unacked.isEmpty());
     }
 
-    /** The receiver's {@code n_consecutive} for messages from {@code peer}. */
-    public long nConsecutive(Address peer) {
-        Inbound in = inbound.get(peer);
-        return in == null ? 0 : in.buffer.nConsecutive();
+    /** What the receiver keeps for one peer's messages: {@code n_consecutive}, {@code n_processed}, how many wait. */
+    public record ReceiverState(long nConsecutive, long nProcessed, int buffered) {
     }
 
-    /** The receiver's {@code n_processed} for messages from {@code peer}. */
-    public long nProcessed(Address peer) {
-        Inbound in = inbound.get(peer);
-        return in == null ? 0 : in.buffer.nProcessed();
-    }
-
-    /** Messages from {@code peer} held in the reorder buffer right now. */
-    public int buffered(Address peer) {
-        Inbound in = inbound.get(peer);
-        return in == null ? 0 : in.buffer.buffered();
-    }
-
-    public int incarnation() {
-        return incarnation;
+    /** The receiver's state for messages from {@code peer}, now. */
+    public ReceiverState receiverState(Address peer) {
+        Incoming in = incoming.getOrDefault(peer, new Incoming());
+        return new ReceiverState(in.nConsecutive, in.nProcessed, in.reorderBuffer.size());
     }
 
     @Override

@@ -154,13 +154,13 @@ public final class ReplicaMerge {
         Simulation sim = new Simulation(seed);
         sim.trace().setEnabled(false);
         sim.setHandlerTime(Duration.ZERO);
-        PerfectLink.Config cfg = PerfectLink.Config.defaults().withWindow(4).withRetransmitTimeout(Duration.ofMillis(200));
+        Duration period = Duration.ofMillis(200); // the links' retransmission period
         List<Address> replicas = new ArrayList<>();
         for (int r = 0; r < 3; r++) {
             NavigableMap<String, Row> data = s.replicas().get(r);
-            replicas.add(sim.addNode("replica" + (char) ('A' + r), () -> new Replica(data, cfg)));
+            replicas.add(sim.addNode("replica" + (char) ('A' + r), () -> new Replica(data, period)));
         }
-        Address c = sim.addNode("client", () -> new Client(replicas, wait, pageSize, cfg));
+        Address c = sim.addNode("client", () -> new Client(replicas, wait, pageSize, period));
         for (int r = 0; r < 3; r++) {
             sim.network().setBoth(c, replicas.get(r), faults.withDelay(Delay.fixed(s.delays().get(r))));
         }
@@ -176,9 +176,9 @@ public final class ReplicaMerge {
         private final NavigableMap<String, Row> data;
         private final Link link;
 
-        public Replica(NavigableMap<String, Row> data, PerfectLink.Config config) {
+        public Replica(NavigableMap<String, Row> data, Duration retransmitPeriod) {
             this.data = data;
-            this.link = new PerfectLink(config, this);
+            this.link = new PerfectLink(retransmitPeriod, this);
         }
 
         @Override
@@ -197,26 +197,20 @@ public final class ReplicaMerge {
         }
 
         @Override
-        public void delivered(Context ctx, Address from, byte[] request) {
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(request))) {
-                String after = in.readUTF();
-                int size = in.readInt();
-                List<Row> page = new ArrayList<>();
-                for (Row r : data.tailMap(after, false).values()) {
-                    if (page.size() == size) {
-                        break;
-                    }
-                    page.add(r);
-                }
-                boolean more = !page.isEmpty() && data.higherKey(page.get(page.size() - 1).key()) != null;
-                link.send(ctx, from, encodePage(page, more)); // one request outstanding per client: the window has room
-            } catch (IOException e) {
-                ctx.note("malformed page request ignored: " + e.getMessage());
+        public void delivered(Context ctx, Address from, byte[] bytes) {
+            PageRequest request = Received.message(ctx, "page request", bytes, ReplicaMerge::decodeRequest);
+            if (request == null) {
+                return;
             }
-        }
-
-        @Override
-        public void writable(Context ctx, Address peer) {
+            List<Row> page = new ArrayList<>();
+            for (Row r : data.tailMap(request.after(), false).values()) {
+                if (page.size() == request.size()) {
+                    break;
+                }
+                page.add(r);
+            }
+            boolean more = !page.isEmpty() && data.higherKey(page.get(page.size() - 1).key()) != null;
+            link.send(ctx, from, encodePage(new Page(more, page)));
         }
     }
 
@@ -242,11 +236,11 @@ public final class ReplicaMerge {
             boolean outstanding;
         }
 
-        public Client(List<Address> replicas, int wait, int pageSize, PerfectLink.Config config) {
+        public Client(List<Address> replicas, int wait, int pageSize, Duration retransmitPeriod) {
             this.replicas = List.copyOf(replicas);
             this.wait = wait;
             this.pageSize = pageSize;
-            this.link = new PerfectLink(config, this);
+            this.link = new PerfectLink(retransmitPeriod, this);
         }
 
         @Override
@@ -267,7 +261,8 @@ public final class ReplicaMerge {
                 out.writeUTF(c.lastKey);
                 out.writeInt(pageSize);
                 out.flush();
-                c.outstanding = link.send(ctx, r, bytes.toByteArray());
+                link.send(ctx, r, bytes.toByteArray());
+                c.outstanding = true;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -284,11 +279,15 @@ public final class ReplicaMerge {
             if (!picked.contains(index)) {
                 return; // a replica answering after the client stopped waiting for it
             }
+            Page p = Received.message(ctx, "page", reply, ReplicaMerge::decodePage);
+            if (p == null) {
+                return;
+            }
             pages++;
-            List<Row> page = decodeRows(reply);
+            List<Row> page = p.rows();
             arrivals.addAll(page);
             c.buffer.addAll(page);
-            c.more = decodeMore(reply) && !page.isEmpty();
+            c.more = p.more() && !page.isEmpty();
             if (!page.isEmpty()) {
                 c.lastKey = page.get(page.size() - 1).key();
             }
@@ -346,10 +345,6 @@ public final class ReplicaMerge {
             link.onTimer(ctx, tag);
         }
 
-        @Override
-        public void writable(Context ctx, Address peer) {
-        }
-
         public boolean done() {
             return doneNanos >= 0;
         }
@@ -375,13 +370,27 @@ public final class ReplicaMerge {
         }
     }
 
-    static byte[] encodePage(List<Row> rows, boolean more) {
+    /** A client's request: the rows after key {@code after}, at most {@code size} of them. */
+    record PageRequest(String after, int size) {
+    }
+
+    /** A replica's answer: rows in key order, and whether more follow. */
+    record Page(boolean more, List<Row> rows) {
+    }
+
+    static PageRequest decodeRequest(byte[] bytes) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            return new PageRequest(in.readUTF(), in.readInt());
+        }
+    }
+
+    static byte[] encodePage(Page page) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
-            out.writeBoolean(more);
-            out.writeInt(rows.size());
-            for (Row r : rows) {
+            out.writeBoolean(page.more());
+            out.writeInt(page.rows().size());
+            for (Row r : page.rows()) {
                 out.writeUTF(r.key());
                 out.writeUTF(r.value());
                 out.writeLong(r.version());
@@ -393,21 +402,15 @@ public final class ReplicaMerge {
         }
     }
 
-    private static boolean decodeMore(byte[] page) {
-        return page.length > 0 && page[0] != 0;
-    }
-
-    private static List<Row> decodeRows(byte[] page) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(page))) {
-            in.readBoolean();
+    static Page decodePage(byte[] bytes) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            boolean more = in.readBoolean();
             int n = in.readInt();
-            List<Row> rows = new ArrayList<>(n);
+            List<Row> rows = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 rows.add(new Row(in.readUTF(), in.readUTF(), in.readLong()));
             }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException("a perfect link delivered a page no replica sent", e);
+            return new Page(more, rows);
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.List;
  * (they are the point), and it is hopelessly inefficient: it can never stop, so transmissions
  * per message grow linearly with time ({@code elapsed / T}) and the sender's memory grows with
  * every message ever sent. The perfect link abstraction adds only a record of what was already
- * delivered (dedup); {@link PerfectLink} also adds acknowledgements so the sender can stop
+ * delivered (dedup); {@link WindowedPerfectLink} also adds acknowledgements so the sender can stop
  * resending, the engineering refinement that makes it usable.
  *
  * <p>Not thread-safe: use from the owning node's handlers.
@@ -83,7 +83,7 @@ public final class StubbornLink implements Link {
 
     @Override
     public void onFrame(Context ctx, Address from, byte[] bytes) {
-        Frame frame = Frame.decodeOrCountCorrupt(bytes, stats);
+        Frame frame = Received.frame(bytes, stats);
         if (frame == null) {
             return;
         }

@@ -97,7 +97,7 @@ public final class UdpPageServer implements AutoCloseable {
     /**
      * A page request: request id, cursor ({@code 'K'} after a key, {@code 'O'} at an offset),
      * limit, offset, key. The same bytes travel in one datagram here and as one message of a
-     * {@link PerfectLink} in {@link PagingOverLink} and {@link LinkPageSource}.
+     * {@link WindowedPerfectLink} in {@link PagingOverLink} and {@link LinkPageSource}.
      */
     static byte[] request(long requestId, char cursor, String afterKey, int offset, int limit) {
         try {

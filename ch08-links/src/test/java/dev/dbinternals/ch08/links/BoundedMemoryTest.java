@@ -20,7 +20,7 @@ class BoundedMemoryTest {
     @Test
     void shouldKeepSenderAndReceiverStateWithinTheWindowOverAMillionMessages() {
         // given a perfect link with a window of 64 and a slightly lossy, reordering network
-        LinkPair p = LinkPair.create(1, l -> new PerfectLink(PerfectLink.Config.defaults()
+        LinkPair p = LinkPair.create(1, l -> new WindowedPerfectLink(WindowedPerfectLink.Config.defaults()
                 .withWindow(WINDOW).withRetransmitTimeout(Duration.ofMillis(20)), l), MESSAGES, 0, false);
         p.sim().trace().setEnabled(false);
         p.sim().setHandlerTime(Duration.ZERO);

@@ -52,11 +52,11 @@ class DemoNarrationTest {
         return new EffectTally(6, 5, 0, 1, 1);
     }
 
-    private static Map<CrashPlan.Step, Map<DeliverySemantics, EffectTally>> crashes(EffectTally exactly, EffectTally atLeast, EffectTally nonAtomic) {
-        Map<CrashPlan.Step, Map<DeliverySemantics, EffectTally>> m = new EnumMap<>(CrashPlan.Step.class);
-        for (CrashPlan.Step step : CrashPlan.Step.values()) {
+    private static Map<EffectReceiver.Step, Map<DeliverySemantics, EffectTally>> crashes(EffectTally exactly, EffectTally atLeast, EffectTally nonAtomic) {
+        Map<EffectReceiver.Step, Map<DeliverySemantics, EffectTally>> m = new EnumMap<>(EffectReceiver.Step.class);
+        for (EffectReceiver.Step step : EffectReceiver.Step.values()) {
             Map<DeliverySemantics, EffectTally> row = new EnumMap<>(DeliverySemantics.class);
-            boolean middle = step == CrashPlan.Step.AFTER_PROCESSING_BEFORE_PERSIST;
+            boolean middle = step == EffectReceiver.Step.AFTER_PROCESSING_BEFORE_PERSIST;
             row.put(DeliverySemantics.EXACTLY_ONCE, middle ? exactly : once());
             row.put(DeliverySemantics.AT_LEAST_ONCE, middle ? atLeast : once());
             row.put(DeliverySemantics.EXACTLY_ONCE_NON_ATOMIC, middle ? nonAtomic : once());

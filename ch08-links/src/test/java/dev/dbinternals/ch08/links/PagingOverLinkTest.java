@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Remote iteration over the perfect link in the simulator (로컬 실행과 원격 실행). */
 class PagingOverLinkTest {
 
-    private static final PerfectLink.Config CFG = PerfectLink.Config.defaults().withWindow(4).withRetransmitTimeout(Duration.ofMillis(5));
+    private static final WindowedPerfectLink.Config CFG = WindowedPerfectLink.Config.defaults().withWindow(4).withRetransmitTimeout(Duration.ofMillis(5));
 
     private static TreeMap<String, String> data(int n) {
         TreeMap<String, String> m = new TreeMap<>();

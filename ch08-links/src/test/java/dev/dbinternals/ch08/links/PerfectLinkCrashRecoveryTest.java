@@ -15,7 +15,13 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The perfect link when the receiver crashes and recovers (crash-recovery): nothing is lost,
+ * What a perfect link keeps across crashes (crash-recovery). The book's {@link PerfectLink}
+ * keeps nothing: its numbers and {@code n_processed} live in memory, so a restart breaks it
+ * ({@link PerfectLinkUnitTest#shouldTakeARestartedSendersNewMessagesForDuplicates},
+ * {@link PerfectLinkUnitTest#shouldLeaveARestartedReceiverWaitingForNumbersTheSenderWillNeverResend}).
+ * The tests here run the {@link WindowedPerfectLink}, whose incarnations let processes restart.
+ *
+ * <p>When the receiver crashes and recovers: nothing is lost,
  * nothing is created, first deliveries stay in order, and each life of the receiver delivers an
  * increasing run of messages; but a new life may deliver again what an earlier life delivered
  * (a message whose acknowledgement was lost, or even one already acknowledged whose delayed
@@ -31,7 +37,7 @@ class PerfectLinkCrashRecoveryTest {
         long[] redelivered = new long[1];
         int seeds = Seeds.check("perfect-link receiver crash-recovery", 500, seed -> {
             // given a lossy, reordering network and a receiver that crashes twice at seed-chosen times
-            LinkPair p = LinkPair.perfect(seed, PerfectLink.Config.defaults().withWindow(8)
+            LinkPair p = LinkPair.windowed(seed, WindowedPerfectLink.Config.defaults().withWindow(8)
                     .withRetransmitTimeout(Duration.ofMillis(20)), MESSAGES);
             p.sim().setHandlerTime(Duration.ZERO);
             p.sim().network().setDefaults(LinkFaults.none().withLoss(0.2).withDuplication(0.1)
@@ -47,7 +53,7 @@ class PerfectLinkCrashRecoveryTest {
             }
             // when the run goes on until every message is acknowledged
             boolean done = p.sim().runUntil(() -> p.sim().nowNanos() > 200_000_000L && p.sender().doneSending()
-                    && p.sender().link(PerfectLink.class).allAcknowledged(), Duration.ofSeconds(60));
+                    && p.sender().link(WindowedPerfectLink.class).allAcknowledged(), Duration.ofSeconds(60));
             // then every message was delivered, none created, first deliveries in order
             assertThat(done).as("everything acknowledged").isTrue();
             List<LinkEvent> h = p.history();
@@ -68,8 +74,8 @@ class PerfectLinkCrashRecoveryTest {
         private final List<Long> thisLife = new ArrayList<>();
         private final long crashAfter;
 
-        RecordingReceiver(Simulation sim, PerfectLink.Config cfg, LinkLog log, List<List<Long>> lives, long crashAfter) {
-            super(l -> new PerfectLink(cfg, l), Workload.none(), log);
+        RecordingReceiver(Simulation sim, WindowedPerfectLink.Config cfg, LinkLog log, List<List<Long>> lives, long crashAfter) {
+            super(l -> new WindowedPerfectLink(cfg, l), Workload.none(), log);
             this.sim = sim;
             this.crashAfter = crashAfter;
             lives.add(thisLife);
@@ -97,19 +103,19 @@ class PerfectLinkCrashRecoveryTest {
             // that crashes once right after delivering a message (before its ack) and up to 3 more times from outside
             SplittableRandom r = new SplittableRandom(seed * 31 + 7);
             int messages = 20 + r.nextInt(40);
-            PerfectLink.Config cfg = PerfectLink.Config.defaults().withWindow(1 + r.nextInt(16)).withRetransmitTimeout(Duration.ofMillis(10));
+            WindowedPerfectLink.Config cfg = WindowedPerfectLink.Config.defaults().withWindow(1 + r.nextInt(16)).withRetransmitTimeout(Duration.ofMillis(10));
             Simulation sim = new Simulation(seed);
             LinkLog log = new LinkLog(true);
             List<List<Long>> lives = new ArrayList<>();
             Address b = Address.of("B");
-            Address a = sim.addNode("A", () -> new LinkNode(l -> new PerfectLink(cfg, l), LinkNode.Workload.burst(b, messages), log));
+            Address a = sim.addNode("A", () -> new LinkNode(l -> new WindowedPerfectLink(cfg, l), LinkNode.Workload.burst(b, messages), log));
             long[] crashAfter = {r.nextInt(1, messages)};
             List<Long> ackedWhenLifeStarted = new ArrayList<>();
             sim.addNode("B", () -> {
                 long c = crashAfter[0];
                 crashAfter[0] = -1;
                 // the sender's cumulatively acknowledged prefix as this life begins: all of it was processed by earlier lives
-                PerfectLink sender = lives.isEmpty() ? null : sim.node(a, LinkNode.class).link(PerfectLink.class);
+                WindowedPerfectLink sender = lives.isEmpty() ? null : sim.node(a, LinkNode.class).link(WindowedPerfectLink.class);
                 ackedWhenLifeStarted.add(sender == null ? 0 : sender.stats().sent - sender.inFlight(b));
                 return new RecordingReceiver(sim, cfg, log, lives, c);
             });
@@ -133,7 +139,7 @@ class PerfectLinkCrashRecoveryTest {
             // when the run goes on until every message is acknowledged
             boolean done = sim.runUntil(() -> sim.nowNanos() > (faultsEnd + 100) * 1_000_000L && !sim.isCrashed(b)
                     && sim.node(a, LinkNode.class).doneSending()
-                    && sim.node(a, LinkNode.class).link(PerfectLink.class).allAcknowledged(), Duration.ofSeconds(200));
+                    && sim.node(a, LinkNode.class).link(WindowedPerfectLink.class).allAcknowledged(), Duration.ofSeconds(200));
             assertThat(done).as("every message acknowledged once the faults ended").isTrue();
             // then nothing was lost or created, first deliveries are in order, and each life delivered an increasing run
             List<LinkEvent> h = log.events();
@@ -174,7 +180,7 @@ class PerfectLinkCrashRecoveryTest {
             // given crashes of either process at seed-chosen times over a lossy, duplicating, corrupting network
             SplittableRandom r = new SplittableRandom(seed * 17 + 3);
             int messages = 20 + r.nextInt(40);
-            LinkPair p = LinkPair.perfect(seed, PerfectLink.Config.defaults().withWindow(1 + r.nextInt(16))
+            LinkPair p = LinkPair.windowed(seed, WindowedPerfectLink.Config.defaults().withWindow(1 + r.nextInt(16))
                     .withRetransmitTimeout(Duration.ofMillis(10)), messages);
             Simulation sim = p.sim();
             sim.network().setDefaults(LinkFaults.none().withLoss(0.1 + 0.5 * r.nextDouble()).withDuplication(0.3 * r.nextDouble())
@@ -192,7 +198,7 @@ class PerfectLinkCrashRecoveryTest {
             sim.at(Duration.ofMillis(end + 50), () -> sim.network().setDefaults(LinkFaults.none()));
             // when the last life of the sender has everything acknowledged
             boolean done = sim.runUntil(() -> sim.nowNanos() > (end + 60) * 1_000_000L && p.sender().doneSending()
-                    && p.sender().link(PerfectLink.class).allAcknowledged(), Duration.ofSeconds(200));
+                    && p.sender().link(WindowedPerfectLink.class).allAcknowledged(), Duration.ofSeconds(200));
             // then every message was delivered and none created
             assertThat(done).as("the sender's last life has every message acknowledged").isTrue();
             LinkChecks.reliableDelivery(p.history()).orThrow();
@@ -204,7 +210,7 @@ class PerfectLinkCrashRecoveryTest {
     void shouldDeliverEverythingOnceMoreWhenTheSenderCrashesAndStartsOver() {
         Seeds.check("perfect-link sender crash-recovery", 300, seed -> {
             // given a sender that crashes mid-run and, restarted, sends m1..m40 again in a new incarnation
-            LinkPair p = LinkPair.perfect(seed, PerfectLink.Config.defaults().withWindow(8)
+            LinkPair p = LinkPair.windowed(seed, WindowedPerfectLink.Config.defaults().withWindow(8)
                     .withRetransmitTimeout(Duration.ofMillis(20)), MESSAGES);
             p.sim().setHandlerTime(Duration.ZERO);
             p.sim().network().setDefaults(LinkFaults.none().withLoss(0.2).withDuplication(0.1)
@@ -215,10 +221,10 @@ class PerfectLinkCrashRecoveryTest {
             p.sim().at(Duration.ofMillis(crashAt + r.nextLong(1, 40)), () -> p.sim().restart(p.a()));
             // when the restarted sender finishes
             boolean done = p.sim().runUntil(() -> p.sim().nowNanos() > 130_000_000L && p.sender().doneSending()
-                    && p.sender().link(PerfectLink.class).allAcknowledged(), Duration.ofSeconds(60));
+                    && p.sender().link(WindowedPerfectLink.class).allAcknowledged(), Duration.ofSeconds(60));
             // then every message was delivered, never more often than it was sent, nothing created
             assertThat(done).as("the new life's messages all acknowledged").isTrue();
-            assertThat(p.sender().link(PerfectLink.class).incarnation()).as("a new incarnation after the restart").isEqualTo(2);
+            assertThat(p.sender().link(WindowedPerfectLink.class).incarnation()).as("a new incarnation after the restart").isEqualTo(2);
             List<LinkEvent> h = p.history();
             LinkChecks.reliableDelivery(h).orThrow();
             LinkChecks.noCreation(h).orThrow();

@@ -22,10 +22,10 @@ class UdpPerfectLinkTest {
         // given A and B on loopback UDP, each dropping 20 % of what it sends
         LinkLog log = new LinkLog();
         Address b = Address.of("B");
-        PerfectLink.Config cfg = PerfectLink.Config.defaults().withWindow(64).withRetransmitTimeout(Duration.ofMillis(5));
+        WindowedPerfectLink.Config cfg = WindowedPerfectLink.Config.defaults().withWindow(64).withRetransmitTimeout(Duration.ofMillis(5));
         try (UdpCluster cluster = UdpCluster.onLoopback(Map.of(
-                "A", () -> new LossyNode(new LinkNode(l -> new PerfectLink(cfg, l), LinkNode.Workload.burst(b, 2000), log), 0.2),
-                "B", () -> new LossyNode(new LinkNode(l -> new PerfectLink(cfg, l), LinkNode.Workload.none(), log), 0.2)))) {
+                "A", () -> new LossyNode(new LinkNode(l -> new WindowedPerfectLink(cfg, l), LinkNode.Workload.burst(b, 2000), log), 0.2),
+                "B", () -> new LossyNode(new LinkNode(l -> new WindowedPerfectLink(cfg, l), LinkNode.Workload.none(), log), 0.2)))) {
             // when A sends 2,000 messages
             cluster.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> log.deliverCount() >= 2000);
