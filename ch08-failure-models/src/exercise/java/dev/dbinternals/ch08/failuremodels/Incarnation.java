@@ -7,9 +7,10 @@ import dev.dbinternals.ch08.harness.exercise.NotDoneYet;
  * Exercise failures-4: an incarnation number (세대 번호) that makes a restart visible, so other
  * processes can tell "it crashed and came back" from "I did not hear from it for a while".
  *
- * <p>{@link WatchedProcess} in mode {@link WatchedProcess.Memory#DURABLE_WITH_INCARNATION}
- * calls {@link #next} once in {@code onStart} and puts the number in every answer. The test
- * restarts the process many times, sometimes right after it started.
+ * <p>The exercise test builds a {@link WatchedProcess} with {@code Incarnation::next}
+ * ({@link WatchedProcess#withIncarnations}): it calls {@link #next} once in {@code onStart} and
+ * puts the number in every answer. The test restarts the process many times, sometimes right
+ * after it started.
  */
 public final class Incarnation {
 

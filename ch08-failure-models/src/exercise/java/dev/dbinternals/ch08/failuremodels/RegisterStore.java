@@ -8,9 +8,10 @@ import java.util.Map;
  * Exercise failures-1: the disk side of a register replica that keeps its promises across a
  * crash (crash-recovery, 충돌-복구).
  *
- * <p>{@link RegisterNode} in mode {@link Durability#EXERCISE} calls {@link #persist} for every
- * newer write and acknowledges the write <em>as soon as persist returns</em>; after every
- * (re)start it calls {@link #load}. The test crashes the node at every point of its handler.
+ * <p>The exercise test builds a {@link RegisterNode} on these two methods (as its
+ * {@link RegisterNode.Store}): the node calls {@link #persist} for every newer write and
+ * acknowledges the write <em>as soon as persist returns</em>; after every (re)start it calls
+ * {@link #load}. The test crashes the node at every point of its handler.
  *
  * <p>Rules of the simulated disk ({@link DurableStorage}): {@code put} is buffered like a write
  * to the page cache, {@code sync} is the fsync; a crash keeps only what was synced.

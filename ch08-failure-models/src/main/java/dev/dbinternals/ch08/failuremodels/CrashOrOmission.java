@@ -7,6 +7,7 @@ import dev.dbinternals.ch08.harness.sim.Simulation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The same two seconds told twice: an observer pings a process P every 100 ms; from 1.05 s to
@@ -31,20 +32,25 @@ public final class CrashOrOmission {
     public static final Duration UNTIL = Duration.ofMillis(1550);
 
     /** The run and the observer's view of it. */
-    public record Outcome(Fault fault, Memory memory, List<String> view, Observer observer, Simulation sim) {
+    public record Outcome(Fault fault, List<String> view, Observer observer, Simulation sim) {
     }
 
     private CrashOrOmission() {
     }
 
     public static Outcome run(Fault fault, Memory memory, long seed) {
+        return run(fault, () -> new WatchedProcess(memory), seed);
+    }
+
+    /** The same run with P built by {@code process} (exercise failures-4 builds one with incarnations). */
+    public static Outcome run(Fault fault, Supplier<WatchedProcess> process, long seed) {
         Simulation sim = new Simulation(seed);
         sim.trace().setPayloadFormat(Messages.CODEC::describe);
         // A fixed delay: with a random one the two runs would draw different delays (a frame
         // dropped by a partition never draws one, a frame to a crashed node does), and the views
         // would differ by the simulator's bookkeeping rather than by anything P did.
         sim.network().setDefaults(LinkFaults.none().withDelay(Duration.ofMillis(2)));
-        Address p = sim.addNode("P", () -> new WatchedProcess(memory));
+        Address p = sim.addNode("P", process::get);
         Address o = sim.addNode("observer", () -> new Observer(p, Duration.ofMillis(100)));
         if (fault == Fault.CRASH_AND_RESTART) {
             sim.at(FROM, () -> sim.crash(p));
@@ -54,6 +60,6 @@ public final class CrashOrOmission {
             sim.at(UNTIL, () -> sim.network().heal());
         }
         sim.runFor(Duration.ofMillis(2050));
-        return new Outcome(fault, memory, ObserverView.of(sim.trace(), o), sim.node(o, Observer.class), sim);
+        return new Outcome(fault, ObserverView.of(sim.trace(), o), sim.node(o, Observer.class), sim);
     }
 }

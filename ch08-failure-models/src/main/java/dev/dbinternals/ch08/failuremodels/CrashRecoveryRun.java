@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * One crash-recovery experiment: a {@link RegisterClient} writes to a {@link RegisterNode}, the
@@ -25,7 +26,7 @@ import java.util.SplittableRandom;
 public final class CrashRecoveryRun {
 
     /** What the client was promised and what the node holds after it came back. */
-    public record Outcome(Durability durability, String point, int occurrence, boolean crashed,
+    public record Outcome(String point, int occurrence, boolean crashed,
                           Map<String, Long> acknowledged, Map<String, Versioned> afterRestart, Simulation sim) {
 
         /** Keys the client was told were written, that the restarted node does not hold. */
@@ -49,13 +50,21 @@ public final class CrashRecoveryRun {
      * {@code occurrence}-th time it reaches {@code point} (or never, if {@code point} is null).
      */
     public static Outcome run(long seed, Durability durability, String point, int occurrence, int writes) {
+        return run(seed, fp -> new RegisterNode(durability, fp), point, occurrence, writes);
+    }
+
+    /**
+     * The same run against a replica built by {@code replica} from the run's fail points (the
+     * exercise test of failures-1 builds one with the reader's {@link RegisterNode.Store}).
+     */
+    public static Outcome run(long seed, Function<FailPoints, RegisterNode> replica, String point, int occurrence, int writes) {
         Simulation sim = new Simulation(seed);
         sim.trace().setPayloadFormat(Messages.CODEC::describe);
         sim.network().setDefaults(LinkFaults.none().withLoss(0.1)
                 .withDelay(Delay.uniform(Duration.ofNanos(500_000), Duration.ofMillis(3))));
         Address server = Address.of("server");
         FailPoints fp = point == null ? FailPoints.none() : FailPoints.crashAt(sim, server, point, occurrence);
-        sim.addNode(server, () -> new RegisterNode(durability, fp));
+        sim.addNode(server, () -> replica.apply(fp));
         Address client = sim.addNode("client", () -> new RegisterClient(server, writes, Duration.ofMillis(20)));
         RegisterClient c = sim.node(client, RegisterClient.class);
         if (point != null) {
@@ -69,7 +78,7 @@ public final class CrashRecoveryRun {
         if (!c.done()) {
             throw new IllegalStateException("the client did not finish its writes (seed " + seed + ")");
         }
-        return new Outcome(durability, point, occurrence, fp.fired(),
+        return new Outcome(point, occurrence, fp.fired(),
                 Collections.unmodifiableMap(new LinkedHashMap<>(c.acknowledged())),
                 sim.node(server, RegisterNode.class).snapshot(), sim);
     }

@@ -20,9 +20,7 @@ public enum Durability {
     /** Acknowledges, then syncs: a crash between the two loses an acknowledged write. */
     ACK_THEN_SYNC(List.of("received", "applied", "written", "acked", "synced")),
     /** Writes, syncs, then acknowledges: every acknowledged write survives any crash. */
-    SYNC_THEN_ACK(List.of("received", "applied", "written", "synced", "acked")),
-    /** Uses the reader's {@link RegisterStore} (exercise failures-1), then acknowledges. */
-    EXERCISE(List.of("received", "persisted", "acked"));
+    SYNC_THEN_ACK(List.of("received", "applied", "written", "synced", "acked"));
 
     private final List<String> points;
 

@@ -53,7 +53,7 @@ public final class RecoveryModel {
             case MEMORY_ONLY -> List.of(Step.APPLY, Step.ACK);
             case WRITE_NO_SYNC -> List.of(Step.APPLY, Step.PUT, Step.ACK);
             case ACK_THEN_SYNC -> List.of(Step.APPLY, Step.PUT, Step.ACK, Step.SYNC);
-            case SYNC_THEN_ACK, EXERCISE -> List.of(Step.APPLY, Step.PUT, Step.SYNC, Step.ACK);
+            case SYNC_THEN_ACK -> List.of(Step.APPLY, Step.PUT, Step.SYNC, Step.ACK);
         };
     }
 

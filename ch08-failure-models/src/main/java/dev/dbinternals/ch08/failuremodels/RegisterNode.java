@@ -9,6 +9,7 @@ import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.DurableStorage;
 import dev.dbinternals.ch08.harness.Node;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,9 +34,27 @@ public final class RegisterNode implements Node {
     public record Versioned(long value, long version) {
     }
 
+    /**
+     * The disk side of a replica that leaves durability to someone else: the node calls
+     * {@link #persist} for every newer write and acknowledges as soon as it returns, and calls
+     * {@link #load} after every (re)start. Exercise failures-1 asks the reader to write one; the
+     * exercise test hands it to {@link #RegisterNode(Store, FailPoints)}.
+     */
+    public interface Store {
+        /** Stores {@code key = value} at {@code version} so that it survives a crash once this returns. */
+        void persist(DurableStorage storage, String key, long value, long version);
+
+        /** Everything {@link #persist} stored that survived, as key to {@code {value, version}}. */
+        Map<String, long[]> load(DurableStorage storage);
+    }
+
+    /** The fail points of the write handler of a node built with a {@link Store}, in order. */
+    public static final List<String> STORE_FAIL_POINTS = List.of("received", "persisted", "acked");
+
     static final String PREFIX = "reg/";
 
-    private final Durability durability;
+    private final Durability durability; // null when a Store decides
+    private final Store store;           // null when a Durability mode decides
     private final FailPoints failPoints;
     private final Map<String, Versioned> state = new TreeMap<>();
 
@@ -45,14 +64,22 @@ public final class RegisterNode implements Node {
 
     public RegisterNode(Durability durability, FailPoints failPoints) {
         this.durability = Objects.requireNonNull(durability, "durability");
+        this.store = null;
+        this.failPoints = Objects.requireNonNull(failPoints, "failPoints");
+    }
+
+    /** A replica that persists each newer write through {@code store}, then acknowledges. */
+    public RegisterNode(Store store, FailPoints failPoints) {
+        this.durability = null;
+        this.store = Objects.requireNonNull(store, "store");
         this.failPoints = Objects.requireNonNull(failPoints, "failPoints");
     }
 
     @Override
     public void onStart(Context ctx) {
         // Recovery: whatever the disk holds is all this incarnation knows.
-        if (durability == Durability.EXERCISE) {
-            RegisterStore.load(ctx.storage()).forEach((k, v) -> state.put(k, new Versioned(v[0], v[1])));
+        if (store != null) {
+            store.load(ctx.storage()).forEach((k, v) -> state.put(k, new Versioned(v[0], v[1])));
         } else if (durability != Durability.MEMORY_ONLY) {
             state.putAll(load(ctx.storage()));
         }
@@ -80,9 +107,9 @@ public final class RegisterNode implements Node {
         }
         Versioned old = state.get(w.key());
         boolean newer = old == null || w.version() > old.version();
-        if (durability == Durability.EXERCISE) {
+        if (store != null) {
             if (newer) {
-                RegisterStore.persist(ctx.storage(), w.key(), w.value(), w.version());
+                store.persist(ctx.storage(), w.key(), w.value(), w.version());
                 state.put(w.key(), new Versioned(w.value(), w.version()));
             }
             if (failPoints.crashHere("persisted")) {
@@ -146,10 +173,6 @@ public final class RegisterNode implements Node {
     /** A copy of everything this instance holds, in key order. */
     public Map<String, Versioned> snapshot() {
         return new TreeMap<>(state);
-    }
-
-    public Durability durability() {
-        return durability;
     }
 
     static byte[] encode(long value, long version) {

@@ -80,9 +80,6 @@ class CrashRecoveryTest {
     void shouldPassEveryFailPointOfTheHandlerInTheOrderTheModeDeclares() {
         // given a recording fail-point plan
         for (Durability d : Durability.values()) {
-            if (d == Durability.EXERCISE) {
-                continue; // calls the reader's code
-            }
             FailPoints recording = FailPoints.recording();
             dev.dbinternals.ch08.harness.sim.Simulation sim = new dev.dbinternals.ch08.harness.sim.Simulation(1);
             dev.dbinternals.ch08.harness.Address server = sim.addNode("server", () -> new RegisterNode(d, recording));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbinternals.ch08.failuremodels.CrashOrOmission.Fault;
 import dev.dbinternals.ch08.failuremodels.CrashOrOmission.Outcome;
-import dev.dbinternals.ch08.failuremodels.WatchedProcess.Memory;
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.sim.Simulation;
 import java.time.Duration;
@@ -22,7 +21,7 @@ class IncarnationExerciseTest {
     void shouldGrowWithEveryRestartAndBeSeenByTheObserver() {
         // given P answering pings with its incarnation, restarted three times
         Simulation sim = new Simulation(1);
-        Address p = sim.addNode("P", () -> new WatchedProcess(Memory.DURABLE_WITH_INCARNATION));
+        Address p = sim.addNode("P", () -> WatchedProcess.withIncarnations(Incarnation::next));
         Address o = sim.addNode("observer", () -> new Observer(p, Duration.ofMillis(100)));
         for (int i = 1; i <= 3; i++) {
             sim.at(Duration.ofMillis(450L * i), () -> sim.restart(p));
@@ -41,7 +40,7 @@ class IncarnationExerciseTest {
     void shouldNeverHandOutTheSameNumberTwiceEvenIfTheProcessCrashesRightAfterStarting() {
         // given P restarted and crashed again 1 ms later, before anything else could sync its disk
         Simulation sim = new Simulation(2);
-        Address p = sim.addNode("P", () -> new WatchedProcess(Memory.DURABLE_WITH_INCARNATION));
+        Address p = sim.addNode("P", () -> WatchedProcess.withIncarnations(Incarnation::next));
         List<Long> seen = new ArrayList<>();
         sim.runFor(Duration.ofMillis(1));
         seen.add(sim.node(p, WatchedProcess.class).incarnation());
@@ -60,8 +59,8 @@ class IncarnationExerciseTest {
 
     @Test
     void shouldMakeACrashAndRestartDistinguishableFromAPartition() {
-        Outcome crash = CrashOrOmission.run(Fault.CRASH_AND_RESTART, Memory.DURABLE_WITH_INCARNATION, 3);
-        Outcome cut = CrashOrOmission.run(Fault.PARTITION, Memory.DURABLE_WITH_INCARNATION, 3);
+        Outcome crash = CrashOrOmission.run(Fault.CRASH_AND_RESTART, () -> WatchedProcess.withIncarnations(Incarnation::next), 3);
+        Outcome cut = CrashOrOmission.run(Fault.PARTITION, () -> WatchedProcess.withIncarnations(Incarnation::next), 3);
         assertThat(crash.observer().restartsSeen()).as("restarts seen after the crash").isEqualTo(1);
         assertThat(cut.observer().restartsSeen()).as("restarts seen after the partition").isZero();
         assertThat(crash.view()).as("the observer's views now differ").isNotEqualTo(cut.view());

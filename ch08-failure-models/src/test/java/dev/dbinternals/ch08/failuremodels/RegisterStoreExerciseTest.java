@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dbinternals.ch08.failuremodels.CrashRecoveryRun.Outcome;
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
+import dev.dbinternals.ch08.harness.DurableStorage;
 import dev.dbinternals.ch08.harness.Node;
 import dev.dbinternals.ch08.harness.sim.Seeds;
 import dev.dbinternals.ch08.harness.sim.Simulation;
@@ -23,6 +24,19 @@ class RegisterStoreExerciseTest {
         public void onMessage(Context ctx, Address from, byte[] message) {
         }
     }
+
+    /** The reader's {@link RegisterStore}, handed to the node: main code never calls it. */
+    static final RegisterNode.Store READERS_STORE = new RegisterNode.Store() {
+        @Override
+        public void persist(DurableStorage storage, String key, long value, long version) {
+            RegisterStore.persist(storage, key, value, version);
+        }
+
+        @Override
+        public Map<String, long[]> load(DurableStorage storage) {
+            return RegisterStore.load(storage);
+        }
+    };
 
     @Test
     void shouldStartEmptyOnAFreshDisk() {
@@ -51,9 +65,9 @@ class RegisterStoreExerciseTest {
 
     @Test
     void shouldKeepEveryAcknowledgedWriteWhereverInTheHandlerTheNodeCrashes() {
-        for (String point : Durability.EXERCISE.failPoints()) {
+        for (String point : RegisterNode.STORE_FAIL_POINTS) {
             Seeds.check("failures-1/crash-after-" + point, 15, seed -> {
-                Outcome o = CrashRecoveryRun.run(seed, Durability.EXERCISE, point, CrashRecoveryRun.occurrenceFor(seed, 5), 5);
+                Outcome o = CrashRecoveryRun.run(seed, fp -> new RegisterNode(READERS_STORE, fp), point, CrashRecoveryRun.occurrenceFor(seed, 5), 5);
                 assertThat(o.crashed()).as("the planned crash happened").isTrue();
                 assertThat(o.lostAcknowledgedWrites())
                         .as("writes the client was told OK for, missing after a crash at '%s' and a restart", point).isEmpty();
