@@ -33,7 +33,6 @@ public final class Replica implements Node {
     }
 
     private final Behavior behavior;
-    private long answered;
 
     public Replica(Behavior behavior) {
         this.behavior = behavior;
@@ -58,16 +57,8 @@ public final class Replica implements Node {
     @Override
     public void onMessage(Context ctx, Address from, byte[] bytes) {
         if (behavior != Behavior.SILENT && Messages.decode(bytes) instanceof Query q) {
-            answered++;
             ctx.send(from, Messages.encode(new Answer(q.requestId(), answer(behavior, q.x()))));
         }
     }
 
-    public Behavior behavior() {
-        return behavior;
-    }
-
-    public long answered() {
-        return answered;
-    }
 }

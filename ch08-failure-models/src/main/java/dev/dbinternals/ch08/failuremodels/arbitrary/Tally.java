@@ -50,9 +50,4 @@ final class Tally {
         }
         return OptionalLong.empty();
     }
-
-    /** How many replicas have replied. */
-    public int replies() {
-        return voted.size();
-    }
 }

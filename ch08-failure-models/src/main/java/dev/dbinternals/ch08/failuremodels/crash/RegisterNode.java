@@ -13,7 +13,6 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -164,11 +163,6 @@ public final class RegisterNode implements Node {
 
     private static void ack(Context ctx, Address to, Write w) {
         ctx.send(to, Messages.encode(new Ack(w.requestId())));
-    }
-
-    /** What this instance holds for {@code key} (for tests and demos). */
-    public Optional<Versioned> get(String key) {
-        return Optional.ofNullable(state.get(key));
     }
 
     /** A copy of everything this instance holds, in key order. */

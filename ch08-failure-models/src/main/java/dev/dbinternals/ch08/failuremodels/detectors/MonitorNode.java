@@ -80,13 +80,4 @@ public final class MonitorNode implements Node {
             listener.changed(peer, now);
         }
     }
-
-    /** The peers suspected now, in name order. */
-    public List<Address> suspects() {
-        return suspected.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
-    }
-
-    public FailureDetector detector() {
-        return detector;
-    }
 }

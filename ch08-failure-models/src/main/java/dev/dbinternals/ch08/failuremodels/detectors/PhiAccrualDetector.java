@@ -130,18 +130,6 @@ public final class PhiAccrualDetector implements FailureDetector {
         return (lo + hi) / 2;
     }
 
-    public double threshold() {
-        return threshold;
-    }
-
-    public long minStdNanos() {
-        return (long) minStdNanos;
-    }
-
-    public long expectedIntervalNanos() {
-        return expectedIntervalNanos;
-    }
-
     @Override
     public boolean suspects(Address peer, LocalClock clock) {
         return phi(peer, clock) > threshold;

@@ -79,10 +79,6 @@ public final class WatchedProcess implements Node {
         }
     }
 
-    public long answered() {
-        return answered;
-    }
-
     public long incarnation() {
         return incarnation;
     }
