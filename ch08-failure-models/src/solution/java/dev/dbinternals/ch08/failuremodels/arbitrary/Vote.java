@@ -1,0 +1,38 @@
+package dev.dbinternals.ch08.failuremodels.arbitrary;
+
+import dev.dbinternals.ch08.harness.Address;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * Exercise failures-3, reference solution: one vote per replica, decide at {@code f + 1}.
+ *
+ * <p>Why {@code f + 1}: with at most {@code f} faulty replicas, any {@code f + 1} replicas
+ * include a correct one, so a value that many replicas report is a correct replica's value.
+ */
+public final class Vote {
+
+    /** One reply as it arrived: who sent it, and what it says. A replica may appear more than once. */
+    public record Reply(Address replica, long value) {
+    }
+
+    private Vote() {
+    }
+
+    public static OptionalLong decide(List<Reply> replies, int f) {
+        Map<Address, Long> firstReply = new TreeMap<>();
+        for (Reply r : replies) {
+            firstReply.putIfAbsent(r.replica(), r.value());
+        }
+        Map<Long, Integer> count = new LinkedHashMap<>();
+        for (long v : firstReply.values()) {
+            if (count.merge(v, 1, Integer::sum) >= f + 1) {
+                return OptionalLong.of(v);
+            }
+        }
+        return OptionalLong.empty();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.dbinternals.ch08.failuremodels.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dbinternals.ch08.failuremodels.crash.CrashRecoveryRun.Outcome;
+import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.Context;
+import dev.dbinternals.ch08.harness.DurableStorage;
+import dev.dbinternals.ch08.harness.Node;
+import dev.dbinternals.ch08.harness.sim.Seeds;
+import dev.dbinternals.ch08.harness.sim.Simulation;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("exercise")
+@DisplayName("failures-1: sync before you acknowledge (RegisterStore)")
+class RegisterStoreExerciseTest {
+
+    /** A node that does nothing: the test drives its disk directly. */
+    static final class Idle implements Node {
+        @Override
+        public void onMessage(Context ctx, Address from, byte[] message) {
+        }
+    }
+
+    /** The reader's {@link RegisterStore}, handed to the node: main code never calls it. */
+    static final RegisterNode.Store READERS_STORE = new RegisterNode.Store() {
+        @Override
+        public void persist(DurableStorage storage, String key, long value, long version) {
+            RegisterStore.persist(storage, key, value, version);
+        }
+
+        @Override
+        public Map<String, long[]> load(DurableStorage storage) {
+            return RegisterStore.load(storage);
+        }
+    };
+
+    @Test
+    void shouldStartEmptyOnAFreshDisk() {
+        Simulation sim = new Simulation(1);
+        Address a = sim.addNode("A", Idle::new);
+        assertThat(RegisterStore.load(sim.storage(a))).as("load() on a fresh disk").isEmpty();
+    }
+
+    @Test
+    void shouldKeepWhatPersistReturnedFromEvenIfTheProcessCrashesRightAfter() {
+        // given three persisted writes and nothing else touching the disk
+        Simulation sim = new Simulation(1);
+        Address a = sim.addNode("A", Idle::new);
+        RegisterStore.persist(sim.storage(a), "x", 1, 1);
+        RegisterStore.persist(sim.storage(a), "y", 2, 1);
+        RegisterStore.persist(sim.storage(a), "x", 3, 2);
+        // when the process crashes and restarts
+        sim.crash(a);
+        sim.restart(a);
+        // then load() returns the last value and version of each key
+        Map<String, long[]> loaded = RegisterStore.load(sim.storage(a));
+        assertThat(loaded).as("keys loaded after the crash").containsOnlyKeys("x", "y");
+        assertThat(loaded.get("x")).as("x = {value, version}").containsExactly(3, 2);
+        assertThat(loaded.get("y")).as("y = {value, version}").containsExactly(2, 1);
+    }
+
+    @Test
+    void shouldKeepEveryAcknowledgedWriteWhereverInTheHandlerTheNodeCrashes() {
+        for (String point : RegisterNode.STORE_FAIL_POINTS) {
+            Seeds.check("failures-1/crash-after-" + point, 15, seed -> {
+                Outcome o = CrashRecoveryRun.run(seed, fp -> new RegisterNode(READERS_STORE, fp), point, CrashRecoveryRun.occurrenceFor(seed, 5), 5);
+                assertThat(o.crashed()).as("the planned crash happened").isTrue();
+                assertThat(o.lostAcknowledgedWrites())
+                        .as("writes the client was told OK for, missing after a crash at '%s' and a restart", point).isEmpty();
+            });
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.dbinternals.ch08.failuremodels.omission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dbinternals.ch08.failuremodels.omission.CrashOrOmission.Fault;
+import dev.dbinternals.ch08.failuremodels.omission.CrashOrOmission.Outcome;
+import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.sim.Simulation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("exercise")
+@DisplayName("failures-4: an incarnation number that tells a restart from a silence (Incarnation)")
+class IncarnationExerciseTest {
+
+    @Test
+    void shouldGrowWithEveryRestartAndBeSeenByTheObserver() {
+        // given P answering pings with its incarnation, restarted three times
+        Simulation sim = new Simulation(1);
+        Address p = sim.addNode("P", () -> WatchedProcess.withIncarnations(Incarnation::next));
+        Address o = sim.addNode("observer", () -> new Observer(p, Duration.ofMillis(100)));
+        for (int i = 1; i <= 3; i++) {
+            sim.at(Duration.ofMillis(450L * i), () -> sim.restart(p));
+        }
+        // when the observer keeps pinging
+        sim.runFor(Duration.ofSeconds(2));
+        // then it saw every restart, and the counter never went backwards within an incarnation
+        Observer obs = sim.node(o, Observer.class);
+        assertThat(obs.restartsSeen()).as("restarts the observer noticed").isEqualTo(3);
+        assertThat(obs.regressions()).as("answers that went backwards").isZero();
+        assertThat(sim.node(p, WatchedProcess.class).incarnation()).as("P's incarnation after 3 restarts")
+                .isGreaterThan(obs.answers().get(0).incarnation());
+    }
+
+    @Test
+    void shouldNeverHandOutTheSameNumberTwiceEvenIfTheProcessCrashesRightAfterStarting() {
+        // given P restarted and crashed again 1 ms later, before anything else could sync its disk
+        Simulation sim = new Simulation(2);
+        Address p = sim.addNode("P", () -> WatchedProcess.withIncarnations(Incarnation::next));
+        List<Long> seen = new ArrayList<>();
+        sim.runFor(Duration.ofMillis(1));
+        seen.add(sim.node(p, WatchedProcess.class).incarnation());
+        for (int i = 0; i < 5; i++) {
+            sim.crash(p);
+            sim.runFor(Duration.ofMillis(1));
+            sim.restart(p);
+            sim.runFor(Duration.ofMillis(1));
+            seen.add(sim.node(p, WatchedProcess.class).incarnation());
+        }
+        // then every life had its own, larger number
+        for (int i = 1; i < seen.size(); i++) {
+            assertThat(seen.get(i)).as("incarnations of successive lives: %s", seen).isGreaterThan(seen.get(i - 1));
+        }
+    }
+
+    @Test
+    void shouldMakeACrashAndRestartDistinguishableFromAPartition() {
+        Outcome crash = CrashOrOmission.run(Fault.CRASH_AND_RESTART, () -> WatchedProcess.withIncarnations(Incarnation::next), 3);
+        Outcome cut = CrashOrOmission.run(Fault.PARTITION, () -> WatchedProcess.withIncarnations(Incarnation::next), 3);
+        assertThat(crash.observer().restartsSeen()).as("restarts seen after the crash").isEqualTo(1);
+        assertThat(cut.observer().restartsSeen()).as("restarts seen after the partition").isZero();
+        assertThat(crash.view()).as("the observer's views now differ").isNotEqualTo(cut.view());
+    }
+}
