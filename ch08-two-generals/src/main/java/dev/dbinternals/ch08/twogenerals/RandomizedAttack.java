@@ -45,6 +45,7 @@ public final class RandomizedAttack implements RandomizedRoundProtocol {
 
     @Override
     public String sendA(int round, Plan plan, int key, List<String> heard) {
+        checkKey(key);
         return plan == Plan.ATTACK ? "ATTACK key=" + key + " level=" + levelOfA(plan, heard) : "RETREAT";
     }
 
@@ -55,6 +56,7 @@ public final class RandomizedAttack implements RandomizedRoundProtocol {
 
     @Override
     public boolean attacksA(Plan plan, int key, List<String> heard) {
+        checkKey(key);
         return plan == Plan.ATTACK && levelOfA(plan, heard) >= key;
     }
 
@@ -62,6 +64,13 @@ public final class RandomizedAttack implements RandomizedRoundProtocol {
     public boolean attacksB(List<String> heard) {
         int key = keyHeardByB(heard);
         return key > 0 && levelOfB(heard) >= key;
+    }
+
+    /** A draws its key from 1..r: any other key is a caller's mistake. */
+    private void checkKey(int key) {
+        if (key < 1 || key > rounds) {
+            throw new IllegalArgumentException("the key must be from 1 to " + rounds + " (the number of rounds), got " + key);
+        }
     }
 
     /** A's level: 1 for knowing its own plan ATTACK, or one more than the highest level B reported having. */

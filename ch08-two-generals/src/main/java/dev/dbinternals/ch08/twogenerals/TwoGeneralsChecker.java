@@ -21,8 +21,11 @@ import java.util.function.Predicate;
  */
 public final class TwoGeneralsChecker {
 
-    /** The agreement invariant for the explorer: a decided state where the generals disagree violates it. */
-    public static final Predicate<GeneralsState> AGREEMENT = s -> !s.decided() || s.a() == s.b();
+    /**
+     * The agreement invariant for the explorer: a decided state where the generals disagree violates it.
+     * Private because it is exercise tg-1's answer.
+     */
+    private static final Predicate<GeneralsState> AGREEMENT = s -> !s.decided() || s.a() == s.b();
 
     /** The validity invariant: with plan RETREAT nobody attacks. */
     public static final Predicate<GeneralsState> VALIDITY =
