@@ -131,10 +131,6 @@ public final class RaftElection {
             byTerm.values().removeIf(s -> s.size() < 2);
             return byTerm;
         }
-
-        public long highestTerm() {
-            return nodes.stream().mapToLong(a -> node(a).currentTerm()).max().orElse(0);
-        }
     }
 
     /** Five followers in term 0 that elect a leader by themselves. */

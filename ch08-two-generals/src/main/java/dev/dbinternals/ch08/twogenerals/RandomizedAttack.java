@@ -74,7 +74,7 @@ public final class RandomizedAttack implements RandomizedRoundProtocol {
     }
 
     /** A's level: 1 for knowing its own plan ATTACK, or one more than the highest level B reported having. */
-    static int levelOfA(Plan plan, List<String> heard) {
+    private static int levelOfA(Plan plan, List<String> heard) {
         if (plan != Plan.ATTACK) {
             return 0;
         }
@@ -89,7 +89,7 @@ public final class RandomizedAttack implements RandomizedRoundProtocol {
     }
 
     /** B's level: 0 until an ATTACK order arrives, then one more than the highest level A sent. */
-    static int levelOfB(List<String> heard) {
+    private static int levelOfB(List<String> heard) {
         int level = 0;
         for (String m : heard) {
             if (m.startsWith("ATTACK")) {

@@ -28,7 +28,7 @@ public final class TwoGeneralsChecker {
     private static final Predicate<GeneralsState> AGREEMENT = s -> !s.decided() || s.a() == s.b();
 
     /** The validity invariant: with plan RETREAT nobody attacks. */
-    public static final Predicate<GeneralsState> VALIDITY =
+    private static final Predicate<GeneralsState> VALIDITY =
             s -> s.plan() != Plan.RETREAT || (s.a() != Decision.ATTACK && s.b() != Decision.ATTACK);
 
     private TwoGeneralsChecker() {
@@ -54,14 +54,6 @@ public final class TwoGeneralsChecker {
         /** States explored under both plans. */
         public int stateCount() {
             return attackRuns.stateCount() + retreatRuns.stateCount();
-        }
-
-        /** One line per property, e.g. {@code agreement VIOLATED (shortest run: 3 steps)}. */
-        public String verdictLine() {
-            return String.format("agreement %s · validity %s · non-triviality %s",
-                    agreement() ? "holds" : "VIOLATED (shortest run: " + agreementViolation.get().path().size() + " steps)",
-                    validity() ? "holds" : "VIOLATED",
-                    nonTrivial ? "holds" : "VIOLATED");
         }
     }
 
