@@ -134,7 +134,7 @@ public final class RaftElection {
     }
 
     /** Five followers in term 0 that elect a leader by themselves. */
-    public static Cluster boot(long seed, ElectionTimeouts timeouts, boolean trace) {
+    private static Cluster boot(long seed, ElectionTimeouts timeouts, boolean trace) {
         return new Cluster(seed, timeouts, false, trace);
     }
 
