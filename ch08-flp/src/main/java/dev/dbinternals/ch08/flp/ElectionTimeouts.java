@@ -40,7 +40,7 @@ public record ElectionTimeouts(Duration min, Duration max) {
         return new ElectionTimeouts(min, max);
     }
 
-    public boolean isRandomised() {
+    private boolean isRandomised() {
         return max.compareTo(min) > 0;
     }
 

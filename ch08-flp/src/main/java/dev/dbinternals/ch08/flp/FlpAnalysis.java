@@ -318,7 +318,7 @@ public final class FlpAnalysis {
     }
 
     /** The initial configuration of {@code inputs} in which process {@code p} crashed before its first send. */
-    public Configuration crashedAtStart(String inputs, int p) {
+    private Configuration crashedAtStart(String inputs, int p) {
         Configuration c = model.initial(inputs);
         List<ProcessState> procs = new ArrayList<>(c.processes());
         ProcessState ps = procs.get(p);

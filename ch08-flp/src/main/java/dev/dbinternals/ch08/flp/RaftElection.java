@@ -131,14 +131,10 @@ public final class RaftElection {
             byTerm.values().removeIf(s -> s.size() < 2);
             return byTerm;
         }
-
-        public long highestTerm() {
-            return nodes.stream().mapToLong(a -> node(a).currentTerm()).max().orElse(0);
-        }
     }
 
     /** Five followers in term 0 that elect a leader by themselves. */
-    public static Cluster boot(long seed, ElectionTimeouts timeouts, boolean trace) {
+    private static Cluster boot(long seed, ElectionTimeouts timeouts, boolean trace) {
         return new Cluster(seed, timeouts, false, trace);
     }
 

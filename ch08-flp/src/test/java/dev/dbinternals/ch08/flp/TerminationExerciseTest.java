@@ -1,6 +1,7 @@
 package dev.dbinternals.ch08.flp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -8,39 +9,69 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @Tag("exercise")
-@DisplayName("flp-2: termination, stated correctly")
+@DisplayName("flp-2: termination, stated correctly, and only when the run is over")
 class TerminationExerciseTest {
 
     private static final int NONE = Reaction.NONE;
+    private static final Message P0_TO_P1 = new Message(0, 1, "value", 0);
+    private static final Message P1_TO_P2 = new Message(1, 2, "value", 1);
+
+    private static ProcessState decided(int input, int decision) {
+        return new ProcessState(input, List.of(), List.of(), decision, false);
+    }
+
+    private static ProcessState waiting(int input, List<Message> outbox) {
+        return new ProcessState(input, List.of(), outbox, NONE, false);
+    }
+
+    private static ProcessState crashed(int input) {
+        return new ProcessState(input, List.of(), List.of(), NONE, true);
+    }
 
     @Test
     void shouldHoldWhenOnlyACrashedProcessIsUndecided() {
-        var o = new ConsensusOutcome(List.of(0, 1, 1), List.of(1, 1, NONE), List.of(false, false, true));
-        assertThat(Termination.holds(o)).as("a crashed process need not decide").isTrue();
+        var c = new Configuration(List.of(decided(0, 1), decided(1, 1), crashed(1)), List.of(), 1);
+        assertThat(Termination.of(c)).as("a crashed process need not decide").isEqualTo(Termination.Verdict.HOLDS);
     }
 
     @Test
-    void shouldFailWhenACorrectProcessIsUndecided() {
-        var o = new ConsensusOutcome(List.of(0, 1, 1), List.of(1, NONE, NONE), List.of(false, false, true));
-        assertThat(Termination.holds(o)).as("p1 is correct and undecided").isFalse();
+    void shouldBeViolatedWhenACorrectProcessIsUndecidedAndNothingCanHappen() {
+        var c = new Configuration(List.of(decided(0, 1), waiting(1, List.of()), crashed(1)), List.of(), 1);
+        assertThat(Termination.of(c)).as("p1 is correct, undecided, and no step is left").isEqualTo(Termination.Verdict.VIOLATED);
     }
 
     @Test
-    void shouldFailWhenNobodyCrashedAndOneProcessIsUndecided() {
-        var o = new ConsensusOutcome(List.of(0, 0, 0), List.of(0, 0, NONE), List.of(false, false, false));
-        assertThat(Termination.holds(o)).as("p2 is correct and undecided").isFalse();
+    void shouldBeTooEarlyToSayWhileAMessageToALiveProcessIsInFlight() {
+        var c = new Configuration(List.of(decided(0, 0), waiting(0, List.of()), decided(0, 0)), List.of(P0_TO_P1), 0);
+        assertThat(Termination.of(c)).as("p1 is undecided, but p0's message to it is still on the way").isEqualTo(Termination.Verdict.NOT_YET);
     }
 
     @Test
-    void shouldAgreeWithTheStuckRunsOfWaitForAll() {
-        // every terminal configuration of WaitForAll from 011: your checker against the explorer's verdicts
+    void shouldBeTooEarlyToSayWhileALiveProcessStillHasAMessageToSend() {
+        var c = new Configuration(List.of(decided(0, 0), waiting(1, List.of(P1_TO_P2)), waiting(1, List.of())), List.of(), 0);
+        assertThat(Termination.of(c)).as("p1 and p2 are undecided, but p1 can still send").isEqualTo(Termination.Verdict.NOT_YET);
+    }
+
+    @Test
+    void shouldBeViolatedWhenTheOnlyMessageLeftIsForACrashedProcess() {
+        var c = new Configuration(List.of(decided(0, 0), waiting(1, List.of()), crashed(1)), List.of(new Message(0, 2, "value", 0)), 1);
+        assertThat(Termination.of(c)).as("the message in flight goes to crashed p2: nothing can happen for p1").isEqualTo(Termination.Verdict.VIOLATED);
+    }
+
+    @Test
+    void shouldAgreeWithTheExplorerOnEveryConfigurationOfWaitForAll() {
+        // every configuration WaitForAll can reach from 011: a terminal one is over, any other can still go on
         var model = new ConsensusModel(new WaitForAll(), 3, 1);
         var result = model.explorer("011").explore();
-        long stuck = result.terminalStates().stream().filter(c -> !Termination.holds(c.outcome())).count();
-        long decidedEverywhere = result.terminalStates().stream().filter(c -> Termination.holds(c.outcome())).count();
-        assertThat(stuck).as("terminal configurations where a correct process waits forever").isPositive();
-        assertThat(decidedEverywhere).as("terminal configurations where every correct process decided (e.g. no crash)").isPositive();
-        assertThat(result.terminalStates()).allMatch(c -> Termination.holds(c.outcome())
-                == c.processes().stream().allMatch(p -> p.crashed() || p.decided()));
+        List<Configuration> terminal = result.terminalStates();
+        for (Configuration c : result.states()) {
+            boolean over = terminal.contains(c) || model.next(c).stream().allMatch(t -> t.label().startsWith("crash"));
+            boolean decided = c.processes().stream().allMatch(p -> p.crashed() || p.decided());
+            var expected = decided ? Termination.Verdict.HOLDS : over ? Termination.Verdict.VIOLATED : Termination.Verdict.NOT_YET;
+            if (Termination.of(c) != expected) {
+                fail("expected " + expected + " but got " + Termination.of(c) + " after this run:"
+                        + Runs.describe("011", result.shortestPathTo(c), c));
+            }
+        }
     }
 }

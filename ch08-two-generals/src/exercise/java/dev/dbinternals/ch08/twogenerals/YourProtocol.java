@@ -7,9 +7,10 @@ import java.util.List;
  * Exercise tg-4: try to beat the Two Generals' Problem (두 장군 문제).
  *
  * <p>Write any finite messenger protocol you like: more rounds, more copies, cleverer decision
- * rules. It must be useful (both attack when no messenger is lost) and valid (nobody attacks when
- * the plan is to retreat). The third test then lets the checker look for a run in which one general
- * attacks alone. (It will find one: that is the theorem. Look at which messenger it captures.)
+ * rules. It must be useful (both attack when no messenger is lost), valid (nobody attacks when
+ * the plan is to retreat), keep agreement when at most one messenger is captured, and never let A
+ * attack before it heard from B. The last test then lets the checker look for a run in which one
+ * general attacks alone. (It will find one: that is the theorem. Look at which messenger it captures.)
  */
 public final class YourProtocol implements MessengerProtocol {
 

@@ -46,7 +46,7 @@ public final class Demo03LossyOdds {
             for (int i = 0; i < losses.length; i++) {
                 double p = losses[i];
                 double measured = LossyValley.disagreementRate(new AckRounds(k), p, seeds, 10_000_000L * (10L * k + i));
-                double exact = LossyValley.closedFormAckRounds(k, p);
+                double exact = closedFormAckRounds(k, p);
                 out.printf(" | %.4f / %.4f      ", measured, exact);
                 md.append(String.format(" %.4f / %.4f |", measured, exact));
             }
@@ -82,5 +82,13 @@ public final class Demo03LossyOdds {
         Path file = a.out().resolve("disagreeing-run.mmd");
         Files.writeString(file, Mermaid.sequenceDiagram(witness.simulation().trace()), StandardCharsets.UTF_8);
         out.println("wrote " + a.out().resolve("odds.md") + " and " + file);
+    }
+
+    /**
+     * Closed form for {@link AckRounds}(k): the first k messengers arrive, the last is lost. Private:
+     * it is the answer of exercise tg-2.
+     */
+    private static double closedFormAckRounds(int k, double loss) {
+        return Math.pow(1 - loss, k) * loss;
     }
 }

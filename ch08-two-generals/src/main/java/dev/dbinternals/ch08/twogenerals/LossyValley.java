@@ -67,9 +67,4 @@ public final class LossyValley {
         }
         return (double) disagree / seeds;
     }
-
-    /** Closed form for {@link AckRounds}(k): the first k messengers arrive, the last is lost. */
-    public static double closedFormAckRounds(int k, double loss) {
-        return Math.pow(1 - loss, k) * loss;
-    }
 }

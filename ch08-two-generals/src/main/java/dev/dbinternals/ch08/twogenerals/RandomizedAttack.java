@@ -45,6 +45,7 @@ public final class RandomizedAttack implements RandomizedRoundProtocol {
 
     @Override
     public String sendA(int round, Plan plan, int key, List<String> heard) {
+        checkKey(key);
         return plan == Plan.ATTACK ? "ATTACK key=" + key + " level=" + levelOfA(plan, heard) : "RETREAT";
     }
 
@@ -55,6 +56,7 @@ public final class RandomizedAttack implements RandomizedRoundProtocol {
 
     @Override
     public boolean attacksA(Plan plan, int key, List<String> heard) {
+        checkKey(key);
         return plan == Plan.ATTACK && levelOfA(plan, heard) >= key;
     }
 
@@ -64,8 +66,15 @@ public final class RandomizedAttack implements RandomizedRoundProtocol {
         return key > 0 && levelOfB(heard) >= key;
     }
 
+    /** A draws its key from 1..r: any other key is a caller's mistake. */
+    private void checkKey(int key) {
+        if (key < 1 || key > rounds) {
+            throw new IllegalArgumentException("the key must be from 1 to " + rounds + " (the number of rounds), got " + key);
+        }
+    }
+
     /** A's level: 1 for knowing its own plan ATTACK, or one more than the highest level B reported having. */
-    static int levelOfA(Plan plan, List<String> heard) {
+    private static int levelOfA(Plan plan, List<String> heard) {
         if (plan != Plan.ATTACK) {
             return 0;
         }
@@ -80,7 +89,7 @@ public final class RandomizedAttack implements RandomizedRoundProtocol {
     }
 
     /** B's level: 0 until an ATTACK order arrives, then one more than the highest level A sent. */
-    static int levelOfB(List<String> heard) {
+    private static int levelOfB(List<String> heard) {
         int level = 0;
         for (String m : heard) {
             if (m.startsWith("ATTACK")) {

@@ -21,11 +21,14 @@ import java.util.function.Predicate;
  */
 public final class TwoGeneralsChecker {
 
-    /** The agreement invariant for the explorer: a decided state where the generals disagree violates it. */
-    public static final Predicate<GeneralsState> AGREEMENT = s -> !s.decided() || s.a() == s.b();
+    /**
+     * The agreement invariant for the explorer: a decided state where the generals disagree violates it.
+     * Private because it is exercise tg-1's answer.
+     */
+    private static final Predicate<GeneralsState> AGREEMENT = s -> !s.decided() || s.a() == s.b();
 
     /** The validity invariant: with plan RETREAT nobody attacks. */
-    public static final Predicate<GeneralsState> VALIDITY =
+    private static final Predicate<GeneralsState> VALIDITY =
             s -> s.plan() != Plan.RETREAT || (s.a() != Decision.ATTACK && s.b() != Decision.ATTACK);
 
     private TwoGeneralsChecker() {
@@ -51,14 +54,6 @@ public final class TwoGeneralsChecker {
         /** States explored under both plans. */
         public int stateCount() {
             return attackRuns.stateCount() + retreatRuns.stateCount();
-        }
-
-        /** One line per property, e.g. {@code agreement VIOLATED (shortest run: 3 steps)}. */
-        public String verdictLine() {
-            return String.format("agreement %s · validity %s · non-triviality %s",
-                    agreement() ? "holds" : "VIOLATED (shortest run: " + agreementViolation.get().path().size() + " steps)",
-                    validity() ? "holds" : "VIOLATED",
-                    nonTrivial ? "holds" : "VIOLATED");
         }
     }
 

@@ -3,47 +3,69 @@ package dev.dbinternals.ch08.twogenerals;
 import java.util.List;
 
 /**
- * Exercise tg-6, reference solution: the levels of {@link RandomizedAttack} with the key drawn
- * from 1..2r instead of 1..r. The generals still disagree only when the key equals the higher
- * level, now with probability 1/(2r); with nothing lost the levels are r and r + 1, so both attack
- * only when the key is at most r (probability 1/2), and disagree when it is r + 1. That is the
- * trade-off of the chain argument in this model: L ≤ r · P(disagree).
+ * Exercise tg-6, reference solution: the levels of {@link RandomizedAttack}, with the key drawn
+ * from 1..2r instead of 1..r. The two levels still differ by one, so the generals disagree only
+ * when the key equals the higher level, now with probability 1/(2r). With nothing lost the levels
+ * are r and r + 1, so both attack only when the key is at most r (probability 1/2), and disagree
+ * when it is r + 1. That is the trade-off of the chain argument in this model: L ≤ r · P(disagree).
  */
 public final class CautiousAttack implements RandomizedRoundProtocol {
 
-    private final RandomizedAttack levels;
+    private final int rounds;
 
     public CautiousAttack(int rounds) {
-        this.levels = new RandomizedAttack(rounds);
+        this.rounds = rounds;
     }
 
     @Override
     public int rounds() {
-        return levels.rounds();
+        return rounds;
     }
 
     @Override
     public int keys() {
-        return 2 * levels.rounds();
+        return 2 * rounds;
     }
 
     @Override
     public String sendA(int round, Plan plan, int key, List<String> heard) {
-        return levels.sendA(round, plan, key, heard);
+        return plan == Plan.ATTACK ? "ATTACK " + key + " " + levelOfA(heard) : "RETREAT";
     }
 
     @Override
     public String sendB(int round, List<String> heard) {
-        return levels.sendB(round, heard);
+        return Integer.toString(levelOfB(heard));
     }
 
     @Override
     public boolean attacksA(Plan plan, int key, List<String> heard) {
-        return levels.attacksA(plan, key, heard);
+        return plan == Plan.ATTACK && levelOfA(heard) >= key;
     }
 
     @Override
     public boolean attacksB(List<String> heard) {
-        return levels.attacksB(heard);
+        int key = heard.stream().filter(m -> m.startsWith("ATTACK")).mapToInt(m -> part(m, 1)).findFirst().orElse(0);
+        return key > 0 && levelOfB(heard) >= key;
+    }
+
+    /** Called only with plan ATTACK: 1 for knowing the plan, or one more than the highest level B reported. */
+    private static int levelOfA(List<String> heard) {
+        int level = 1;
+        for (String m : heard) {
+            int b = m.equals(NOTHING) ? 0 : Integer.parseInt(m); // NOTHING: that messenger was captured
+            if (b >= 1) {
+                level = Math.max(level, b + 1);
+            }
+        }
+        return level;
+    }
+
+    /** 0 until an ATTACK order arrives, then one more than the highest level A sent. */
+    private static int levelOfB(List<String> heard) {
+        return heard.stream().filter(m -> m.startsWith("ATTACK")).mapToInt(m -> part(m, 2) + 1).max().orElse(0);
+    }
+
+    private static int part(String m, int i) {
+        return Integer.parseInt(m.split(" ")[i]);
     }
 }

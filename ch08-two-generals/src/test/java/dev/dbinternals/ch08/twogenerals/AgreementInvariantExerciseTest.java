@@ -2,6 +2,8 @@ package dev.dbinternals.ch08.twogenerals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbinternals.ch08.harness.explore.Explorer.Violation;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,8 @@ class AgreementInvariantExerciseTest {
 
         // then agreement cannot be broken yet
         assertThat(AgreementInvariant.holds(start))
-                .as("agreement must hold while messengers are on the way and nobody decided").isTrue();
+                .as("agreement must hold while messengers are on the way and nobody decided; the state:%s",
+                        ExploredRun.describe(Plan.ATTACK, List.of(), start)).isTrue();
     }
 
     @Test
@@ -28,7 +31,8 @@ class AgreementInvariantExerciseTest {
                 .explore();
 
         // then exactly one state breaks it: #1 and #2 arrive, #3 is captured, A attacks alone
-        assertThat(result.violations()).as("states violating agreement").hasSize(1);
+        assertThat(result.violations()).as("states your invariant flags, each with its run:%s", runs(result.violations()))
+                .hasSize(1);
         assertThat(result.violations().get(0).path()).as("shortest counterexample").hasSize(3);
         assertThat(result.violations().get(0).state().outcome()).isEqualTo("A attacks alone");
     }
@@ -39,7 +43,8 @@ class AgreementInvariantExerciseTest {
                 .invariant("agreement", AgreementInvariant::holds)
                 .explore();
 
-        assertThat(result.violations()).as("NeverAttack: both always retreat, so agreement always holds").isEmpty();
+        assertThat(result.violations()).as("NeverAttack: both always retreat, so agreement always holds; your invariant flags:%s",
+                runs(result.violations())).isEmpty();
     }
 
     @Test
@@ -50,7 +55,15 @@ class AgreementInvariantExerciseTest {
                 .explore();
 
         // then one state (nothing heard, nothing on the way) breaks agreement
-        assertThat(result.violations()).hasSize(1);
+        assertThat(result.violations()).as("states your invariant flags, each with its run:%s", runs(result.violations())).hasSize(1);
         assertThat(result.violations().get(0).state().heardByB()).as("B heard nobody").isEmpty();
+    }
+
+    private static String runs(List<Violation<GeneralsState>> violations) {
+        StringBuilder sb = new StringBuilder();
+        for (var v : violations) {
+            sb.append(ExploredRun.describe(v.state().plan(), v.path(), v.state()));
+        }
+        return sb.length() == 0 ? " none" : sb.toString();
     }
 }

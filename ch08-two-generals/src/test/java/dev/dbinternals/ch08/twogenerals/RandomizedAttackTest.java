@@ -137,6 +137,19 @@ class RandomizedAttackTest {
         return heard.stream().map(h -> h.isEmpty() ? Heard.NOTHING : h.equals("1") ? Heard.ONE : Heard.ZERO).toList();
     }
 
+    /** A's level under plan ATTACK, as in RandomizedAttack: 1, or one more than the highest level B reported. */
+    private static int levelOfA(List<String> heard) {
+        int level = 1;
+        for (String m : heard) {
+            int b = m.startsWith("level=") ? Integer.parseInt(m.substring("level=".length())) : 0;
+            if (b >= 1) {
+                level = Math.max(level, b + 1);
+            }
+        }
+        return level;
+    }
+
+    /** {@code p}'s B side (RandomizedAttack's message format), and A drawing its key from 1..keys. */
     static RandomizedRoundProtocol withKeys(RandomizedRoundProtocol p, int keys) {
         return new RandomizedRoundProtocol() {
             @Override
@@ -151,7 +164,8 @@ class RandomizedAttackTest {
 
             @Override
             public String sendA(int round, Plan plan, int key, List<String> heard) {
-                return p.sendA(round, plan, key, heard);
+                // RandomizedAttack's message with a key it would reject (it draws from 1..r only)
+                return plan == Plan.ATTACK ? "ATTACK key=" + key + " level=" + levelOfA(heard) : "RETREAT";
             }
 
             @Override
@@ -161,7 +175,7 @@ class RandomizedAttackTest {
 
             @Override
             public boolean attacksA(Plan plan, int key, List<String> heard) {
-                return p.attacksA(plan, key, heard);
+                return plan == Plan.ATTACK && levelOfA(heard) >= key;
             }
 
             @Override

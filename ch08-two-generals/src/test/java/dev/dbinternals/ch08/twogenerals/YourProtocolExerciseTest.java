@@ -1,25 +1,56 @@
 package dev.dbinternals.ch08.twogenerals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/** tg-4, graded by exploring every run under both plans; a failure prints the run that breaks the property. */
 @Tag("exercise")
 @DisplayName("tg-4: try to beat the Two Generals' Problem")
 class YourProtocolExerciseTest {
 
     @Test
     void shouldLetBothGeneralsAttackWhenNoMessengerIsLost() {
-        var report = TwoGeneralsChecker.exhaustive(new YourProtocol());
-        assertThat(report.nonTrivial()).as("non-triviality: plan ATTACK and no capture must end with both attacking").isTrue();
+        var result = new TwoGeneralsModel(new YourProtocol()).explorer(Plan.ATTACK).explore();
+        for (GeneralsState end : result.terminalStates()) {
+            if (captured(end) == 0 && !end.outcome().equals("both attack")) {
+                fail("non-triviality: plan ATTACK and no capture must end with both attacking, in this run:"
+                        + ExploredRun.describe(Plan.ATTACK, result.shortestPathTo(end), end));
+            }
+        }
     }
 
     @Test
     void shouldNeverAttackWhenThePlanIsToRetreat() {
         var report = TwoGeneralsChecker.exhaustive(new YourProtocol());
-        assertThat(report.validity()).as("validity: with plan RETREAT nobody may attack").isTrue();
+        report.validityViolation().ifPresent(v -> fail("validity: with plan RETREAT nobody may attack, in this run:"
+                + ExploredRun.describe(Plan.RETREAT, v.path(), v.state())));
+    }
+
+    @Test
+    void shouldKeepAgreementWhenOnlyOneMessengerIsCaptured() {
+        var result = new TwoGeneralsModel(new YourProtocol()).explorer(Plan.ATTACK).explore();
+        for (GeneralsState end : result.terminalStates()) {
+            if (captured(end) <= 1 && end.a() != end.b()) {
+                fail("one capture must not split the generals, in this run:"
+                        + ExploredRun.describe(Plan.ATTACK, result.shortestPathTo(end), end));
+            }
+        }
+    }
+
+    @Test
+    void shouldLetANeverAttackWithoutWordFromB() {
+        // A attacks only once it has heard from B that the plan arrived
+        var result = new TwoGeneralsModel(new YourProtocol()).explorer(Plan.ATTACK).explore();
+        for (GeneralsState end : result.terminalStates()) {
+            if (end.a() == Decision.ATTACK && end.heardByA().isEmpty()) {
+                fail("A attacks having heard nothing from B, in this run:"
+                        + ExploredRun.describe(Plan.ATTACK, result.shortestPathTo(end), end));
+            }
+        }
     }
 
     @Test
@@ -30,8 +61,15 @@ class YourProtocolExerciseTest {
 
         // then it finds one, and the last-message argument finds one too
         assertThat(report.agreement()).as("the Two Generals' Problem: some run must break agreement").isFalse();
-        var path = report.agreementViolation().orElseThrow().path();
-        assertThat(path.get(path.size() - 1)).as("the shortest lonely attack ends with a capture").startsWith("lose");
-        assertThat(verdict.broken()).isEqualTo(LastMessageArgument.Broken.AGREEMENT);
+        var violation = report.agreementViolation().orElseThrow();
+        var path = violation.path();
+        assertThat(path.get(path.size() - 1)).as("the shortest lonely attack ends with a capture; it was:%s",
+                ExploredRun.describe(violation.state().plan(), path, violation.state())).startsWith("lose");
+        assertThat(verdict.broken()).as(verdict.explanation()).isEqualTo(LastMessageArgument.Broken.AGREEMENT);
+    }
+
+    /** Messengers sent and neither heard nor on the way any more. */
+    private static int captured(GeneralsState s) {
+        return s.sent() - s.heardByA().size() - s.heardByB().size() - s.onTheWay().size();
     }
 }
