@@ -16,7 +16,7 @@ import java.util.List;
  * state below {@code n_consecutive} can be thrown away. Holds at most {@code capacity} messages,
  * the sender's window. Not thread-safe.
  */
-public final class ReorderBuffer {
+final class ReorderBuffer {
 
     /** What became of an arriving message. */
     public enum Outcome {

@@ -14,7 +14,7 @@ package dev.dbinternals.ch08.links.ladder;
  *
  * <p>Slots live in a ring indexed by {@code seq % capacity}. Not thread-safe.
  */
-public final class SendWindow {
+final class SendWindow {
 
     private final int capacity;
     private final byte[][] payloads;

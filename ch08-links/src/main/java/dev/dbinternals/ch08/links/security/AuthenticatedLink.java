@@ -20,7 +20,7 @@ import java.util.random.RandomGenerator;
  * sender of forged frames that does not hold the key (Demo 12); replays are left to the inner
  * link's sequence numbers and dedup. Not thread-safe: use from the owning node's handlers.
  */
-public final class AuthenticatedLink implements Link {
+final class AuthenticatedLink implements Link {
 
     private final FrameAuthenticator auth;
     private final Link inner;

@@ -24,7 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Layout: the frame's bytes followed by 32 bytes of tag over them. Tags are compared in
  * constant time ({@link MessageDigest#isEqual}). Not thread-safe (it keeps one {@link Mac}).
  */
-public final class FrameAuthenticator {
+final class FrameAuthenticator {
 
     /** Bytes the tag adds to every frame. */
     public static final int TAG_BYTES = 32;
