@@ -1,5 +1,8 @@
 package dev.dbinternals.ch08.links;
 
+import dev.dbinternals.ch08.links.ladder.PerfectLink;
+import dev.dbinternals.ch08.links.ladder.StubbornLink;
+import dev.dbinternals.ch08.links.ladder.WindowedPerfectLink;
 import java.time.Duration;
 
 /**

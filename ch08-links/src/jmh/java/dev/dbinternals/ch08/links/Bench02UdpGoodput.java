@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.links;
 
+import dev.dbinternals.ch08.links.ladder.BatchingLink;
 import java.time.Duration;
 
 /**

@@ -1,6 +1,8 @@
 package dev.dbinternals.ch08.links;
 
 import dev.dbinternals.ch08.harness.sim.LinkFaults;
+import dev.dbinternals.ch08.links.check.LinkPair;
+import dev.dbinternals.ch08.links.ladder.WindowedPerfectLink;
 import java.time.Duration;
 
 /**

@@ -4,6 +4,12 @@ import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.sim.Delay;
 import dev.dbinternals.ch08.harness.sim.LinkFaults;
+import dev.dbinternals.ch08.links.check.FrameFates;
+import dev.dbinternals.ch08.links.check.LinkChecks;
+import dev.dbinternals.ch08.links.check.LinkEvents;
+import dev.dbinternals.ch08.links.check.LinkPair;
+import dev.dbinternals.ch08.links.ladder.FairLossLink;
+import dev.dbinternals.ch08.links.ladder.Frame;
 import java.time.Duration;
 import java.util.Map;
 
@@ -32,7 +38,7 @@ public final class Demo01FairLoss {
         p.sim().runFor(Duration.ofNanos(snapshot));
         Map<Long, FrameFates.Fate> then = FrameFates.of(p.sim().trace(), Frame.Kind.DATA, snapshot);
         System.out.printf("%nAt t=%s:%n  %-8s %-22s %s%n", DemoOutput.ms(snapshot), "message", "A's view", "the truth (from the trace)");
-        then.forEach((seq, fate) -> System.out.printf("  %-8s %-22s %s%n", "m" + seq, "sent, no news", fate.text));
+        then.forEach((seq, fate) -> System.out.printf("  %-8s %-22s %s%n", "m" + seq, "sent, no news", fate.text()));
         System.out.println("A's column is the same for every row: a fair-loss link tells the sender nothing.");
         p.sim().runFor(Duration.ofMillis(100));
         Map<Long, FrameFates.Fate> end = FrameFates.of(p.sim().trace(), Frame.Kind.DATA, Long.MAX_VALUE);

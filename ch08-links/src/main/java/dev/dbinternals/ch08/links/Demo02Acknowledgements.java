@@ -3,6 +3,10 @@ package dev.dbinternals.ch08.links;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.sim.Delay;
 import dev.dbinternals.ch08.harness.sim.LinkFaults;
+import dev.dbinternals.ch08.links.check.FrameFates;
+import dev.dbinternals.ch08.links.check.LinkPair;
+import dev.dbinternals.ch08.links.ladder.AckingLink;
+import dev.dbinternals.ch08.links.ladder.Frame;
 import java.time.Duration;
 import java.util.Map;
 
@@ -55,7 +59,7 @@ public final class Demo02Acknowledgements {
                         .filter(e -> acks.getOrDefault(e.getKey(), FrameFates.Fate.IN_FLIGHT) == FrameFates.Fate.IN_FLIGHT).count();
         System.out.printf("%n%s (%s):%n  %-6s %-14s %-12s %s%n", title, inFlightNote(inFlight), "msg", "A's view", "message", "its ack");
         view.forEach((seq, v) -> System.out.printf("  %-6s %-14s %-12s %s%n", "m" + seq, v,
-                data.getOrDefault(seq, FrameFates.Fate.IN_FLIGHT).text,
-                data.get(seq) == FrameFates.Fate.DELIVERED ? acks.getOrDefault(seq, FrameFates.Fate.IN_FLIGHT).text : "-"));
+                data.getOrDefault(seq, FrameFates.Fate.IN_FLIGHT).text(),
+                data.get(seq) == FrameFates.Fate.DELIVERED ? acks.getOrDefault(seq, FrameFates.Fate.IN_FLIGHT).text() : "-"));
     }
 }

@@ -2,6 +2,9 @@ package dev.dbinternals.ch08.links;
 
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.sim.LinkFaults;
+import dev.dbinternals.ch08.links.check.LinkPair;
+import dev.dbinternals.ch08.links.ladder.LinkStats;
+import dev.dbinternals.ch08.links.ladder.StubbornLink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

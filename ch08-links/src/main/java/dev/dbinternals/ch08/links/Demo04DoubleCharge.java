@@ -2,6 +2,7 @@ package dev.dbinternals.ch08.links;
 
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.sim.TraceEvent;
+import dev.dbinternals.ch08.links.exactlyonce.PaymentServer;
 
 /**
  * Demo 04: the double charge under at-least-once delivery, and its fix by deduplication.

@@ -4,6 +4,13 @@ import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.sim.LinkFaults;
 import dev.dbinternals.ch08.harness.sim.Simulation;
+import dev.dbinternals.ch08.links.check.LinkChecks;
+import dev.dbinternals.ch08.links.check.LinkEvent;
+import dev.dbinternals.ch08.links.check.LinkEvents;
+import dev.dbinternals.ch08.links.check.LinkLog;
+import dev.dbinternals.ch08.links.check.LinkNode;
+import dev.dbinternals.ch08.links.ladder.LinkStats;
+import dev.dbinternals.ch08.links.ladder.PerfectLink;
 import java.time.Duration;
 
 /**

@@ -1,6 +1,9 @@
 package dev.dbinternals.ch08.links;
 
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
+import dev.dbinternals.ch08.links.exactlyonce.DeliverySemantics;
+import dev.dbinternals.ch08.links.exactlyonce.EffectReceiver;
+import dev.dbinternals.ch08.links.exactlyonce.EffectTally;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

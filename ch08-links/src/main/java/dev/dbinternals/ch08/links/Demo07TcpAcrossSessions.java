@@ -1,6 +1,8 @@
 package dev.dbinternals.ch08.links;
 
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
+import dev.dbinternals.ch08.links.exactlyonce.TcpPaymentClient;
+import dev.dbinternals.ch08.links.exactlyonce.TcpPaymentServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

@@ -4,6 +4,13 @@ import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.sim.LinkFaults;
 import dev.dbinternals.ch08.harness.sim.Simulation;
+import dev.dbinternals.ch08.links.ladder.WindowedPerfectLink;
+import dev.dbinternals.ch08.links.remote.LinkPageSource;
+import dev.dbinternals.ch08.links.remote.LocalPageSource;
+import dev.dbinternals.ch08.links.remote.PagingIterator;
+import dev.dbinternals.ch08.links.remote.PagingOverLink;
+import dev.dbinternals.ch08.links.remote.RemotePageSource;
+import dev.dbinternals.ch08.links.remote.UdpPageServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +35,8 @@ public final class Demo08LocalVsRemote {
     private Demo08LocalVsRemote() {
     }
 
-    /** The link's settings for the real-socket part: a small window, a 20 ms floor on the retransmission timeout. */
-    static final WindowedPerfectLink.Config LINK = WindowedPerfectLink.Config.defaults().withWindow(4).withRetransmitTimeout(Duration.ofMillis(20));
+    /** The link's settings for the real-socket part. */
+    private static final WindowedPerfectLink.Config LINK = LinkPageSource.DEMO_LINK;
 
     public static void main(String[] argv) {
         DemoArgs args = DemoArgs.forDemo("local-remote", "Iterating a local collection vs a remote dataset through a paging iterator")

@@ -2,9 +2,10 @@ package dev.dbinternals.ch08.links;
 
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.sim.LinkFaults;
-import dev.dbinternals.ch08.links.ReplicaMerge.Result;
-import dev.dbinternals.ch08.links.ReplicaMerge.Row;
-import dev.dbinternals.ch08.links.ReplicaMerge.Scenario;
+import dev.dbinternals.ch08.links.remote.ReplicaMerge;
+import dev.dbinternals.ch08.links.remote.ReplicaMerge.Result;
+import dev.dbinternals.ch08.links.remote.ReplicaMerge.Row;
+import dev.dbinternals.ch08.links.remote.ReplicaMerge.Scenario;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

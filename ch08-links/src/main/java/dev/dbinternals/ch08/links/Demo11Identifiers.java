@@ -1,6 +1,7 @@
 package dev.dbinternals.ch08.links;
 
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
+import dev.dbinternals.ch08.links.ids.MessageIds;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;

@@ -1,8 +1,10 @@
 package dev.dbinternals.ch08.links;
 
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
-import dev.dbinternals.ch08.links.ForgedFrames.AckForgery;
-import dev.dbinternals.ch08.links.ForgedFrames.Outcome;
+import dev.dbinternals.ch08.links.check.CheckResult;
+import dev.dbinternals.ch08.links.security.ForgedFrames;
+import dev.dbinternals.ch08.links.security.ForgedFrames.AckForgery;
+import dev.dbinternals.ch08.links.security.ForgedFrames.Outcome;
 
 /**
  * Demo 12: "the network is secure" is a fallacy, shown on the perfect link. A CRC32C detects

@@ -2,6 +2,10 @@ package dev.dbinternals.ch08.links;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbinternals.ch08.links.exactlyonce.DeliverySemantics;
+import dev.dbinternals.ch08.links.exactlyonce.EffectReceiver;
+import dev.dbinternals.ch08.links.exactlyonce.EffectTally;
+import dev.dbinternals.ch08.links.remote.PagingIterator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,6 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.udp.UdpCluster;
+import dev.dbinternals.ch08.links.check.CheckResult;
+import dev.dbinternals.ch08.links.check.LinkChecks;
+import dev.dbinternals.ch08.links.check.LinkLog;
+import dev.dbinternals.ch08.links.check.LinkNode;
+import dev.dbinternals.ch08.links.check.LossyNode;
+import dev.dbinternals.ch08.links.ladder.WindowedPerfectLink;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;

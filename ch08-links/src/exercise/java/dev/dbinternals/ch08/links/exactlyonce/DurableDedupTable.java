@@ -1,0 +1,40 @@
+package dev.dbinternals.ch08.links.exactlyonce;
+
+import dev.dbinternals.ch08.harness.DurableStorage;
+import dev.dbinternals.ch08.harness.exercise.NotDoneYet;
+import java.util.function.Consumer;
+
+/**
+ * Exercise links-3: persisting the dedup table for crash-recovery (정확히 한 번만 처리).
+ *
+ * <p>Book: Chapter 8, Links → Exactly-once delivery (정확히 한 번만 전달) and Failure Models →
+ * crash-recovery (충돌-복구). A dedup table in memory forgets everything in a crash, and the
+ * sender's retry is then applied again. Keep it in {@link DurableStorage} instead, and make the
+ * effect and the record "request id processed" durable <em>in the same sync</em>: a crash before
+ * that sync must lose both (the retry applies the effect once), a crash after it must keep both
+ * (the retry is recognised and skipped). Only what was {@link DurableStorage#sync() synced}
+ * survives a crash; a new table built over the same storage after a restart must know every
+ * request processed before.
+ */
+public final class DurableDedupTable {
+
+    public DurableDedupTable(DurableStorage storage) {
+        // keep the storage; everything you remember must live in it
+    }
+
+    /**
+     * Runs {@code effect} (which writes to the storage, without syncing) unless {@code requestId} was
+     * processed before, then makes the effect and the record durable together.
+     *
+     * @return {@code true} if the effect ran now, {@code false} if the request was a duplicate
+     */
+    public boolean applyOnce(String requestId, Consumer<DurableStorage> effect) {
+        throw new NotDoneYet("links-3", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exactlyonce/DurableDedupTable.java",
+                "make applyOnce() skip processed request ids and sync the effect and the id record together");
+    }
+
+    /** True if {@code requestId} was processed (durably, or in this life before a sync). */
+    public boolean alreadyProcessed(String requestId) {
+        throw new NotDoneYet("links-3", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exactlyonce/DurableDedupTable.java", "make alreadyProcessed() read the table from storage");
+    }
+}

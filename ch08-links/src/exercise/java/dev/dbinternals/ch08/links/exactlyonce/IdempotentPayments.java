@@ -1,0 +1,36 @@
+package dev.dbinternals.ch08.links.exactlyonce;
+
+import dev.dbinternals.ch08.harness.exercise.NotDoneYet;
+
+/**
+ * Exercise links-4: idempotency keys for payments (멱등성 키).
+ *
+ * <p>Book: Chapter 8, Links → Problem with retransmits (재전송 문제): a credit-card charge is not
+ * idempotent, so a client retrying after a lost reply charges the customer twice. Make the
+ * charge idempotent without changing what it means: the client sends the same
+ * {@code idempotencyKey} with every attempt of one logical charge. The first request with a key
+ * charges and returns a receipt; a repeat with the same key and the same account and amount
+ * returns the <em>same</em> receipt and charges nothing; a repeat with the same key but a
+ * different account or amount is a client bug: throw {@link IllegalArgumentException}.
+ */
+public final class IdempotentPayments {
+
+    /** The result of a charge. */
+    public record Receipt(String transactionId, String account, long cents) {
+    }
+
+    public Receipt charge(String idempotencyKey, String account, long cents) {
+        throw new NotDoneYet("links-4", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exactlyonce/IdempotentPayments.java",
+                "make charge() charge once per idempotency key and return the stored receipt for repeats");
+    }
+
+    /** Total charged to {@code account}. */
+    public long charged(String account) {
+        throw new NotDoneYet("links-4", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exactlyonce/IdempotentPayments.java", "return the total charged to the account");
+    }
+
+    /** Charges actually applied (repeats excluded). */
+    public int chargesApplied() {
+        throw new NotDoneYet("links-4", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exactlyonce/IdempotentPayments.java", "count the charges actually applied");
+    }
+}

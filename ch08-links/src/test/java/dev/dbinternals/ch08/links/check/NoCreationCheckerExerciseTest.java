@@ -1,0 +1,90 @@
+package dev.dbinternals.ch08.links.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.links.check.NoCreationChecker.Event;
+import dev.dbinternals.ch08.links.check.NoCreationChecker.Reason;
+import dev.dbinternals.ch08.links.check.NoCreationChecker.Violation;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Exercise links-6. Typical wrong solutions, each failed by a test below: naming a message by its
+ * text alone (as {@link LinkChecks#noCreation} does: misses an altered payload whose text was sent
+ * as another message); naming it by its id alone (takes a forged payload for a late send);
+ * ignoring the order of the history (misses a delivery before its send); ignoring who sent to
+ * whom; reporting a duplicate delivery as creation.
+ */
+@Tag("exercise")
+@DisplayName("links-6: the trace checker for no creation, with message identities")
+class NoCreationCheckerExerciseTest {
+
+    private static final Address A = Address.of("A");
+    private static final Address B = Address.of("B");
+    private static final Address C = Address.of("C");
+
+    private static Event send(long t, Address from, Address to, long id, String payload) {
+        return new Event(LinkEvent.Kind.SEND, t, from, to, id, payload);
+    }
+
+    private static Event deliver(long t, Address from, Address to, long id, String payload) {
+        return new Event(LinkEvent.Kind.DELIVER, t, from, to, id, payload);
+    }
+
+    private static List<Reason> reasons(List<Event> history) {
+        return NoCreationChecker.violations(history).stream().map(Violation::reason).toList();
+    }
+
+    @Test
+    void shouldAcceptDeliveriesOfSentMessagesDuplicatesIncluded() {
+        List<Event> h = List.of(send(1, A, B, 1, "m1"), deliver(5, A, B, 1, "m1"), deliver(6, A, B, 1, "m1"));
+        assertThat(NoCreationChecker.violations(h)).as("m1 was sent; delivering it twice is duplication, not creation").isEmpty();
+    }
+
+    @Test
+    void shouldAcceptTwoMessagesWithTheSameText() {
+        List<Event> h = List.of(send(1, A, B, 1, "pay 100"), send(2, A, B, 2, "pay 100"),
+                deliver(3, A, B, 2, "pay 100"), deliver(4, A, B, 1, "pay 100"));
+        assertThat(NoCreationChecker.violations(h)).as("two payments of 100, each sent, each delivered").isEmpty();
+    }
+
+    @Test
+    void shouldReportAMessageNobodySentAndSayWhichDelivery() {
+        Event made = deliver(5, A, B, 2, "m2");
+        List<Event> h = List.of(send(1, A, B, 1, "m1"), made);
+        assertThat(NoCreationChecker.violations(h)).as("A never sent a message #2").containsExactly(new Violation(made, Reason.NEVER_SENT));
+    }
+
+    @Test
+    void shouldReportAPayloadAlteredOnTheWayEvenIfThatTextWasSentAsAnotherMessage() {
+        // message #1 arrives carrying the text of message #2: a corrupted frame, though both texts were sent
+        List<Event> h = List.of(send(1, A, B, 1, "transfer 100"), send(2, A, B, 2, "transfer 900"),
+                deliver(3, A, B, 1, "transfer 900"), deliver(4, A, B, 2, "transfer 900"));
+        assertThat(reasons(h)).as("#1 was sent as 'transfer 100' and arrived as 'transfer 900': a message is its id and its payload")
+                .containsExactly(Reason.ALTERED);
+    }
+
+    @Test
+    void shouldReportADeliveryBeforeItsSend() {
+        List<Event> h = List.of(deliver(1, A, B, 1, "m1"), send(2, A, B, 1, "m1"));
+        assertThat(reasons(h)).as("delivered at 1, sent only at 2").containsExactly(Reason.BEFORE_SEND);
+    }
+
+    @Test
+    void shouldTakeAForgedPayloadUnderTheNextNumberForMadeUpNotLate() {
+        // an attacker guesses A's next number (Demo 12); A sends its own #4 afterwards, with other content
+        List<Event> h = List.of(send(1, A, B, 3, "m3"), deliver(2, A, B, 4, "pay mallory"), send(3, A, B, 4, "m4"));
+        assertThat(reasons(h)).as("'pay mallory' was never sent under any number; the id alone is not the message")
+                .containsExactly(Reason.NEVER_SENT);
+    }
+
+    @Test
+    void shouldReportAMessageFromTheWrongSenderOrToTheWrongReceiver() {
+        List<Event> h = List.of(send(1, A, B, 1, "m1"), deliver(2, C, B, 1, "m1"), deliver(3, A, C, 1, "m1"));
+        assertThat(reasons(h)).as("C never sent #1 to B, and A never sent #1 to C")
+                .containsExactly(Reason.NEVER_SENT, Reason.NEVER_SENT);
+    }
+}
