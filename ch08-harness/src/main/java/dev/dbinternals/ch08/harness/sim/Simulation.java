@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -163,6 +165,8 @@ public final class Simulation {
 
     // ------------------------------------------------------------------ the simulation's state
 
+    private static final List<Consumer<? super Simulation>> CREATION_LISTENERS = new CopyOnWriteArrayList<>();
+
     private final long seed;
     private final Trace trace = new Trace();
     private final Network network;
@@ -189,7 +193,19 @@ public final class Simulation {
     public Simulation(long seed) {
         this.seed = seed;
         this.network = new Network(this);
-        Seeds.register(this);
+        for (Consumer<? super Simulation> listener : CREATION_LISTENERS) {
+            listener.accept(this);
+        }
+    }
+
+    /**
+     * Calls {@code listener} with every simulation created from now on, on the creating thread,
+     * at the end of its constructor. For tools around the simulation (a seed runner that writes
+     * the trace of a failing run, for instance); a listener must not change the simulation.
+     * Listeners stay for the life of the JVM.
+     */
+    public static void addCreationListener(Consumer<? super Simulation> listener) {
+        CREATION_LISTENERS.add(Objects.requireNonNull(listener, "listener"));
     }
 
     public long seed() {
