@@ -133,8 +133,4 @@ public final class SimClock implements LocalClock {
         long t = sim.nowNanos();
         return Duration.ofNanos(wallNanosAt(t) - EPOCH_MILLIS * 1_000_000L - t);
     }
-
-    public double driftPpm() {
-        return driftPpm;
-    }
 }

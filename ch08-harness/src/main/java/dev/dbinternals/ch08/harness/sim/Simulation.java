@@ -325,11 +325,6 @@ public final class Simulation {
                 network.corrupted(), timersFired, eventsRun);
     }
 
-    /** Events waiting to run (deliveries in flight, timers, planned actions). */
-    public int pendingEvents() {
-        return queue.size();
-    }
-
     /** How long every handler takes in virtual time before slowness (default 10 µs). */
     public void setHandlerTime(Duration d) {
         if (d.isNegative() || d.compareTo(Duration.ofSeconds(10)) > 0) {
@@ -435,10 +430,6 @@ public final class Simulation {
                 record(now, Kind.RESUME, s.address, null, -1, null, null);
             }
         });
-    }
-
-    public boolean isPaused(Address a) {
-        return now < state(a).pausedUntil;
     }
 
     /**
