@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.harness.codec;
 
+import dev.dbinternals.ch08.harness.Context;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.zip.CRC32C;
 
 /**
@@ -191,6 +193,26 @@ public final class Codec {
                     + m.getClass().getSimpleName());
         }
         return type.cast(m);
+    }
+
+    /**
+     * The way a node's handler receives a typed message: the frame decoded, or empty when it
+     * does not decode (a corrupted, truncated or foreign frame), which is then counted through
+     * {@link Context#discard}. Never throws for bad bytes, so a handler reads
+     * {@code CODEC.receive(ctx, bytes).ifPresent(m -> ...)} and needs no try/catch.
+     */
+    public Optional<Object> receive(Context ctx, byte[] frame) {
+        return receive(ctx, frame, Object.class);
+    }
+
+    /** As {@link #receive(Context, byte[])}, for a frame that must hold a {@code type}; any other message is discarded too. */
+    public <T> Optional<T> receive(Context ctx, byte[] frame, Class<T> type) {
+        try {
+            return Optional.of(decode(frame, type));
+        } catch (CodecException e) {
+            ctx.discard(e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** The decoded message's {@code toString}, or a short description of why it does not decode; for traces. */

@@ -64,9 +64,13 @@ import java.util.random.RandomGenerator;
  */
 public final class Simulation {
 
-    /** Counts of what happened, kept even when the trace is off. */
+    /**
+     * Counts of what happened, kept even when the trace is off; {@code discarded} counts frames
+     * that nodes received and threw away unread ({@link Context#discard}, e.g. through
+     * {@code Codec.receive}).
+     */
     public record Stats(long sent, long delivered, long dropped, long duplicated, long corrupted,
-                        long timersFired, long events) {
+                        long timersFired, long events, long discarded) {
     }
 
     // ------------------------------------------------------------------ events
@@ -148,6 +152,7 @@ public final class Simulation {
         long busyUntil;
         long crashAt = Long.MAX_VALUE; // set by crashAfterHandler: dies when its running handler ends
         double slowness = 1.0;
+        long discarded; // frames its handlers threw away unread
 
         NodeState(int number, Address address, Supplier<? extends Node> factory) {
             this.number = number;
@@ -188,6 +193,7 @@ public final class Simulation {
     private long droppedAtReceiver;
     private long timersFired;
     private long eventsRun;
+    private long discarded;
 
     /** A simulation whose every random choice derives from {@code seed}. */
     public Simulation(long seed) {
@@ -322,7 +328,12 @@ public final class Simulation {
     /** What the network counted (sent, dropped on the way, duplicated, corrupted) plus what the nodes did. */
     public Stats stats() {
         return new Stats(network.sent(), delivered, network.dropped() + droppedAtReceiver, network.duplicated(),
-                network.corrupted(), timersFired, eventsRun);
+                network.corrupted(), timersFired, eventsRun, discarded);
+    }
+
+    /** Frames {@code a} received and threw away unread ({@link Context#discard}), over all its incarnations. */
+    public long discarded(Address a) {
+        return state(a).discarded;
     }
 
     /** How long every handler takes in virtual time before slowness (default 10 µs). */
@@ -838,6 +849,14 @@ public final class Simulation {
         public void note(String text) {
             effectTime(); // checks the incarnation is alive
             record(now, Kind.NOTE, s.address, null, -1, null, text);
+        }
+
+        @Override
+        public void discard(String why) {
+            effectTime(); // checks the incarnation is alive
+            // counted, not traced: the trace already shows the frame (DELIVER, and CORRUPT if the network damaged it)
+            s.discarded++;
+            discarded++;
         }
     }
 }
