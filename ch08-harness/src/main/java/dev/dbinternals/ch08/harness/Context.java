@@ -45,4 +45,14 @@ public interface Context {
 
     /** Writes a free-text note into the trace, attributed to this node. */
     void note(String text);
+
+    /**
+     * Reports that this node threw away a frame it received without reading it: it did not
+     * decode (corrupted, truncated, or not a message of this protocol). The runtime counts it
+     * per node ({@code Simulation.discarded}, {@code UdpCluster.discardedCount}); the node goes
+     * on as if the frame had never come. {@code Codec.receive} calls it; a node that reads
+     * frames another way may too. The default counts nothing (for hand-made test contexts).
+     */
+    default void discard(String why) {
+    }
 }

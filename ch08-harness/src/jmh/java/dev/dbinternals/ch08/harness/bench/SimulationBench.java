@@ -43,8 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>A JMH state; JMH gives each benchmark thread what it needs (not thread-safe otherwise).
  *
  * <p>Run: {@code java -jar ch08-harness/target/benchmarks.jar SimulationBench -f 1 -wi 2 -i 3 -r 1s}.
- * Expect the harness at roughly a half to a third of the bare loop: the price of traces, crash
- * and pause checks, per-link streams and the node API.
+ * Expect the harness at about a quarter of the bare loop for two nodes with faults off (the
+ * cheapest workload, where its fixed costs per delivery dominate: the node API, typed events,
+ * crash and pause checks, the network's checks) and at about two thirds with more messages in
+ * flight or with faults on; figures in the harness README.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.harness.codec;
 
+import dev.dbinternals.ch08.harness.Context;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.zip.CRC32C;
 
 /**
@@ -30,7 +32,7 @@ import java.util.zip.CRC32C;
  * spreads).
  *
  * <p>Safe by construction: only registered record types decode, every length is checked
- * against the bytes actually present and against {@link Builder#maxFrameBytes}, nesting is
+ * against the bytes actually present and against a limit of 1 MiB per frame, nesting is
  * bounded, and any malformed input ends in {@link CodecException}, never another exception and
  * never Java serialisation.
  *
@@ -53,16 +55,16 @@ import java.util.zip.CRC32C;
  */
 public final class Codec {
 
+    /** The largest frame encoded or accepted: 1 MiB. */
+    private static final int MAX_FRAME_BYTES = 1 << 20;
     private static final int MAX_DEPTH = 32;
 
     private final Map<Class<?>, RecordCodec> byClass;
     private final Map<Integer, RecordCodec> byId;
     private final boolean checksum;
-    private final int maxFrameBytes;
 
     private Codec(Builder b) {
         this.checksum = b.checksum;
-        this.maxFrameBytes = b.maxFrameBytes;
         this.byClass = new HashMap<>();
         this.byId = new HashMap<>();
         b.types.forEach((id, type) -> {
@@ -83,7 +85,6 @@ public final class Codec {
     public static final class Builder {
         private final Map<Integer, Class<?>> types = new LinkedHashMap<>();
         private boolean checksum;
-        private int maxFrameBytes = 1 << 20;
 
         private Builder() {
         }
@@ -113,25 +114,12 @@ public final class Codec {
             return this;
         }
 
-        /** The largest frame encoded or accepted (default 1 MiB). */
-        public Builder maxFrameBytes(int max) {
-            if (max < 16) {
-                throw new IllegalArgumentException("maxFrameBytes must be at least 16, got " + max);
-            }
-            this.maxFrameBytes = max;
-            return this;
-        }
-
         public Codec build() {
             if (types.isEmpty()) {
                 throw new IllegalStateException("register at least one record type before build()");
             }
             return new Codec(this);
         }
-    }
-
-    public boolean hasChecksum() {
-        return checksum;
     }
 
     /** Encodes a registered record. */
@@ -149,9 +137,9 @@ public final class Codec {
             crc.update(out.buf, 0, out.len);
             out.int32((int) crc.getValue());
         }
-        if (out.len > maxFrameBytes) {
+        if (out.len > MAX_FRAME_BYTES) {
             throw new CodecException("encoded " + message.getClass().getSimpleName() + " is " + out.len
-                    + " bytes, more than the limit of " + maxFrameBytes);
+                    + " bytes, more than the limit of " + MAX_FRAME_BYTES);
         }
         return out.toArray();
     }
@@ -161,8 +149,8 @@ public final class Codec {
         if (bytes == null) {
             throw new CodecException("null frame");
         }
-        if (bytes.length > maxFrameBytes) {
-            throw new CodecException("frame of " + bytes.length + " bytes is over the limit of " + maxFrameBytes);
+        if (bytes.length > MAX_FRAME_BYTES) {
+            throw new CodecException("frame of " + bytes.length + " bytes is over the limit of " + MAX_FRAME_BYTES);
         }
         int end = bytes.length;
         if (checksum) {
@@ -205,6 +193,26 @@ public final class Codec {
                     + m.getClass().getSimpleName());
         }
         return type.cast(m);
+    }
+
+    /**
+     * The way a node's handler receives a typed message: the frame decoded, or empty when it
+     * does not decode (a corrupted, truncated or foreign frame), which is then counted through
+     * {@link Context#discard}. Never throws for bad bytes, so a handler reads
+     * {@code CODEC.receive(ctx, bytes).ifPresent(m -> ...)} and needs no try/catch.
+     */
+    public Optional<Object> receive(Context ctx, byte[] frame) {
+        return receive(ctx, frame, Object.class);
+    }
+
+    /** As {@link #receive(Context, byte[])}, for a frame that must hold a {@code type}; any other message is discarded too. */
+    public <T> Optional<T> receive(Context ctx, byte[] frame, Class<T> type) {
+        try {
+            return Optional.of(decode(frame, type));
+        } catch (CodecException e) {
+            ctx.discard(e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** The decoded message's {@code toString}, or a short description of why it does not decode; for traces. */

@@ -53,7 +53,6 @@ public final class Explorer<S> {
     private final Function<? super S, ? extends List<Transition<S>>> next;
     private final List<Invariant<S>> invariants = new ArrayList<>();
     private int maxStates = 5_000_000;
-    private boolean stopAtFirstViolation;
 
     private Explorer(S initial, Function<? super S, ? extends List<Transition<S>>> next) {
         this.initial = Objects.requireNonNull(initial, "initial");
@@ -80,18 +79,11 @@ public final class Explorer<S> {
         return this;
     }
 
-    /** Stops exploring as soon as one invariant fails (the result is then partial). */
-    public Explorer<S> stopAtFirstViolation() {
-        this.stopAtFirstViolation = true;
-        return this;
-    }
-
     /** Runs the breadth-first search. */
     public Result<S> explore() {
         List<S> states = new ArrayList<>();
         Map<S, Integer> ids = new HashMap<>();
         List<int[]> successors = new ArrayList<>();
-        List<String[]> labels = new ArrayList<>();
         List<Integer> parent = new ArrayList<>();
         List<String> parentLabel = new ArrayList<>();
         List<Violation<S>> violations = new ArrayList<>();
@@ -103,26 +95,16 @@ public final class Explorer<S> {
         parentLabel.add(null);
         ArrayDeque<Integer> frontier = new ArrayDeque<>();
         frontier.add(0);
-        boolean complete = true;
-
-        search:
         while (!frontier.isEmpty()) {
             int id = frontier.poll();
             S state = states.get(id);
             for (Invariant<S> inv : invariants) {
                 if (!inv.holds().test(state)) {
                     violations.add(new Violation<>(inv.name(), state, path(id, parent, parentLabel)));
-                    if (stopAtFirstViolation) {
-                        complete = false;
-                        successors.add(new int[0]);
-                        labels.add(new String[0]);
-                        break search;
-                    }
                 }
             }
             List<Transition<S>> out = next.apply(state);
             int[] succ = new int[out.size()];
-            String[] lab = new String[out.size()];
             for (int i = 0; i < out.size(); i++) {
                 Transition<S> t = out.get(i);
                 transitions++;
@@ -139,13 +121,11 @@ public final class Explorer<S> {
                     frontier.add(known);
                 }
                 succ[i] = known;
-                lab[i] = t.label();
             }
             // states are numbered in BFS order, so successors.get(id) lines up with id
             successors.add(succ);
-            labels.add(lab);
         }
-        return new Result<>(states, successors, labels, parent, parentLabel, violations, transitions, complete);
+        return new Result<>(states, successors, parent, parentLabel, violations, transitions);
     }
 
     private static List<String> path(int id, List<Integer> parent, List<String> parentLabel) {
@@ -173,23 +153,19 @@ public final class Explorer<S> {
     public static final class Result<S> {
         private final List<S> states;
         private final List<int[]> successors;
-        private final List<String[]> labels;
         private final List<Integer> parent;
         private final List<String> parentLabel;
         private final List<Violation<S>> violations;
         private final long transitions;
-        private final boolean complete;
 
-        Result(List<S> states, List<int[]> successors, List<String[]> labels, List<Integer> parent,
-               List<String> parentLabel, List<Violation<S>> violations, long transitions, boolean complete) {
+        Result(List<S> states, List<int[]> successors, List<Integer> parent,
+               List<String> parentLabel, List<Violation<S>> violations, long transitions) {
             this.states = List.copyOf(states);
             this.successors = successors;
-            this.labels = labels;
             this.parent = parent;
             this.parentLabel = parentLabel;
             this.violations = List.copyOf(violations);
             this.transitions = transitions;
-            this.complete = complete;
         }
 
         /** Number of distinct reachable states. */
@@ -202,9 +178,12 @@ public final class Explorer<S> {
             return transitions;
         }
 
-        /** False when exploration stopped early at a violation. */
+        /**
+         * True: a result always covers every reachable state (a state space over the limit throws
+         * {@link StateSpaceTooLargeException} instead of returning part of it).
+         */
         public boolean isComplete() {
-            return complete;
+            return true;
         }
 
         /** Every reachable state, in breadth-first order (the initial state first). */
@@ -298,11 +277,6 @@ public final class Explorer<S> {
                 throw new IllegalStateException("the state graph has a cycle: executions cannot be counted");
             }
             return paths;
-        }
-
-        /** Labels of the transitions leaving the {@code i}-th state (breadth-first numbering). */
-        public List<String> transitionLabels(int i) {
-            return List.of(labels.get(i));
         }
     }
 

@@ -70,9 +70,6 @@ public abstract class Delay {
         return d.toNanos();
     }
 
-    /** True when every draw is the same (no randomness is consumed). */
-    public abstract boolean isFixed();
-
     /** The delay of a fixed distribution, or its median. */
     public abstract Duration median();
 
@@ -83,11 +80,6 @@ public abstract class Delay {
 
         Fixed(long nanos) {
             this.nanos = nanos;
-        }
-
-        @Override
-        public boolean isFixed() {
-            return true;
         }
 
         @Override
@@ -113,11 +105,6 @@ public abstract class Delay {
         Uniform(long min, long max) {
             this.min = min;
             this.max = max;
-        }
-
-        @Override
-        public boolean isFixed() {
-            return false;
         }
 
         @Override
@@ -149,11 +136,6 @@ public abstract class Delay {
             this.p99 = p99;
             this.mu = StrictMath.log(median);
             this.sigma = (StrictMath.log(p99) - mu) / Z99;
-        }
-
-        @Override
-        public boolean isFixed() {
-            return false;
         }
 
         @Override

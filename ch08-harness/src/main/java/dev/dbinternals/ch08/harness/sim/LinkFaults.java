@@ -27,9 +27,6 @@ public final class LinkFaults {
     private final Delay delay;
     private final long bandwidth;
     private final int queueLimit;
-    // precomputed for the hot path: no random draw and no queue, just a fixed delay
-    final boolean fast;
-    final long fixedNanos;
 
     private LinkFaults(double loss, double duplication, double corruption, Delay delay, long bandwidth, int queueLimit) {
         this.loss = loss;
@@ -38,8 +35,6 @@ public final class LinkFaults {
         this.delay = delay;
         this.bandwidth = bandwidth;
         this.queueLimit = queueLimit;
-        this.fast = loss == 0 && duplication == 0 && corruption == 0 && delay.isFixed() && bandwidth == 0;
-        this.fixedNanos = delay.isFixed() ? delay.sampleNanos(null) : -1;
     }
 
     /**
@@ -136,11 +131,6 @@ public final class LinkFaults {
 
     public int queueLimit() {
         return queueLimit;
-    }
-
-    /** True when the link needs no random draw for a frame: the fast path. */
-    boolean deterministic() {
-        return loss == 0 && duplication == 0 && corruption == 0 && delay.isFixed();
     }
 
     @Override

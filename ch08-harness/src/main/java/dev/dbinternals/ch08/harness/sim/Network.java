@@ -1,9 +1,9 @@
 package dev.dbinternals.ch08.harness.sim;
 
 import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.sim.TraceEvent.Kind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -15,74 +15,48 @@ import java.util.TreeSet;
  * (symmetric and one-way) that can be created and healed at any time of a run.
  *
  * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애): the
- * section asks, in paraphrase, for a test harness that can create partitions; a partition can be one-way, where A
- * hears B but B does not hear A, a case that leaves failure detectors disagreeing (B suspects A,
- * A suspects no one).
+ * section asks, in paraphrase, for a test harness that can create partitions; a partition can be
+ * one-way, where A hears B but B does not hear A, a case that leaves failure detectors
+ * disagreeing (B suspects A, A suspects no one).
  *
  * <p>Each directed link draws from its own random stream, keyed by the two node names, so
  * adding a node or changing another link never changes this link's choices.
  *
- * <p>Every frame first draws its random fate (lost or not; copies; each copy's corruption and
- * delay) from its link's stream, and only then meets scripted faults ({@link #dropNext},
- * {@link #duplicateNext}, {@link #corruptNext}), partitions, the link's queue and, on arrival,
- * a crashed receiver: whatever happens to a frame, it consumes the same draws, so runs that
- * differ only in a partition versus a crash keep making the same choices for all other frames.
+ * <p>The way of one frame is {@link #send}, read top to bottom: every frame first draws its
+ * random fate (lost or not; copies; each copy's corruption and delay) from its link's stream,
+ * and only then meets scripted faults ({@link #dropNext}, {@link #duplicateNext},
+ * {@link #corruptNext}), partitions, the link's queue and, on arrival, a crashed receiver:
+ * whatever happens to a frame, it consumes the same draws, so runs that differ only in a
+ * partition versus a crash keep making the same choices for all other frames.
  *
  * <p>A partition is checked when a frame is sent: frames sent across it are dropped with
  * {@link DropReason#PARTITION}; frames already on the wire when it starts still arrive (as if
- * the switch failed behind them). Not thread-safe: use it from the simulation's thread
- * (directly or from {@link Simulation#at} actions).
+ * the switch failed behind them).
+ *
+ * <p>The network owns the links, the partitions, the message ids and its counters (frames
+ * sent, dropped on the way, duplicated, corrupted); the {@link Simulation} owns time, the
+ * nodes and the trace. Not thread-safe: use it from the simulation's thread (directly or from
+ * {@link Simulation#at} actions).
  */
 public final class Network {
 
     /** At most this many extra copies of one frame, however high the duplication probability. */
     public static final int MAX_EXTRA_COPIES = 8;
 
-    private final Simulation sim;
-    private LinkFaults defaults = LinkFaults.none();
-    private Link[][] links = new Link[0][0];
-    // one-way blocks: from -> to; symmetric partitions add both directions
-    private record Block(Set<Address> from, Set<Address> to) {
-    }
-
-    private final List<Block> blockSets = new ArrayList<>();
-    private boolean[][] blocked = new boolean[0][0];
-    private boolean anyBlocked;
-
-    Network(Simulation sim) {
-        this.sim = sim;
-    }
-
-    static final class Link {
-        final String name;
-        final long streamSeed;
-        LinkFaults own;
-        SplittableRandom random;
+    /** One direction between two nodes: its settings, its random streams, its queue and its scripted faults. */
+    private static final class Link {
+        final String name; // "A->B"
+        final SplittableRandom random; // the frames' random fates
+        final SplittableRandom scriptRandom; // what scripted faults draw, so they shift no other frame's choices
+        final ArrayDeque<Scripted> script = new ArrayDeque<>(); // faults scripted for the next frames, in order
+        final ArrayDeque<Long> inQueue = new ArrayDeque<>(); // when each frame waiting on a busy link will have left
+        LinkFaults own; // null: the network's defaults
         long busyUntil;
-        long[] queue = new long[8];
-        int qHead;
-        int qSize;
-        // faults scripted for the next frames on this link, in order (null until the first)
-        ArrayDeque<Scripted> script;
-        SplittableRandom scriptRandom;
 
-        Link(String name, long streamSeed) {
+        Link(String name, Simulation sim) {
             this.name = name;
-            this.streamSeed = streamSeed;
-        }
-
-        SplittableRandom random() {
-            if (random == null) {
-                random = new SplittableRandom(streamSeed);
-            }
-            return random;
-        }
-
-        SplittableRandom scriptRandom(Simulation sim) {
-            if (scriptRandom == null) {
-                scriptRandom = new SplittableRandom(sim.streamSeed("script/" + name));
-            }
-            return scriptRandom;
+            this.random = new SplittableRandom(sim.streamSeed("link/" + name));
+            this.scriptRandom = new SplittableRandom(sim.streamSeed("script/" + name));
         }
     }
 
@@ -97,35 +71,61 @@ public final class Network {
         }
     }
 
-    private int scriptedFrames;
+    /** A partition in one direction: no frame from a node of {@code from} reaches a node of {@code to}. */
+    private record Block(Set<Address> from, Set<Address> to) {
+        boolean cuts(Address src, Address dst) {
+            return from.contains(src) && to.contains(dst);
+        }
+    }
 
-    void nodeAdded(int n, List<Simulation.NodeSlot> slots) {
-        Link[][] grown = new Link[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                if (i < links.length && j < links.length) {
-                    grown[i][j] = links[i][j];
-                } else {
-                    String name = slots.get(i).address.name() + "->" + slots.get(j).address.name();
-                    grown[i][j] = new Link(name, sim.streamSeed("link/" + name));
-                }
+    /** What happens to one copy of a frame: its time on the wire and the bits flipped on the way (none: intact). */
+    private record Copy(long delayNanos, int[] flippedBits) {
+    }
+
+    private static final int[] INTACT = new int[0];
+    private static final Copy[] LOST = new Copy[0];
+
+    private final Simulation sim;
+    private LinkFaults defaults = LinkFaults.none();
+    private final List<Address> nodes = new ArrayList<>(); // by node number: the order they were added
+    private final List<List<Link>> links = new ArrayList<>(); // links.get(from).get(to), by node number
+    private final List<Block> blocks = new ArrayList<>();
+    private long nextMessageId = 1;
+    private long sent;
+    private long dropped;
+    private long duplicated;
+    private long corrupted;
+
+    Network(Simulation sim) {
+        this.sim = sim;
+    }
+
+    /** A new node (numbered {@code nodes.size()}): links from and to every node so far, and to itself. */
+    void nodeAdded(Address node) {
+        nodes.add(node);
+        links.add(new ArrayList<>());
+        int n = nodes.size();
+        for (int from = 0; from < n; from++) {
+            List<Link> row = links.get(from);
+            for (int to = row.size(); to < n; to++) {
+                row.add(new Link(nodes.get(from).name() + "->" + nodes.get(to).name(), sim));
             }
         }
-        links = grown;
-        recomputeBlocks();
     }
+
+    // ------------------------------------------------------------------ knobs
 
     /** Faults for every directed link that has no setting of its own. */
     public void setDefaults(LinkFaults faults) {
         this.defaults = Objects.requireNonNull(faults, "faults");
-        sim.recordNetwork("defaults " + faults);
+        note("defaults " + faults);
     }
 
     /** Faults for the one direction {@code from -> to}; replaces that link's earlier setting. */
     public void set(Address from, Address to, LinkFaults faults) {
         Objects.requireNonNull(faults, "faults");
         link(from, to).own = faults;
-        sim.recordNetwork("link " + from + "->" + to + " " + faults);
+        note("link " + from + "->" + to + " " + faults);
     }
 
     /** Faults for both directions between {@code x} and {@code y}. */
@@ -133,17 +133,17 @@ public final class Network {
         Objects.requireNonNull(faults, "faults");
         link(x, y).own = faults;
         link(y, x).own = faults;
-        sim.recordNetwork("links " + x + "<->" + y + " " + faults);
+        note("links " + x + "<->" + y + " " + faults);
     }
 
     /** Forgets every per-link setting: all links use the defaults again. */
     public void resetLinks() {
-        for (Link[] row : links) {
+        for (List<Link> row : links) {
             for (Link l : row) {
                 l.own = null;
             }
         }
-        sim.recordNetwork("every link back to the defaults");
+        note("every link back to the defaults");
     }
 
     /** The faults in force on {@code from -> to} now. */
@@ -188,54 +188,40 @@ public final class Network {
 
     /** How many scripted faults wait for frames on {@code from -> to}. */
     public int scriptedPending(Address from, Address to) {
-        Link l = link(from, to);
-        return l.script == null ? 0 : l.script.size();
+        return link(from, to).script.size();
     }
 
     private void script(Address from, Address to, Scripted what, String text) {
-        Link l = link(from, to);
-        if (l.script == null) {
-            l.script = new ArrayDeque<>();
-        }
-        l.script.add(what);
-        scriptedFrames++;
-        sim.recordNetwork("scripted: " + text + " " + from + "->" + to + " (" + what.method + ")");
+        link(from, to).script.add(what);
+        note("scripted: " + text + " " + from + "->" + to + " (" + what.method + ")");
     }
 
     /** Symmetric partition: no frame crosses between {@code side1} and {@code side2}, either way. */
     public void partition(Set<Address> side1, Set<Address> side2) {
         check(side1, side2);
-        addBlock(side1, side2);
-        addBlock(side2, side1);
-        recomputeBlocks();
-        sim.recordPartition(names(side1) + " -/- " + names(side2));
+        blocks.add(new Block(Set.copyOf(side1), Set.copyOf(side2)));
+        blocks.add(new Block(Set.copyOf(side2), Set.copyOf(side1)));
+        record(Kind.PARTITION, names(side1) + " -/- " + names(side2));
     }
 
     /** One-way partition: frames {@code from -> to} are dropped; frames {@code to -> from} still pass. */
     public void partitionOneWay(Set<Address> from, Set<Address> to) {
         check(from, to);
-        addBlock(from, to);
-        recomputeBlocks();
-        sim.recordPartition(names(from) + " -/-> " + names(to) + " (one-way)");
+        blocks.add(new Block(Set.copyOf(from), Set.copyOf(to)));
+        record(Kind.PARTITION, names(from) + " -/-> " + names(to) + " (one-way)");
     }
 
     /** Isolates one node from every other node, both ways. */
     public void isolate(Address node) {
-        Set<Address> rest = new TreeSet<>(sim.nodes());
+        Set<Address> rest = new TreeSet<>(nodes);
         rest.remove(node);
         partition(Set.of(node), rest);
     }
 
     /** Removes every partition; link faults stay as they are. */
     public void heal() {
-        blockSets.clear();
-        recomputeBlocks();
-        sim.recordHeal();
-    }
-
-    /** True when a partition stops frames from {@code from} to {@code to} now. */
-    public boolean isBlocked(Address from, Address to) {
-        return blocked[sim.slot(from).index][sim.slot(to).index];
+        blocks.clear();
+        record(Kind.HEAL, "every partition removed");
     }
 
     private void check(Set<Address> a, Set<Address> b) {
@@ -245,29 +231,12 @@ public final class Network {
             throw new IllegalArgumentException("both sides of a partition need at least one node, got " + a + " and " + b);
         }
         for (Address x : a) {
-            sim.slot(x);
+            sim.number(x); // throws for an unknown node
             if (b.contains(x)) {
                 throw new IllegalArgumentException(x + " is on both sides of the partition " + a + " / " + b);
             }
         }
-        b.forEach(sim::slot);
-    }
-
-    private void addBlock(Set<Address> from, Set<Address> to) {
-        blockSets.add(new Block(Set.copyOf(from), Set.copyOf(to)));
-    }
-
-    private void recomputeBlocks() {
-        int n = links.length;
-        blocked = new boolean[n][n];
-        anyBlocked = !blockSets.isEmpty();
-        for (Block b : blockSets) {
-            for (Address f : b.from()) {
-                for (Address t : b.to()) {
-                    blocked[sim.slot(f).index][sim.slot(t).index] = true;
-                }
-            }
-        }
+        b.forEach(sim::number);
     }
 
     private static String names(Set<Address> s) {
@@ -275,160 +244,134 @@ public final class Network {
     }
 
     private Link link(Address from, Address to) {
-        return links[sim.slot(from).index][sim.slot(to).index];
+        return links.get(sim.number(from)).get(sim.number(to));
     }
+
+    // ------------------------------------------------------------------ the way of one frame
 
     /**
-     * The frame's way through the network. {@code bytes} is already a private copy; {@code t}
-     * is when it leaves the sender (the end of the sender's handler).
+     * Takes a frame that leaves node number {@code src} at time {@code t} for node {@code dst}
+     * ({@code bytes} is already a private copy), records what happens to it and hands each copy
+     * that arrives to the simulation.
      */
-    void send(Simulation.NodeSlot src, Simulation.NodeSlot dst, byte[] bytes, long t) {
-        long id = sim.nextMessageId++;
-        sim.sent++;
-        boolean tracing = sim.trace.isEnabled();
-        if (tracing) {
-            sim.traceAt(t, TraceEvent.Kind.SEND, src, dst.address, id, bytes, null);
-        }
-        Link link = links[src.index][dst.index];
+    void send(int src, int dst, byte[] bytes, long t) {
+        Address from = nodes.get(src);
+        Address to = nodes.get(dst);
+        long id = nextMessageId++;
+        sent++;
+        sim.record(t, Kind.SEND, from, to, id, bytes, null);
+        Link link = links.get(src).get(dst);
         LinkFaults f = link.own != null ? link.own : defaults;
-        if (f.fast && !anyBlocked && scriptedFrames == 0) {
-            // the fast path, kept small so the JIT inlines it: no random draw, no queue, no partition
-            sim.scheduleDelivery(t + f.fixedNanos, dst, src.index, id, bytes);
-            return;
-        }
-        sendWithFaults(src, dst, bytes, t, id, link, f, tracing);
-    }
 
-    private void sendWithFaults(Simulation.NodeSlot src, Simulation.NodeSlot dst, byte[] bytes, long t, long id,
-                                Link link, LinkFaults f, boolean tracing) {
-        Scripted script = link.script == null ? null : link.script.poll();
-        if (script != null) {
-            scriptedFrames--;
-        }
-        boolean cut = anyBlocked && blocked[src.index][dst.index];
-        if (f.fast && script == null) {
-            if (cut) {
-                sim.drop(t, src, dst, id, bytes, DropReason.PARTITION, null);
-            } else {
-                sim.scheduleDelivery(t + f.fixedNanos, dst, src.index, id, bytes);
-            }
-            return;
-        }
         // 1. The frame's random fate, drawn from its link's stream before anything else looks at
         //    it: a frame cut by a partition, stuck behind a full queue or sent to a crashed node
         //    consumes exactly the draws a delivered one would, so runs that differ only in such
         //    faults keep making the same choices for every later frame (a partition and a crash
         //    can be compared run for run). The order of the draws is part of the replay format.
-        boolean lost = false;
-        int copies = 1;
-        if (!f.fast) {
-            SplittableRandom r = link.random();
-            lost = f.loss() > 0 && r.nextDouble() < f.loss();
-            if (!lost) {
-                copies = drawFate(r, f, bytes.length);
-            }
-        }
-        // 2. A scripted fault replaces the random decisions of this one frame; what it needs
-        //    to draw comes from a stream of its own, so it shifts no other frame's choices.
-        String scripted = null;
+        //    An empty list means lost.
+        Copy[] copies = drawFate(link.random, f, bytes.length);
+
+        // 2. A scripted fault replaces the random decisions of this one frame; what it needs to
+        //    draw comes from a stream of its own, so it shifts no other frame's choices.
+        Scripted script = link.script.poll();
+        String scripted = script == null ? null : "(scripted: " + script.method + ")";
         if (script != null) {
-            scripted = "(scripted: " + script.method + ")";
-            lost = script == Scripted.DROP;
-            if (!lost) {
-                SplittableRandom sr = link.scriptRandom(sim);
-                copies = script == Scripted.DUPLICATE ? 2 : 1;
-                for (int c = 0; c < copies; c++) {
-                    flipCount[c] = 0;
-                    delays[c] = f.delay().sampleNanos(sr);
-                }
-                if (script == Scripted.CORRUPT && bytes.length > 0) {
-                    drawBits(sr, 0, bytes.length);
-                }
-            }
+            copies = scriptedFate(script, link.scriptRandom, f, bytes.length);
         }
-        // 3. Then the world: partitions, the random loss, the sender's link and its queue.
-        if (cut) {
-            if (!lost) {
+
+        // 3. Then the world: partitions, the loss, the sender's link and its queue.
+        if (cut(from, to)) {
+            if (copies.length > 0) {
                 // it still leaves the sender and takes its time on the sender's link, exactly as a
                 // frame to a crashed node does; the partition is further along the path
                 occupy(link, f, bytes.length, t);
             }
-            sim.drop(t, src, dst, id, bytes, DropReason.PARTITION, null);
+            drop(t, from, to, id, bytes, DropReason.PARTITION, null);
             return;
         }
-        if (lost) {
-            sim.drop(t, src, dst, id, bytes, DropReason.LOSS, scripted);
+        if (copies.length == 0) {
+            drop(t, from, to, id, bytes, DropReason.LOSS, scripted);
             return;
         }
-        long depart = occupy(link, f, bytes.length, t);
-        if (depart < 0) {
-            sim.drop(t, src, dst, id, bytes, DropReason.QUEUE_FULL, "(" + link.qSize + " frames waiting)");
+        long departs = occupy(link, f, bytes.length, t);
+        if (departs < 0) {
+            drop(t, from, to, id, bytes, DropReason.QUEUE_FULL, "(" + link.inQueue.size() + " frames waiting)");
             return;
         }
-        for (int c = 0; c < copies; c++) {
+
+        // 4. Each copy travels on its own: the first is the frame as sent, the others duplicates;
+        //    any of them may have bits flipped on the way.
+        for (int c = 0; c < copies.length; c++) {
+            Copy copy = copies[c];
             byte[] p = c == 0 ? bytes : bytes.clone();
             if (c > 0) {
-                sim.duplicated++;
-                if (tracing) {
-                    sim.traceAt(t, TraceEvent.Kind.DUPLICATE, src, dst.address, id, p,
-                            scripted == null ? "copy " + (c + 1) : "copy " + (c + 1) + " " + scripted);
+                duplicated++;
+                if (tracing()) {
+                    String detail = "copy " + (c + 1);
+                    sim.record(t, Kind.DUPLICATE, from, to, id, p, scripted == null ? detail : detail + " " + scripted);
                 }
             }
-            int flips = flipCount[c];
-            if (flips > 0) {
-                if (p == bytes) {
-                    p = bytes.clone(); // the SEND event keeps the bytes as sent
-                }
-                StringBuilder which = new StringBuilder(flips > 1 ? "flipped bits" : "flipped bit");
-                for (int k = 0; k < flips; k++) {
-                    int bit = flipBits[c][k];
-                    p[bit >>> 3] ^= (byte) (1 << (bit & 7));
-                    which.append(k == 0 ? " " : ",").append(bit);
-                }
-                if (scripted != null) {
-                    which.append(' ').append(scripted);
-                }
-                sim.corrupted++;
-                if (tracing) {
-                    sim.traceAt(t, TraceEvent.Kind.CORRUPT, src, dst.address, id, p, which.toString());
+            if (copy.flippedBits().length > 0) {
+                p = flip(p == bytes ? bytes.clone() : p, copy.flippedBits()); // the SEND event keeps the bytes as sent
+                corrupted++;
+                if (tracing()) {
+                    sim.record(t, Kind.CORRUPT, from, to, id, p, corruptionDetail(copy.flippedBits(), scripted));
                 }
             }
-            sim.scheduleDelivery(depart + delays[c], dst, src.index, id, p);
+            sim.scheduleArrival(departs + copy.delayNanos(), src, dst, id, p);
         }
     }
 
-    // the fate of the frame being sent, drawn by drawFate; one frame at a time, so no allocation
-    private final long[] delays = new long[MAX_EXTRA_COPIES + 1];
-    private final int[] flipCount = new int[MAX_EXTRA_COPIES + 1];
-    private final int[][] flipBits = new int[MAX_EXTRA_COPIES + 1][3];
+    private boolean cut(Address from, Address to) {
+        for (Block b : blocks) {
+            if (b.cuts(from, to)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
-     * Draws how many copies arrive and, for each, its corruption and delay, in the order the
-     * replay format fixes: the copies, then per copy the corruption decision (and its bits),
-     * then its delay. Returns the number of copies.
+     * Draws the frame's fate in the order the replay format fixes: lost or not; if not, how
+     * many copies arrive; then per copy its corruption (and which bits), then its delay. A
+     * knob at 0 and a fixed delay draw nothing, so a fault-free link consumes no randomness.
      */
-    private int drawFate(SplittableRandom r, LinkFaults f, int length) {
+    private static Copy[] drawFate(SplittableRandom r, LinkFaults f, int length) {
+        if (f.loss() > 0 && r.nextDouble() < f.loss()) {
+            return LOST;
+        }
         int copies = 1;
         if (f.duplication() > 0) {
             while (copies <= MAX_EXTRA_COPIES && r.nextDouble() < f.duplication()) {
                 copies++;
             }
         }
+        Copy[] fate = new Copy[copies];
         for (int c = 0; c < copies; c++) {
-            flipCount[c] = 0;
-            if (f.corruption() > 0 && r.nextDouble() < f.corruption() && length > 0) {
-                drawBits(r, c, length);
-            }
-            delays[c] = f.delay().sampleNanos(r);
+            int[] bits = f.corruption() > 0 && r.nextDouble() < f.corruption() && length > 0 ? drawBits(r, length) : INTACT;
+            fate[c] = new Copy(f.delay().sampleNanos(r), bits);
         }
-        return copies;
+        return fate;
     }
 
-    /** 1 to 3 distinct bits of copy {@code c}, so the frame always differs (two flips of one bit would cancel). */
-    private void drawBits(SplittableRandom r, int c, int length) {
-        int flips = Math.min(1 + r.nextInt(3), length * 8);
-        int[] bits = flipBits[c];
-        for (int k = 0; k < flips; k++) {
+    /** The fate a scripted fault gives a frame: lost; two intact copies; or one copy with 1 to 3 bits flipped. */
+    private static Copy[] scriptedFate(Scripted script, SplittableRandom r, LinkFaults f, int length) {
+        switch (script) {
+            case DROP:
+                return LOST;
+            case DUPLICATE:
+                long first = f.delay().sampleNanos(r);
+                return new Copy[] {new Copy(first, INTACT), new Copy(f.delay().sampleNanos(r), INTACT)};
+            default:
+                long delay = f.delay().sampleNanos(r);
+                return new Copy[] {new Copy(delay, length > 0 ? drawBits(r, length) : INTACT)};
+        }
+    }
+
+    /** 1 to 3 distinct bits of a frame of {@code length} bytes, so it always differs (two flips of one bit would cancel). */
+    private static int[] drawBits(SplittableRandom r, int length) {
+        int[] bits = new int[Math.min(1 + r.nextInt(3), length * 8)];
+        for (int k = 0; k < bits.length; k++) {
             int bit;
             boolean seen;
             do {
@@ -440,7 +383,25 @@ public final class Network {
             } while (seen);
             bits[k] = bit;
         }
-        flipCount[c] = flips;
+        return bits;
+    }
+
+    private static byte[] flip(byte[] p, int[] bits) {
+        for (int bit : bits) {
+            p[bit >>> 3] ^= (byte) (1 << (bit & 7));
+        }
+        return p;
+    }
+
+    private static String corruptionDetail(int[] bits, String scripted) {
+        StringBuilder which = new StringBuilder(bits.length > 1 ? "flipped bits" : "flipped bit");
+        for (int k = 0; k < bits.length; k++) {
+            which.append(k == 0 ? " " : ",").append(bits[k]);
+        }
+        if (scripted != null) {
+            which.append(' ').append(scripted);
+        }
+        return which.toString();
     }
 
     /**
@@ -451,37 +412,56 @@ public final class Network {
         if (f.bandwidth() <= 0) {
             return t;
         }
-        while (link.qSize > 0 && link.queue[link.qHead] <= t) {
-            link.qHead = (link.qHead + 1) % link.queue.length;
-            link.qSize--;
+        while (!link.inQueue.isEmpty() && link.inQueue.peekFirst() <= t) {
+            link.inQueue.pollFirst(); // it has left by now
         }
-        if (f.queueLimit() > 0 && link.qSize >= f.queueLimit()) {
+        if (f.queueLimit() > 0 && link.inQueue.size() >= f.queueLimit()) {
             return -1;
         }
         long start = Math.max(t, link.busyUntil);
-        long onWire = (long) Math.ceil(length * 1e9 / f.bandwidth());
-        long depart = start + onWire;
-        link.busyUntil = depart;
-        push(link, depart);
-        return depart;
+        long departs = start + (long) Math.ceil(length * 1e9 / f.bandwidth());
+        link.busyUntil = departs;
+        link.inQueue.addLast(departs);
+        return departs;
     }
 
-    private static void push(Link l, long finish) {
-        if (l.qSize == l.queue.length) {
-            long[] grown = new long[l.queue.length * 2];
-            for (int i = 0; i < l.qSize; i++) {
-                grown[i] = l.queue[(l.qHead + i) % l.queue.length];
-            }
-            l.queue = grown;
-            l.qHead = 0;
-        }
-        l.queue[(l.qHead + l.qSize) % l.queue.length] = finish;
-        l.qSize++;
+    // ------------------------------------------------------------------ counters and the trace
+
+    private void drop(long t, Address from, Address to, long id, byte[] bytes, DropReason reason, String more) {
+        dropped++;
+        sim.record(t, Kind.DROP, from, to, id, bytes, more == null ? reason.name() : reason + " " + more);
+    }
+
+    private boolean tracing() {
+        return sim.trace().isEnabled();
+    }
+
+    private void note(String detail) {
+        record(Kind.NOTE, detail);
+    }
+
+    private void record(Kind kind, String detail) {
+        sim.record(sim.nowNanos(), kind, null, null, -1, null, detail);
+    }
+
+    long sent() {
+        return sent;
+    }
+
+    long dropped() {
+        return dropped;
+    }
+
+    long duplicated() {
+        return duplicated;
+    }
+
+    long corrupted() {
+        return corrupted;
     }
 
     @Override
     public String toString() {
-        return "Network[defaults=" + defaults + ", partitions=" + blockSets.size() + ", nodes="
-                + Arrays.toString(sim.nodes().toArray()) + "]";
+        return "Network[defaults=" + defaults + ", partitions=" + blocks.size() + ", nodes=" + nodes + "]";
     }
 }

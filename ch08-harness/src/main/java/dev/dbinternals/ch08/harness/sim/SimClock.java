@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.harness.sim;
 
+import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.LocalClock;
 import java.time.Duration;
 import java.util.Objects;
@@ -24,7 +25,7 @@ public final class SimClock implements LocalClock {
     private static final long MAX_STEP = Duration.ofDays(365).toNanos();
 
     private final Simulation sim;
-    private final Simulation.NodeSlot slot;
+    private final Address node;
     // Piecewise-linear: readings at baseTrue, then advancing at `rate` per true nanosecond.
     private long baseTrue;
     private long baseWall;
@@ -32,9 +33,9 @@ public final class SimClock implements LocalClock {
     private double rate = 1.0;
     private double driftPpm;
 
-    SimClock(Simulation sim, Simulation.NodeSlot slot, long monotonicOrigin) {
+    SimClock(Simulation sim, Address node, long monotonicOrigin) {
         this.sim = sim;
-        this.slot = slot;
+        this.node = node;
         this.baseTrue = sim.nowNanos();
         this.baseWall = EPOCH_MILLIS * 1_000_000L + baseTrue;
         this.baseMono = monotonicOrigin;
@@ -89,7 +90,7 @@ public final class SimClock implements LocalClock {
         rebase();
         long before = baseWall;
         baseWall = EPOCH_MILLIS * 1_000_000L + baseTrue + offset.toNanos();
-        sim.recordClock(slot, "offset set to " + Trace.formatNanos(offset.toNanos()) + " (wall moved "
+        recordStep("offset set to " + Trace.formatNanos(offset.toNanos()) + " (wall moved "
                 + Trace.formatNanos(baseWall - before) + ")");
     }
 
@@ -105,7 +106,7 @@ public final class SimClock implements LocalClock {
         rebase();
         this.driftPpm = ppm;
         this.rate = 1.0 + ppm / 1e6;
-        sim.recordClock(slot, "drift set to " + ppm + " ppm");
+        recordStep("drift set to " + ppm + " ppm");
     }
 
     /**
@@ -119,17 +120,17 @@ public final class SimClock implements LocalClock {
         }
         rebase();
         baseWall += delta.toNanos();
-        sim.recordClock(slot, "wall stepped " + (delta.isNegative() ? "back " : "forward ")
+        recordStep("wall stepped " + (delta.isNegative() ? "back " : "forward ")
                 + Trace.formatNanos(Math.abs(delta.toNanos())));
+    }
+
+    private void recordStep(String detail) {
+        sim.record(sim.nowNanos(), TraceEvent.Kind.CLOCK_STEP, node, null, -1, null, detail);
     }
 
     /** The wall clock's current distance from true time (what an ideal NTP would measure). */
     public Duration offset() {
         long t = sim.nowNanos();
         return Duration.ofNanos(wallNanosAt(t) - EPOCH_MILLIS * 1_000_000L - t);
-    }
-
-    public double driftPpm() {
-        return driftPpm;
     }
 }

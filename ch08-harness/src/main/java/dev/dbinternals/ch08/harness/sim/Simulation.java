@@ -6,6 +6,7 @@ import dev.dbinternals.ch08.harness.DurableStorage;
 import dev.dbinternals.ch08.harness.LocalClock;
 import dev.dbinternals.ch08.harness.Node;
 import dev.dbinternals.ch08.harness.TimerId;
+import dev.dbinternals.ch08.harness.sim.TraceEvent.Kind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -15,8 +16,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -31,15 +35,20 @@ import java.util.random.RandomGenerator;
  *
  * <p>What it guarantees: the same seed and the same scenario give the same {@link Trace}, byte
  * for byte, provided the nodes keep the rules in {@link dev.dbinternals.ch08.harness.Node} (no
- * real clock, no randomness of their own, no order taken from a {@code HashMap}). Events run one at a time in (virtual time, sequence number) order; every random
- * choice comes from a stream derived from the seed and a name ("link/A->B", "node/A", ...), so
- * adding a node or touching one link does not reshuffle the choices of the others. Nothing
- * reads the real clock.
+ * real clock, no randomness of their own, no order taken from a {@code HashMap}). Events run one
+ * at a time in (virtual time, sequence number) order; every random choice comes from a stream
+ * derived from the seed and a name ("link/A->B", "node/A", ...), so adding a node or touching
+ * one link does not reshuffle the choices of the others. Nothing reads the real clock.
  *
  * <p>Every handler takes {@link #setHandlerTime handler time} of virtual time (10 µs by
  * default) times the node's {@link #setSlowness slowness}: the frames it sends leave when it
  * ends, its timers count from when it starts, and messages and timers that arrive while a node
  * is busy or paused wait for it, in arrival order. So the trace is in time order.
+ *
+ * <p>How to read it: the {@link Event events} come first, then the node's state
+ * ({@link NodeState}), the public knobs, the loop ({@link #step}) and what each event does.
+ * The {@link Network} decides each frame's fate and hands the copies that arrive back through
+ * {@link #scheduleArrival}.
  *
  * <pre>{@code
  * Simulation sim = new Simulation(42);
@@ -55,107 +64,163 @@ import java.util.random.RandomGenerator;
  */
 public final class Simulation {
 
-    /** Counts of what happened, kept even when the trace is off. */
+    /**
+     * Counts of what happened, kept even when the trace is off; {@code discarded} counts frames
+     * that nodes received and threw away unread ({@link Context#discard}, e.g. through
+     * {@code Codec.receive}).
+     */
     public record Stats(long sent, long delivered, long dropped, long duplicated, long corrupted,
-                        long timersFired, long events) {
+                        long timersFired, long events, long discarded) {
     }
 
-    static final int DELIVER = 0;
-    static final int TIMER = 1;
-    static final int ACTION = 2;
-    static final int START = 3;
-    static final int WAKE = 4;
-    static final int FLUSH = 5;
+    // ------------------------------------------------------------------ events
 
-    /** A scheduled event. Fields rather than subclasses: the hot path does no virtual dispatch. */
-    static final class Ev {
-        int type;
-        long time;
-        long seq;
-        NodeSlot node;
-        int from;
-        long id;
-        byte[] payload;
-        Object tag;
-        int incarnation;
+    /** Something that happens at one point of virtual time. */
+    private sealed interface Event permits Start, Arrival, TimerDue, Action, Flush, Wake {
+    }
+
+    /** A node added to the run starts its first instance. */
+    private record Start(NodeState node) implements Event {
+    }
+
+    /** One copy of a frame reaches its receiver (every copy of a send carries the send's id). */
+    private record Arrival(NodeState to, Address from, long messageId, byte[] bytes) implements Event {
+    }
+
+    /** A timer comes due (it may have been cancelled, or belong to an instance that crashed since). */
+    private record TimerDue(NodeState node, Timer timer) implements Event {
+    }
+
+    /** A step of the fault plan ({@link #at}) or of the simulation itself (the end of a pause). */
+    private record Action(Runnable action) implements Event {
+    }
+
+    /** A handler has ended: the frames it sent leave now, unless its instance crashed meanwhile. */
+    private record Flush(NodeState node, int incarnation, List<Outgoing> frames) implements Event {
+    }
+
+    /** A busy or paused node may be free again: it takes the oldest event waiting in its inbox. */
+    private record Wake(NodeState node) implements Event {
+    }
+
+    /** A frame a running handler sent, waiting for the handler to end. */
+    private record Outgoing(NodeState to, byte[] bytes) {
+    }
+
+    /** An event in the queue: ordered by time, and events at the same time in the order scheduled. */
+    private record Scheduled(long time, long seq, Event event) implements Comparable<Scheduled> {
+        @Override
+        public int compareTo(Scheduled o) {
+            return time != o.time ? Long.compare(time, o.time) : Long.compare(seq, o.seq);
+        }
+    }
+
+    /** A timer a node set; the node forgets it when it fires, is cancelled or the node crashes. */
+    private static final class Timer {
+        final long id;
+        final Object tag;
+        final int incarnation;
         boolean cancelled;
-        Runnable action;
+
+        Timer(long id, Object tag, int incarnation) {
+            this.id = id;
+            this.tag = tag;
+            this.incarnation = incarnation;
+        }
     }
+
+    // ------------------------------------------------------------------ the state of a node
 
     /** Everything the simulation keeps about one node, across its crashes and restarts. */
-    final class NodeSlot {
-        final int index;
+    private final class NodeState {
+        final int number; // its position in nodes(): the network numbers links by it
         final Address address;
         final Supplier<? extends Node> factory;
         final SimStorage storage = new SimStorage();
         final SplittableRandom random;
         final SimClock clock;
-        final Map<Long, Ev> timers = new HashMap<>(); // looked up by id, never iterated
-        // events that came while the node was busy or paused, in arrival order; one WAKE event
-        // is pending whenever this is non-empty (a FIFO, not re-queueing: n waiting events cost O(n))
-        final ArrayDeque<Ev> inbox = new ArrayDeque<>();
+        final Map<Long, Timer> timers = new HashMap<>(); // pending timers by id; looked up, never iterated
+        // Arrivals and timers that came while the node was busy or paused, in arrival order. One
+        // Wake is scheduled whenever this is not empty.
+        final ArrayDeque<Event> inbox = new ArrayDeque<>();
         boolean wakeScheduled;
-        // frames sent by the running handler, leaving when it ends (one FLUSH event per handler)
-        ArrayList<Object> outbox;
-        long outboxTime = -1;
         Node instance;
         SimContext ctx;
         boolean crashed;
-        int incarnation;
+        int incarnation; // +1 at every crash: what an old instance left behind is ignored
         long pausedUntil;
         long busyUntil;
-        // set by crashAfterHandler: the node dies when its running handler ends
-        long crashAt = Long.MAX_VALUE;
+        long crashAt = Long.MAX_VALUE; // set by crashAfterHandler: dies when its running handler ends
         double slowness = 1.0;
+        long discarded; // frames its handlers threw away unread
 
-        NodeSlot(int index, Address address, Supplier<? extends Node> factory) {
-            this.index = index;
+        NodeState(int number, Address address, Supplier<? extends Node> factory) {
+            this.number = number;
             this.address = address;
             this.factory = factory;
             this.random = new SplittableRandom(streamSeed("node/" + address.name()));
             long monoOrigin = new SplittableRandom(streamSeed("clock/" + address.name())).nextLong(1L << 50);
-            this.clock = new SimClock(Simulation.this, this, monoOrigin);
+            this.clock = new SimClock(Simulation.this, address, monoOrigin);
+        }
+
+        boolean busyOrPaused() {
+            return now < busyUntil || now < pausedUntil;
         }
     }
 
+    // ------------------------------------------------------------------ the simulation's state
+
+    private static final List<Consumer<? super Simulation>> CREATION_LISTENERS = new CopyOnWriteArrayList<>();
+
     private final long seed;
-    final Trace trace = new Trace();
+    private final Trace trace = new Trace();
     private final Network network;
-    private final EventQueue queue = new EventQueue();
-    private final List<NodeSlot> slots = new ArrayList<>();
-    private final Map<Address, NodeSlot> byAddress = new HashMap<>(); // looked up, never iterated
+    private final PriorityQueue<Scheduled> queue = new PriorityQueue<>();
+    private long nextSeq;
+    private final List<NodeState> nodes = new ArrayList<>();
+    private final Map<Address, NodeState> byAddress = new HashMap<>(); // looked up, never iterated
     private List<Address> addresses = List.of();
     private long now;
-    private long seq;
     private long handlerNanos = 10_000;
     private boolean running;
-    // the node whose handler is running, and when that handler ends (its sends leave then)
-    private NodeSlot current;
+    // the node whose handler is running, when that handler ends, and the frames it sent so far
+    private NodeState current;
     private long currentEnd;
-    long nextMessageId = 1;
+    private List<Outgoing> currentSends;
     private long nextTimerId = 1;
-    long sent;
-    long delivered;
-    long dropped;
-    long duplicated;
-    long corrupted;
-    long timersFired;
-    long eventsRun;
+    // the counters the simulation owns; the network keeps its own (see stats())
+    private long delivered;
+    private long droppedAtReceiver;
+    private long timersFired;
+    private long eventsRun;
+    private long discarded;
 
     /** A simulation whose every random choice derives from {@code seed}. */
     public Simulation(long seed) {
         this.seed = seed;
         this.network = new Network(this);
-        Seeds.register(this);
+        for (Consumer<? super Simulation> listener : CREATION_LISTENERS) {
+            listener.accept(this);
+        }
+    }
+
+    /**
+     * Calls {@code listener} with every simulation created from now on, on the creating thread,
+     * at the end of its constructor. For tools around the simulation (a seed runner that writes
+     * the trace of a failing run, for instance); a listener must not change the simulation.
+     * Listeners stay for the life of the JVM.
+     */
+    public static void addCreationListener(Consumer<? super Simulation> listener) {
+        CREATION_LISTENERS.add(Objects.requireNonNull(listener, "listener"));
     }
 
     public long seed() {
         return seed;
     }
 
-    /** A seed for the named random stream: a pure function of (run seed, name). */
+    /** A seed for the named random stream: a pure function of (run seed, name), SplitMix64-mixed. */
     long streamSeed(String name) {
-        long h = 0xcbf29ce484222325L;
+        long h = 0xcbf29ce484222325L; // FNV-1a of the name
         for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
             h = (h ^ (b & 0xff)) * 0x100000001b3L;
         }
@@ -182,19 +247,15 @@ public final class Simulation {
         if (byAddress.containsKey(address)) {
             throw new IllegalArgumentException("there is already a node named " + address);
         }
-        NodeSlot s = new NodeSlot(slots.size(), address, factory);
-        slots.add(s);
+        NodeState s = new NodeState(nodes.size(), address, factory);
+        nodes.add(s);
         byAddress.put(address, s);
         List<Address> all = new ArrayList<>(addresses);
         all.add(address);
         addresses = Collections.unmodifiableList(all);
         trace.setNodes(addresses);
-        network.nodeAdded(slots.size(), slots);
-        Ev e = new Ev();
-        e.type = START;
-        e.time = now;
-        e.node = s;
-        schedule(e);
+        network.nodeAdded(address);
+        schedule(now, new Start(s));
         return address;
     }
 
@@ -208,7 +269,7 @@ public final class Simulation {
      * After a crash this is the crashed instance until the restart replaces it.
      */
     public <T extends Node> T node(Address a, Class<T> type) {
-        NodeSlot s = slot(a);
+        NodeState s = state(a);
         if (s.instance == null) {
             s.instance = s.factory.get(); // not started yet: build it so a test can look at it
             s.ctx = new SimContext(s, s.incarnation);
@@ -219,24 +280,17 @@ public final class Simulation {
         return type.cast(s.instance);
     }
 
-    NodeSlot slot(Address a) {
-        // nodes usually send to the very Address objects of ctx.nodes(): for two or three nodes an
-        // identity scan beats even a cached-hash lookup (measured; past that the map wins)
-        List<NodeSlot> all = slots;
-        int n = all.size();
-        if (n <= 3) {
-            for (int i = 0; i < n; i++) {
-                NodeSlot s = all.get(i);
-                if (s.address == a) {
-                    return s;
-                }
-            }
-        }
-        NodeSlot s = byAddress.get(Objects.requireNonNull(a, "address"));
+    private NodeState state(Address a) {
+        NodeState s = byAddress.get(Objects.requireNonNull(a, "address"));
         if (s == null) {
             throw new IllegalArgumentException("no node named " + a + " in this simulation (nodes: " + addresses + ")");
         }
         return s;
+    }
+
+    /** The node's number: its position in {@link #nodes()}. Throws unless {@code a} names a node of this run. */
+    int number(Address a) {
+        return state(a).number;
     }
 
     public Network network() {
@@ -249,17 +303,17 @@ public final class Simulation {
 
     /** The node's clocks and their fault knobs. */
     public SimClock clock(Address a) {
-        return slot(a).clock;
+        return state(a).clock;
     }
 
     /** The node's disk (visible state, synced or not), for tests. */
     public DurableStorage storage(Address a) {
-        return slot(a).storage;
+        return state(a).storage;
     }
 
     /** What survives a crash of the node right now: the synced state, read-only. */
     public Map<String, byte[]> durableState(Address a) {
-        return slot(a).storage.durableView();
+        return state(a).storage.durableView();
     }
 
     /** True virtual time (checkers only: nodes read their own {@link Context#clock()}). */
@@ -271,13 +325,15 @@ public final class Simulation {
         return now;
     }
 
+    /** What the network counted (sent, dropped on the way, duplicated, corrupted) plus what the nodes did. */
     public Stats stats() {
-        return new Stats(sent, delivered, dropped, duplicated, corrupted, timersFired, eventsRun);
+        return new Stats(network.sent(), delivered, network.dropped() + droppedAtReceiver, network.duplicated(),
+                network.corrupted(), timersFired, eventsRun, discarded);
     }
 
-    /** Events waiting to run (deliveries in flight, timers, planned actions). */
-    public int pendingEvents() {
-        return queue.size();
+    /** Frames {@code a} received and threw away unread ({@link Context#discard}), over all its incarnations. */
+    public long discarded(Address a) {
+        return state(a).discarded;
     }
 
     /** How long every handler takes in virtual time before slowness (default 10 µs). */
@@ -292,26 +348,24 @@ public final class Simulation {
 
     /** Crash-stop: memory, timers and unsynced storage are gone; frames to it are dropped until {@link #restart}. */
     public void crash(Address a) {
-        NodeSlot s = slot(a);
+        NodeState s = state(a);
         if (s.crashed) {
             return;
         }
         s.crashed = true;
         s.crashAt = Long.MAX_VALUE;
-        s.incarnation++; // timers of the old incarnation are skipped when they come due
+        s.incarnation++; // the frames its handlers have not sent yet, and its timers, die with it
         s.timers.clear();
-        s.outbox = null;
-        s.outboxTime = -1;
         s.storage.crash();
         // frames waiting in the crashed node's buffers are gone with it
-        for (Ev e; (e = s.inbox.poll()) != null; ) {
-            if (e.type == DELIVER) {
-                drop(now, slots.get(e.from), s, e.id, e.payload, DropReason.RECEIVER_CRASHED, "(was waiting in its buffer)");
+        for (Event e; (e = s.inbox.poll()) != null; ) {
+            if (e instanceof Arrival lost) {
+                dropAtReceiver(lost, "(was waiting in its buffer)");
             }
         }
         s.pausedUntil = 0;
         s.busyUntil = 0;
-        record(now, TraceEvent.Kind.CRASH, s, null, -1, null, "memory, timers and unsynced writes lost");
+        record(now, Kind.CRASH, s.address, null, -1, null, "memory, timers and unsynced writes lost");
     }
 
     /**
@@ -324,7 +378,7 @@ public final class Simulation {
      * step of its algorithm, so tests crash it at every step.
      */
     public void crashAfterHandler(Address a) {
-        NodeSlot s = slot(a);
+        NodeState s = state(a);
         if (s.crashed) {
             return;
         }
@@ -334,20 +388,16 @@ public final class Simulation {
         }
         s.crashAt = currentEnd;
         int life = s.incarnation;
-        Ev e = new Ev();
-        e.type = ACTION;
-        e.time = currentEnd;
-        // scheduled after the handler's FLUSH, so the frames it sent before dying still leave
-        e.action = () -> {
+        // scheduled after the handler's Flush, so the frames it sent before dying still leave
+        schedule(currentEnd, new Action(() -> {
             if (!s.crashed && s.incarnation == life) {
                 crash(a);
             }
-        };
-        schedule(e);
+        }));
     }
 
     /** Runs a crash planned by {@link #crashAfterHandler} before the node handles anything else. */
-    private boolean diesBefore(NodeSlot s) {
+    private boolean diesBefore(NodeState s) {
         if (now >= s.crashAt && !s.crashed) {
             crash(s.address);
         }
@@ -359,18 +409,18 @@ public final class Simulation {
      * was synced. A running node is crashed first.
      */
     public void restart(Address a) {
-        NodeSlot s = slot(a);
+        NodeState s = state(a);
         if (!s.crashed) {
             crash(a);
         }
         s.crashed = false;
-        record(now, TraceEvent.Kind.RESTART, s, null, -1, null,
+        record(now, Kind.RESTART, s.address, null, -1, null,
                 "incarnation " + s.incarnation + ", " + s.storage.keys().size() + " durable keys");
         startInstance(s, false);
     }
 
     public boolean isCrashed(Address a) {
-        return slot(a).crashed;
+        return state(a).crashed;
     }
 
     /**
@@ -378,23 +428,19 @@ public final class Simulation {
      * frames for it wait, and timers that come due fire late, after the pause.
      */
     public void pause(Address a, Duration d) {
-        NodeSlot s = slot(a);
+        NodeState s = state(a);
         if (d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException("a pause must be positive, got " + d);
         }
         long until = now + d.toNanos();
         s.pausedUntil = Math.max(s.pausedUntil, until);
-        record(now, TraceEvent.Kind.PAUSE, s, null, -1, null, "for " + Trace.formatNanos(d.toNanos()));
-        int inc = s.incarnation;
+        record(now, Kind.PAUSE, s.address, null, -1, null, "for " + Trace.formatNanos(d.toNanos()));
+        int life = s.incarnation;
         at(until, () -> {
-            if (s.incarnation == inc && now >= s.pausedUntil) {
-                record(now, TraceEvent.Kind.RESUME, s, null, -1, null, null);
+            if (s.incarnation == life && now >= s.pausedUntil) {
+                record(now, Kind.RESUME, s.address, null, -1, null, null);
             }
         });
-    }
-
-    public boolean isPaused(Address a) {
-        return now < slot(a).pausedUntil;
     }
 
     /**
@@ -405,9 +451,9 @@ public final class Simulation {
         if (!(factor > 0 && factor <= 1e6)) {
             throw new IllegalArgumentException("slowness must be in (0, 1000000], got " + factor);
         }
-        NodeSlot s = slot(a);
+        NodeState s = state(a);
         s.slowness = factor;
-        record(now, TraceEvent.Kind.NOTE, s, null, -1, null, "slowness x" + factor);
+        record(now, Kind.NOTE, s.address, null, -1, null, "slowness x" + factor);
     }
 
     // ------------------------------------------------------------------ fault plan and running
@@ -431,11 +477,7 @@ public final class Simulation {
             throw new IllegalArgumentException("cannot plan an action in the past: " + Trace.formatNanos(when)
                     + " < now " + Trace.formatNanos(now));
         }
-        Ev e = new Ev();
-        e.type = ACTION;
-        e.time = when;
-        e.action = action;
-        schedule(e);
+        schedule(when, new Action(action));
     }
 
     /** Advances virtual time by {@code d}, running every event due until then. */
@@ -507,58 +549,88 @@ public final class Simulation {
         running = true;
     }
 
+    private void schedule(long time, Event event) {
+        queue.add(new Scheduled(time, nextSeq++, event));
+    }
+
+    /** Runs the next event if it is due by {@code limit}; false when there is none. */
     private boolean step(long limit) {
-        Ev e = queue.peek();
-        if (e == null || e.time > limit) {
+        Scheduled next = queue.peek();
+        if (next == null || next.time() > limit) {
             return false;
         }
         queue.poll();
-        now = e.time;
+        now = next.time();
         eventsRun++;
-        switch (e.type) {
-            case DELIVER -> deliver(e);
-            case TIMER -> fire(e);
-            case ACTION -> e.action.run();
-            case WAKE -> wake(e.node);
-            case FLUSH -> flush(e);
-            case START -> {
-                if (!e.node.crashed && (e.node.ctx == null || !e.node.ctx.started)) {
-                    startInstance(e.node, true);
-                }
-            }
-            default -> throw new IllegalStateException("unknown event type " + e.type);
+        Event e = next.event();
+        // (a switch over the sealed type needs Java 21; this chain is the same dispatch)
+        if (e instanceof Arrival a) {
+            arrive(a);
+        } else if (e instanceof TimerDue t) {
+            timerDue(t);
+        } else if (e instanceof Action a) {
+            a.action().run();
+        } else if (e instanceof Flush f) {
+            flush(f);
+        } else if (e instanceof Wake w) {
+            wake(w.node());
+        } else if (e instanceof Start s) {
+            start(s.node());
         }
         return true;
     }
 
-    private void schedule(Ev e) {
-        e.seq = seq++;
-        queue.add(e);
+    // ------------------------------------------------------------------ what each event does
+
+    private void start(NodeState s) {
+        if (!s.crashed && (s.ctx == null || !s.ctx.started)) {
+            startInstance(s, true);
+        }
+    }
+
+    /** Called by the network for each copy of a frame that will reach node {@code to} at {@code time}. */
+    void scheduleArrival(long time, int from, int to, long messageId, byte[] bytes) {
+        schedule(time, new Arrival(nodes.get(to), nodes.get(from).address, messageId, bytes));
+    }
+
+    private void arrive(Arrival a) {
+        NodeState s = a.to();
+        if (diesBefore(s)) {
+            dropAtReceiver(a, null);
+            return;
+        }
+        if (!waitsInInbox(a, s)) {
+            handleMessage(a, s);
+        }
+    }
+
+    private void timerDue(TimerDue t) {
+        NodeState s = t.node();
+        if (t.timer().cancelled || diesBefore(s) || t.timer().incarnation != s.incarnation) {
+            return;
+        }
+        if (!waitsInInbox(t, s)) {
+            handleTimer(t.timer(), s);
+        }
     }
 
     /**
      * A handler's frames leave when it ends; sending them from an event at that time keeps the
-     * trace in time order. A node that crashed in between never sent them.
+     * trace in time order. An instance that crashed in between never sent them.
      */
-    private void flush(Ev e) {
-        NodeSlot s = e.node;
-        @SuppressWarnings("unchecked")
-        List<Object> out = (List<Object>) e.tag;
-        if (s.outbox == out) {
-            s.outbox = null;
-            s.outboxTime = -1;
-        }
-        if (s.crashed || e.incarnation != s.incarnation) {
+    private void flush(Flush f) {
+        NodeState s = f.node();
+        if (s.crashed || f.incarnation() != s.incarnation) {
             return;
         }
-        for (int i = 0; i < out.size(); i += 2) {
-            network.send(s, (NodeSlot) out.get(i), (byte[]) out.get(i + 1), now);
+        for (Outgoing o : f.frames()) {
+            network.send(s.number, o.to().number, o.bytes(), now);
         }
     }
 
     /** Parks an event for a node that is busy or paused (or has others waiting), keeping arrival order. */
-    private boolean deferIfBusy(Ev e, NodeSlot s) {
-        if (s.inbox.isEmpty() && now >= s.busyUntil && now >= s.pausedUntil) {
+    private boolean waitsInInbox(Event e, NodeState s) {
+        if (s.inbox.isEmpty() && !s.busyOrPaused()) {
             return false;
         }
         s.inbox.add(e);
@@ -566,108 +638,76 @@ public final class Simulation {
         return true;
     }
 
-    private void scheduleWake(NodeSlot s) {
+    private void scheduleWake(NodeState s) {
         if (!s.wakeScheduled) {
-            Ev w = new Ev();
-            w.type = WAKE;
-            w.time = Math.max(now, Math.max(s.busyUntil, s.pausedUntil));
-            w.node = s;
             s.wakeScheduled = true;
-            schedule(w);
+            schedule(Math.max(now, Math.max(s.busyUntil, s.pausedUntil)), new Wake(s));
         }
     }
 
-    /** The node is (maybe) free again: run the oldest waiting event. */
-    private void wake(NodeSlot s) {
+    /** The node is (maybe) free again: it handles the oldest waiting event. */
+    private void wake(NodeState s) {
         s.wakeScheduled = false;
         if (s.inbox.isEmpty() || diesBefore(s)) {
             return;
         }
-        if (now < s.busyUntil || now < s.pausedUntil) {
+        if (s.busyOrPaused()) {
             scheduleWake(s); // the pause was extended
             return;
         }
-        Ev e = s.inbox.poll();
-        if (e.type == DELIVER) {
-            deliverNow(e, s);
-        } else if (!(e.cancelled || e.incarnation != s.incarnation)) {
-            fireNow(e, s);
+        Event e = s.inbox.poll();
+        if (e instanceof Arrival a) {
+            handleMessage(a, s);
+        } else if (e instanceof TimerDue t && !t.timer().cancelled && t.timer().incarnation == s.incarnation) {
+            handleTimer(t.timer(), s);
         }
         if (!s.inbox.isEmpty()) {
             scheduleWake(s);
         }
     }
 
-    void scheduleDelivery(long time, NodeSlot dst, int from, long id, byte[] payload) {
-        Ev e = new Ev();
-        e.type = DELIVER;
-        e.time = time;
-        e.node = dst;
-        e.from = from;
-        e.id = id;
-        e.payload = payload;
-        schedule(e);
+    private void dropAtReceiver(Arrival a, String more) {
+        droppedAtReceiver++;
+        record(now, Kind.DROP, a.from(), a.to().address, a.messageId(), a.bytes(),
+                more == null ? DropReason.RECEIVER_CRASHED.name() : DropReason.RECEIVER_CRASHED + " " + more);
     }
 
-    private void deliver(Ev e) {
-        NodeSlot s = e.node;
-        if (diesBefore(s)) {
-            drop(now, slots.get(e.from), s, e.id, e.payload, DropReason.RECEIVER_CRASHED, null);
-            return;
-        }
-        if (deferIfBusy(e, s)) {
-            return;
-        }
-        deliverNow(e, s);
-    }
+    // ------------------------------------------------------------------ running a node's handlers
 
-    private void deliverNow(Ev e, NodeSlot s) {
-        NodeSlot from = slots.get(e.from);
+    private void handleMessage(Arrival a, NodeState s) {
         delivered++;
-        byte[] p = e.payload;
+        byte[] bytes = a.bytes();
         if (trace.isEnabled()) {
-            record(now, TraceEvent.Kind.DELIVER, s, from.address, e.id, p, null);
-            p = p.clone(); // the handler may scribble on its array; the trace keeps what arrived
+            record(now, Kind.DELIVER, s.address, a.from(), a.messageId(), bytes, null);
+            bytes = bytes.clone(); // the handler may scribble on its array; the trace keeps what arrived
         }
-        SimContext ctx = s.ctx;
         beginHandler(s);
         try {
-            s.instance.onMessage(ctx, from.address, p);
+            s.instance.onMessage(s.ctx, a.from(), bytes);
         } catch (RuntimeException ex) {
-            throw failure(s, "handling message #" + e.id + " from " + from.address, ex);
+            throw failure(s, "handling message #" + a.messageId() + " from " + a.from(), ex);
         } finally {
             current = null;
         }
     }
 
-    private void fire(Ev e) {
-        NodeSlot s = e.node;
-        if (e.cancelled || diesBefore(s) || e.incarnation != s.incarnation) {
-            return;
-        }
-        if (deferIfBusy(e, s)) {
-            return;
-        }
-        fireNow(e, s);
-    }
-
-    private void fireNow(Ev e, NodeSlot s) {
-        s.timers.remove(e.id);
+    private void handleTimer(Timer timer, NodeState s) {
+        s.timers.remove(timer.id);
         timersFired++;
         if (trace.isEnabled()) {
-            record(now, TraceEvent.Kind.TIMER_FIRE, s, null, -1, null, "timer " + e.id + " " + e.tag);
+            record(now, Kind.TIMER_FIRE, s.address, null, -1, null, "timer " + timer.id + " " + timer.tag);
         }
         beginHandler(s);
         try {
-            s.instance.onTimer(s.ctx, e.tag);
+            s.instance.onTimer(s.ctx, timer.tag);
         } catch (RuntimeException ex) {
-            throw failure(s, "handling timer " + e.tag, ex);
+            throw failure(s, "handling timer " + timer.tag, ex);
         } finally {
             current = null;
         }
     }
 
-    private void startInstance(NodeSlot s, boolean reuseUnstarted) {
+    private void startInstance(NodeState s, boolean reuseUnstarted) {
         if (!(reuseUnstarted && s.instance != null && s.ctx != null && !s.ctx.started)) {
             // a test may have looked at the instance before the run (node(...)): keep that one
             s.instance = Objects.requireNonNull(s.factory.get(), "the node factory of " + s.address + " returned null");
@@ -684,72 +724,50 @@ public final class Simulation {
         }
     }
 
-    private void beginHandler(NodeSlot s) {
+    private void beginHandler(NodeState s) {
         current = s;
-        long cost = s.slowness == 1.0 ? handlerNanos : (long) (handlerNanos * s.slowness);
-        currentEnd = now + cost;
+        currentEnd = now + (long) (handlerNanos * s.slowness);
+        currentSends = null;
         s.busyUntil = currentEnd;
     }
 
-    private SimulationException failure(NodeSlot s, String what, RuntimeException ex) {
+    private SimulationException failure(NodeState s, String what, RuntimeException ex) {
         return new SimulationException("node " + s.address + " threw while " + what + " at "
                 + Trace.formatNanos(now) + " (seed " + seed + "): " + ex, ex);
     }
 
-    // ------------------------------------------------------------------ trace helpers
+    // ------------------------------------------------------------------ the trace
 
-    void drop(long t, NodeSlot src, NodeSlot dst, long id, byte[] bytes, DropReason reason, String more) {
-        dropped++;
+    /**
+     * Adds an event to the trace (when it is on), stamped with {@code node}'s own wall clock at
+     * {@code t}. The network records its events through this too.
+     */
+    void record(long t, Kind kind, Address node, Address peer, long id, byte[] payload, String detail) {
         if (trace.isEnabled()) {
-            record(t, TraceEvent.Kind.DROP, src, dst.address, id, bytes, more == null ? reason.name() : reason + " " + more);
+            long wall = node == null ? 0 : byAddress.get(node).clock.wallMillisAt(t);
+            trace.add(new TraceEvent(t, kind, node, peer, id, payload, detail, wall));
         }
-    }
-
-    void traceAt(long t, TraceEvent.Kind kind, NodeSlot s, Address peer, long id, byte[] payload, String detail) {
-        record(t, kind, s, peer, id, payload, detail);
-    }
-
-    private void record(long t, TraceEvent.Kind kind, NodeSlot s, Address peer, long id, byte[] payload, String detail) {
-        if (trace.isEnabled()) {
-            trace.add(new TraceEvent(t, kind, s == null ? null : s.address, peer, id, payload, detail,
-                    s == null ? 0 : s.clock.wallMillisAt(t)));
-        }
-    }
-
-    void recordClock(NodeSlot s, String detail) {
-        record(now, TraceEvent.Kind.CLOCK_STEP, s, null, -1, null, detail);
-    }
-
-    void recordPartition(String detail) {
-        record(now, TraceEvent.Kind.PARTITION, null, null, -1, null, detail);
-    }
-
-    void recordHeal() {
-        record(now, TraceEvent.Kind.HEAL, null, null, -1, null, "every partition removed");
-    }
-
-    void recordNetwork(String detail) {
-        record(now, TraceEvent.Kind.NOTE, null, null, -1, null, detail);
     }
 
     /** Writes a note into the trace from a test or fault plan (network-wide when {@code node} is null). */
     public void note(Address node, String text) {
-        record(now, TraceEvent.Kind.NOTE, node == null ? null : slot(node), null, -1, null, text);
+        record(now, Kind.NOTE, node == null ? null : state(node).address, null, -1, null, text);
     }
 
     // ------------------------------------------------------------------ the node's view
 
     /** The {@link Context} of one incarnation of a node. */
     private final class SimContext implements Context {
-        private final NodeSlot s;
+        private final NodeState s;
         private final int incarnation;
         boolean started;
 
-        SimContext(NodeSlot s, int incarnation) {
+        SimContext(NodeState s, int incarnation) {
             this.s = s;
             this.incarnation = incarnation;
         }
 
+        /** When what the node does now takes effect: the end of its running handler. */
         private long effectTime() {
             if (s.incarnation != incarnation || s.crashed) {
                 throw new IllegalStateException(s.address + " (incarnation " + incarnation
@@ -772,24 +790,16 @@ public final class Simulation {
         public void send(Address to, byte[] message) {
             Objects.requireNonNull(message, "message");
             long t = effectTime();
-            NodeSlot dst = slot(to);
+            NodeState dst = state(to);
             if (t == now) {
-                network.send(s, dst, message.clone(), t); // an instant handler: the frame leaves now
+                network.send(s.number, dst.number, message.clone(), t); // an instant handler: the frame leaves now
                 return;
             }
-            if (s.outbox == null || s.outboxTime != t) {
-                s.outbox = new ArrayList<>();
-                s.outboxTime = t;
-                Ev f = new Ev();
-                f.type = FLUSH;
-                f.time = t;
-                f.node = s;
-                f.tag = s.outbox;
-                f.incarnation = incarnation;
-                schedule(f);
+            if (currentSends == null) {
+                currentSends = new ArrayList<>();
+                schedule(t, new Flush(s, incarnation, currentSends));
             }
-            s.outbox.add(dst);
-            s.outbox.add(message.clone());
+            currentSends.add(new Outgoing(dst, message.clone()));
         }
 
         @Override
@@ -800,30 +810,23 @@ public final class Simulation {
             effectTime(); // checks the incarnation is alive
             // timers count from when setTimer is called (the handler's start), so a periodic
             // timer keeps its period; messages leave when the handler ends
-            long t = now;
-            Ev e = new Ev();
-            e.type = TIMER;
-            e.time = t + s.clock.trueNanosFor(delay.toNanos());
-            e.node = s;
-            e.id = nextTimerId++;
-            e.tag = tag;
-            e.incarnation = incarnation;
-            s.timers.put(e.id, e);
-            schedule(e);
+            Timer timer = new Timer(nextTimerId++, tag, incarnation);
+            s.timers.put(timer.id, timer);
+            schedule(now + s.clock.trueNanosFor(delay.toNanos()), new TimerDue(s, timer));
             if (trace.isEnabled()) {
-                record(t, TraceEvent.Kind.TIMER_SET, s, null, -1, null,
-                        "timer " + e.id + " " + tag + " in " + Trace.formatNanos(delay.toNanos()));
+                record(now, Kind.TIMER_SET, s.address, null, -1, null,
+                        "timer " + timer.id + " " + tag + " in " + Trace.formatNanos(delay.toNanos()));
             }
-            return new TimerId(e.id);
+            return new TimerId(timer.id);
         }
 
         @Override
-        public void cancelTimer(TimerId timer) {
+        public void cancelTimer(TimerId id) {
             effectTime(); // checks the incarnation is alive
-            Ev e = s.timers.remove(timer.id());
-            if (e != null) {
-                e.cancelled = true;
-                record(now, TraceEvent.Kind.TIMER_CANCEL, s, null, -1, null, "timer " + e.id + " " + e.tag);
+            Timer timer = s.timers.remove(id.id());
+            if (timer != null) {
+                timer.cancelled = true;
+                record(now, Kind.TIMER_CANCEL, s.address, null, -1, null, "timer " + timer.id + " " + timer.tag);
             }
         }
 
@@ -845,7 +848,15 @@ public final class Simulation {
         @Override
         public void note(String text) {
             effectTime(); // checks the incarnation is alive
-            record(now, TraceEvent.Kind.NOTE, s, null, -1, null, text);
+            record(now, Kind.NOTE, s.address, null, -1, null, text);
+        }
+
+        @Override
+        public void discard(String why) {
+            effectTime(); // checks the incarnation is alive
+            // counted, not traced: the trace already shows the frame (DELIVER, and CORRUPT if the network damaged it)
+            s.discarded++;
+            discarded++;
         }
     }
 }

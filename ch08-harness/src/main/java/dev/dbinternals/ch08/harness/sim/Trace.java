@@ -206,7 +206,7 @@ public final class Trace {
     }
 
     /** A JSON string literal (or null), escaping what JSON requires. */
-    public static String json(String s) {
+    private static String json(String s) {
         if (s == null) {
             return "null";
         }

@@ -263,6 +263,11 @@ public final class UdpCluster implements AutoCloseable {
         return hostedOrThrow(a).delivered.get();
     }
 
+    /** Frames the node received and threw away unread ({@link Context#discard}, e.g. through {@code Codec.receive}). */
+    public long discardedCount(Address a) {
+        return hostedOrThrow(a).discarded.get();
+    }
+
     /** Handler invocations that threw (the node keeps running). */
     public long handlerErrors(Address a) {
         return hostedOrThrow(a).errors.get();
@@ -321,6 +326,7 @@ public final class UdpCluster implements AutoCloseable {
         final RandomGenerator random;
         final AtomicLong delivered = new AtomicLong();
         final AtomicLong errors = new AtomicLong();
+        final AtomicLong discarded = new AtomicLong();
         final java.util.concurrent.ConcurrentLinkedQueue<Runnable> tasks = new java.util.concurrent.ConcurrentLinkedQueue<>();
         // timers: touched by the loop thread only
         final java.util.PriorityQueue<long[]> due = new java.util.PriorityQueue<>(
@@ -512,6 +518,11 @@ public final class UdpCluster implements AutoCloseable {
         @Override
         public void note(String text) {
             log(String.format("%tT.%<tL %s: %s", System.currentTimeMillis(), self, text));
+        }
+
+        @Override
+        public void discard(String why) {
+            discarded.incrementAndGet();
         }
     }
 

@@ -6,7 +6,6 @@ import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.Node;
 import dev.dbinternals.ch08.harness.codec.Codec;
-import dev.dbinternals.ch08.harness.codec.CodecException;
 import dev.dbinternals.ch08.harness.sim.TraceEvent.Kind;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,11 +52,9 @@ class LeaseExampleTest {
 
         @Override
         public void onMessage(Context ctx, Address from, byte[] m) {
-            Acquire a;
-            try {
-                a = CODEC.decode(m, Acquire.class);
-            } catch (CodecException e) {
-                return; // corrupted: the checksum caught it
+            Acquire a = CODEC.receive(ctx, m, Acquire.class).orElse(null);
+            if (a == null) {
+                return; // corrupted: the checksum caught it (and receive counted it)
             }
             long now = ctx.clock().monotonicNanos();
             if (now < quietUntil || (holder != null && !holder.equals(from) && now < expires)) {
@@ -102,10 +99,8 @@ class LeaseExampleTest {
 
         @Override
         public void onMessage(Context ctx, Address from, byte[] m) {
-            Granted g;
-            try {
-                g = CODEC.decode(m, Granted.class);
-            } catch (CodecException e) {
+            Granted g = CODEC.receive(ctx, m, Granted.class).orElse(null);
+            if (g == null) {
                 return;
             }
             if (leader || g.req() != req) {

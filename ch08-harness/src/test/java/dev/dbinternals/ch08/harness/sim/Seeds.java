@@ -21,6 +21,11 @@ import java.util.function.LongConsumer;
  * {@code -Dch08.seeds=K} runs K seeds instead of the test's count (for long soak runs);
  * {@code -Dch08.seedBase=B} starts from B instead of 1.
  *
+ * <p>Test support: it lives in the harness's test sources and reaches the other modules' tests
+ * as the harness test-jar ({@code <type>test-jar</type>}, test scope), so no main code depends
+ * on it or on JUnit. It learns of each simulation through
+ * {@link Simulation#addCreationListener}.
+ *
  * <p>Thread-safe: each thread tracks its own most recent simulation.
  */
 public final class Seeds {
@@ -28,10 +33,15 @@ public final class Seeds {
     private static final ThreadLocal<Simulation> LAST = new ThreadLocal<>();
     private static final ThreadLocal<Boolean> ACTIVE = ThreadLocal.withInitial(() -> false);
 
+    static {
+        Simulation.addCreationListener(Seeds::remember);
+    }
+
     private Seeds() {
     }
 
-    static void register(Simulation sim) {
+    /** Keeps the newest simulation created on this thread while a seed runs: its trace is written if the seed fails. */
+    private static void remember(Simulation sim) {
         if (ACTIVE.get()) {
             LAST.set(sim);
         }
