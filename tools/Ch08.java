@@ -647,6 +647,23 @@ public class Ch08 {
         try {
             Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true).start();
             p.getOutputStream().close();
+            // With progress on, a quiet stretch (a big module compiling) still prints a line every 4 s.
+            java.util.concurrent.atomic.AtomicLong lastShown = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+            Thread heartbeat = new Thread(() -> {
+                while (progress && !Thread.currentThread().isInterrupted()) {
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    if (System.nanoTime() - lastShown.get() > 4_000_000_000L) {
+                        System.err.println("ch08:   ... still building");
+                        lastShown.set(System.nanoTime());
+                    }
+                }
+            });
+            heartbeat.setDaemon(true);
+            heartbeat.start();
             java.util.regex.Pattern building = java.util.regex.Pattern.compile("\\[INFO\\] Building (\\S+) \\S+ *(\\[\\d+/\\d+\\])");
             try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
                     var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
@@ -656,8 +673,11 @@ public class Ch08 {
                     var m = building.matcher(line);
                     if (progress && m.find()) {
                         System.err.println("ch08:   " + m.group(1) + " " + m.group(2));
+                        lastShown.set(System.nanoTime());
                     }
                 }
+            } finally {
+                heartbeat.interrupt();
             }
             return p.waitFor();
         } catch (IOException e) {
