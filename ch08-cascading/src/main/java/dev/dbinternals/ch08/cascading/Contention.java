@@ -108,6 +108,10 @@ public final class Contention {
 
     /** Total calls to the resource, and when the last client succeeded (or -1 if not all did). */
     public record Result(String policy, int clients, long calls, long completionNanos, boolean allDone) {
+        /** Calls per client: 1 is the minimum, anything above is work wasted on conflicts. */
+        public double callsPerClient() {
+            return (double) calls / clients;
+        }
     }
 
     /** Runs {@code clients} clients with {@code policy} until all succeed or {@code limit} passes. */
