@@ -48,8 +48,10 @@ import org.openjdk.jmh.infra.IterationParams;
  * the report can say which S the machine really delivered.
  *
  * <p><b>The producer</b> is open loop: it hands items over at the times of a Poisson process of
- * rate λ = load · μ, whatever the consumer does, waiting for each due time by spinning on
- * {@link System#nanoTime()} (parking would add the timer's 50 µs slack to every gap). Poisson,
+ * rate λ = load · μ, whatever the consumer does. It waits for each due time by spinning on
+ * {@link System#nanoTime()}, after parking through the part of a long gap that is more than
+ * {@link #PARK_MARGIN_NANOS} away (a parked thread wakes up to ~50 µs late, the timer's slack;
+ * parking leaves the core to the consumer on a machine with few cores). Poisson,
  * because real arrivals clump, and because the M/D/1 queue of the simulator and of
  * {@link QueueSizing#md1TimeInSystem} assumes it. {@code load} is below (0.5), near (0.9) and
  * above (1.5) the consumer's rate.
@@ -69,7 +71,7 @@ import org.openjdk.jmh.infra.IterationParams;
  *   the moment the consumer takes it, as percentiles in an HdrHistogram. With backpressure W
  *   includes the time the producer held the item waiting for room;</li>
  *   <li>how late the producer was: due time to hand-over (the backlog at the source);</li>
- *   <li>L, measured on its own: a third thread looks at the queue every ~200 µs and averages
+ *   <li>L, measured on its own: a third thread looks at the queue every ~0.5 ms and averages
  *   {@code size()} (+1 while the producer holds an item waiting for room), so Little's law
  *   L = λ·W can be checked with L and W measured independently;</li>
  *   <li>offered, accepted, refused and served per second ({@code @AuxCounters}).</li>
@@ -85,7 +87,7 @@ import org.openjdk.jmh.infra.IterationParams;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 1, time = 1)
+@Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Fork(1)
 @State(Scope.Group)
@@ -108,11 +110,13 @@ public class Bench01QueueSizing {
     public String overload;
 
     /** The consumer's CPU work per item (the service time S), in microseconds. */
-    @Param({"50"})
+    @Param({"100"})
     public int serviceMicros;
 
     /** How often the sampler thread looks at the queue. */
-    static final long SAMPLE_EVERY_NANOS = 200_000;
+    static final long SAMPLE_EVERY_NANOS = 500_000;
+    /** The producer parks through a gap only up to this long before the item is due, then spins. */
+    static final long PARK_MARGIN_NANOS = 100_000;
 
     /** An item remembers when the producer handed it over, and when it was due. */
     static final class Item {
@@ -253,6 +257,10 @@ public class Bench01QueueSizing {
     @GroupThreads(1)
     public void produce(Producer p, Lateness late, Control ctl) throws InterruptedException {
         // Open loop: wait for this item's due time, then hand it over, whatever the consumer does.
+        long early = p.due - System.nanoTime();
+        if (early > 2 * PARK_MARGIN_NANOS) {
+            LockSupport.parkNanos(early - PARK_MARGIN_NANOS);
+        }
         while (System.nanoTime() < p.due) {
             if (ctl.stopMeasurement) {
                 return;

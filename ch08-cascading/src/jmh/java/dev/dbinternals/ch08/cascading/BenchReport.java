@@ -65,7 +65,7 @@ final class BenchReport {
         }
         return quick
                 ? new Settings(out, 1, TimeValue.milliseconds(300), 1, TimeValue.milliseconds(500), forks)
-                : new Settings(out, 1, TimeValue.seconds(1), 3, TimeValue.seconds(1), forks);
+                : new Settings(out, 2, TimeValue.seconds(1), 3, TimeValue.seconds(1), forks);
     }
 
     private static String value(String[] args, int i, String option) {
