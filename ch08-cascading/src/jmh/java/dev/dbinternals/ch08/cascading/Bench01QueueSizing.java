@@ -74,7 +74,8 @@ import org.openjdk.jmh.infra.IterationParams;
  *   <li>L, measured on its own: a third thread looks at the queue every ~0.5 ms and averages
  *   {@code size()} (+1 while the producer holds an item waiting for room), so Little's law
  *   L = λ·W can be checked with L and W measured independently;</li>
- *   <li>offered, accepted, refused and served per second ({@code @AuxCounters}).</li>
+ *   <li>offered, accepted, refused and served ({@code @AuxCounters}, counts over the
+ *   measurement; the report turns them into rates).</li>
  * </ul>
  *
  * <p><b>The queues</b>: {@link ArrayBlockingQueue} (one lock), {@link LinkedBlockingQueue} (a
@@ -193,9 +194,13 @@ public class Bench01QueueSizing {
 
     // ---------------------------------------------------------------------------- the producer
 
-    /** The producer's counters, per second of measurement. */
+    /**
+     * The producer's counts inside the measured window. Counts, not rates: JMH would divide a
+     * rate by the thread's own measured time, which is shorter than the window when the thread
+     * was descheduled as the window opened; the report divides by the iteration length.
+     */
     @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Producer {
         public long offered;
         public long accepted;
@@ -311,9 +316,9 @@ public class Bench01QueueSizing {
 
     // ---------------------------------------------------------------------------- the consumer
 
-    /** Items served, per second of measurement. */
+    /** Items served inside the measured window (a count, like the producer's). */
     @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Consumer {
         public long served;
 
@@ -454,16 +459,19 @@ public class Bench01QueueSizing {
  *   java -cp ch08-cascading/target/benchmarks.jar dev.dbinternals.ch08.cascading.Bench01QueueSizingReport
  *                                                      (the README's sweep, with Little's law and the simulator)
  *
- * What to expect (read JMH's secondary results: boundedQueue:served, :refused, :waitP99Us, ...;
- * the primary "ops/s" of a group adds up the calls of all three methods and means little here):
+ * What to expect (read JMH's secondary results: boundedQueue:served, :refused (counts over all
+ * measurement iterations), :waitP99Us, ...; the primary "ops/s" of a group adds up the calls of
+ * all three methods and means little here):
  *
- *   - served/s never passes the consumer's rate 1/S (about 20,000/s for S = 50 µs), whatever the
- *     capacity: at load 1.5 it is that rate with 16 slots and with 4,096;
+ *   - served per second never passes the consumer's rate 1/S (at most 10,000/s for S = 100 µs,
+ *     less on a busy machine, where the measured S grows), whatever the capacity: at load 1.5
+ *     the same with 16 slots as with 4,096;
  *   - at load 1.5 the wait grows with the capacity, about one service time per slot
- *     (4,096 slots: ~200 ms); with offer, about a third of the items are refused at every
- *     capacity (1 - 1/1.5);
+ *     (4,096 slots: ~0.4 s); with offer, about a third of the items are refused at every
+ *     capacity (1 - 1/1.5), more if the consumer is slowed down;
  *   - below saturation the capacity hardly matters once it holds the Poisson clumps;
- *   - Little's law: queueLength ~= accepted/s x waitMeanUs / 10^6.
+ *   - Little's law: queueLength ~= accepted/s x waitMeanUs / 10^6, accepted/s being
+ *     accepted / (iterations x 1 s).
  *
  * Real figures from one run are in ch08-cascading/README.md, "Benchmarks".
  */

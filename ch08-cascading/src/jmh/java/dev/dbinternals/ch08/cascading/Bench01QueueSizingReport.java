@@ -144,8 +144,8 @@ public final class Bench01QueueSizingReport {
             double asked = load * 1e6 / Integer.parseInt(p.getParam("serviceMicros"));
             Model m = model(asked, serviceUs, capacity, overload.equals("offer"));
             rows.add(new Row(queue, overload, load, capacity, serviceUs, asked,
-                    BenchReport.withError(BenchReport.secondary(r, "served")), BenchReport.score(r, "served"),
-                    BenchReport.score(r, "accepted"), BenchReport.score(r, "refused"),
+                    BenchReport.withError(BenchReport.perSecond(r, "served")), BenchReport.perSecond(r, "served").getMean(),
+                    BenchReport.perSecond(r, "accepted").getMean(), BenchReport.perSecond(r, "refused").getMean(),
                     BenchReport.score(r, "waitP50Us"), BenchReport.score(r, "waitP99Us"), BenchReport.score(r, "waitP999Us"),
                     BenchReport.score(r, "waitMeanUs"), BenchReport.score(r, "lateMeanUs"),
                     BenchReport.score(r, "queueLength"), BenchReport.score(r, "producerHeld"), m));

@@ -64,9 +64,11 @@ import org.openjdk.jmh.infra.ThreadParams;
  * <h2>What is measured</h2>
  *
  * <ul>
- *   <li>the score: successes per second, all threads together;</li>
- *   <li>{@code failures}: failed attempts per second; failures / successes is the AWS "calls"
- *   metric less one (attempts per success = 1 + failures per success);</li>
+ *   <li>{@code successes} and {@code failures}: counts over the measurement (all threads, all
+ *   iterations); failures / successes is the AWS "calls" metric less one (attempts per success
+ *   = 1 + failures per success). JMH's own score (successes per second) is printed too, but it
+ *   adds up per-thread rates and overstates when a thread starves; the report divides the
+ *   counts by the measurement time;</li>
  *   <li>fairness: each thread's share of the successes over the whole measurement, as
  *   {@code minShare} and {@code maxShare} (the smallest and largest share divided by the mean
  *   share: 1.00 and 1.00 is perfectly even; 0 means a thread starved).</li>
@@ -166,14 +168,22 @@ public class Bench02BackoffOnThreads {
         }
     }
 
-    /** Failed attempts per second. */
+    /**
+     * Successes and failed attempts inside JMH's measured window, as plain counts (JMH adds them
+     * up over threads and iterations). Counts, not rates: JMH would divide a rate by each
+     * thread's own measured time, and a thread that starves (it happens here, see minShare)
+     * enters its measured loop late and gets a tiny time and an absurd rate. The report divides
+     * the counts by the measurement time instead.
+     */
     @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Attempts {
+        public long successes;
         public long failures;
 
         @Setup(Level.Iteration)
         public void start() {
+            successes = 0;
             failures = 0;
         }
     }
@@ -215,39 +225,39 @@ public class Bench02BackoffOnThreads {
         }
     }
 
-    // Both loops count only inside JMH's measured window, and give up when the iteration ends: a
-    // thread that keeps losing (it happens, see minShare) must not stretch the iteration or count
-    // failures outside the time JMH divides by.
+    // Both loops count only inside JMH's measured window (not in the threads' ramp-up and
+    // wind-down around it), and keep trying until they succeed: an invocation is one success.
 
     @Benchmark
     public long cas(Client c, Attempts a, Fairness f, Control ctl) {
         int retry = 0;
         long delay = 0;
-        while (!ctl.stopMeasurement) {
+        while (true) {
             long v = version.get();              // read the row's version
             Blackhole.consumeCPU(workTokens);    // prepare the new row: another writer may commit meanwhile
             boolean counting = Bench01QueueSizing.measuring(ctl);
             if (version.compareAndSet(v, v + 1)) {
                 c.succeeded(counting);
+                a.successes += counting ? 1 : 0;
                 return v;
             }
             a.failures += counting ? 1 : 0;      // someone else committed: the work is wasted
             delay = backoff.delayNanos(++retry, delay, c.random);
             pause(delay);
         }
-        return -1;
     }
 
     @Benchmark
     public long tryLock(Client c, Attempts a, Fairness f, Control ctl) {
         int retry = 0;
         long delay = 0;
-        while (!ctl.stopMeasurement) {
+        while (true) {
             boolean counting = Bench01QueueSizing.measuring(ctl);
             if (lock.tryLock()) {
                 try {
                     Blackhole.consumeCPU(workTokens); // the same work, done under the lock
                     c.succeeded(counting);
+                    a.successes += counting ? 1 : 0;
                     return ++guarded;
                 } finally {
                     lock.unlock();
@@ -257,7 +267,6 @@ public class Bench02BackoffOnThreads {
             delay = backoff.delayNanos(++retry, delay, c.random);
             pause(delay);
         }
-        return -1;
     }
 }
 
@@ -268,7 +277,7 @@ public class Bench02BackoffOnThreads {
  *   java -cp ch08-cascading/target/benchmarks.jar dev.dbinternals.ch08.cascading.Bench02BackoffReport
  *                                                             (1 to 16 threads, with the simulator's ranking)
  *
- * What to expect: the score is successes/s; cas:failures / score is failed attempts per success.
+ * What to expect: cas:failures / cas:successes is failed attempts per success.
  * With one thread nothing fails. With more threads than cores, "none" burns its time slices on
  * attempts that fail, and every backoff policy cuts the failures per success by a large factor;
  * whether jitter beats plain exponential backoff here, and by how much, depends on how often

@@ -125,9 +125,11 @@ public final class Bench02BackoffReport {
             String resource = name.substring(name.lastIndexOf('.') + 1);
             int threads = r.getParams().getThreads();
             String policy = r.getParams().getParam("policy");
-            double ok = r.getPrimaryResult().getScore();
+            // counts over the whole measurement, divided by its length (see Bench02BackoffOnThreads.Attempts)
+            var okPerSecond = BenchReport.perSecond(r, "successes");
+            double ok = BenchReport.score(r, "successes");
             double failures = BenchReport.score(r, "failures");
-            rows.add(new Row(resource, threads, policy, BenchReport.withError(r.getPrimaryResult()), ok,
+            rows.add(new Row(resource, threads, policy, BenchReport.withError(okPerSecond), okPerSecond.getMean(),
                     ok == 0 ? Double.NaN : failures / ok, BenchReport.score(r, "minShare"), BenchReport.score(r, "maxShare"),
                     sim.getOrDefault(policy + "/" + threads, Double.NaN)));
         }

@@ -10,7 +10,10 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -18,6 +21,8 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.util.ListStatistics;
+import org.openjdk.jmh.util.Statistics;
 
 /**
  * What the benchmark report mains share: their command line, running JMH from Java, reading a
@@ -104,6 +109,31 @@ final class BenchReport {
 
     static double score(RunResult r, String name) {
         return secondary(r, name).getScore();
+    }
+
+    /**
+     * An EVENTS counter turned into a rate per second of measurement: the count of each
+     * measurement iteration divided by the iteration's length, as statistics over the iterations
+     * (mean, and JMH's 99.9% error when there are at least two).
+     */
+    static Statistics perSecond(RunResult r, String counter) {
+        double seconds = r.getParams().getMeasurement().getTime().convertTo(TimeUnit.NANOSECONDS) / 1e9;
+        ListStatistics st = new ListStatistics();
+        for (BenchmarkResult b : r.getBenchmarkResults()) {
+            for (IterationResult it : b.getIterationResults()) {
+                Result x = it.getSecondaryResults().get(counter);
+                if (x == null) {
+                    throw new IllegalStateException("no counter '" + counter + "' in " + r.getParams().id());
+                }
+                st.addValue(x.getScore() / seconds);
+            }
+        }
+        return st;
+    }
+
+    /** "12,345 ± 678" for statistics over iterations (no ± with one iteration). */
+    static String withError(Statistics st) {
+        return st.getN() < 2 ? f0(st.getMean()) : f0(st.getMean()) + " ± " + f0(st.getMeanErrorAt(0.999));
     }
 
     /** "12,345 ± 678": a rate with JMH's 99.9% error (NaN when there was one iteration). */
