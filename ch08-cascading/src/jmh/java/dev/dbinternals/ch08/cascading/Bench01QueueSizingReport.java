@@ -44,6 +44,8 @@ public final class Bench01QueueSizingReport {
     /** Simulated run length; above saturation longer, so that filling a 4,096 queue (0.4 s) is a small part of it. */
     static final Duration SIM_RUN = Duration.ofSeconds(8);
     static final Duration SIM_RUN_OVERLOADED = Duration.ofSeconds(20);
+    /** The consumer's work per item, S. */
+    static final int SERVICE_MICROS = 100;
 
     private Bench01QueueSizingReport() {
     }
@@ -84,15 +86,21 @@ public final class Bench01QueueSizingReport {
             return;
         }
         String before = BenchReport.machine();
+        // one calibration for every fork, so every row's consumer does the same work per item
+        long tokens = Bench01QueueSizing.tokensFor(SERVICE_MICROS * 1000L);
+        String service = String.format(Locale.ROOT, "service S: %d consumeCPU tokens per item (calibrated once for %d µs)",
+                tokens, SERVICE_MICROS);
         List<RunResult> results = new ArrayList<>();
         // The whole capacity sweep for the JDK's array queue ...
         results.addAll(BenchReport.run(BenchReport.options(Bench01QueueSizing.class, s)
+                .param("serviceMicros", String.valueOf(SERVICE_MICROS)).param("serviceTokens", String.valueOf(tokens))
                 .param("queue", "ArrayBlockingQueue")
                 .param("capacity", "1", "16", "256", "4096")
                 .param("load", "0.5", "0.9", "1.5")
                 .param("overload", "put", "offer")));
         // ... and the two other queues at a small and a large capacity, for the queue's own cost.
         results.addAll(BenchReport.run(BenchReport.options(Bench01QueueSizing.class, s)
+                .param("serviceMicros", String.valueOf(SERVICE_MICROS)).param("serviceTokens", String.valueOf(tokens))
                 .param("queue", "LinkedBlockingQueue", "MpscBlockingConsumerArrayQueue")
                 .param("capacity", "16", "4096")
                 .param("load", "0.5", "0.9", "1.5")
@@ -109,6 +117,7 @@ public final class Bench01QueueSizingReport {
         System.out.println("== Queue sizing on real threads (consumer: S of CPU work per item; Poisson producer) ==");
         System.out.println("start: " + before);
         System.out.println("end:   " + after);
+        System.out.println(service);
         System.out.println();
         System.out.println("-- 1. ArrayBlockingQueue: what a bigger queue buys; W = wait from hand-over to take, µs --");
         System.out.print(sizing);
@@ -121,7 +130,7 @@ public final class Bench01QueueSizingReport {
         System.out.println();
         System.out.print(verdict);
         String md = "Measured " + before + " (start); load average at the end: " + after.replaceAll(".*load average ", "")
-                + "\n\n1. ArrayBlockingQueue, wait W in µs\n\n" + sizing.toMarkdown()
+                + "\n" + service + "\n\n1. ArrayBlockingQueue, wait W in µs\n\n" + sizing.toMarkdown()
                 + "\n2. Little's law\n\n" + little.toMarkdown()
                 + "\n3. Three queues\n\n" + queues.toMarkdown() + "\n" + verdict;
         BenchReport.write(s.out().resolve("queue-sizing.md"), md);

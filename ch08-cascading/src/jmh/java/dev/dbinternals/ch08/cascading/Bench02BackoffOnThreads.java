@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,22 +41,38 @@ import org.openjdk.jmh.infra.ThreadParams;
  * by more threads than cores (the scheduler preempts), and one cache line that every attempt
  * pulls to its core.
  *
- * <h2>The two resources</h2>
+ * <h2>Three ways to contend</h2>
  *
- * <p>{@code cas} is optimistic concurrency, the AWS set-up: read the version, prepare the new
- * value (about {@link #WORK_NANOS} of CPU work), then compare-and-set the version. If another
- * thread committed in between, the work is wasted and the attempt failed.
+ * <p>{@code cas} is optimistic concurrency, the AWS set-up on one machine: read the version,
+ * prepare the new value (about {@link #WORK_NANOS} of CPU work), then compare-and-set the
+ * version. If another thread committed in between, the work is wasted and the attempt failed.
  *
  * <p>{@code tryLock} is the pessimistic twin: take the lock if it is free
  * ({@link ReentrantLock#tryLock()}), do the same work under it, release it. A failed attempt is
  * cheap here (one CAS on the lock word); what hurts is a holder that is preempted while holding.
+ *
+ * <p>{@code casRoundTrip} is {@code cas} with a round trip in the window instead of CPU work:
+ * read the version, park for {@link #ROUND_TRIP_NANOS} (the write travelling to a remote store
+ * and back, as in the AWS experiment, where the clients talk to a database over a network),
+ * then compare-and-set. A parked thread needs no core, so here all N threads really are in the
+ * middle of an attempt at once, as N remote clients would be, however few cores there are.
+ *
+ * <p>{@code casBurst} is {@code casRoundTrip} in rounds, the AWS experiment itself: all N
+ * threads start a round at the same instant (a cache expiry, a deploy, a partition healing),
+ * each wants one successful write, and the round ends when the last one has written; the next
+ * starts {@link #ROUND_GAP_NANOS} later. Clients that collide at the same moment and back off
+ * by the same delay collide again; that lockstep is what jitter is meant to break. Besides the
+ * counts, {@code roundMeanUs} is the mean time from a round's start to its last write (the AWS
+ * "completion time").
  *
  * <h2>The policies</h2>
  *
  * <p>{@code none} retries at once ({@link BackoffPolicy#immediate()}); {@code exponential} waits
  * base·2^(n−1) ({@link ExponentialBackoff}, no jitter); {@code full}, {@code equal} and
  * {@code decorrelated} are {@link FullJitter}, {@link EqualJitter} and
- * {@link DecorrelatedJitter}. Base {@link #BASE} (about the work of one attempt), cap {@link #CAP}.
+ * {@link DecorrelatedJitter}. Base {@link #BASE} (about the work of one attempt) and cap
+ * {@link #CAP} for {@code cas} and {@code tryLock}; base {@link #ROUND_TRIP_BASE} (one round trip)
+ * and cap {@link #ROUND_TRIP_CAP} for {@code casRoundTrip}.
  * Every thread draws from its own seeded generator. A wait shorter than {@link #SPIN_LIMIT_NANOS}
  * spins with {@link Thread#onSpinWait()} (parking cannot sleep that briefly: Linux adds up to
  * 50 µs of timer slack); a longer one parks with {@link LockSupport#parkNanos}, giving the core
@@ -90,35 +107,66 @@ public class Bench02BackoffOnThreads {
     static final long WORK_NANOS = 500;
     static final Duration BASE = Duration.ofNanos(1_000);
     static final Duration CAP = Duration.ofMillis(1);
+    /** The round trip of {@code casRoundTrip}, and its backoff's base and cap. */
+    static final long ROUND_TRIP_NANOS = 100_000;
+    static final Duration ROUND_TRIP_BASE = Duration.ofNanos(ROUND_TRIP_NANOS);
+    static final Duration ROUND_TRIP_CAP = Duration.ofMillis(10);
+    /** casBurst: the pause between the last write of a round and the start of the next. */
+    static final long ROUND_GAP_NANOS = 200_000;
     /** Shorter waits spin, longer ones park. */
     static final long SPIN_LIMIT_NANOS = 20_000;
 
     @Param({"none", "exponential", "full", "equal", "decorrelated"})
     public String policy;
 
+    /** {@link #WORK_NANOS} as consumeCPU tokens; 0 = calibrate in this fork (the report passes one count to all). */
+    @Param({"0"})
+    public long workTokens;
+
     BackoffPolicy backoff;
-    long workTokens;
+    BackoffPolicy roundTripBackoff;
+    long tokens;
     final AtomicLong version = new AtomicLong();
     final ReentrantLock lock = new ReentrantLock();
     long guarded;
     /** Every thread's tally, for fairness: registered by each thread, read after the measurement. */
     final List<Client> clients = new CopyOnWriteArrayList<>();
 
-    @Setup(Level.Trial)
-    public void build() {
-        backoff = policy(policy);
-        workTokens = Bench01QueueSizing.tokensFor(WORK_NANOS);
+    // casBurst's rounds: how many threads wrote in this round, when it starts, its number
+    int threads;
+    final AtomicInteger finishedInRound = new AtomicInteger();
+    volatile long roundStart;
+    volatile int round;
+    final AtomicLong roundNanos = new AtomicLong();
+    final AtomicLong rounds = new AtomicLong();
+
+    /** A fresh round at the start of every iteration (the last one may have been cut short). */
+    @Setup(Level.Iteration)
+    public void newRound() {
+        finishedInRound.set(0);
+        roundStart = System.nanoTime() + ROUND_GAP_NANOS;
+        round++;
     }
 
-    /** The module's policy named {@code name}, with this benchmark's base and cap. */
-    static BackoffPolicy policy(String name) {
-        ExponentialBackoff exp = ExponentialBackoff.of(BASE, CAP);
+    @Setup(Level.Trial)
+    public void build() {
+        backoff = policy(policy, BASE, CAP);
+        roundTripBackoff = policy(policy, ROUND_TRIP_BASE, ROUND_TRIP_CAP);
+        if (workTokens < 0) {
+            throw new IllegalArgumentException("workTokens must be >= 0 (0 = calibrate), got " + workTokens);
+        }
+        tokens = workTokens > 0 ? workTokens : Bench01QueueSizing.tokensFor(WORK_NANOS);
+    }
+
+    /** The module's policy named {@code name}, with base {@code base} and cap {@code cap}. */
+    static BackoffPolicy policy(String name, Duration base, Duration cap) {
+        ExponentialBackoff exp = ExponentialBackoff.of(base, cap);
         return switch (name) {
             case "none" -> BackoffPolicy.immediate();
             case "exponential" -> exp;
             case "full" -> FullJitter.of(exp);
             case "equal" -> EqualJitter.of(exp);
-            case "decorrelated" -> DecorrelatedJitter.of(BASE, CAP);
+            case "decorrelated" -> DecorrelatedJitter.of(base, cap);
             default -> throw new IllegalArgumentException("unknown policy '" + name
                     + "'; valid: none, exponential, full, equal, decorrelated");
         };
@@ -150,6 +198,7 @@ public class Bench02BackoffOnThreads {
         @Setup(Level.Trial)
         public void join(Bench02BackoffOnThreads b, ThreadParams t) {
             index = t.getThreadIndex();
+            b.threads = t.getThreadCount();
             random = new SplittableRandom(1_000 + index);
             b.clients.add(this);
         }
@@ -225,6 +274,30 @@ public class Bench02BackoffOnThreads {
         }
     }
 
+    /** casBurst: the mean time from a round's start to its last write, over the measurement (thread 0 reports it). */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Rounds {
+        public double roundMeanUs;
+        private final WholeMeasurement when = new WholeMeasurement();
+
+        @Setup(Level.Iteration)
+        public void start(Bench02BackoffOnThreads b, IterationParams p, ThreadParams t) {
+            if (when.enter(p) && t.getThreadIndex() == 0) {
+                b.roundNanos.set(0);
+                b.rounds.set(0);
+            }
+            roundMeanUs = 0;
+        }
+
+        @TearDown(Level.Iteration)
+        public void publish(Bench02BackoffOnThreads b, ThreadParams t) {
+            if (when.last() && t.getThreadIndex() == 0 && b.rounds.get() > 0) {
+                roundMeanUs = b.roundNanos.get() / 1e3 / b.rounds.get();
+            }
+        }
+    }
+
     // Both loops count only inside JMH's measured window (not in the threads' ramp-up and
     // wind-down around it), and keep trying until they succeed: an invocation is one success.
 
@@ -234,7 +307,7 @@ public class Bench02BackoffOnThreads {
         long delay = 0;
         while (true) {
             long v = version.get();              // read the row's version
-            Blackhole.consumeCPU(workTokens);    // prepare the new row: another writer may commit meanwhile
+            Blackhole.consumeCPU(tokens);    // prepare the new row: another writer may commit meanwhile
             boolean counting = Bench01QueueSizing.measuring(ctl);
             if (version.compareAndSet(v, v + 1)) {
                 c.succeeded(counting);
@@ -255,7 +328,7 @@ public class Bench02BackoffOnThreads {
             boolean counting = Bench01QueueSizing.measuring(ctl);
             if (lock.tryLock()) {
                 try {
-                    Blackhole.consumeCPU(workTokens); // the same work, done under the lock
+                    Blackhole.consumeCPU(tokens); // the same work, done under the lock
                     c.succeeded(counting);
                     a.successes += counting ? 1 : 0;
                     return ++guarded;
@@ -267,6 +340,71 @@ public class Bench02BackoffOnThreads {
             delay = backoff.delayNanos(++retry, delay, c.random);
             pause(delay);
         }
+    }
+
+    @Benchmark
+    public long casRoundTrip(Client c, Attempts a, Fairness f, Control ctl) {
+        int retry = 0;
+        long delay = 0;
+        while (true) {
+            long v = version.get();                  // read the row's version ...
+            LockSupport.parkNanos(ROUND_TRIP_NANOS); // ... while the write travels: no CPU used, others go on
+            boolean counting = Bench01QueueSizing.measuring(ctl);
+            if (version.compareAndSet(v, v + 1)) {
+                c.succeeded(counting);
+                a.successes += counting ? 1 : 0;
+                return v;
+            }
+            a.failures += counting ? 1 : 0;
+            delay = roundTripBackoff.delayNanos(++retry, delay, c.random);
+            pause(delay);
+        }
+    }
+
+    @Benchmark
+    public long casBurst(Client c, Attempts a, Fairness f, Rounds timing, Control ctl) {
+        int r = round;                           // read the round before its start time (written after it)
+        long start = roundStart;
+        long early = start - System.nanoTime();  // everybody starts the round at the same instant
+        if (early > 2 * SPIN_LIMIT_NANOS) {
+            LockSupport.parkNanos(early - SPIN_LIMIT_NANOS);
+        }
+        while (System.nanoTime() < start) {
+            Thread.onSpinWait();
+        }
+        int retry = 0;
+        long delay = 0;
+        long v;
+        boolean counting;
+        while (true) {
+            v = version.get();
+            LockSupport.parkNanos(ROUND_TRIP_NANOS);
+            counting = Bench01QueueSizing.measuring(ctl);
+            if (version.compareAndSet(v, v + 1)) {
+                break;
+            }
+            a.failures += counting ? 1 : 0;
+            delay = roundTripBackoff.delayNanos(++retry, delay, c.random);
+            pause(delay);
+        }
+        c.succeeded(counting);
+        a.successes += counting ? 1 : 0;
+        if (finishedInRound.incrementAndGet() == threads) {
+            // the last writer of the round closes it and schedules the next one
+            long now = System.nanoTime();
+            if (counting) {
+                roundNanos.addAndGet(now - start);
+                rounds.incrementAndGet();
+            }
+            finishedInRound.set(0);
+            roundStart = now + ROUND_GAP_NANOS;
+            round = r + 1;
+        } else {
+            while (round == r && !ctl.stopMeasurement) {
+                LockSupport.parkNanos(20_000);   // wait for the round's slowest writer
+            }
+        }
+        return v;
     }
 }
 

@@ -13,7 +13,7 @@ import org.openjdk.jmh.results.RunResult;
 
 /**
  * Runs {@link Bench02BackoffOnThreads} with 1, 2, 4, 8 and 16 threads and prints, for each
- * resource ({@code cas}, {@code tryLock}), successes per second, failed attempts per success and
+ * resource ({@code cas}, {@code tryLock}, {@code casRoundTrip}), successes per second, failed attempts per success and
  * the spread of successes between threads, beside the simulator's figure for the same policies
  * ({@link Contention}: N clients that each want one write of 1 ms, as in demo {@code jitter}).
  *
@@ -23,7 +23,7 @@ import org.openjdk.jmh.results.RunResult;
  * which the report prints for both.
  *
  * <p>Run: {@code java -cp ch08-cascading/target/benchmarks.jar dev.dbinternals.ch08.cascading.Bench02BackoffReport [--quick] [--out DIR]}.
- * About four minutes; {@code --quick} about one.
+ * About eight minutes; {@code --quick} about two.
  */
 public final class Bench02BackoffReport {
 
@@ -35,13 +35,14 @@ public final class Bench02BackoffReport {
 
     static final int[] THREADS = {1, 2, 4, 8, 16};
     static final List<String> POLICIES = List.of("none", "exponential", "full", "equal", "decorrelated");
+    static final List<String> RESOURCES = List.of("cas", "tryLock", "casRoundTrip", "casBurst");
     static final int SIM_SEEDS = 10;
 
     private Bench02BackoffReport() {
     }
 
     record Row(String resource, int threads, String policy, String successes, double successesPerSecond,
-               double failuresPerSuccess, double minShare, double maxShare, double simCallsPerClient) {
+               double failuresPerSuccess, double minShare, double maxShare, double roundMeanUs, double simCallsPerClient) {
 
         double attemptsPerSuccess() {
             return 1 + failuresPerSuccess;
@@ -61,24 +62,30 @@ public final class Bench02BackoffReport {
             return;
         }
         String before = BenchReport.machine();
+        // one calibration for every fork, so every row does the same work per attempt
+        long tokens = Bench01QueueSizing.tokensFor(Bench02BackoffOnThreads.WORK_NANOS);
         List<RunResult> results = new ArrayList<>();
         for (int n : THREADS) {
             // with one thread nothing ever fails: one policy is the baseline for all
             String[] policies = n == 1 ? new String[] {"none"} : POLICIES.toArray(String[]::new);
             results.addAll(BenchReport.run(BenchReport.options(Bench02BackoffOnThreads.class, s)
-                    .threads(n).param("policy", policies)));
+                    .threads(n).param("policy", policies).param("workTokens", String.valueOf(tokens))));
         }
         String after = BenchReport.machine();
         Map<String, Double> sim = simulator();
         List<Row> rows = rows(results, sim);
 
         System.out.println();
-        System.out.println("== Backoff on real threads: N threads contending for one version (cas) or one lock (tryLock) ==");
+        System.out.println("== Backoff on real threads: N threads contending for one version (cas, casRoundTrip) or one lock (tryLock) ==");
         System.out.println("start: " + before);
         System.out.println("end:   " + after);
+        String work = String.format(Locale.ROOT, "work per attempt: %d consumeCPU tokens (calibrated once for %d ns); "
+                + "casRoundTrip parks %d µs instead", tokens, Bench02BackoffOnThreads.WORK_NANOS,
+                Bench02BackoffOnThreads.ROUND_TRIP_NANOS / 1000);
+        System.out.println(work);
         StringBuilder md = new StringBuilder("Measured " + before + " (start) / load average at the end: "
-                + after.replaceAll(".*load average ", "") + "\n");
-        for (String resource : List.of("cas", "tryLock")) {
+                + after.replaceAll(".*load average ", "") + "\n" + work + "\n");
+        for (String resource : RESOURCES) {
             List<Row> part = rows.stream().filter(r -> r.resource().equals(resource)).toList();
             Table t = table(part);
             System.out.println();
@@ -131,20 +138,31 @@ public final class Bench02BackoffReport {
             double failures = BenchReport.score(r, "failures");
             rows.add(new Row(resource, threads, policy, BenchReport.withError(okPerSecond), okPerSecond.getMean(),
                     ok == 0 ? Double.NaN : failures / ok, BenchReport.score(r, "minShare"), BenchReport.score(r, "maxShare"),
+                    r.getSecondaryResults().containsKey("roundMeanUs") ? BenchReport.score(r, "roundMeanUs") : Double.NaN,
                     sim.getOrDefault(policy + "/" + threads, Double.NaN)));
         }
-        rows.sort(Comparator.comparing(Row::resource).thenComparingInt(Row::threads)
+        rows.sort(Comparator.comparingInt((Row x) -> RESOURCES.indexOf(x.resource())).thenComparingInt(Row::threads)
                 .thenComparingInt(x -> POLICIES.indexOf(x.policy())));
         return rows;
     }
 
     static Table table(List<Row> rows) {
-        Table t = new Table("threads", "policy", "successes/s", "attempts per success", "min share", "max share",
-                "simulator: calls per client");
+        boolean burst = rows.stream().anyMatch(r -> !Double.isNaN(r.roundMeanUs()));
+        Table t = burst
+                ? new Table("threads", "policy", "successes/s", "attempts per success", "round ms", "min share", "max share",
+                        "simulator: calls per client")
+                : new Table("threads", "policy", "successes/s", "attempts per success", "min share", "max share",
+                        "simulator: calls per client");
         for (Row r : rows) {
-            t.row(r.threads(), r.threads() == 1 ? "(any: nothing fails)" : r.policy(), r.successes(),
-                    BenchReport.sig(r.attemptsPerSuccess()), BenchReport.f2(r.minShare()), BenchReport.f2(r.maxShare()),
-                    BenchReport.sig(r.simCallsPerClient()));
+            String policy = r.threads() == 1 ? "(any: nothing fails)" : r.policy();
+            if (burst) {
+                t.row(r.threads(), policy, r.successes(), BenchReport.sig(r.attemptsPerSuccess()),
+                        BenchReport.sig(r.roundMeanUs() / 1e3), BenchReport.f2(r.minShare()), BenchReport.f2(r.maxShare()),
+                        BenchReport.sig(r.simCallsPerClient()));
+            } else {
+                t.row(r.threads(), policy, r.successes(), BenchReport.sig(r.attemptsPerSuccess()),
+                        BenchReport.f2(r.minShare()), BenchReport.f2(r.maxShare()), BenchReport.sig(r.simCallsPerClient()));
+            }
         }
         return t;
     }
@@ -152,7 +170,7 @@ public final class Bench02BackoffReport {
     /** Sentences computed from the rows: the ranking by attempts per success, real threads vs the simulator. */
     static String verdict(List<Row> rows) {
         StringBuilder sb = new StringBuilder("Policies ranked by attempts per success (fewest first), real threads | simulator:\n");
-        for (String resource : List.of("cas", "tryLock")) {
+        for (String resource : RESOURCES) {
             for (int n : THREADS) {
                 if (n == 1) {
                     continue;
@@ -167,7 +185,7 @@ public final class Bench02BackoffReport {
                         .collect(Collectors.joining(" < "));
                 Row none = at.stream().filter(r -> r.policy().equals("none")).findFirst().orElse(null);
                 Row best = at.stream().min(Comparator.comparingDouble(Row::attemptsPerSuccess)).orElseThrow();
-                sb.append(String.format(Locale.ROOT, "  %-7s N = %2d: %s | %s%s%n", resource, n, real, simulated,
+                sb.append(String.format(Locale.ROOT, "  %-12s N = %2d: %s | %s%s%n", resource, n, real, simulated,
                         none == null || none == best ? "" : String.format(Locale.ROOT, "  (none: %s attempts per success, %s: %s; "
                                         + "successes/s %s vs %s)", BenchReport.sig(none.attemptsPerSuccess()), best.policy(),
                                 BenchReport.sig(best.attemptsPerSuccess()), BenchReport.f0(none.successesPerSecond()),
