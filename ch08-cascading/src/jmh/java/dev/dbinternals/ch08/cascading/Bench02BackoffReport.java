@@ -95,6 +95,11 @@ public final class Bench02BackoffReport {
             Path svg = chart(part, resource, s.out().resolve("backoff-attempts-" + resource.toLowerCase(Locale.ROOT) + ".svg"));
             System.out.println("wrote " + svg + "  (attempts per success vs threads, per policy)");
         }
+        Table summary = summary(rows);
+        System.out.println();
+        System.out.println("-- attempts per success, all resources (the simulator: N clients writing once, calls per client) --");
+        System.out.print(summary);
+        md.append("\nattempts per success, all resources:\n\n").append(summary.toMarkdown());
         String v = verdict(rows);
         System.out.println();
         System.out.print(v);
@@ -167,9 +172,36 @@ public final class Bench02BackoffReport {
         return t;
     }
 
+    /** One line per resource and N: attempts per success for each policy, and the simulator's calls per client. */
+    static Table summary(List<Row> rows) {
+        List<String> headers = new ArrayList<>(List.of("resource", "threads"));
+        POLICIES.forEach(headers::add);
+        POLICIES.forEach(p -> headers.add("sim " + p));
+        Table t = new Table(headers.toArray(String[]::new));
+        for (String resource : RESOURCES) {
+            for (int n : THREADS) {
+                if (n == 1) {
+                    continue;
+                }
+                List<Object> cells = new ArrayList<>(List.of(resource, n));
+                for (String p : POLICIES) {
+                    cells.add(rows.stream().filter(r -> r.resource().equals(resource) && r.threads() == n && r.policy().equals(p))
+                            .findFirst().map(r -> BenchReport.sig(r.attemptsPerSuccess())).orElse("-"));
+                }
+                for (String p : POLICIES) {
+                    cells.add(rows.stream().filter(r -> r.resource().equals(resource) && r.threads() == n && r.policy().equals(p))
+                            .findFirst().map(r -> BenchReport.sig(r.simCallsPerClient())).orElse("-"));
+                }
+                t.row(cells.toArray());
+            }
+        }
+        return t;
+    }
+
     /** Sentences computed from the rows: the ranking by attempts per success, real threads vs the simulator. */
     static String verdict(List<Row> rows) {
-        StringBuilder sb = new StringBuilder("Policies ranked by attempts per success (fewest first), real threads | simulator:\n");
+        StringBuilder sb = new StringBuilder("Policies ranked by attempts per success, fewest first (real threads), and the simulator's "
+                + "calls per client for the same N (one-shot rounds, as in demo 'jitter'):\n");
         for (String resource : RESOURCES) {
             for (int n : THREADS) {
                 if (n == 1) {
@@ -179,17 +211,12 @@ public final class Bench02BackoffReport {
                 if (at.isEmpty()) {
                     continue;
                 }
-                String real = at.stream().sorted(Comparator.comparingDouble(Row::attemptsPerSuccess)).map(Row::policy)
-                        .collect(Collectors.joining(" < "));
-                String simulated = at.stream().sorted(Comparator.comparingDouble(Row::simCallsPerClient)).map(Row::policy)
-                        .collect(Collectors.joining(" < "));
-                Row none = at.stream().filter(r -> r.policy().equals("none")).findFirst().orElse(null);
-                Row best = at.stream().min(Comparator.comparingDouble(Row::attemptsPerSuccess)).orElseThrow();
-                sb.append(String.format(Locale.ROOT, "  %-12s N = %2d: %s | %s%s%n", resource, n, real, simulated,
-                        none == null || none == best ? "" : String.format(Locale.ROOT, "  (none: %s attempts per success, %s: %s; "
-                                        + "successes/s %s vs %s)", BenchReport.sig(none.attemptsPerSuccess()), best.policy(),
-                                BenchReport.sig(best.attemptsPerSuccess()), BenchReport.f0(none.successesPerSecond()),
-                                BenchReport.f0(best.successesPerSecond()))));
+                String real = at.stream().sorted(Comparator.comparingDouble(Row::attemptsPerSuccess))
+                        .map(r -> r.policy() + " " + BenchReport.sig(r.attemptsPerSuccess())).collect(Collectors.joining(" < "));
+                String simulated = at.stream().sorted(Comparator.comparingDouble(Row::simCallsPerClient))
+                        .map(r -> r.policy() + " " + BenchReport.sig(r.simCallsPerClient())).collect(Collectors.joining(", "));
+                sb.append(String.format(Locale.ROOT, "  %-12s N = %2d: %s%n  %-12s         simulator: %s%n", resource, n, real, "",
+                        simulated));
             }
         }
         return sb.toString();

@@ -136,12 +136,6 @@ final class BenchReport {
         return st.getN() < 2 ? f0(st.getMean()) : f0(st.getMean()) + " ± " + f0(st.getMeanErrorAt(0.999));
     }
 
-    /** "12,345 ± 678": a rate with JMH's 99.9% error (NaN when there was one iteration). */
-    static String withError(Result x) {
-        double err = x.getScoreError();
-        return Double.isNaN(err) ? f0(x.getScore()) : f0(x.getScore()) + " ± " + f0(err);
-    }
-
     /** The machine and the moment: cores, JVM, load average. */
     static String machine() {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
