@@ -42,8 +42,9 @@ import org.openjdk.jmh.infra.IterationParams;
  * <h2>The set-up, one piece at a time</h2>
  *
  * <p><b>The consumer</b> takes an item and burns {@code serviceMicros} of CPU on it with
- * {@link Blackhole#consumeCPU}, calibrated in the fork or once by the report ({@link #serviceTokens}). Not {@code sleep}: a sleeping consumer
- * frees its core and its service time is the timer's, not the work's. The consumer's rate
+ * {@link Blackhole#consumeCPU}, calibrated in the fork or once by the report
+ * ({@link #serviceTokens}). Not {@code sleep}: a sleeping consumer frees its core and its
+ * service time is the timer's, not the work's. The consumer's rate
  * μ = 1/S is the ceiling of everything below. The consumer measures its own service time, so
  * the report can say which S the machine really delivered.
  *
