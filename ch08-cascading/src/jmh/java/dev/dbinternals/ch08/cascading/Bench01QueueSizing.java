@@ -42,8 +42,9 @@ import org.openjdk.jmh.infra.IterationParams;
  * <h2>The set-up, one piece at a time</h2>
  *
  * <p><b>The consumer</b> takes an item and burns {@code serviceMicros} of CPU on it with
- * {@link Blackhole#consumeCPU}, calibrated once per fork. Not {@code sleep}: a sleeping consumer
- * frees its core and its service time is the timer's, not the work's. The consumer's rate
+ * {@link Blackhole#consumeCPU}, calibrated in the fork or once by the report
+ * ({@link #serviceTokens}). Not {@code sleep}: a sleeping consumer frees its core and its
+ * service time is the timer's, not the work's. The consumer's rate
  * μ = 1/S is the ceiling of everything below. The consumer measures its own service time, so
  * the report can say which S the machine really delivered.
  *
@@ -478,21 +479,23 @@ public class Bench01QueueSizing {
  *
  *   ./ch08 bench cascading Bench01QueueSizing          (the default parameters, JMH's own table)
  *   java -cp ch08-cascading/target/benchmarks.jar dev.dbinternals.ch08.cascading.Bench01QueueSizingReport
- *                                                      (the README's sweep, with Little's law and the simulator)
+ *                                                      (the README's sweep, with Little's law and the model)
  *
- * What to expect (read JMH's secondary results: boundedQueue:served, :refused (counts over all
+ * What to expect. Read JMH's secondary results: boundedQueue:served, :refused (counts over all
  * measurement iterations), :waitP99Us, ...; the primary "ops/s" of a group adds up the calls of
- * all three methods and means little here):
+ * all three methods and means little here. From the report's run on the 2-core machine of the
+ * README (ArrayBlockingQueue, S about 105 µs, so 1/S about 9,500/s; load 1.5):
  *
- *   - served per second never passes the consumer's rate 1/S (at most 10,000/s for S = 100 µs,
- *     less on a busy machine, where the measured S grows), whatever the capacity: at load 1.5
- *     the same with 16 slots as with 4,096;
- *   - at load 1.5 the wait grows with the capacity, about one service time per slot
- *     (4,096 slots: ~0.4 s); with offer, about a third of the items are refused at every
- *     capacity (1 - 1/1.5), more if the consumer is slowed down;
- *   - below saturation the capacity hardly matters once it holds the Poisson clumps;
- *   - Little's law: queueLength ~= accepted/s x waitMeanUs / 10^6, accepted/s being
- *     accepted / (iterations x 1 s).
+ *   full queue  C      served/s  refused %  W p50 µs  W mean µs   model W mean µs
+ *   put           16      8,936        0.0     1,873      1,877     1,738 (Little, L = C+1)
+ *   put         4096      8,807        0.0   464,519    469,323   423,228 (Little, L = C+1)
+ *   offer         16      9,123       39.3     1,621      1,643     1,634 (simulator)
+ *   offer       4096      9,468       37.0   438,305    435,775   418,455 (simulator)
  *
- * Real figures from one run are in ch08-cascading/README.md, "Benchmarks".
+ *   - the same served/s with 16 slots and with 4,096: past saturation a bigger queue only waits,
+ *     about one service time per slot;
+ *   - put refuses nothing and slows the producer (it holds an item waiting for room ~99.8% of
+ *     the time); offer refuses about 1 - 1/1.6 of the items at every capacity;
+ *   - below saturation the capacity hardly matters; the p99 there comes from the scheduler;
+ *   - Little's law: queueLength ~= accepted/s x waitMeanUs / 10^6 (within 4% whenever L >= 1).
  */

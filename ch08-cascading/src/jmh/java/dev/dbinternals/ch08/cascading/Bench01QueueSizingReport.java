@@ -31,7 +31,7 @@ import org.openjdk.jmh.results.RunResult;
  * <p>Run (from the repository root, after {@code ./ch08 bench cascading -h} or
  * {@code mvn -pl ch08-cascading -am -Pbench package -DskipTests} built the jar):
  * {@code java -cp ch08-cascading/target/benchmarks.jar dev.dbinternals.ch08.cascading.Bench01QueueSizingReport [--quick] [--out DIR]}.
- * About six minutes; {@code --quick} takes about two and is for trying, not for figures.
+ * About five minutes; {@code --quick} takes about two and is for trying, not for figures.
  */
 public final class Bench01QueueSizingReport {
 
