@@ -58,7 +58,8 @@ public class Ch08 {
               exercises [<module>]             run the exercise tests against YOUR code and show progress
               solutions [<module>]             run the exercise tests against the reference solutions
               honesty                          check that every exercise test fails on its stub (as committed)
-                                               and passes on its solution, and every stub has a solution
+                                               and passes on its solution, every stub has a solution, and
+                                               each recorded wrong solution (src/wrong) fails a test
                                                (a maintainers' check)
               bench <module> [JMH options]     build and run a module's JMH benchmarks (e.g. -f 1 -wi 2 -i 3 -r 1s)
               bench --smoke                    one fork, one 100 ms iteration of every benchmark (CI)
@@ -451,13 +452,129 @@ public class Ch08 {
                     + "the check uses the committed stubs, in a copy under target/honesty; your files are untouched");
         }
         List<String> modules = List.copyOf(SECTIONS.keySet());
-        System.err.println("ch08: honesty check 1/2: exercise tests against the reference solutions ...");
+        List<List<WrongSolution>> rounds = wrongSolutionRounds(copy);
+        int steps = 2 + rounds.size();
+        System.err.println("ch08: honesty check 1/" + steps + ": exercise tests against the reference solutions ...");
         runExerciseTests(copy, List.of("-Psolutions"));
         snapshot(copy, snap.resolve("solutions"));
-        System.err.println("ch08: honesty check 2/2: exercise tests against the stubs ...");
+        System.err.println("ch08: honesty check 2/" + steps + ": exercise tests against the stubs ...");
         runExerciseTests(copy, List.of());
         snapshot(copy, snap.resolve("stubs"));
+        for (int r = 0; r < rounds.size(); r++) {
+            List<WrongSolution> round = rounds.get(r);
+            System.err.println("ch08: honesty check " + (3 + r) + "/" + steps + ": exercise tests against " + round.size()
+                    + " recorded wrong solutions (round " + (r + 1) + " of " + rounds.size() + ") ...");
+            runWrongSolutionRound(copy, round, snap.resolve("wrong-" + (r + 1)));
+        }
         return exerciseReport(List.of("honesty", copy.toString(), snap.toString()), modules);
+    }
+
+    /**
+     * A recorded wrong solution: {@code <module>/src/wrong/<exercise id>--<slug>/java/...}, files with
+     * the same paths as the exercise's stubs, holding a typical misconception. The honesty check
+     * builds the reference solutions with these files in place of theirs, and at least one test of
+     * the exercise must fail.
+     */
+    record WrongSolution(String module, String name, Path dir) {
+        String exercise() {
+            return name.substring(0, name.indexOf("--"));
+        }
+    }
+
+    /**
+     * The recorded wrong solutions, in rounds: round k holds the k-th wrong solution of each exercise
+     * (by name), so one Maven run checks one wrong solution of every exercise at once. Exercises
+     * use disjoint stub files, so the wrong solutions of one round never meet.
+     */
+    List<List<WrongSolution>> wrongSolutionRounds(Path tree) {
+        Map<String, List<WrongSolution>> byExercise = new java.util.TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String m : SECTIONS.keySet()) {
+            Path wrong = tree.resolve(m).resolve("src/wrong");
+            if (!Files.isDirectory(wrong)) {
+                continue;
+            }
+            try (Stream<Path> dirs = Files.list(wrong)) {
+                for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) {
+                    String name = d.getFileName().toString();
+                    if (!name.matches("[a-z]+-[0-9]+--[a-z0-9-]+")) {
+                        problems.add(m + "/src/wrong/" + name + ": the name must be <exercise id>--<slug>, e.g. links-1--max-only");
+                        continue;
+                    }
+                    WrongSolution w = new WrongSolution(m, name, d);
+                    List<String> files = javaFilesUnder(d.resolve("java"));
+                    if (files.isEmpty()) {
+                        problems.add(m + "/src/wrong/" + name + ": no .java file under java/");
+                    }
+                    for (String f : files) {
+                        if (!Files.exists(tree.resolve(m).resolve("src/exercise/java").resolve(f))) {
+                            problems.add(m + "/src/wrong/" + name + "/java/" + f + ": no stub with that path in src/exercise/java");
+                        }
+                    }
+                    byExercise.computeIfAbsent(m + " " + w.exercise(), k -> new ArrayList<>()).add(w);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new UsageError("recorded wrong solutions that cannot be checked:\n  " + String.join("\n  ", problems));
+        }
+        List<List<WrongSolution>> rounds = new ArrayList<>();
+        for (List<WrongSolution> ws : byExercise.values()) {
+            for (int i = 0; i < ws.size(); i++) {
+                if (rounds.size() <= i) {
+                    rounds.add(new ArrayList<>());
+                }
+                rounds.get(i).add(ws.get(i));
+            }
+        }
+        return rounds;
+    }
+
+    static List<String> javaFilesUnder(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.toString().endsWith(".java")).map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Puts each wrong solution over a fresh copy of its module's reference solutions, runs the exercise tests, keeps the reports. */
+    void runWrongSolutionRound(Path copy, List<WrongSolution> round, Path to) {
+        List<String> modules = round.stream().map(WrongSolution::module).distinct().toList();
+        for (String m : modules) {
+            Path solutions = copy.resolve(m).resolve("src/solution");
+            deleteTree(solutions);
+            copyTree(root.resolve(m).resolve("src/solution"), solutions);
+        }
+        for (WrongSolution w : round) {
+            copyTree(w.dir().resolve("java"), copy.resolve(w.module()).resolve("src/solution/java"));
+        }
+        try {
+            runExerciseTests(copy, List.of("-Psolutions", "-pl", String.join(",", modules), "-am"));
+        } catch (UsageError e) {
+            throw new UsageError(e.getMessage() + "\n(this round built the solutions with these wrong solutions in place: "
+                    + round.stream().map(w -> w.module() + "/src/wrong/" + w.name()).collect(Collectors.joining(", "))
+                    + "; a recorded wrong solution must compile)");
+        }
+        snapshot(copy, to);
+        StringBuilder manifest = new StringBuilder();
+        round.forEach(w -> manifest.append(w.module()).append('\t').append(w.name()).append('\n'));
+        try {
+            Files.createDirectories(to);
+            Files.writeString(to.resolve("wrong-solutions.tsv"), manifest, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String m : modules) {
+            Path solutions = copy.resolve(m).resolve("src/solution");
+            deleteTree(solutions);
+            copyTree(root.resolve(m).resolve("src/solution"), solutions);
+        }
     }
 
     void snapshot(Path tree, Path to) {

@@ -136,8 +136,10 @@ public class ExerciseReport {
             }
             exercises += ids.size();
         }
+        int[] wrong = checkWrongSolutions(snapshot, problems);
         System.out.println();
         System.out.println(exercises + " exercises (" + tests + " tests): " + failOnStubs + " fail on stubs, " + passOnSolutions + " pass on solutions");
+        System.out.println(wrong[0] + " recorded wrong solutions: " + wrong[1] + " fail at least one test of their exercise");
         if (exercises == 0) {
             System.out.println("honesty check FAILED: no exercise test ran at all");
             return 1;
@@ -149,6 +151,43 @@ public class ExerciseReport {
         }
         System.out.println("honesty check passed");
         return 0;
+    }
+
+    /**
+     * Each recorded wrong solution (a misconception, kept in src/wrong/&lt;id&gt;--&lt;slug&gt;) must make at
+     * least one test of its exercise fail. The launcher ran them in rounds, each with a
+     * wrong-solutions.tsv naming what it ran; returns {recorded, caught} and adds the problems.
+     */
+    static int[] checkWrongSolutions(Path snapshot, List<String> problems) throws Exception {
+        int recorded = 0, caught = 0;
+        List<Path> rounds;
+        try (Stream<Path> s = Files.list(snapshot)) {
+            rounds = s.filter(p -> p.getFileName().toString().startsWith("wrong-")).sorted().toList();
+        }
+        for (Path round : rounds) {
+            for (String line : Files.readAllLines(round.resolve("wrong-solutions.tsv"))) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                String module = f[0], name = f[1], id = name.substring(0, name.indexOf("--"));
+                recorded++;
+                List<TestResult> ofExercise = read(round.resolve(module)).stream()
+                        .filter(r -> r.exercise().equals(id) || r.exercise().startsWith(id + ":")).toList();
+                List<TestResult> failed = ofExercise.stream().filter(r -> r.outcome() == Outcome.FAILED).toList();
+                String where = module + "/src/wrong/" + name;
+                if (ofExercise.isEmpty()) {
+                    problems.add(where + ": no test of " + id + " ran with it (is the id right?)");
+                } else if (failed.isEmpty()) {
+                    problems.add(where + " PASSES every test of " + id + ": the tests do not catch this misconception");
+                } else {
+                    caught++;
+                    System.out.println("  caught " + where + " by " + failed.get(0).test()
+                            + (failed.size() > 1 ? " (+" + (failed.size() - 1) + " more)" : ""));
+                }
+            }
+        }
+        return new int[] {recorded, caught};
     }
 
     /** Every stub must have a solution with the same path, and the other way round. */
