@@ -8,6 +8,16 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Exercise conc-5: the reader's R and W, checked for N = 1..7 and in the quorum scenario.
+ *
+ * <p>Wrong solutions this catches (kept in {@code src/wrong/conc-5--*}):
+ * <ul>
+ *   <li>{@code half}: R = W = ⌊N/2⌋: for N = 3, R + W = 2 ≤ N;</li>
+ *   <li>{@code half-rounded-up}: R = W = ⌈N/2⌉: for N = 4, two write quorums of 2 need not meet;</li>
+ *   <li>{@code all-replicas}: R = W = N: safe, but not the smallest, and one crashed replica stops every operation.</li>
+ * </ul>
+ */
 @Tag("exercise")
 @DisplayName("conc-5: make R and W a quorum")
 class QuorumChoiceExerciseTest {

@@ -7,6 +7,16 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Exercise conc-6: the reader's epoch check, on its own and inside the ring scenario.
+ *
+ * <p>Wrong solutions this catches (kept in {@code src/wrong/conc-6--*}):
+ * <ul>
+ *   <li>{@code same-epoch-only}: also refuses a sender whose ring is newer than the node's;</li>
+ *   <li>{@code strictly-newer}: refuses a sender with the same ring as the node;</li>
+ *   <li>{@code reversed}: refuses senders ahead of the node and serves stale ones.</li>
+ * </ul>
+ */
 @Tag("exercise")
 @DisplayName("conc-6: add the ring epoch check")
 class RingEpochExerciseTest {
