@@ -61,22 +61,35 @@ class QuorumRegisterExerciseTest {
 
     @Test
     void shouldStayLinearizableAndLiveWithThreeReplicasAndMajorities() {
-        grade(new Quorums(3, 2, 2), 1000);
+        Quorums quorums = new Quorums(3, 2, 2);
+        reportAnUnfinishedStub(quorums);
+        Seeds.check(scenario(quorums), 1000, seed -> run(seed, quorums));
     }
 
     @Test
     void shouldStayLinearizableAndLiveWithFiveReplicasSmallReadsAndLargeWrites() {
         // R + W > N without majorities: two reads of 2 replicas out of 5 easily ask disjoint replicas
-        grade(new Quorums(5, 2, 4), 1000);
+        Quorums quorums = new Quorums(5, 2, 4);
+        reportAnUnfinishedStub(quorums);
+        Seeds.check(scenario(quorums), 1000, seed -> run(seed, quorums));
     }
 
     @Test
     void shouldStayLinearizableAndLiveWithFiveReplicasLargeReadsAndSmallWrites() {
-        grade(new Quorums(5, 4, 2), 300);
+        Quorums quorums = new Quorums(5, 4, 2);
+        reportAnUnfinishedStub(quorums);
+        Seeds.check(scenario(quorums), 300, seed -> run(seed, quorums));
     }
 
-    private static void grade(Quorums quorums, int seeds) {
-        // an unfinished stub throws inside a handler: report that first, so the progress line names the file to open
+    private static String scenario(Quorums q) {
+        return "conc-8 quorum register N=" + q.n() + " R=" + q.r() + " W=" + q.w();
+    }
+
+    /**
+     * An unfinished stub throws inside a handler: report that first and plainly, so that the progress line names the
+     * file to open. (Seeds.check is called from each test method itself, so that its replay command names that method.)
+     */
+    private static void reportAnUnfinishedStub(Quorums quorums) {
         try {
             run(1, quorums);
         } catch (RuntimeException e) {
@@ -86,9 +99,8 @@ class QuorumRegisterExerciseTest {
                 }
             }
         } catch (AssertionError e) {
-            // a property failed: Seeds reports it below, with the seed and the replay command
+            // a property failed: Seeds.check reports it next, with the seed and the replay command
         }
-        Seeds.check("conc-8 quorum register, " + quorums, seeds, seed -> run(seed, quorums));
     }
 
     /** One run: the nodes, the clients, the faults; then the two properties. */
