@@ -23,9 +23,9 @@ class RingEpochExerciseTest {
 
     @Test
     void shouldRefuseOnlyRequestsRoutedWithAnOlderRing() {
-        assertThat(RingEpochCheck.admit(2, 1)).as("node at epoch 2, request at 1: refuse").isFalse();
-        assertThat(RingEpochCheck.admit(2, 2)).as("same epoch: serve").isTrue();
-        assertThat(RingEpochCheck.admit(2, 3)).as("request ahead of the node: serve").isTrue();
+        assertThat(RingEpochCheck.admit(2, 1)).as("node at epoch 2, request routed with the ring of epoch 1: the node knows that ring is out of date").isFalse();
+        assertThat(RingEpochCheck.admit(2, 2)).as("node and request both at epoch 2: nothing is out of date").isTrue();
+        assertThat(RingEpochCheck.admit(2, 3)).as("node at epoch 2, request routed with epoch 3: the sender knows a newer ring than the node").isTrue();
     }
 
     @Test
