@@ -5,15 +5,15 @@ import dev.dbinternals.ch08.harness.exercise.NotDoneYet;
 /**
  * Exercise conc-2: a counter that real threads can increment without losing updates.
  *
- * <p>Book: Chapter 8, "Concurrent Execution" (동시 수행). Use a compare-and-set loop on an
- * {@code AtomicLong} (or {@code incrementAndGet}); a plain {@code long} field with {@code count++}
- * is figure 8-1's race. Thread-safe once done.
+ * <p>Book: Chapter 8, "Concurrent Execution" (동시 수행), figure 8-1. Several threads call
+ * {@link #increment} at the same time; once every thread has finished, {@link #get} must return
+ * the number of calls, on every run. No locks needed (exercise conc-1 shows the idea in the model).
  */
 public final class AtomicCounter {
 
     public void increment() {
         throw new NotDoneYet("conc-2", "ch08-concurrency/src/exercise/java/dev/dbinternals/ch08/concurrency/exercises/AtomicCounter.java",
-                "make increment() atomic (an AtomicLong with a compareAndSet loop)");
+                "make increment() lose no update when several threads call it at once");
     }
 
     public long get() {

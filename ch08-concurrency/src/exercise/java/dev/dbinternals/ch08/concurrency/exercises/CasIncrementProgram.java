@@ -5,21 +5,24 @@ import dev.dbinternals.ch08.harness.exercise.NotDoneYet;
 import java.util.List;
 
 /**
- * Exercise conc-1: fix the lost update with a compare-and-set retry loop, in the model.
+ * Exercise conc-1: two shared counters, updated without locks, in the model.
  *
- * <p>Book: Chapter 8, "Concurrent Execution" (동시 수행). Return the program one thread runs to
- * increment x ({@code Programs.X}) {@code k} times using {@link Instr.Load}, {@link Instr.Compute}
- * and {@link Instr.Cas} (with a {@code retryBack} that jumps back to the load when the CAS
- * fails). No locks, no fetch-and-add: the explorer will prove that every interleaving of 2 and
- * 3 threads ends with exactly threads × k.
+ * <p>Book: Chapter 8, "Concurrent Execution" (동시 수행), figure 8-1. Return the program one
+ * thread runs: {@code k} rounds, each adding 1 to x (variable {@link #X}) and then 2 to y
+ * (variable {@link #Y}), built from {@link Instr.Load}, {@link Instr.Compute} and
+ * {@link Instr.Cas} only (no lock, no fetch-and-add). The explorer will visit every interleaving
+ * of 2 and 3 threads: each must end with x = threads × k and y = 2 × threads × k.
  */
 public final class CasIncrementProgram {
+
+    public static final int X = 0;
+    public static final int Y = 1;
 
     private CasIncrementProgram() {
     }
 
     public static List<Instr> program(int k) {
         throw new NotDoneYet("conc-1", "ch08-concurrency/src/exercise/java/dev/dbinternals/ch08/concurrency/exercises/CasIncrementProgram.java",
-                "return k × [load r0 ← x, compute r1 = r0 + 1, CAS(x, r0, r1) retrying from the load on failure]");
+                "return k rounds of 'x += 1, then y += 2' that lose no update in any interleaving, with Load, Compute and Cas only");
     }
 }

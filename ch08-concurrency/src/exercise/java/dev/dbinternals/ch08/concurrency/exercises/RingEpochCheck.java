@@ -7,8 +7,10 @@ import dev.dbinternals.ch08.harness.exercise.NotDoneYet;
  *
  * <p>Book: Chapter 8, "State Consistency" (상태 일관성), divergent ring views (링 상태 불일치).
  * A storage node at ring epoch {@code nodeEpoch} receives a request routed with a ring at
- * {@code requestEpoch}. Return whether to serve it: refuse requests routed with an OLDER ring
- * (the node then replies with its ring and the client routes again); serve the rest.
+ * {@code requestEpoch} (a larger epoch is a newer ring). Return whether to serve it. A refused
+ * sender gets the node's ring and routes again; a node may itself lag behind and learn a newer
+ * ring later by gossip. No request may be served by a node that knows the sender's ring is out
+ * of date, and no sender may be refused for nothing.
  */
 public final class RingEpochCheck {
 
@@ -17,6 +19,6 @@ public final class RingEpochCheck {
 
     public static boolean admit(long nodeEpoch, long requestEpoch) {
         throw new NotDoneYet("conc-6", "ch08-concurrency/src/exercise/java/dev/dbinternals/ch08/concurrency/exercises/RingEpochCheck.java",
-                "return false when the request was routed with an older ring epoch than the node's");
+                "return whether to serve a request routed with ring epoch requestEpoch at a node at nodeEpoch");
     }
 }

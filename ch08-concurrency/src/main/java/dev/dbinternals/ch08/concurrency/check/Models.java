@@ -46,11 +46,7 @@ public final class Models {
         return new RegisterModel("register", History.normalize(initial), false, true);
     }
 
-    /**
-     * A compare-and-set register ({@code :read}, {@code :write}, {@code :cas} with value
-     * {@code [expected new]}): the reference solution of exercise conc-3 lives here so that the
-     * demos never depend on the reader's stub.
-     */
+    /** A compare-and-set register: {@code :read}, {@code :write}, {@code :cas} with value {@code [expected new]}. */
     public static Model<Value> casRegister(Object initial) {
         return new RegisterModel("cas-register", History.normalize(initial), true, false);
     }

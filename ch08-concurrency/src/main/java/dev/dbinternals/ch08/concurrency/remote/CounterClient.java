@@ -12,7 +12,6 @@ import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.Node;
 import dev.dbinternals.ch08.harness.TimerId;
-import dev.dbinternals.ch08.harness.codec.CodecException;
 import java.time.Duration;
 
 /**
@@ -127,11 +126,9 @@ public final class CounterClient implements Node {
 
     @Override
     public void onMessage(Context ctx, Address from, byte[] message) {
-        Object m;
-        try {
-            m = CounterMessages.CODEC.decode(message);
-        } catch (CodecException e) {
-            return;
+        Object m = CounterMessages.CODEC.receive(ctx, message).orElse(null);
+        if (m == null) {
+            return; // did not decode (corrupted): counted by Codec.receive through Context.discard
         }
         if (CounterServer.requestId(m) != outstandingId) {
             return; // a duplicate, or the reply to a request we already gave up on or already got

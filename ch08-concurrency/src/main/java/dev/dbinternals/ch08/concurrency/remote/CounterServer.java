@@ -10,7 +10,6 @@ import dev.dbinternals.ch08.concurrency.remote.CounterMessages.Written;
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.Node;
-import dev.dbinternals.ch08.harness.codec.CodecException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -52,12 +51,9 @@ public final class CounterServer implements Node {
 
     @Override
     public void onMessage(Context ctx, Address from, byte[] message) {
-        Object m;
-        try {
-            m = CounterMessages.CODEC.decode(message);
-        } catch (CodecException e) {
-            ctx.note("dropped a corrupted frame: " + e.getMessage());
-            return;
+        Object m = CounterMessages.CODEC.receive(ctx, message).orElse(null);
+        if (m == null) {
+            return; // did not decode (corrupted): counted by Codec.receive through Context.discard
         }
         long requestId = requestId(m);
         if (dedup && replies.containsKey(requestId)) {

@@ -9,7 +9,6 @@ import dev.dbinternals.ch08.concurrency.replication.QuorumMessages.WriteAck;
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.Node;
-import dev.dbinternals.ch08.harness.codec.CodecException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,11 +119,9 @@ public final class QuorumClient implements Node {
 
     @Override
     public void onMessage(Context ctx, Address from, byte[] message) {
-        Object m;
-        try {
-            m = QuorumMessages.CODEC.decode(message);
-        } catch (CodecException e) {
-            return;
+        Object m = QuorumMessages.CODEC.receive(ctx, message).orElse(null);
+        if (m == null) {
+            return; // did not decode (corrupted): counted by Codec.receive through Context.discard
         }
         if (m instanceof WriteAck a && a.requestId() == current && !answered && ++acks >= quorums.w()) {
             answered = true;

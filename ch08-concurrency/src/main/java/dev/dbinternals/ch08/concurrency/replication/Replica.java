@@ -8,7 +8,6 @@ import dev.dbinternals.ch08.concurrency.replication.QuorumMessages.WriteAck;
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.Node;
-import dev.dbinternals.ch08.harness.codec.CodecException;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -31,11 +30,9 @@ public final class Replica implements Node {
 
     @Override
     public void onMessage(Context ctx, Address from, byte[] message) {
-        Object m;
-        try {
-            m = QuorumMessages.CODEC.decode(message);
-        } catch (CodecException e) {
-            return;
+        Object m = QuorumMessages.CODEC.receive(ctx, message).orElse(null);
+        if (m == null) {
+            return; // did not decode (corrupted): counted by Codec.receive through Context.discard
         }
         if (m instanceof Write w) {
             apply(w.key(), new Versioned(w.value(), w.version()));

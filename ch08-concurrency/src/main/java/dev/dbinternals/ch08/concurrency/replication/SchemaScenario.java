@@ -4,7 +4,6 @@ import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.Node;
 import dev.dbinternals.ch08.harness.codec.Codec;
-import dev.dbinternals.ch08.harness.codec.CodecException;
 import dev.dbinternals.ch08.harness.sim.Simulation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,11 +80,9 @@ public record SchemaScenario(boolean versionedFrames, SchemaFrame.Unwrapper unwr
 
         @Override
         public void onMessage(Context ctx, Address from, byte[] message) {
-            Object m;
-            try {
-                m = CODEC.decode(message);
-            } catch (CodecException e) {
-                return;
+            Object m = CODEC.receive(ctx, message).orElse(null);
+            if (m == null) {
+                return; // did not decode (corrupted): counted by Codec.receive through Context.discard
             }
             if (m instanceof SchemaChange c) {
                 schema = c.version() == 2 ? Schema.V2 : Schema.V1;

@@ -8,7 +8,6 @@ import dev.dbinternals.ch08.concurrency.replication.RingMessages.Stored;
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.Node;
-import dev.dbinternals.ch08.harness.codec.CodecException;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -45,11 +44,9 @@ public final class StorageNode implements Node {
 
     @Override
     public void onMessage(Context ctx, Address from, byte[] message) {
-        Object m;
-        try {
-            m = RingMessages.CODEC.decode(message);
-        } catch (CodecException e) {
-            return;
+        Object m = RingMessages.CODEC.receive(ctx, message).orElse(null);
+        if (m == null) {
+            return; // did not decode (corrupted): counted by Codec.receive through Context.discard
         }
         long requestId;
         long epoch;

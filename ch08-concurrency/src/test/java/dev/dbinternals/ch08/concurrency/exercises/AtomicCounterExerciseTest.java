@@ -9,6 +9,15 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Exercise conc-2: four real threads share the reader's counter.
+ *
+ * <p>Wrong solutions this catches (kept in {@code src/wrong/conc-2--*}):
+ * <ul>
+ *   <li>{@code volatile-field}: {@code count++} on a {@code volatile} field: visible, but still load, add, store;</li>
+ *   <li>{@code get-then-set}: {@code set(get() + 1)} on an {@code AtomicLong}: two atomic steps are not one.</li>
+ * </ul>
+ */
 @Tag("exercise")
 @DisplayName("conc-2: a counter real threads can share")
 class AtomicCounterExerciseTest {

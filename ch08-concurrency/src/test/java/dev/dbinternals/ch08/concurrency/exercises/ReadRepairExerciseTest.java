@@ -12,6 +12,16 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Exercise conc-4: the reader's read-repair planner, on its own and inside the quorum scenario.
+ *
+ * <p>Wrong solutions this catches (kept in {@code src/wrong/conc-4--*}):
+ * <ul>
+ *   <li>{@code newest-by-value}: takes the largest value as the newest copy;</li>
+ *   <li>{@code repair-everyone}: sends the newest copy to replicas that already hold it;</li>
+ *   <li>{@code skip-empty-replicas}: leaves replicas that hold nothing for the key unrepaired.</li>
+ * </ul>
+ */
 @Tag("exercise")
 @DisplayName("conc-4: add read repair")
 class ReadRepairExerciseTest {
@@ -29,6 +39,20 @@ class ReadRepairExerciseTest {
         assertThat(plan.repairs()).as("r1 and r3 are older; r2 is current")
                 .containsOnlyKeys(Address.of("r1"), Address.of("r3"))
                 .containsValue(new Versioned(2, 20));
+    }
+
+    @Test
+    void shouldJudgeCopiesByVersionNotByValue() {
+        // a register may be overwritten with a smaller number: the value says nothing about age
+        Map<Address, Versioned> replies = new LinkedHashMap<>();
+        replies.put(Address.of("r1"), new Versioned(9, 1));
+        replies.put(Address.of("r2"), new Versioned(3, 2));
+
+        var plan = ReadRepairPlanner.plan(replies);
+
+        assertThat(plan.newest()).as("r1 holds 9 written at version 1, r2 holds 3 written later, at version 2: which is"
+                + " the newest copy?").isEqualTo(new Versioned(3, 2));
+        assertThat(plan.repairs()).as("only r1 is behind").containsOnlyKeys(Address.of("r1"));
     }
 
     @Test

@@ -7,15 +7,25 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Exercise conc-6: the reader's epoch check, on its own and inside the ring scenario.
+ *
+ * <p>Wrong solutions this catches (kept in {@code src/wrong/conc-6--*}):
+ * <ul>
+ *   <li>{@code same-epoch-only}: also refuses a sender whose ring is newer than the node's;</li>
+ *   <li>{@code strictly-newer}: refuses a sender with the same ring as the node;</li>
+ *   <li>{@code reversed}: refuses senders ahead of the node and serves stale ones.</li>
+ * </ul>
+ */
 @Tag("exercise")
 @DisplayName("conc-6: add the ring epoch check")
 class RingEpochExerciseTest {
 
     @Test
     void shouldRefuseOnlyRequestsRoutedWithAnOlderRing() {
-        assertThat(RingEpochCheck.admit(2, 1)).as("node at epoch 2, request at 1: refuse").isFalse();
-        assertThat(RingEpochCheck.admit(2, 2)).as("same epoch: serve").isTrue();
-        assertThat(RingEpochCheck.admit(2, 3)).as("request ahead of the node: serve").isTrue();
+        assertThat(RingEpochCheck.admit(2, 1)).as("node at epoch 2, request routed with the ring of epoch 1: the node knows that ring is out of date").isFalse();
+        assertThat(RingEpochCheck.admit(2, 2)).as("node and request both at epoch 2: nothing is out of date").isTrue();
+        assertThat(RingEpochCheck.admit(2, 3)).as("node at epoch 2, request routed with epoch 3: the sender knows a newer ring than the node").isTrue();
     }
 
     @Test

@@ -10,6 +10,16 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Exercise conc-7: the reader's versioned frame, on its own and inside the schema scenario.
+ *
+ * <p>Wrong solutions this catches (kept in {@code src/wrong/conc-7--*}):
+ * <ul>
+ *   <li>{@code refuse-only-newer}: refuses a frame from a newer schema but decodes one from an older schema;</li>
+ *   <li>{@code no-check}: writes the version but never compares it;</li>
+ *   <li>{@code little-endian}: writes the version in little-endian byte order, not the frame format's big-endian.</li>
+ * </ul>
+ */
 @Tag("exercise")
 @DisplayName("conc-7: a schema version in every frame")
 class SchemaVersionExerciseTest {
@@ -30,6 +40,26 @@ class SchemaVersionExerciseTest {
 
         assertThatThrownBy(() -> SchemaVersionedFrame.unwrap(Schema.V1, frame))
                 .as("a v1 node must refuse a v2 frame").isInstanceOf(SchemaFrame.SchemaMismatchException.class);
+    }
+
+    @Test
+    void shouldRejectAFrameFromAnOlderSchemaVersionToo() {
+        byte[] frame = SchemaVersionedFrame.wrap(Schema.V1, Schema.V1.encode(SchemaScenario.ROW));
+
+        assertThatThrownBy(() -> SchemaVersionedFrame.unwrap(Schema.V2, frame))
+                .as("a v2 node must refuse a v1 frame as well: decoding it with v2's columns misreads it just the same")
+                .isInstanceOf(SchemaFrame.SchemaMismatchException.class);
+    }
+
+    @Test
+    void shouldPutTheVersionFirstAsABigEndianInt() {
+        byte[] row = Schema.V2.encode(SchemaScenario.ROW);
+
+        byte[] frame = SchemaVersionedFrame.wrap(Schema.V2, row);
+
+        assertThat(java.nio.ByteBuffer.wrap(frame).getInt()).as("the first 4 bytes, read as a big-endian int (the format other"
+                + " nodes read)").isEqualTo(Schema.V2.version());
+        assertThat(java.util.Arrays.copyOfRange(frame, 4, frame.length)).as("then the row bytes unchanged").isEqualTo(row);
     }
 
     @Test
