@@ -532,6 +532,20 @@ public class Ch08 {
         return rounds;
     }
 
+    /** The test classes (simple names) of a module that carry {@code @DisplayName("<id>: ...")}. */
+    static List<String> exerciseTestClasses(Path module, String id) {
+        Path tests = module.resolve("src/test/java");
+        String marker = "@DisplayName(\"" + id + ":";
+        List<String> out = new ArrayList<>();
+        for (String f : javaFilesUnder(tests)) {
+            if (read(tests.resolve(f)).contains(marker)) {
+                String name = f.substring(f.lastIndexOf('/') + 1);
+                out.add(name.substring(0, name.length() - ".java".length()));
+            }
+        }
+        return out;
+    }
+
     static List<String> javaFilesUnder(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -554,8 +568,18 @@ public class Ch08 {
         for (WrongSolution w : round) {
             copyTree(w.dir().resolve("java"), copy.resolve(w.module()).resolve("src/solution/java"));
         }
+        // Only the exercises of this round's wrong solutions run: their test classes, found by the id in @DisplayName.
+        List<String> tests = new ArrayList<>();
+        for (WrongSolution w : round) {
+            List<String> classes = exerciseTestClasses(copy.resolve(w.module()), w.exercise());
+            if (classes.isEmpty()) {
+                throw new UsageError(w.module() + "/src/wrong/" + w.name() + ": no test class has @DisplayName(\"" + w.exercise() + ": ...\")");
+            }
+            tests.addAll(classes);
+        }
         try {
-            runExerciseTests(copy, List.of("-Psolutions", "-pl", String.join(",", modules), "-am"));
+            runExerciseTests(copy, List.of("-Psolutions", "-pl", String.join(",", modules), "-am",
+                    "-Dtest=" + String.join(",", tests.stream().distinct().toList()), "-Dsurefire.failIfNoSpecifiedTests=false"));
         } catch (UsageError e) {
             throw new UsageError(e.getMessage() + "\n(this round built the solutions with these wrong solutions in place: "
                     + round.stream().map(w -> w.module() + "/src/wrong/" + w.name()).collect(Collectors.joining(", "))
