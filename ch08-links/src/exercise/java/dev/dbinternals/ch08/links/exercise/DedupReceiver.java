@@ -1,4 +1,4 @@
-package dev.dbinternals.ch08.links.ladder;
+package dev.dbinternals.ch08.links.exercise;
 
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.exercise.NotDoneYet;

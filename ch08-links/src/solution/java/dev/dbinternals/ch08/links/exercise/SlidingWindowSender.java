@@ -1,4 +1,4 @@
-package dev.dbinternals.ch08.links.ladder;
+package dev.dbinternals.ch08.links.exercise;
 
 import java.util.ArrayList;
 import java.util.List;

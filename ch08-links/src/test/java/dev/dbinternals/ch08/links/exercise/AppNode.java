@@ -1,0 +1,90 @@
+package dev.dbinternals.ch08.links.exercise;
+
+import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.Context;
+import dev.dbinternals.ch08.harness.Node;
+import dev.dbinternals.ch08.harness.codec.Codec;
+import dev.dbinternals.ch08.harness.codec.CodecException;
+import dev.dbinternals.ch08.harness.sim.Simulation;
+import dev.dbinternals.ch08.links.check.LinkEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The application above a link node the reader wrote (links-7, links-8): it hands the link its
+ * messages at planned times, from inside the node's own handlers, and records every send and
+ * delivery as a {@link LinkEvent} for the property checkers. It also checks that every frame
+ * reaching the node is one of the starter's records under the starter's wire format.
+ */
+final class AppNode implements Node {
+
+    /** How the application reaches the reader's link. */
+    interface Sender {
+        void send(Context ctx, Address to, String payload);
+    }
+
+    /** One planned send: at {@code at}, hand {@code payload} to the link for {@code to}. */
+    record Planned(Duration at, Address to, String payload) {
+    }
+
+    private record SendNow(int index) {
+    }
+
+    private final Simulation sim;
+    private final Node link;
+    private final Sender sender;
+    private final List<Planned> plan;
+    private final Codec wire;
+    private final List<LinkEvent> history;
+    private final List<String> badFrames;
+
+    AppNode(Simulation sim, Node link, Sender sender, List<Planned> plan, Codec wire, List<LinkEvent> history, List<String> badFrames) {
+        this.sim = sim;
+        this.link = link;
+        this.sender = sender;
+        this.plan = plan;
+        this.wire = wire;
+        this.history = history;
+        this.badFrames = badFrames;
+    }
+
+    /** The delivery callback to give the reader's node: records the delivery. */
+    static void delivered(Simulation sim, List<LinkEvent> history, Context ctx, Address from, String payload) {
+        history.add(LinkEvent.deliver(sim.nowNanos(), from, ctx.self(), payload));
+    }
+
+    /** The reader's node inside. */
+    <T extends Node> T link(Class<T> type) {
+        return type.cast(link);
+    }
+
+    @Override
+    public void onStart(Context ctx) {
+        for (int i = 0; i < plan.size(); i++) {
+            ctx.setTimer(plan.get(i).at(), new SendNow(i));
+        }
+        link.onStart(ctx);
+    }
+
+    @Override
+    public void onMessage(Context ctx, Address from, byte[] message) {
+        try {
+            wire.decode(message);
+        } catch (CodecException e) {
+            badFrames.add(from + "->" + ctx.self() + " at " + sim.now().toMillis() + " ms: " + e.getMessage());
+        }
+        link.onMessage(ctx, from, message);
+    }
+
+    @Override
+    public void onTimer(Context ctx, Object tag) {
+        if (tag instanceof SendNow s) {
+            Planned p = plan.get(s.index());
+            history.add(LinkEvent.send(sim.nowNanos(), ctx.self(), p.to(), p.payload()));
+            sender.send(ctx, p.to(), p.payload());
+        } else {
+            link.onTimer(ctx, tag);
+        }
+    }
+}
