@@ -11,10 +11,11 @@ import dev.dbinternals.ch08.harness.exercise.NotDoneYet;
  * than once. Make {@link #firstDelivery} return {@code true} the first time a (sender, sequence
  * number) pair arrives and {@code false} for every later copy, in any arrival order.
  *
- * <p>Keep memory bounded the way the book suggests: per sender, remember the highest number
- * {@code n} such that every message up to {@code n} has been seen (everything at or below it is
- * a duplicate) and only the numbers seen <em>above</em> it individually. {@link #remembered}
- * reports how many numbers you keep individually; after an in-order run it must be 0.
+ * <p>Memory must stay bounded however long the run: {@link #remembered} reports how many
+ * sequence numbers of a sender you keep one by one. Once every number from 1 to some {@code n}
+ * has arrived (in any order), you keep none of them one by one, so after a million messages
+ * in order it is 0; only numbers that arrived while an earlier one is still missing may be kept,
+ * each counted once. This is a step towards links-8, whose receiver must do the same.
  */
 public final class DedupReceiver {
 
@@ -24,9 +25,9 @@ public final class DedupReceiver {
                 "make firstDelivery() return true for a new (sender, seq) and false for a sequence number already seen");
     }
 
-    /** How many sequence numbers from {@code from} are remembered individually (above the consecutive prefix). */
+    /** How many sequence numbers from {@code from} this receiver keeps one by one. */
     public int remembered(Address from) {
         throw new NotDoneYet("links-1", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/ladder/DedupReceiver.java",
-                "make remembered() return the count of sequence numbers kept above the consecutive prefix");
+                "make remembered() return how many of this sender's numbers you keep one by one");
     }
 }

@@ -8,12 +8,12 @@ import java.util.List;
  *
  * <p>Book: Chapter 8, Links → Message order (메시지 순서). Messages numbered 1, 2, 3, … arrive
  * in any order, some more than once. {@link #receive} returns the messages that can now be
- * delivered in order (possibly none, possibly several released at once), delivering each
- * message exactly once. Keep {@code n_consecutive}: the highest number such that every message
- * up to it has arrived. A message above {@code n_consecutive + 1} waits in the buffer; one at
- * or below {@code n_consecutive}, or already waiting, is a duplicate. Never hold more than
- * {@code capacity} messages: drop (return nothing for) a message numbered above
- * {@code n_consecutive + capacity}; the sender will retransmit it.
+ * delivered in order (possibly none, possibly several at once): every message is delivered
+ * exactly once, and never before a message with a smaller number. {@link #nConsecutive} is the
+ * book's {@code n_consecutive}: the highest number such that every message up to it has arrived.
+ * Never hold more than {@code capacity} messages: a message numbered above
+ * {@code n_consecutive + capacity} is dropped (its sender will retransmit it). This is a step
+ * towards links-8, whose receiver must deliver in order too.
  */
 public final class InOrderReceiver {
 
@@ -24,7 +24,7 @@ public final class InOrderReceiver {
     /** Takes message {@code seq}; returns the messages now deliverable, in order. */
     public List<String> receive(long seq, String message) {
         throw new NotDoneYet("links-2", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/ladder/InOrderReceiver.java",
-                "make receive() hold out-of-order messages and return every message that can now be delivered in order");
+                "make receive() return every message that can now be delivered in order, each exactly once");
     }
 
     /** Highest sequence number with every message up to it received (0 at first). */

@@ -11,9 +11,10 @@ import java.util.OptionalLong;
  * that keeps every unacknowledged message grows without bound when the receiver is slow or
  * the network lossy. Bound it: at most {@code window} sequence numbers from {@link #base()}
  * (the lowest unacknowledged) may be in flight. {@link #trySend()} hands out 1, 2, 3, … while
- * there is room and returns empty when the window is full (backpressure). {@link #ack} is
- * selective: it acknowledges one number; the window slides only when {@code base} itself is
- * acknowledged, past every consecutive acknowledged number. Unknown and repeated acks are ignored.
+ * there is room and returns empty when the window is full (backpressure). {@link #ack}
+ * acknowledges one number (a selective acknowledgement, not "everything up to it"); an ack for a
+ * number that was never handed out, or acknowledged already, changes nothing. A refinement of
+ * the sender of links-8, which may keep any number of messages.
  */
 public final class SlidingWindowSender {
 
@@ -29,7 +30,7 @@ public final class SlidingWindowSender {
 
     /** Acknowledges {@code seq}. */
     public void ack(long seq) {
-        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/ladder/SlidingWindowSender.java", "make ack() mark seq and slide the window past acknowledged numbers");
+        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/ladder/SlidingWindowSender.java", "make ack() acknowledge seq, so that base() is always the lowest unacknowledged number");
     }
 
     /** Lowest unacknowledged sequence number (the next to send if none is in flight). */

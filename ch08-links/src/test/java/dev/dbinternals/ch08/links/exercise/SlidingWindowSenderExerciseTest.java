@@ -65,6 +65,21 @@ class SlidingWindowSenderExerciseTest {
     }
 
     @Test
+    void shouldIgnoreAnAckForANumberNotYetHandedOut() {
+        SlidingWindowSender w = new SlidingWindowSender(4);
+        w.trySend();
+        w.trySend();
+        w.ack(3); // #3 was never sent: a forged or corrupted ack
+        w.ack(1);
+        w.ack(2);
+        assertThat(w.base()).as("#1 and #2 acknowledged; #3 not sent yet, so it is the lowest unacknowledged").isEqualTo(3);
+        assertThat(w.inFlight()).as("nothing in flight: #1 and #2 acknowledged, #3 not sent").isZero();
+        assertThat(w.trySend()).as("the next number handed out").hasValue(3);
+        assertThat(w.unacked()).as("#3, sent now, is unacknowledged: the early ack for it must not count").containsExactly(3L);
+        assertThat(w.base()).as("#3 is unacknowledged").isEqualTo(3);
+    }
+
+    @Test
     void shouldKeepAtMostWindowInFlightUnderRandomAcks() {
         SlidingWindowSender w = new SlidingWindowSender(16);
         Random rnd = new Random(11);
