@@ -37,7 +37,7 @@ public final class SlidingWindowSender {
     };
 
     public SlidingWindowSender(int window) {
-        link = new WindowedPerfectLink(WindowedPerfectLink.Config.defaults().withWindow(window), (c, f, p) -> { });
+        link = new WindowedPerfectLink(WindowedPerfectLink.Config.defaults().withWindow(window).withPersistIncarnation(false), (c, f, p) -> { });
         link.onStart(ctx);
     }
 
