@@ -13,6 +13,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Exercise links-3. Typical wrong solutions, each failed by a test below (fixtures in
+ * {@code src/wrong/links-3--*}): the processed ids kept in memory ({@code --memory-set}); the
+ * effect synced first and the record in a second sync ({@code --two-syncs}); the record made
+ * durable before the effect runs ({@code --record-first}).
+ */
 @Tag("exercise")
 @DisplayName("links-3: persist the dedup table for crash-recovery")
 class DurableDedupTableExerciseTest {

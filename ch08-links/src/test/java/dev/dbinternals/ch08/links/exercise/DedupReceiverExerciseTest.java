@@ -11,6 +11,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Exercise links-1. Typical wrong solutions, each failed by a test below (fixtures in
+ * {@code src/wrong/links-1--*}): keeping only the highest number seen, so a message overtaken by
+ * a later one is taken for a duplicate ({@code --max-only}); remembering every number ever seen
+ * ({@code --remember-all}); one sequence space for all senders ({@code --one-counter}); taking
+ * "delivered now" from the main {@code PerfectLink} for "first arrival" ({@code --delegate}).
+ */
 @Tag("exercise")
 @DisplayName("links-1: dedup in the receiver")
 class DedupReceiverExerciseTest {
@@ -67,7 +74,7 @@ class DedupReceiverExerciseTest {
         for (long s = 1; s <= 100_000; s++) {
             dedup.firstDelivery(A, s);
         }
-        assertThat(dedup.remembered(A)).as("in-order traffic keeps only the watermark").isZero();
+        assertThat(dedup.remembered(A)).as("after 1..100000 arrived in order, no number is kept one by one").isZero();
         dedup.firstDelivery(A, 100_005);
         dedup.firstDelivery(A, 100_003);
         assertThat(dedup.remembered(A)).as("two numbers above the gap at 100001").isEqualTo(2);

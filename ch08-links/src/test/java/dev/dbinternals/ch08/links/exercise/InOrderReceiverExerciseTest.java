@@ -10,6 +10,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Exercise links-2. Typical wrong solutions, each failed by a test below (fixtures in
+ * {@code src/wrong/links-2--*}): a buffer without a bound ({@code --no-capacity}); releasing
+ * only the message that filled the gap, not those waiting behind it ({@code --release-one});
+ * deduplicating but delivering on arrival, out of order ({@code --deliver-on-arrival}); the main
+ * {@code PerfectLink}'s receiver, which buffers without a bound ({@code --delegate}).
+ */
 @Tag("exercise")
 @DisplayName("links-2: the reorder buffer")
 class InOrderReceiverExerciseTest {

@@ -10,6 +10,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Exercise links-5. Typical wrong solutions, each failed by a test below (fixtures in
+ * {@code src/wrong/links-5--*}): accepting an ack for a number not yet handed out
+ * ({@code --any-ack-above-base}); taking an ack of n for "everything up to n"
+ * ({@code --cumulative}); bounding the unacknowledged messages instead of the span from base
+ * ({@code --count-unacked}); the main {@code WindowedPerfectLink}, whose window slides only on
+ * cumulative acknowledgements ({@code --delegate}).
+ */
 @Tag("exercise")
 @DisplayName("links-5: a sliding window with backpressure")
 class SlidingWindowSenderExerciseTest {
