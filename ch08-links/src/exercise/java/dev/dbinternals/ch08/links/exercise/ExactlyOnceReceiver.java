@@ -23,8 +23,8 @@ import java.nio.ByteBuffer;
  *   <li>once the crashes stop, every payment is answered with a {@link Paid}.</li>
  * </ul>
  * Frames on the wire are the records below, encoded with {@link #CODEC} (you may add fields to
- * them). The test runs 1,000 seeds with loss, duplication, reordering and up to three crashes,
- * and reads the balance from durable storage after a last crash.
+ * them, not new records). The test runs 1,000 seeds with loss, duplication, reordering and up
+ * to three crashes, and reads the balance from durable storage after a last crash.
  */
 public final class ExactlyOnceReceiver implements Node {
 

@@ -26,7 +26,7 @@ import dev.dbinternals.ch08.harness.exercise.NotDoneYet;
  *
  * <p>The application calls {@link #send} from inside this node's handlers; deliver by calling
  * {@link Upper#deliver}. Frames on the wire are the records below, encoded with {@link #CODEC}
- * (you may add fields to them). The test runs three nodes over 1,000 seeds with loss,
+ * (you may add fields to them, not new records). The test runs three nodes over 1,000 seeds with loss,
  * duplication and reordering.
  */
 public final class PerfectLinkNode implements Node {
