@@ -21,13 +21,13 @@ public final class DedupReceiver {
 
     /** True the first time {@code seq} from {@code from} arrives, false for every copy after it. Sequence numbers start at 1. */
     public boolean firstDelivery(Address from, long seq) {
-        throw new NotDoneYet("links-1", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/ladder/DedupReceiver.java",
+        throw new NotDoneYet("links-1", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/DedupReceiver.java",
                 "make firstDelivery() return true for a new (sender, seq) and false for a sequence number already seen");
     }
 
     /** How many sequence numbers from {@code from} this receiver keeps one by one. */
     public int remembered(Address from) {
-        throw new NotDoneYet("links-1", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/ladder/DedupReceiver.java",
+        throw new NotDoneYet("links-1", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/DedupReceiver.java",
                 "make remembered() return how many of this sender's numbers you keep one by one");
     }
 }

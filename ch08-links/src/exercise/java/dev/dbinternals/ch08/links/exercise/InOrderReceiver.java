@@ -23,17 +23,17 @@ public final class InOrderReceiver {
 
     /** Takes message {@code seq}; returns the messages now deliverable, in order. */
     public List<String> receive(long seq, String message) {
-        throw new NotDoneYet("links-2", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/ladder/InOrderReceiver.java",
+        throw new NotDoneYet("links-2", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/InOrderReceiver.java",
                 "make receive() return every message that can now be delivered in order, each exactly once");
     }
 
     /** Highest sequence number with every message up to it received (0 at first). */
     public long nConsecutive() {
-        throw new NotDoneYet("links-2", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/ladder/InOrderReceiver.java", "return n_consecutive");
+        throw new NotDoneYet("links-2", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/InOrderReceiver.java", "return n_consecutive");
     }
 
     /** Messages waiting in the buffer. */
     public int buffered() {
-        throw new NotDoneYet("links-2", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/ladder/InOrderReceiver.java", "return how many messages wait in the buffer");
+        throw new NotDoneYet("links-2", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/InOrderReceiver.java", "return how many messages wait in the buffer");
     }
 }

@@ -24,27 +24,27 @@ public final class SlidingWindowSender {
 
     /** The next sequence number if the window has room, else empty. */
     public OptionalLong trySend() {
-        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/ladder/SlidingWindowSender.java",
+        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/SlidingWindowSender.java",
                 "make trySend() hand out the next sequence number only while fewer than window are in flight");
     }
 
     /** Acknowledges {@code seq}. */
     public void ack(long seq) {
-        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/ladder/SlidingWindowSender.java", "make ack() acknowledge seq, so that base() is always the lowest unacknowledged number");
+        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/SlidingWindowSender.java", "make ack() acknowledge seq, so that base() is always the lowest unacknowledged number");
     }
 
     /** Lowest unacknowledged sequence number (the next to send if none is in flight). */
     public long base() {
-        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/ladder/SlidingWindowSender.java", "return the lowest unacknowledged sequence number");
+        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/SlidingWindowSender.java", "return the lowest unacknowledged sequence number");
     }
 
     /** Numbers handed out and not yet slid past: next - base. */
     public int inFlight() {
-        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/ladder/SlidingWindowSender.java", "return how many numbers are in the window");
+        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/SlidingWindowSender.java", "return how many numbers are in the window");
     }
 
     /** The unacknowledged sequence numbers, ascending. */
     public List<Long> unacked() {
-        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/ladder/SlidingWindowSender.java", "list the unacknowledged sequence numbers");
+        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/SlidingWindowSender.java", "list the unacknowledged sequence numbers");
     }
 }
