@@ -10,12 +10,15 @@ import dev.dbinternals.ch08.links.check.LinkEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The application above a link node the reader wrote (links-7, links-8): it hands the link its
  * messages at planned times, from inside the node's own handlers, and records every send and
  * delivery as a {@link LinkEvent} for the property checkers. It also checks that every frame
- * reaching the node is one of the starter's records under the starter's wire format.
+ * reaching the node is one of the starter's records under the starter's wire format, and that a
+ * frame carrying a payload carries one the sender's application sent to this node (no creation,
+ * frame by frame).
  */
 final class AppNode implements Node {
 
@@ -38,8 +41,11 @@ final class AppNode implements Node {
     private final Codec wire;
     private final List<LinkEvent> history;
     private final List<String> badFrames;
+    private final Function<Object, String> payloadOf;
 
-    AppNode(Simulation sim, Node link, Sender sender, List<Planned> plan, Codec wire, List<LinkEvent> history, List<String> badFrames) {
+    /** {@code payloadOf} gives the payload a decoded frame carries, or null for a frame that carries none (an ack). */
+    AppNode(Simulation sim, Node link, Sender sender, List<Planned> plan, Codec wire, Function<Object, String> payloadOf,
+            List<LinkEvent> history, List<String> badFrames) {
         this.sim = sim;
         this.link = link;
         this.sender = sender;
@@ -47,6 +53,7 @@ final class AppNode implements Node {
         this.wire = wire;
         this.history = history;
         this.badFrames = badFrames;
+        this.payloadOf = payloadOf;
     }
 
     /** The delivery callback to give the reader's node: records the delivery. */
@@ -70,9 +77,14 @@ final class AppNode implements Node {
     @Override
     public void onMessage(Context ctx, Address from, byte[] message) {
         try {
-            wire.decode(message);
+            String payload = payloadOf.apply(wire.decode(message));
+            if (payload != null && history.stream().noneMatch(e -> e.kind() == LinkEvent.Kind.SEND
+                    && e.from().equals(from) && e.to().equals(ctx.self()) && e.message().equals(payload))) {
+                badFrames.add("a frame from " + from + " to " + ctx.self() + " at " + sim.now().toMillis()
+                        + " ms carries '" + payload + "', which " + from + "'s application never sent to " + ctx.self());
+            }
         } catch (CodecException e) {
-            badFrames.add(from + "->" + ctx.self() + " at " + sim.now().toMillis() + " ms: " + e.getMessage());
+            badFrames.add("a frame from " + from + " to " + ctx.self() + " at " + sim.now().toMillis() + " ms does not decode: " + e.getMessage());
         }
         link.onMessage(ctx, from, message);
     }

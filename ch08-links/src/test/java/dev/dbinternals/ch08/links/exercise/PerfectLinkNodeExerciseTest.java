@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * lost ack is never repaired ({@code --ack-first-copy-only}); delivering on arrival, out of order
  * ({@code --no-reorder}); a dedup set that remembers every number forever
  * ({@code --unbounded-dedup}); delegating to the main {@code PerfectLink}, which speaks another
- * wire format ({@code --delegate}).
+ * wire format ({@code --delegate}), or tunnelling its frames inside {@code Data} records, whose
+ * payloads are then not the application's messages ({@code --tunnel}).
  */
 @Tag("exercise")
 @DisplayName("links-8: a perfect link with n_consecutive, as a node")
@@ -54,7 +55,8 @@ class PerfectLinkNodeExerciseTest {
         for (Address self : List.of(A, B, C)) {
             sim.addNode(self, () -> {
                 PerfectLinkNode link = new PerfectLinkNode((ctx, from, p) -> AppNode.delivered(sim, history, ctx, from, p));
-                return new AppNode(sim, link, link::send, plans.get(self), WIRE, history, badFrames);
+                return new AppNode(sim, link, link::send, plans.get(self), WIRE,
+                        f -> f instanceof PerfectLinkNode.Data d ? d.payload() : null, history, badFrames);
             });
         }
         sim.network().setDefaults(faults);
@@ -63,7 +65,7 @@ class PerfectLinkNodeExerciseTest {
                 Duration.ofSeconds(20));
         boolean quiet = sim.runUntilQuiet(Duration.ofSeconds(20));
 
-        assertThat(badFrames).as("frames on the wire must be PerfectLinkNode records encoded with its CODEC; these were not").isEmpty();
+        assertThat(badFrames).as("frames on the wire must be PerfectLinkNode records encoded with its CODEC, a Data carrying a payload its sender was asked to send").isEmpty();
         for (CheckResult c : LinkChecks.perfectLinkSafety(history)) {
             assertThat(c.holds()).as("%s", c).isTrue();
         }

@@ -53,13 +53,14 @@ class StubbornLinkNodeExerciseTest {
         for (Address self : List.of(A, B)) {
             sim.addNode(self, () -> {
                 StubbornLinkNode link = new StubbornLinkNode((ctx, from, p) -> AppNode.delivered(sim, history, ctx, from, p));
-                return new AppNode(sim, link, link::send, self.equals(A) ? fromA : fromB, WIRE, history, badFrames);
+                return new AppNode(sim, link, link::send, self.equals(A) ? fromA : fromB, WIRE,
+                        f -> f instanceof StubbornLinkNode.Data d ? d.payload() : null, history, badFrames);
             });
         }
         sim.network().setDefaults(faults);
         sim.runFor(RUN);
 
-        assertThat(badFrames).as("frames on the wire must be StubbornLinkNode.Data encoded with its CODEC; these were not").isEmpty();
+        assertThat(badFrames).as("frames on the wire must be StubbornLinkNode.Data encoded with its CODEC, each carrying a payload its sender was asked to send").isEmpty();
         CheckResult noCreation = LinkChecks.noCreation(history);
         assertThat(noCreation.holds()).as("%s", noCreation).isTrue();
         long lastWindow = RUN.minus(LAST).toNanos();
