@@ -9,12 +9,12 @@ import java.util.function.Consumer;
  *
  * <p>Book: Chapter 8, Links → Exactly-once delivery (정확히 한 번만 전달) and Failure Models →
  * crash-recovery (충돌-복구). A dedup table in memory forgets everything in a crash, and the
- * sender's retry is then applied again. Keep it in {@link DurableStorage} instead, and make the
- * effect and the record "request id processed" durable <em>in the same sync</em>: a crash before
- * that sync must lose both (the retry applies the effect once), a crash after it must keep both
- * (the retry is recognised and skipped). Only what was {@link DurableStorage#sync() synced}
+ * sender's retry is then applied again. Only what was {@link DurableStorage#sync() synced}
  * survives a crash; a new table built over the same storage after a restart must know every
- * request processed before.
+ * request processed before. Whatever step a crash interrupts (any put, remove or sync, inside
+ * the effect or in your code), once the retry has been processed the effect must have been
+ * applied <em>exactly once</em>; and once {@code applyOnce} has returned, a crash must not undo
+ * it. This is the receiver's half of links-9.
  */
 public final class DurableDedupTable {
 
@@ -30,7 +30,7 @@ public final class DurableDedupTable {
      */
     public boolean applyOnce(String requestId, Consumer<DurableStorage> effect) {
         throw new NotDoneYet("links-3", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exactlyonce/DurableDedupTable.java",
-                "make applyOnce() skip processed request ids and sync the effect and the id record together");
+                "make applyOnce() run each request's effect exactly once, whatever step a crash interrupts");
     }
 
     /** True if {@code requestId} was processed (durably, or in this life before a sync). */

@@ -21,7 +21,7 @@ public final class IdempotentPayments {
 
     public Receipt charge(String idempotencyKey, String account, long cents) {
         throw new NotDoneYet("links-4", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exactlyonce/IdempotentPayments.java",
-                "make charge() charge once per idempotency key and return the stored receipt for repeats");
+                "make charge() charge once per idempotency key, answer every repeat with the first receipt, and refuse a key reused for another charge");
     }
 
     /** Total charged to {@code account}. */

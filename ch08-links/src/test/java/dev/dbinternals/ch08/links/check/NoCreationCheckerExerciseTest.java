@@ -12,11 +12,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Exercise links-6. Typical wrong solutions, each failed by a test below: naming a message by its
- * text alone (as {@link LinkChecks#noCreation} does: misses an altered payload whose text was sent
- * as another message); naming it by its id alone (takes a forged payload for a late send);
- * ignoring the order of the history (misses a delivery before its send); ignoring who sent to
- * whom; reporting a duplicate delivery as creation.
+ * Exercise links-6. Typical wrong solutions, each failed by a test below (fixtures in
+ * {@code src/wrong/links-6--*}): naming a message by its text alone, as {@link LinkChecks#noCreation}
+ * does, which misses an altered payload whose text was sent as another message
+ * ({@code --text-only}); naming it by its id alone, which takes a forged payload for a late send
+ * ({@code --id-only}); ignoring the order of the history, which misses a delivery before its
+ * send ({@code --ignores-order}); calling {@link LinkChecks#noCreation} and reporting every
+ * violation as never sent ({@code --delegate}). Also tested: who sent to whom matters, and a
+ * duplicate delivery is not creation.
  */
 @Tag("exercise")
 @DisplayName("links-6: the trace checker for no creation, with message identities")

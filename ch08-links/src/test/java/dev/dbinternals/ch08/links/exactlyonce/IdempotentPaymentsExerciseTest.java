@@ -7,6 +7,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Exercise links-4. Typical wrong solutions, each failed by a test below (fixtures in
+ * {@code src/wrong/links-4--*}): a repeat answered with a new receipt ({@code --new-receipt});
+ * a key reused for another amount or account taken as a repeat ({@code --trust-the-key});
+ * deduplicating by account and amount instead of the key ({@code --dedup-by-content}).
+ */
 @Tag("exercise")
 @DisplayName("links-4: idempotency keys for payments")
 class IdempotentPaymentsExerciseTest {

@@ -1,0 +1,87 @@
+package dev.dbinternals.ch08.links.exercise;
+
+import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.Context;
+import dev.dbinternals.ch08.harness.Node;
+import dev.dbinternals.ch08.harness.codec.Codec;
+import dev.dbinternals.ch08.harness.exercise.NotDoneYet;
+
+/**
+ * Exercise links-8: a perfect link (퍼펙트 링크) with FIFO order, written as a whole node.
+ *
+ * <p>Book: Chapter 8, Links → Message acknowledgments (메시지 확인 응답), Problem with retransmits
+ * (재전송 문제) and Message order (메시지 순서). Under this node lies a fair-loss link
+ * ({@link Context#send} may lose, duplicate, delay and reorder any frame). Between correct
+ * processes, give the application above:
+ * <ul>
+ *   <li><b>reliable delivery</b> (전달 신뢰성): every message sent is eventually delivered;</li>
+ *   <li><b>no duplication</b> (전달 비중복성): no message is delivered more than once;</li>
+ *   <li><b>no creation</b> (생성 불가성): only messages that were sent are delivered;</li>
+ *   <li><b>FIFO order</b>: messages from one sender are delivered in the order it sent them.</li>
+ * </ul>
+ * And stop, and keep little: once every message has been acknowledged the sender sends nothing
+ * more and keeps nothing ({@link #unacknowledged()} is 0, the run goes quiet); once every message
+ * from a sender has arrived the receiver keeps no sequence number of it one by one
+ * ({@link #keptAbove} is 0) and {@link #nConsecutive} is the number of messages it sent.
+ *
+ * <p>The application calls {@link #send} from inside this node's handlers; deliver by calling
+ * {@link Upper#deliver}. Frames on the wire are the records below, encoded with {@link #CODEC}
+ * (you may add fields to them, not new records). The test runs three nodes over 1,000 seeds with loss,
+ * duplication and reordering.
+ */
+public final class PerfectLinkNode implements Node {
+
+    private static final String FILE = "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/PerfectLinkNode.java";
+
+    /** A message on its way: its sequence number (counted per sender and receiver, from 1) and payload. */
+    public record Data(long seq, String payload) {
+    }
+
+    /** An acknowledgement. */
+    public record Ack(long seq) {
+    }
+
+    /** Encodes the records; {@code CODEC.receive(ctx, bytes)} is empty for a frame that does not decode. */
+    public static final Codec CODEC = Codec.builder().register(1, Data.class).register(2, Ack.class).withChecksum().build();
+
+    /** The application above the link. */
+    public interface Upper {
+        void deliver(Context ctx, Address from, String payload);
+    }
+
+    private final Upper upper;
+
+    public PerfectLinkNode(Upper upper) {
+        this.upper = upper;
+    }
+
+    /** The application sends {@code payload} to {@code to}. */
+    public void send(Context ctx, Address to, String payload) {
+        throw new NotDoneYet("links-8", FILE, "make send() give reliable delivery, and let the sender stop once the receiver has the message");
+    }
+
+    @Override
+    public void onMessage(Context ctx, Address from, byte[] message) {
+        throw new NotDoneYet("links-8", FILE, "make onMessage() deliver each message once, in its sender's order, keeping bounded state");
+    }
+
+    @Override
+    public void onTimer(Context ctx, Object tag) {
+        throw new NotDoneYet("links-8", FILE, "handle the timers you set");
+    }
+
+    /** n_consecutive for messages from {@code from}: the highest number such that every message up to it has arrived. */
+    public long nConsecutive(Address from) {
+        throw new NotDoneYet("links-8", FILE, "return n_consecutive for messages from this sender");
+    }
+
+    /** How many sequence numbers from {@code from} above n_consecutive this node keeps one by one (held or remembered). */
+    public int keptAbove(Address from) {
+        throw new NotDoneYet("links-8", FILE, "return how many of this sender's numbers you keep above n_consecutive");
+    }
+
+    /** Messages this node keeps because it may have to send them again. */
+    public int unacknowledged() {
+        throw new NotDoneYet("links-8", FILE, "return how many sent messages you still keep");
+    }
+}

@@ -1,0 +1,50 @@
+package dev.dbinternals.ch08.links.exercise;
+
+import dev.dbinternals.ch08.harness.exercise.NotDoneYet;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Exercise links-5: a sliding window with backpressure (슬라이딩 윈도와 백프레셔).
+ *
+ * <p>Book: Chapter 8, Links → Message order (메시지 순서) and Processing → backpressure. A sender
+ * that keeps every unacknowledged message grows without bound when the receiver is slow or
+ * the network lossy. Bound it: at most {@code window} sequence numbers from {@link #base()}
+ * (the lowest unacknowledged) may be in flight. {@link #trySend()} hands out 1, 2, 3, … while
+ * there is room and returns empty when the window is full (backpressure). {@link #ack}
+ * acknowledges one number (a selective acknowledgement, not "everything up to it"); an ack for a
+ * number that was never handed out, or acknowledged already, changes nothing. A refinement of
+ * the sender of links-8, which may keep any number of messages.
+ */
+public final class SlidingWindowSender {
+
+    public SlidingWindowSender(int window) {
+        // keep what you need
+    }
+
+    /** The next sequence number if the window has room, else empty. */
+    public OptionalLong trySend() {
+        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/SlidingWindowSender.java",
+                "make trySend() hand out the next sequence number only while fewer than window are in flight");
+    }
+
+    /** Acknowledges {@code seq}. */
+    public void ack(long seq) {
+        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/SlidingWindowSender.java", "make ack() acknowledge seq, so that base() is always the lowest unacknowledged number");
+    }
+
+    /** Lowest unacknowledged sequence number (the next to send if none is in flight). */
+    public long base() {
+        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/SlidingWindowSender.java", "return the lowest unacknowledged sequence number");
+    }
+
+    /** Numbers handed out and not yet slid past: next - base. */
+    public int inFlight() {
+        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/SlidingWindowSender.java", "return how many numbers are in the window");
+    }
+
+    /** The unacknowledged sequence numbers, ascending. */
+    public List<Long> unacked() {
+        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/SlidingWindowSender.java", "list the unacknowledged sequence numbers");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.dbinternals.ch08.links.exercise;
+
+import dev.dbinternals.ch08.harness.Address;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Exercise links-1, reference solution: deduplication in the receiver (중복 제거).
+ *
+ * <p>Per sender, a watermark {@code n} (every number up to it seen) plus the numbers seen above
+ * it. When the number right after the watermark arrives, the watermark swallows the run of
+ * consecutive numbers already in the set, so in-order traffic keeps nothing individually.
+ */
+public final class DedupReceiver {
+
+    private static final class PerSender {
+        long consecutive;
+        final TreeSet<Long> above = new TreeSet<>();
+    }
+
+    private final Map<Address, PerSender> senders = new TreeMap<>();
+
+    public boolean firstDelivery(Address from, long seq) {
+        PerSender s = senders.computeIfAbsent(from, a -> new PerSender());
+        if (seq <= s.consecutive || !s.above.add(seq)) {
+            return false;
+        }
+        while (!s.above.isEmpty() && s.above.first() == s.consecutive + 1) {
+            s.above.pollFirst();
+            s.consecutive++;
+        }
+        return true;
+    }
+
+    public int remembered(Address from) {
+        PerSender s = senders.get(from);
+        return s == null ? 0 : s.above.size();
+    }
+}

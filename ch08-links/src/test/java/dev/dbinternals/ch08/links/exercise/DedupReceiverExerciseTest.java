@@ -1,0 +1,83 @@
+package dev.dbinternals.ch08.links.exercise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dbinternals.ch08.harness.Address;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Exercise links-1. Typical wrong solutions, each failed by a test below (fixtures in
+ * {@code src/wrong/links-1--*}): keeping only the highest number seen, so a message overtaken by
+ * a later one is taken for a duplicate ({@code --max-only}); remembering every number ever seen
+ * ({@code --remember-all}); one sequence space for all senders ({@code --one-counter}); taking
+ * "delivered now" from the main {@code PerfectLink} for "first arrival" ({@code --delegate}).
+ */
+@Tag("exercise")
+@DisplayName("links-1: dedup in the receiver")
+class DedupReceiverExerciseTest {
+
+    private static final Address A = Address.of("A");
+    private static final Address B = Address.of("B");
+
+    @Test
+    void shouldAcceptEachSequenceNumberTheFirstTime() {
+        DedupReceiver dedup = new DedupReceiver();
+        for (long s = 1; s <= 5; s++) {
+            assertThat(dedup.firstDelivery(A, s)).as("first arrival of #%d must be accepted", s).isTrue();
+        }
+    }
+
+    @Test
+    void shouldRejectEveryLaterCopy() {
+        DedupReceiver dedup = new DedupReceiver();
+        dedup.firstDelivery(A, 1);
+        dedup.firstDelivery(A, 2);
+        assertThat(dedup.firstDelivery(A, 1)).as("a second copy of #1 is a duplicate").isFalse();
+        assertThat(dedup.firstDelivery(A, 2)).as("a second copy of #2 is a duplicate").isFalse();
+        assertThat(dedup.firstDelivery(A, 2)).as("a third copy of #2 is a duplicate").isFalse();
+    }
+
+    @Test
+    void shouldKeepSendersApart() {
+        DedupReceiver dedup = new DedupReceiver();
+        assertThat(dedup.firstDelivery(A, 1)).as("#1 from A arrives first: new").isTrue();
+        assertThat(dedup.firstDelivery(B, 1)).as("#1 from B is a different message from #1 from A").isTrue();
+    }
+
+    @Test
+    void shouldAcceptOutOfOrderArrivalsExactlyOnce() {
+        // given 1..500 each arriving three times, in a shuffled order
+        List<Long> arrivals = new ArrayList<>();
+        for (long s = 1; s <= 500; s++) {
+            arrivals.add(s);
+            arrivals.add(s);
+            arrivals.add(s);
+        }
+        Collections.shuffle(arrivals, new Random(7));
+        DedupReceiver dedup = new DedupReceiver();
+        // when
+        long accepted = arrivals.stream().filter(s -> dedup.firstDelivery(A, s)).count();
+        // then
+        assertThat(accepted).as("each of the 500 messages accepted exactly once").isEqualTo(500);
+        assertThat(dedup.remembered(A)).as("once 1..500 all arrived, nothing needs remembering individually").isZero();
+    }
+
+    @Test
+    void shouldRememberOnlyWhatIsAboveTheConsecutivePrefix() {
+        DedupReceiver dedup = new DedupReceiver();
+        for (long s = 1; s <= 100_000; s++) {
+            dedup.firstDelivery(A, s);
+        }
+        assertThat(dedup.remembered(A)).as("after 1..100000 arrived in order, no number is kept one by one").isZero();
+        dedup.firstDelivery(A, 100_005);
+        dedup.firstDelivery(A, 100_003);
+        assertThat(dedup.remembered(A)).as("two numbers above the gap at 100001").isEqualTo(2);
+        assertThat(dedup.firstDelivery(A, 50_000)).as("far below the watermark: duplicate").isFalse();
+    }
+}
