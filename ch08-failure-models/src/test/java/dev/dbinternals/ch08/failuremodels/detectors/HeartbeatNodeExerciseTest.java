@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code nano-time}: silence measured with {@code System.nanoTime()}; virtual time runs far
  *       faster than real time, so a crash is never noticed (both tests);
  *   <li>{@code static-state}: last-heard times kept in a static map shared by every node of the
- *       JVM; a process cut off from one monitor still looks alive to it
- *       ({@link #shouldSuspectAPausedOrCutOffProcessAndTrustItAgainWhenItsHeartbeatsReturn});
+ *       JVM and every run of the test; a process cut off from one monitor still looks alive to
+ *       it, and a run inherits the last run's processes (both tests);
  *   <li>{@code never-trust-again}: a suspected process stays suspected; a paused process is
  *       never trusted again (the pause test);
  *   <li>{@code incarnation-in-memory}: the incarnation kept in a field, so every life says 1 and
