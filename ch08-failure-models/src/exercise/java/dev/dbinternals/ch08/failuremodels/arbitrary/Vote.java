@@ -12,8 +12,7 @@ import java.util.Set;
  * and say which replicas the replies expose.
  *
  * <p>Both methods assume what the vote itself assumes: at most {@code f} replicas are faulty, and
- * the correct ones all compute the same value. The module's main code has a class that votes;
- * it does not expose anybody.
+ * the correct ones all compute the same value.
  */
 public final class Vote {
 

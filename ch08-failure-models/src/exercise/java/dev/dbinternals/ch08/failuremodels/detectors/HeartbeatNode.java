@@ -24,10 +24,12 @@ import java.util.TreeSet;
  *       {@code timeout + period + the maximum delay} of its crash, and stays suspected;
  *   <li>accuracy while the run is synchronous: no live process is ever suspected while every
  *       message arrives within the maximum delay (50 ms) and no process pauses;
- *   <li>a paused or cut-off process is suspected like a crashed one (the detector cannot tell),
- *       and trusted again soon after its heartbeats come back;
- *   <li>every restart of a process is reported once by every live process, even a restart much
- *       shorter than the timeout.
+ *   <li>a process paused, or cut off from one watcher, for longer than that bound is suspected
+ *       like a crashed one (the detector cannot tell them apart, so that is correct), and
+ *       trusted again within {@code 2 × period + the maximum delay} once its heartbeats arrive;
+ *   <li>every restart of a process is reported exactly once by every live process, within
+ *       {@code 2 × period + the maximum delay}, even a restart much shorter than the timeout;
+ *       nothing else is a restart.
  * </ul>
  *
  * <p>Starter: {@link Heartbeat} is the message (send it with {@link Messages#encode}, read it with

@@ -18,10 +18,10 @@ import java.util.TreeMap;
  *
  * <p>Why the growing timeout: under partial synchrony (Dwork, Lynch and Stockmeyer 1988) there
  * is a bound on delay and processing that holds from some time on, but nobody knows the bound
- * or the time. A heartbeat that arrives after the timeout has passed is a mistake, and each
- * mistake adds the initial timeout to that peer's, so once the bound holds, at most
- * {@code bound / timeout + 1} more mistakes can happen: the detector is eventually accurate
- * (◇P, Chandra and Toueg 1996). It stays complete: the timeout only grows after a heartbeat, and
+ * or the time. From then on the silence between two heartbeats of a live peer is bounded too,
+ * say by {@code G}. A heartbeat that arrives after the timeout has passed is a mistake, and each
+ * mistake adds the initial timeout to that peer's, so at most {@code G / timeout + 1} more
+ * mistakes can happen: the detector is eventually accurate (◇P, Chandra and Toueg 1996). It stays complete: the timeout only grows after a heartbeat, and
  * a crashed peer sends none, so its silence passes its last timeout and is suspected for good.
  */
 public final class MonotonicDetector implements FailureDetector {
