@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * partitions, message delay and duplication, and wall clocks that drift and jump:
  * <ul>
  *   <li>completeness: a process that crashed for good is suspected by every live process within
- *       {@code timeout + period + the maximum delay} of its crash, and stays suspected;
+ *       {@code timeout + period + the maximum delay} of its crash (or of the watcher's own
+ *       restart, if that came later), and stays suspected;
  *   <li>accuracy while the run is synchronous: no live process is ever suspected while every
  *       message arrives within the maximum delay (50 ms) and no process pauses;
  *   <li>a process paused, or cut off from one watcher, for longer than that bound is suspected

@@ -114,8 +114,8 @@ class MonotonicDetectorExerciseTest {
 
     static final Duration PERIOD = Duration.ofMillis(100);
     static final Duration GST = Duration.ofSeconds(4);
-    static final Duration LEARNING = Duration.ofSeconds(10);
-    static final Duration END = Duration.ofSeconds(40);
+    static final Duration LEARNING = Duration.ofSeconds(20);
+    static final Duration END = Duration.ofSeconds(50);
 
     /**
      * A test sender: a heartbeat every period, with stalls. Before {@link #settle} it stalls at
@@ -190,12 +190,12 @@ class MonotonicDetectorExerciseTest {
                 long stepMs = (r.nextBoolean() ? 1 : -1) * r.nextLong(1_000, 60_001);
                 sim.at(Duration.ofMillis(r.nextLong(100, END.toMillis())), () -> sim.clock(monitor).step(Duration.ofMillis(stepMs)));
             }
-            // from GST on: no loss, 5 ms delay, stalls of at most 10 periods; S1 crashes 10 s later
+            // from GST on: no loss, 5 ms delay, stalls of at most 10 periods; S1 crashes 20 s later
             sim.at(GST, () -> sim.network().setDefaults(LinkFaults.none().withDelay(Duration.ofMillis(5))));
             Duration learned = GST.plus(LEARNING);
             sim.at(learned, () -> sim.crash(senders.get(0)));
             sim.runFor(END);
-            // then no live sender was suspected after the detector had ten seconds to learn
+            // then no live sender was suspected after the detector had twenty seconds to learn
             for (long[] e : suspicions) {
                 boolean crashed = e[1] == 1 && e[0] >= learned.toNanos();
                 if (e[2] == 1 && e[0] >= learned.toNanos() && !crashed) {
