@@ -8,11 +8,18 @@ import java.util.List;
 
 /**
  * Exercise failures-2: a timeout failure detector (장애 검출기) that no wall-clock step can fool
- * (클럭과 시간).
+ * (클럭과 시간), and that stops making mistakes once the system behaves (시스템 동기성).
  *
- * <p>Suspect a peer when nothing came from it for longer than {@code timeout}; stop suspecting
- * it when a heartbeat comes. {@link LocalClock} offers two clocks; demo 3 shows what the
- * wrong one does when NTP steps it. Try not to peek at {@link TimeoutDetector}.
+ * <p>Suspect a peer when nothing came from it for longer than its timeout (at first, the
+ * {@code timeout} given); stop suspecting it when a heartbeat comes. {@link LocalClock} offers
+ * two clocks; demo 3 shows what the wrong one does when NTP steps it.
+ *
+ * <p>A heartbeat from a peer that had already been silent for longer than its timeout proves
+ * the detector wrong: the peer was alive. After such a mistake, the silence that fooled it must
+ * no longer make it suspect that peer. The test runs it in a partially synchronous system:
+ * delays and stalls are wild for a while, then bounded by a limit the detector is not told; twenty
+ * seconds after that it must have stopped making mistakes, and a peer that crashes must still
+ * be suspected, and stay suspected. Try not to peek at {@link TimeoutDetector}.
  */
 public final class MonotonicDetector implements FailureDetector {
 
@@ -26,17 +33,17 @@ public final class MonotonicDetector implements FailureDetector {
 
     @Override
     public void start(List<Address> peers, LocalClock clock) {
-        throw new NotDoneYet("failures-2", FILE, "make start() remember, for each peer, the time as if it had just sent a heartbeat");
+        throw new NotDoneYet("failures-2", FILE, "make start() begin watching each peer as if it had just sent a heartbeat");
     }
 
     @Override
     public void heartbeat(Address from, LocalClock clock) {
-        throw new NotDoneYet("failures-2", FILE, "make heartbeat() remember when the last heartbeat from the peer arrived");
+        throw new NotDoneYet("failures-2", FILE, "make heartbeat() take note that the peer is alive now");
     }
 
     @Override
     public boolean suspects(Address peer, LocalClock clock) {
-        throw new NotDoneYet("failures-2", FILE, "make suspects() say whether more than the timeout passed since the peer's last heartbeat");
+        throw new NotDoneYet("failures-2", FILE, "make suspects() say whether the peer has been silent for longer than its timeout");
     }
 
     @Override

@@ -7,12 +7,26 @@ import dev.dbinternals.ch08.harness.Address;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Wrong solutions this test rejects (each in {@code src/wrong/failures-3--<slug>}):
+ * <ul>
+ *   <li>{@code first-reply}: trusts the first reply (the decide tests);
+ *   <li>{@code count-replies}: counts replies, not replicas, so one replica repeating itself wins
+ *       ({@link #shouldCountEachReplicaOnceHoweverOftenItReplies});
+ *   <li>{@code blame-minority}: blames whoever disagrees with the most common answer before any
+ *       value is decided, which can be a correct replica ({@link #shouldExposeFaultyReplicasAndNeverACorrectOne},
+ *       and the exhaustive test);
+ *   <li>{@code delegate}: votes with the module's {@code Tally}, which exposes nobody.
+ * </ul>
+ */
 @Tag("exercise")
-@DisplayName("failures-3: vote over replicas' replies (Vote)")
+@DisplayName("failures-3: vote over replicas' replies, and expose the faulty ones (Vote)")
 class VoteExerciseTest {
 
     private static final Address R1 = Address.of("R1");
@@ -41,6 +55,20 @@ class VoteExerciseTest {
     }
 
     @Test
+    void shouldExposeFaultyReplicasAndNeverACorrectOne() {
+        Set<Address> contradicts = Vote.faulty(List.of(new Reply(R1, 666), new Reply(R2, 5), new Reply(R1, 107)), 1);
+        assertThat(contradicts.contains(R1)).as("is R1, which replied 666 and then 107, shown faulty?").isTrue();
+        assertThat(contradicts.contains(R2)).as("is R2, the only one to say 5, shown faulty before any value is decided?").isFalse();
+        Set<Address> decided = Vote.faulty(List.of(new Reply(R1, 666), new Reply(R2, 107), new Reply(R3, 107)), 1);
+        assertThat(decided.contains(R1)).as("is R1 shown faulty when R1 said 666 and R2, R3 said 107 (f = 1)?").isTrue();
+        assertThat(decided.contains(R2) || decided.contains(R3)).as("is R2 or R3 shown faulty in that vote?").isFalse();
+        assertThat(Vote.faulty(List.of(new Reply(R1, 666), new Reply(R2, 107)), 1).isEmpty())
+                .as("is nobody shown faulty when R1 said 666 and R2 said 107, undecided (f = 1)?").isTrue();
+        assertThat(Vote.faulty(List.of(new Reply(R1, 666), new Reply(R1, 666)), 1).isEmpty())
+                .as("is nobody shown faulty when R1's reply arrived twice?").isTrue();
+    }
+
+    @Test
     void shouldNeverDecideAWrongValueWithAtMostFFaultyReplicas() {
         // exhaustive over n = 2f + 1 for f = 1 and 2: every set of at most f faulty replicas, each
         // answering one of two lies (possibly twice), in arrival orders from every rotation
@@ -54,6 +82,12 @@ class VoteExerciseTest {
             for (int faultyMask = 0; faultyMask < (1 << n); faultyMask++) {
                 if (Integer.bitCount(faultyMask) > f) {
                     continue;
+                }
+                Set<Address> liars = new TreeSet<>();
+                for (int i = 0; i < n; i++) {
+                    if ((faultyMask >> i & 1) == 1) {
+                        liars.add(rs.get(i));
+                    }
                 }
                 for (int lies = 0; lies < (1 << n); lies++) {
                     List<Reply> arrivals = new ArrayList<>();
@@ -71,11 +105,17 @@ class VoteExerciseTest {
                         for (int k = 0; k <= order.size(); k++) {
                             OptionalLong d = Vote.decide(order.subList(0, k), f);
                             assertThat(d.isEmpty() || d.getAsLong() == right)
-                                    .as("f=%d faulty=%s after %d replies %s: decided %s", f, Integer.toBinaryString(faultyMask), k,
-                                            order.subList(0, k), d).isTrue();
+                                    .as("f=%d, faulty %s, after the replies %s: decided %s, which is not the correct replicas' value",
+                                            f, liars, order.subList(0, k), d).isTrue();
+                            Set<Address> blamed = Vote.faulty(order.subList(0, k), f);
+                            assertThat(liars.containsAll(blamed))
+                                    .as("f=%d, faulty %s, after the replies %s: a correct replica is among those shown faulty, %s",
+                                            f, liars, order.subList(0, k), blamed).isTrue();
                         }
-                        assertThat(Vote.decide(order, f)).as("all replies in, f=%d faulty=%s", f,
-                                Integer.toBinaryString(faultyMask)).isEqualTo(OptionalLong.of(right));
+                        assertThat(Vote.faulty(order, f).containsAll(liars))
+                                .as("f=%d, faulty %s, all replies in %s: is every replica that lied shown faulty?", f, liars, order).isTrue();
+                        assertThat(Vote.decide(order, f).equals(OptionalLong.of(right)))
+                                .as("f=%d, faulty %s, all replies in %s: is the correct replicas' value decided?", f, liars, order).isTrue();
                     }
                 }
             }

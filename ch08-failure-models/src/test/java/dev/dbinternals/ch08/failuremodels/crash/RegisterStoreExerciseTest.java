@@ -14,6 +14,19 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Wrong solutions this test rejects (each in {@code src/wrong/failures-1--<slug>}); each fails
+ * {@link #shouldKeepWhatPersistReturnedFromEvenIfTheProcessCrashesRightAfter} and
+ * {@link #shouldKeepEveryAcknowledgedWriteWhereverInTheHandlerTheNodeCrashes}:
+ * <ul>
+ *   <li>{@code ack-before-sync}: {@code put} alone is taken as durable, so the node acknowledges
+ *       a write that is only in the page cache;
+ *   <li>{@code sync-before-put}: the sync comes before the write it should make durable;
+ *   <li>{@code one-slot}: every register key is stored under one storage key, so a write to one
+ *       key overwrites an acknowledged write to another.
+ * </ul>
+ * No main class answers it: {@code RegisterNode}'s own durability modes are inside its handler.
+ */
 @Tag("exercise")
 @DisplayName("failures-1: sync before you acknowledge (RegisterStore)")
 class RegisterStoreExerciseTest {

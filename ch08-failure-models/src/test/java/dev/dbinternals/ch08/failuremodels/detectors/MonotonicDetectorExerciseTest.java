@@ -2,20 +2,41 @@ package dev.dbinternals.ch08.failuremodels.detectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbinternals.ch08.failuremodels.Messages;
+import dev.dbinternals.ch08.failuremodels.Messages.Heartbeat;
 import dev.dbinternals.ch08.failuremodels.detectors.ClockStepScenario.Outcome;
 import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.Context;
+import dev.dbinternals.ch08.harness.Node;
+import dev.dbinternals.ch08.harness.sim.Delay;
+import dev.dbinternals.ch08.harness.sim.LinkFaults;
 import dev.dbinternals.ch08.harness.sim.Seeds;
 import dev.dbinternals.ch08.harness.sim.Simulation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Wrong solutions this test rejects (each in {@code src/wrong/failures-2--<slug>}):
+ * <ul>
+ *   <li>{@code wall-clock}: silence measured on the wall clock; a step fools it
+ *       ({@link #shouldNotSuspectAnyoneWhenTheWallClockJumpsForward} and the step scenarios);
+ *   <li>{@code delegate}: the module's {@link TimeoutDetector} on the monotonic clock, with its
+ *       fixed timeout, repeats the same mistake forever
+ *       ({@link #shouldNotBeFooledTwiceByTheSameSilence} and
+ *       {@link #shouldStopMakingMistakesOnceTheSystemBehavesAndStillSuspectACrash});
+ *   <li>{@code raise-when-suspecting}: the timeout grows whenever the detector suspects, not when
+ *       a heartbeat proves it wrong, so a crashed peer is suspected, then trusted again
+ *       ({@link #shouldStopMakingMistakesOnceTheSystemBehavesAndStillSuspectACrash}).
+ * </ul>
+ */
 @Tag("exercise")
-@DisplayName("failures-2: a failure detector that wall-clock steps cannot fool (MonotonicDetector)")
+@DisplayName("failures-2: a failure detector that clock steps cannot fool and that learns from its mistakes (MonotonicDetector)")
 class MonotonicDetectorExerciseTest {
 
     private static final Address P = Address.of("P");
@@ -29,6 +50,22 @@ class MonotonicDetectorExerciseTest {
         assertThat(d.suspects(P, clock.advanceMillis(2))).as("suspected just after the timeout").isTrue();
         d.heartbeat(P, clock);
         assertThat(d.suspects(P, clock)).as("suspected right after a heartbeat").isFalse();
+    }
+
+    @Test
+    void shouldNotBeFooledTwiceByTheSameSilence() {
+        // given a peer suspected after 301 ms of silence, whose heartbeat then proves it alive
+        FakeClock clock = new FakeClock();
+        MonotonicDetector d = new MonotonicDetector(Duration.ofMillis(300));
+        d.start(List.of(P), clock);
+        assertThat(d.suspects(P, clock.advanceMillis(301))).as("suspected after 301 ms of silence (timeout 300 ms)").isTrue();
+        d.heartbeat(P, clock);
+        // then the same silence no longer makes it suspect P
+        assertThat(d.suspects(P, clock.advanceMillis(301))).as("suspected after 301 ms of silence again, right after that mistake")
+                .isFalse();
+        // but a peer that has really stopped is suspected, and stays suspected
+        assertThat(d.suspects(P, clock.advanceMillis(60_000))).as("suspected after a minute of silence").isTrue();
+        assertThat(d.suspects(P, clock.advanceMillis(10))).as("still suspected 10 ms later").isTrue();
     }
 
     @Test
@@ -50,6 +87,8 @@ class MonotonicDetectorExerciseTest {
 
     @Test
     void shouldStayAccurateUnderRandomWallClockStepsOnEverySeed() {
+        // an unwritten detector fails here with its own message (the file to open), not a seed's
+        new MonotonicDetector(Duration.ofMillis(300)).start(List.of(P), new FakeClock());
         Seeds.check("failures-2/random-steps", 15, seed -> {
             Simulation sim = new Simulation(seed);
             List<String> suspicions = new ArrayList<>();
@@ -70,6 +109,115 @@ class MonotonicDetectorExerciseTest {
             }
             sim.runFor(Duration.ofSeconds(5));
             assertThat(suspicions).as("suspicions of live senders while the wall clock jumped").isEmpty();
+        });
+    }
+
+    static final Duration PERIOD = Duration.ofMillis(100);
+    static final Duration GST = Duration.ofSeconds(4);
+    static final Duration LEARNING = Duration.ofSeconds(20);
+    static final Duration END = Duration.ofSeconds(50);
+
+    /**
+     * A test sender: a heartbeat every period, with stalls. Before {@link #settle} it stalls at
+     * random, for up to 15 periods; after, every tenth heartbeat is followed by a stall of
+     * exactly {@code stallPeriods} periods: slow, but within a bound the detector is not told.
+     */
+    static final class StallingSender implements Node {
+        private final Address monitor;
+        private int stallPeriods = -1;
+        private long beats;
+
+        StallingSender(Address monitor) {
+            this.monitor = monitor;
+        }
+
+        void settle(int periods) {
+            stallPeriods = periods;
+        }
+
+        @Override
+        public void onStart(Context ctx) {
+            beat(ctx);
+        }
+
+        @Override
+        public void onMessage(Context ctx, Address from, byte[] message) {
+        }
+
+        @Override
+        public void onTimer(Context ctx, Object tag) {
+            beat(ctx);
+        }
+
+        private void beat(Context ctx) {
+            ctx.send(monitor, Messages.encode(new Heartbeat(0, ++beats)));
+            long next;
+            if (stallPeriods < 0) {
+                next = ctx.random().nextDouble() < 0.1 ? 1 + ctx.random().nextInt(15) : 1;
+            } else {
+                next = beats % 10 == 0 ? stallPeriods : 1;
+            }
+            ctx.setTimer(PERIOD.multipliedBy(next), "beat");
+        }
+    }
+
+    @Test
+    void shouldStopMakingMistakesOnceTheSystemBehavesAndStillSuspectACrash() {
+        // an unwritten detector fails here with its own message (the file to open), not a seed's
+        new MonotonicDetector(Duration.ofMillis(300)).start(List.of(P), new FakeClock());
+        Seeds.check("failures-2/partial-synchrony", 300, seed -> {
+            // given a monitor with timeout 300 ms and three senders; until GST (4 s) links lose a
+            // fifth of the frames and delay them long-tailed, and senders stall at random
+            Simulation sim = new Simulation(seed);
+            SplittableRandom r = new SplittableRandom(seed * 31 + 7);
+            Address monitor = Address.of("monitor");
+            List<long[]> suspicions = new ArrayList<>(); // {time, sender number, 1 = suspects / 0 = trusts}
+            sim.addNode(monitor, MonitorNode.with(() -> new MonotonicDetector(Duration.ofMillis(300)), Duration.ofMillis(50),
+                    (peer, s) -> suspicions.add(new long[] {sim.nowNanos(), Long.parseLong(peer.name().substring(1)), s ? 1 : 0})));
+            sim.network().setDefaults(LinkFaults.none().withLoss(0.2).withDelay(Delay.longTailed(Duration.ofMillis(20), Duration.ofMillis(600))));
+            List<Address> senders = new ArrayList<>();
+            int[] stalls = new int[4];
+            for (int i = 1; i <= 3; i++) {
+                Address s = sim.addNode("S" + i, () -> new StallingSender(monitor));
+                senders.add(s);
+                stalls[i] = 2 + r.nextInt(9);
+                int k = stalls[i];
+                sim.at(GST, () -> sim.node(s, StallingSender.class).settle(k));
+                sim.clock(s).setDriftPpm(r.nextDouble(-100, 100));
+            }
+            sim.clock(monitor).setDriftPpm(r.nextDouble(-100, 100));
+            for (int i = 0; i < 4; i++) {
+                long stepMs = (r.nextBoolean() ? 1 : -1) * r.nextLong(1_000, 60_001);
+                sim.at(Duration.ofMillis(r.nextLong(100, END.toMillis())), () -> sim.clock(monitor).step(Duration.ofMillis(stepMs)));
+            }
+            // from GST on: no loss, 5 ms delay, stalls of at most 10 periods; S1 crashes 20 s later
+            sim.at(GST, () -> sim.network().setDefaults(LinkFaults.none().withDelay(Duration.ofMillis(5))));
+            Duration learned = GST.plus(LEARNING);
+            sim.at(learned, () -> sim.crash(senders.get(0)));
+            sim.runFor(END);
+            // then no live sender was suspected after the detector had twenty seconds to learn
+            for (long[] e : suspicions) {
+                boolean crashed = e[1] == 1 && e[0] >= learned.toNanos();
+                if (e[2] == 1 && e[0] >= learned.toNanos() && !crashed) {
+                    throw new AssertionError(String.format(Locale.ROOT, "S%d was suspected at %.3f s though it was alive: from %.0f s on no "
+                                    + "frame was lost, every one took 5 ms, and S%d's heartbeats were never more than %d periods of %d ms apart; "
+                                    + "a detector must stop making mistakes once that holds (eventual accuracy; it had %d s to learn)",
+                            e[1], e[0] / 1e9, GST.toMillis() / 1e3, e[1], stalls[(int) e[1]], PERIOD.toMillis(), LEARNING.toSeconds()));
+                }
+            }
+            // and the crashed one is suspected for good
+            long[] last = null;
+            for (long[] e : suspicions) {
+                if (e[1] == 1) {
+                    last = e;
+                }
+            }
+            if (last == null || last[2] != 1 || last[0] < learned.toNanos()) {
+                throw new AssertionError(String.format(Locale.ROOT, "S1 crashed at %.0f s, and at %.0f s the monitor %s (completeness: "
+                        + "a crashed process is eventually suspected, and stays suspected)", learned.toMillis() / 1e3, END.toMillis() / 1e3,
+                        last != null && last[2] == 0 && last[0] >= learned.toNanos() ? "had trusted it again at " + String.format(Locale.ROOT, "%.3f s", last[0] / 1e9)
+                                : "did not suspect it"));
+            }
         });
     }
 }

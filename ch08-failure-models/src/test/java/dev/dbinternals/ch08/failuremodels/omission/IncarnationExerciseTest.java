@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dbinternals.ch08.failuremodels.omission.CrashOrOmission.Fault;
 import dev.dbinternals.ch08.failuremodels.omission.CrashOrOmission.Outcome;
 import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.DurableStorage;
+import dev.dbinternals.ch08.harness.Node;
 import dev.dbinternals.ch08.harness.sim.Simulation;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +17,18 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Wrong solutions this test rejects (each in {@code src/wrong/failures-4--<slug>}):
+ * <ul>
+ *   <li>{@code static-counter}: the number lives in a static field; it survives a simulated
+ *       restart in one JVM, but not a real one
+ *       ({@link #shouldHandOutALargerNumberInEveryNewProcessOnTheSameDisk});
+ *   <li>{@code no-sync}: the number is put on the disk but never synced, so a crash loses it
+ *       ({@link #shouldNeverHandOutTheSameNumberTwiceEvenIfTheProcessCrashesRightAfterStarting});
+ *   <li>{@code sync-before-put}: the sync comes before the write it should make durable (the
+ *       same test).
+ * </ul>
+ */
 @Tag("exercise")
 @DisplayName("failures-4: an incarnation number that tells a restart from a silence (Incarnation)")
 class IncarnationExerciseTest {
@@ -64,5 +80,55 @@ class IncarnationExerciseTest {
         assertThat(crash.observer().restartsSeen()).as("restarts seen after the crash").isEqualTo(1);
         assertThat(cut.observer().restartsSeen()).as("restarts seen after the partition").isZero();
         assertThat(crash.view()).as("the observer's views now differ").isNotEqualTo(cut.view());
+    }
+
+    /** A node that does nothing: the test drives its disk directly. */
+    static final class Idle implements Node {
+        @Override
+        public void onMessage(dev.dbinternals.ch08.harness.Context ctx, Address from, byte[] message) {
+        }
+    }
+
+    @Test
+    void shouldHandOutALargerNumberInEveryNewProcessOnTheSameDisk() throws Exception {
+        // given one disk; each "process" is Incarnation loaded afresh, as a new JVM would load it
+        Simulation sim = new Simulation(3);
+        Address p = sim.addNode("P", Idle::new);
+        List<Long> seen = new ArrayList<>();
+        for (int life = 0; life < 4; life++) {
+            seen.add(nextInANewProcess(sim.storage(p)));
+            sim.crash(p);
+            sim.restart(p);
+        }
+        // then every process got a larger number than the one before it on this disk
+        for (int i = 1; i < seen.size(); i++) {
+            assertThat(seen.get(i) > seen.get(i - 1))
+                    .as("a new process (the class loaded afresh, static fields gone) got %s after the previous one got %s on the same disk",
+                            seen.get(i), seen.get(i - 1)).isTrue();
+        }
+    }
+
+    /** Calls {@code Incarnation.next} on a copy of the class loaded by a new class loader: nothing static survives. */
+    private static long nextInAProcess(ClassLoader loader, DurableStorage disk) throws Exception {
+        return (long) loader.loadClass(Incarnation.class.getName()).getMethod("next", DurableStorage.class).invoke(null, disk);
+    }
+
+    private static long nextInANewProcess(DurableStorage disk) throws Exception {
+        URL classes = Incarnation.class.getProtectionDomain().getCodeSource().getLocation();
+        String name = Incarnation.class.getName();
+        try (URLClassLoader fresh = new URLClassLoader(new URL[] {classes}, Incarnation.class.getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String n, boolean resolve) throws ClassNotFoundException {
+                if (!n.equals(name) && !n.startsWith(name + "$")) {
+                    return super.loadClass(n, resolve);
+                }
+                synchronized (getClassLoadingLock(n)) {
+                    Class<?> c = findLoadedClass(n);
+                    return c != null ? c : findClass(n);
+                }
+            }
+        }) {
+            return nextInAProcess(fresh, disk);
+        }
     }
 }
