@@ -81,6 +81,11 @@ class ReadmeCommandsTest {
             if (words.contains("-pl") && !words.contains("-am") && !c.text().contains("ch08-harness ")) {
                 wrong.add(c + "   (-pl without -am cannot find ch08-harness on a clean setup)");
             }
+            // On the stubs the harness's own exercises fail first, and Maven stops before the module named.
+            if (words.contains("-Pexercises") && !words.contains("-Psolutions") && !c.text().contains("-Dtest=")
+                    && !c.text().contains("-Dmaven.test.failure.ignore=true") && !c.text().contains("-pl ch08-harness ")) {
+                wrong.add(c + "   (on unsolved stubs the harness's exercises fail first and the build stops: add -Dtest=... or -Dmaven.test.failure.ignore=true)");
+            }
         }
         assertThat(wrong).as("Maven commands in the Markdown that fail on a clean clone").isEmpty();
     }
@@ -101,7 +106,7 @@ class ReadmeCommandsTest {
                 tests.add(cls + "#" + m.group(1));
             }
         }
-        Pattern test = Pattern.compile("-Dtest='?([A-Za-z0-9#*,]+)'?");
+        Pattern test = Pattern.compile("-Dtest='?([A-Za-z0-9#*,.]+)'?");
         List<String> missing = new ArrayList<>();
         for (Command c : commands()) {
             Matcher m = test.matcher(c.text());
