@@ -7,6 +7,16 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * tg-7, graded by running {@link RandomizedAttack} for every key with the reader's captures. The
+ * wrong solutions kept as fixtures (src/wrong/tg-7--*), each caught by
+ * {@link #shouldMakeTheGeneralsDisagreeForEveryKey(int)}:
+ * <ul>
+ *   <li>{@code capture-everything}: total loss taken for the strongest attack;</li>
+ *   <li>{@code off-by-one}: lets one messenger too many through;</li>
+ *   <li>{@code capture-only-the-key-th}: captures one messenger and forgets that later ones carry the levels on.</li>
+ * </ul>
+ */
 @Tag("exercise")
 @DisplayName("tg-7: the adversary that reads the key")
 class KeyReadingAdversaryExerciseTest {
