@@ -18,6 +18,6 @@ public final class AgreementInvariant {
     /** True when state {@code s} does not break agreement. */
     public static boolean holds(GeneralsState s) {
         throw new NotDoneYet("tg-1", "ch08-two-generals/src/exercise/java/dev/dbinternals/ch08/twogenerals/AgreementInvariant.java",
-                "return whether state s breaks agreement (the README's exercise table has a hint for tg-1)");
+                "return false exactly when state s breaks agreement, true otherwise (the README's exercise table has a hint for tg-1)");
     }
 }

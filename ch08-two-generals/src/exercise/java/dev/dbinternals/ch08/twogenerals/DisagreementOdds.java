@@ -17,12 +17,14 @@ public final class DisagreementOdds {
     /** Probability that {@link AckRounds}(k) ends with one general attacking alone (plan ATTACK). */
     public static double ackRounds(int k, double p) {
         throw new NotDoneYet("tg-2", "ch08-two-generals/src/exercise/java/dev/dbinternals/ch08/twogenerals/DisagreementOdds.java",
-                "return the probability of a lonely attack (the README's exercise table has a hint for tg-2)");
+                "return P(one general attacks alone) for AckRounds(k), plan ATTACK, each messenger captured"
+                        + " independently with probability p (the README's exercise table has a hint for tg-2)");
     }
 
     /** Probability that {@link RedundantMessengers}(r) ends with A attacking alone (plan ATTACK). */
     public static double redundantMessengers(int r, double p) {
         throw new NotDoneYet("tg-2", "ch08-two-generals/src/exercise/java/dev/dbinternals/ch08/twogenerals/DisagreementOdds.java",
-                "return the probability of a lonely attack (the README's exercise table has a hint for tg-2)");
+                "return P(A attacks alone) for RedundantMessengers(r), plan ATTACK, each messenger captured"
+                        + " independently with probability p (the README's exercise table has a hint for tg-2)");
     }
 }

@@ -4,20 +4,25 @@ import dev.dbinternals.ch08.harness.exercise.NotDoneYet;
 import java.util.List;
 
 /**
- * Exercise tg-3: find the counterexample path. Write down, move by move, the shortest run of
- * {@link AckRounds}(k) in which one general attacks alone (두 장군 문제, the "last message").
+ * Exercise tg-3: find the counterexample path. For {@link AckRounds}(k) and a given general, write
+ * down, move by move, the shortest run in which <em>that</em> general attacks alone (두 장군 문제,
+ * the "last message"), or say that no run of AckRounds(k) lets it attack alone.
  *
- * <p>Work it out by hand first (which messenger must be captured? which ones must arrive?),
- * then compare with what {@code Demo01AttackAlone} prints.
+ * <p>Work it out by hand first (which messenger must be captured? which ones must arrive? whose
+ * messenger is it?), then compare with what {@code Demo01AttackAlone} prints.
  */
 public final class ShortestCounterexample {
 
     private ShortestCounterexample() {
     }
 
-    /** The network's moves of the shortest disagreeing run of AckRounds(k), in order. */
-    public static List<Move> forAckRounds(int k) {
+    /**
+     * The network's moves, in order, of the shortest run of AckRounds(k) under plan ATTACK that ends
+     * with {@code alone} attacking and the other general retreating; an empty list if no run does.
+     */
+    public static List<Move> forAckRounds(int k, General alone) {
         throw new NotDoneYet("tg-3", "ch08-two-generals/src/exercise/java/dev/dbinternals/ch08/twogenerals/ShortestCounterexample.java",
-                "return the moves (new Move(seq, sender, delivered)) of the shortest run in which one general attacks alone");
+                "return the moves (new Move(seq, sender, delivered)) of the shortest run in which this general attacks alone,"
+                        + " or an empty list if AckRounds(k) has no such run");
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * which messengers to capture, and both attack when none is captured.
  *
  * <p>Book: Chapter 8, "Two Generals' Problem" (두 장군 문제). The idea is Lynch's RandomAttack
- * (<i>Distributed Algorithms</i>, §5.2; Varghese and Lynch 1992), adapted here to one messenger
+ * (<i>Distributed Algorithms</i>, §5.2.2; the README says how that statement was checked), adapted here to one messenger
  * per round: each general keeps a <em>level</em>, how far the chain "A wants to attack, B knows
  * it, A knows that B knows it, …" reached it. A starts at level 1 when its plan is ATTACK (it
  * knows its own plan), B at 0; a general that receives a messenger from a sender at level ℓ

@@ -10,7 +10,7 @@ import java.util.List;
  * key against every loss pattern.
  *
  * <p>Book: Chapter 8, "Two Generals' Problem" (두 장군 문제); the randomised version is from
- * Lynch, <i>Distributed Algorithms</i>, §5.2, and Varghese and Lynch (1992). Only A's methods see
+ * Lynch, <i>Distributed Algorithms</i>, §5.2 (the README compares the two models). Only A's methods see
  * the key: B learns about it only from messengers. A captured messenger shows in the receiver's
  * list as {@link #NOTHING}; a protocol must not send the empty text itself.
  */

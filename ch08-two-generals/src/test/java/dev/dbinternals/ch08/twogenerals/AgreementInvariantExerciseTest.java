@@ -8,6 +8,20 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/**
+ * tg-1, graded by the explorer over every reachable state. The wrong solutions kept as fixtures
+ * (src/wrong/tg-1--*) and the test that catches each:
+ * <ul>
+ *   <li>{@code a-alone-only}: flags only "A attacks alone" —
+ *       {@link #shouldFindTheLonelyAttackOfAckRoundsOneWhereBAttacksAlone()};</li>
+ *   <li>{@code both-must-attack}: agreement confused with "both attack" —
+ *       {@link #shouldHoldBeforeAnyGeneralHasDecided()}, {@link #shouldHoldInEveryRunOfTheProtocolThatNeverAttacks()};</li>
+ *   <li>{@code decided-only}: written for final states, so undecided states fail —
+ *       {@link #shouldHoldBeforeAnyGeneralHasDecided()};</li>
+ *   <li>{@code delegate}: {@code Run.agreement()}, which judges finished runs only —
+ *       {@link #shouldHoldBeforeAnyGeneralHasDecided()}.</li>
+ * </ul>
+ */
 @Tag("exercise")
 @DisplayName("tg-1: the agreement invariant for the explorer")
 class AgreementInvariantExerciseTest {
@@ -35,6 +49,21 @@ class AgreementInvariantExerciseTest {
                 .hasSize(1);
         assertThat(result.violations().get(0).path()).as("shortest counterexample").hasSize(3);
         assertThat(result.violations().get(0).state().outcome()).isEqualTo("A attacks alone");
+    }
+
+    @Test
+    void shouldFindTheLonelyAttackOfAckRoundsOneWhereBAttacksAlone() {
+        // given AckRounds(1): the order, then one acknowledgement from B
+        var result = new TwoGeneralsModel(new AckRounds(1)).explorer(Plan.ATTACK)
+                .invariant("agreement", AgreementInvariant::holds)
+                .explore();
+
+        // then the run that captures the acknowledgement breaks agreement: B attacks, A does not
+        assertThat(result.violations())
+                .as("AckRounds(1) has a run in which B attacks and A retreats; your invariant must flag that state"
+                        + " (and only that one); it flags:%s", runs(result.violations()))
+                .hasSize(1);
+        assertThat(result.violations().get(0).state().outcome()).isEqualTo("B attacks alone");
     }
 
     @Test

@@ -7,6 +7,18 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * tg-6, graded with exact probabilities (every key against every loss pattern, {@link RandomizedOdds}).
+ * The wrong solutions kept as fixtures (src/wrong/tg-6--*) and the test that catches each:
+ * <ul>
+ *   <li>{@code delegate}: {@link RandomizedAttack} itself, key from 1..r —
+ *       {@link #shouldDisagreeWithProbabilityAtMostOneOverTwoRAgainstEveryAdversary(int)};</li>
+ *   <li>{@code key-range-too-wide}: keys from 1..4r, safe but too timid —
+ *       {@link #shouldBothAttackAtLeastHalfTheTimeWhenNothingIsLost(int)};</li>
+ *   <li>{@code key-without-plan}: A sends its key whatever the plan —
+ *       {@link #shouldNeverAttackOnRetreat(int)}.</li>
+ * </ul>
+ */
 @Tag("exercise")
 @DisplayName("tg-6: trade attacking for agreeing: disagree at most 1/(2r), attack at least half the time")
 class CautiousAttackExerciseTest {

@@ -1,13 +1,26 @@
 package dev.dbinternals.ch08.twogenerals;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.util.Comparator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/**
+ * tg-2, graded against the exact odds of the model (every move weighted by p or 1 − p). A failure
+ * names the protocol, k or r and p, and your value; it does not print the right one. The wrong
+ * solutions kept as fixtures (src/wrong/tg-2--*) and the test that catches each:
+ * <ul>
+ *   <li>{@code forgets-the-capture}: only the arrivals are counted —
+ *       {@link #shouldMatchTheExactOddsOfAckRoundsForEveryK()};</li>
+ *   <li>{@code any-capture}: "some messenger is captured" taken for disagreement —
+ *       {@link #shouldMatchTheExactOddsOfAckRoundsForEveryK()}, {@link #shouldShrinkWithMoreRoundsButNeverReachZero()};</li>
+ *   <li>{@code one-copy-is-enough}: one capture of r copies taken as enough —
+ *       {@link #shouldMatchTheExactOddsOfRedundantMessengers()}.</li>
+ * </ul>
+ */
 @Tag("exercise")
 @DisplayName("tg-2: the odds of a lonely attack")
 class DisagreementOddsExerciseTest {
@@ -23,14 +36,23 @@ class DisagreementOddsExerciseTest {
                 + p * exact(model, model.apply(s, new Move(m.seq(), m.from(), false)), p);
     }
 
+    /** Fails in the reader's terms: which protocol, which loss probability, what they returned; never the exact value. */
+    private static void check(double yours, double exact, String protocol, double p) {
+        if (!(Math.abs(yours - exact) <= 1e-12)) {
+            fail(String.format("%s with each messenger captured independently with probability %.2f: you returned %.6f,"
+                    + " which is %s than the probability of the runs that end with one general attacking alone."
+                    + " List the loss patterns that end that way, and multiply along each.", protocol, p, yours,
+                    yours > exact ? "more" : "less"));
+        }
+    }
+
     @Test
     void shouldMatchTheExactOddsOfAckRoundsForEveryK() {
         for (int k = 0; k <= 6; k++) {
             for (double p : new double[] {0.05, 0.3, 0.5, 0.9}) {
                 var model = new TwoGeneralsModel(new AckRounds(k));
                 double expected = exact(model, model.initial(Plan.ATTACK), p);
-                assertThat(DisagreementOdds.ackRounds(k, p)).as("P(disagree) of AckRounds(%d) at loss %.2f", k, p)
-                        .isCloseTo(expected, within(1e-12));
+                check(DisagreementOdds.ackRounds(k, p), expected, "AckRounds(" + k + ")", p);
             }
         }
     }
@@ -41,8 +63,7 @@ class DisagreementOddsExerciseTest {
             for (double p : new double[] {0.1, 0.5}) {
                 var model = new TwoGeneralsModel(new RedundantMessengers(r));
                 double expected = exact(model, model.initial(Plan.ATTACK), p);
-                assertThat(DisagreementOdds.redundantMessengers(r, p)).as("P(disagree) of RedundantMessengers(%d) at loss %.1f", r, p)
-                        .isCloseTo(expected, within(1e-12));
+                check(DisagreementOdds.redundantMessengers(r, p), expected, "RedundantMessengers(" + r + ")", p);
             }
         }
     }

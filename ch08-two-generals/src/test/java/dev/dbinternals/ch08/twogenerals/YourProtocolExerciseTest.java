@@ -7,7 +7,18 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** tg-4, graded by exploring every run under both plans; a failure prints the run that breaks the property. */
+/**
+ * tg-4, graded by exploring every run under both plans; a failure prints the run that breaks the
+ * property. The wrong solutions kept as fixtures (src/wrong/tg-4--*) and the test that catches each:
+ * <ul>
+ *   <li>{@code never-attack}: agreement bought by never attacking —
+ *       {@link #shouldLetBothGeneralsAttackWhenNoMessengerIsLost()};</li>
+ *   <li>{@code more-rounds}: a longer chain of single acknowledgements, as if length survived a capture —
+ *       {@link #shouldKeepAgreementWhenOnlyOneMessengerIsCaptured()};</li>
+ *   <li>{@code copies-without-acks}: copies of the order and no word back, A attacking blind —
+ *       {@link #shouldLetANeverAttackWithoutWordFromB()}.</li>
+ * </ul>
+ */
 @Tag("exercise")
 @DisplayName("tg-4: try to beat the Two Generals' Problem")
 class YourProtocolExerciseTest {

@@ -18,10 +18,8 @@ import dev.dbinternals.ch08.harness.sim.Simulation;
  * </pre>
  *
  * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애):
- * a random fault injector is a weak grader; tests script the faults that matter. Use the
- * scripted faults {@code sim.network().dropNext(from, to)} / {@code duplicateNext(from, to)}
- * (or {@code sim.network().set(...)} with {@code LinkFaults}), and {@code sim.at(...)} with
- * {@code sim.crash}/{@code sim.restart}. Stateless.
+ * a random fault injector is a weak grader; tests script the faults that matter. The harness
+ * README lists the faults a simulation can inject and how a test schedules them. Stateless.
  */
 public final class FaultPlan {
     private FaultPlan() {

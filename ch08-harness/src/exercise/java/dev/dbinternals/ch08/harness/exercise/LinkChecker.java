@@ -12,11 +12,12 @@ import java.util.List;
  * <em>no duplication</em> (each sent message is delivered at most once). The network of the
  * simulation breaks both on purpose (corruption, duplication), so a checker must catch them.
  *
- * <p>What to write: go through {@code trace.events()}; remember each SEND by its
- * {@code messageId()}; for each DELIVER check that a SEND with that id exists, from
- * {@code peer()} to {@code node()}, with the same {@code payload()}, and that the id was not
- * delivered before. Report one line per violation that contains the words "creation" or
- * "duplication" and the message id as {@code #<id>}. Stateless and thread-safe.
+ * <p>What must hold: one line per violation, in trace order. A delivery of a message that was
+ * never sent, by that sender to that receiver with exactly those bytes, is a <em>creation</em>;
+ * a delivery of a message that was already delivered once is a <em>duplication</em>. Each line
+ * contains the word "creation" or "duplication" and the message id as {@code #<id>}
+ * ({@link dev.dbinternals.ch08.harness.sim.TraceEvent} says what a trace event holds). Stateless
+ * and thread-safe.
  */
 public final class LinkChecker {
     private LinkChecker() {
@@ -25,6 +26,6 @@ public final class LinkChecker {
     /** One human-readable line per violation, in trace order; empty if both properties hold. */
     public static List<String> violations(Trace trace) {
         throw new NotDoneYet("harness-2", "ch08-harness/src/exercise/java/dev/dbinternals/ch08/harness/exercise/LinkChecker.java",
-                "report every DELIVER without a matching SEND ('creation') and every second delivery of an id ('duplication')");
+                "return one line per delivery that breaks no creation or no duplication (empty if both hold)");
     }
 }

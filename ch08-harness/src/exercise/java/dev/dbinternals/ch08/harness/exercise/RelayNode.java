@@ -13,11 +13,11 @@ import java.util.List;
  * one-way partition cuts A -> B while B -> A and the paths through C still work. A node that
  * only retries the direct link never gets through; one that also goes around does.
  *
- * <p>What to write: in {@code onStart}, if this node has a target, send the value directly and
- * through every other node (they relay it), and keep doing that on a timer until the target's
- * acknowledgement comes back ({@link #confirmed()}). Every node relays what is not for it; the
- * target records the value once ({@link #delivered()}: no duplicates!) and acknowledges every
- * copy, directly and through the others. Not thread-safe (one handler at a time).
+ * <p>What must hold, for every seed, with every link losing frames and the link from the sender
+ * to the target cut one way: the target's {@link #delivered()} holds the value exactly once, and
+ * the sender's {@link #confirmed()} becomes true (it learns that the target has it). Every node of
+ * the cluster runs this class; the ones without a target may help. Not thread-safe (one handler
+ * at a time).
  */
 public final class RelayNode implements Node {
     private static final String FILE = "ch08-harness/src/exercise/java/dev/dbinternals/ch08/harness/exercise/RelayNode.java";
@@ -34,18 +34,18 @@ public final class RelayNode implements Node {
     public void onStart(Context ctx) {
         if (target != null) {
             throw new NotDoneYet("harness-1", FILE,
-                    "send '" + value + "' to " + target + " directly and through every other node until it is acknowledged");
+                    "get '" + value + "' to " + target + ": it must record the value once, and this node must learn that it has it");
         }
     }
 
     @Override
     public void onMessage(Context ctx, Address from, byte[] message) {
-        throw new NotDoneYet("harness-1", FILE, "relay frames that are not for this node, record and acknowledge those that are");
+        throw new NotDoneYet("harness-1", FILE, "handle a frame that arrived here (it may be meant for this node, or for another)");
     }
 
     @Override
     public void onTimer(Context ctx, Object tag) {
-        throw new NotDoneYet("harness-1", FILE, "resend until the acknowledgement arrives");
+        throw new NotDoneYet("harness-1", FILE, "a timer this node set has fired");
     }
 
     /** Values this node received as their final destination, each once, in arrival order. */

@@ -76,7 +76,7 @@ public final class Simulation {
     // ------------------------------------------------------------------ events
 
     /** Something that happens at one point of virtual time. */
-    private sealed interface Event permits Start, Arrival, TimerDue, Action, Flush, Wake {
+    sealed interface Event permits Start, Arrival, TimerDue, Action, Flush, Wake {
     }
 
     /** A node added to the run starts its first instance. */
@@ -88,7 +88,7 @@ public final class Simulation {
     }
 
     /** A timer comes due (it may have been cancelled, or belong to an instance that crashed since). */
-    private record TimerDue(NodeState node, Timer timer) implements Event {
+    record TimerDue(NodeState node, Timer timer) implements Event {
     }
 
     /** A step of the fault plan ({@link #at}) or of the simulation itself (the end of a pause). */
@@ -96,7 +96,7 @@ public final class Simulation {
     }
 
     /** A handler has ended: the frames it sent leave now, unless its instance crashed meanwhile. */
-    private record Flush(NodeState node, int incarnation, List<Outgoing> frames) implements Event {
+    record Flush(NodeState node, int incarnation, List<Outgoing> frames) implements Event {
     }
 
     /** A busy or paused node may be free again: it takes the oldest event waiting in its inbox. */
@@ -104,7 +104,7 @@ public final class Simulation {
     }
 
     /** A frame a running handler sent, waiting for the handler to end. */
-    private record Outgoing(NodeState to, byte[] bytes) {
+    record Outgoing(NodeState to, byte[] bytes) {
     }
 
     /** An event in the queue: ordered by time, and events at the same time in the order scheduled. */
@@ -116,7 +116,7 @@ public final class Simulation {
     }
 
     /** A timer a node set; the node forgets it when it fires, is cancelled or the node crashes. */
-    private static final class Timer {
+    static final class Timer {
         final long id;
         final Object tag;
         final int incarnation;
@@ -132,7 +132,7 @@ public final class Simulation {
     // ------------------------------------------------------------------ the state of a node
 
     /** Everything the simulation keeps about one node, across its crashes and restarts. */
-    private final class NodeState {
+    final class NodeState {
         final int number; // its position in nodes(): the network numbers links by it
         final Address address;
         final Supplier<? extends Node> factory;
@@ -173,27 +173,27 @@ public final class Simulation {
     private static final List<Consumer<? super Simulation>> CREATION_LISTENERS = new CopyOnWriteArrayList<>();
 
     private final long seed;
-    private final Trace trace = new Trace();
-    private final Network network;
+    final Trace trace = new Trace();
+    final Network network;
     private final PriorityQueue<Scheduled> queue = new PriorityQueue<>();
     private long nextSeq;
     private final List<NodeState> nodes = new ArrayList<>();
     private final Map<Address, NodeState> byAddress = new HashMap<>(); // looked up, never iterated
-    private List<Address> addresses = List.of();
-    private long now;
+    List<Address> addresses = List.of();
+    long now;
     private long handlerNanos = 10_000;
     private boolean running;
     // the node whose handler is running, when that handler ends, and the frames it sent so far
-    private NodeState current;
-    private long currentEnd;
-    private List<Outgoing> currentSends;
-    private long nextTimerId = 1;
+    NodeState current;
+    long currentEnd;
+    List<Outgoing> currentSends;
+    long nextTimerId = 1;
     // the counters the simulation owns; the network keeps its own (see stats())
     private long delivered;
     private long droppedAtReceiver;
     private long timersFired;
     private long eventsRun;
-    private long discarded;
+    long discarded;
 
     /** A simulation whose every random choice derives from {@code seed}. */
     public Simulation(long seed) {
@@ -272,7 +272,7 @@ public final class Simulation {
         NodeState s = state(a);
         if (s.instance == null) {
             s.instance = s.factory.get(); // not started yet: build it so a test can look at it
-            s.ctx = new SimContext(s, s.incarnation);
+            s.ctx = new SimContext(this, s, s.incarnation);
         }
         if (!type.isInstance(s.instance)) {
             throw new IllegalArgumentException(a + " is a " + s.instance.getClass().getName() + ", not a " + type.getName());
@@ -280,7 +280,7 @@ public final class Simulation {
         return type.cast(s.instance);
     }
 
-    private NodeState state(Address a) {
+    NodeState state(Address a) {
         NodeState s = byAddress.get(Objects.requireNonNull(a, "address"));
         if (s == null) {
             throw new IllegalArgumentException("no node named " + a + " in this simulation (nodes: " + addresses + ")");
@@ -549,7 +549,7 @@ public final class Simulation {
         running = true;
     }
 
-    private void schedule(long time, Event event) {
+    void schedule(long time, Event event) {
         queue.add(new Scheduled(time, nextSeq++, event));
     }
 
@@ -712,7 +712,7 @@ public final class Simulation {
             // a test may have looked at the instance before the run (node(...)): keep that one
             s.instance = Objects.requireNonNull(s.factory.get(), "the node factory of " + s.address + " returned null");
         }
-        s.ctx = new SimContext(s, s.incarnation);
+        s.ctx = new SimContext(this, s, s.incarnation);
         s.ctx.started = true;
         beginHandler(s);
         try {
@@ -752,111 +752,5 @@ public final class Simulation {
     /** Writes a note into the trace from a test or fault plan (network-wide when {@code node} is null). */
     public void note(Address node, String text) {
         record(now, Kind.NOTE, node == null ? null : state(node).address, null, -1, null, text);
-    }
-
-    // ------------------------------------------------------------------ the node's view
-
-    /** The {@link Context} of one incarnation of a node. */
-    private final class SimContext implements Context {
-        private final NodeState s;
-        private final int incarnation;
-        boolean started;
-
-        SimContext(NodeState s, int incarnation) {
-            this.s = s;
-            this.incarnation = incarnation;
-        }
-
-        /** When what the node does now takes effect: the end of its running handler. */
-        private long effectTime() {
-            if (s.incarnation != incarnation || s.crashed) {
-                throw new IllegalStateException(s.address + " (incarnation " + incarnation
-                        + ") has crashed: a crashed node cannot act");
-            }
-            return current == s ? currentEnd : now;
-        }
-
-        @Override
-        public Address self() {
-            return s.address;
-        }
-
-        @Override
-        public List<Address> nodes() {
-            return addresses;
-        }
-
-        @Override
-        public void send(Address to, byte[] message) {
-            Objects.requireNonNull(message, "message");
-            long t = effectTime();
-            NodeState dst = state(to);
-            if (t == now) {
-                network.send(s.number, dst.number, message.clone(), t); // an instant handler: the frame leaves now
-                return;
-            }
-            if (currentSends == null) {
-                currentSends = new ArrayList<>();
-                schedule(t, new Flush(s, incarnation, currentSends));
-            }
-            currentSends.add(new Outgoing(dst, message.clone()));
-        }
-
-        @Override
-        public TimerId setTimer(Duration delay, Object tag) {
-            if (delay.isNegative()) {
-                throw new IllegalArgumentException("a timer delay must not be negative, got " + delay);
-            }
-            effectTime(); // checks the incarnation is alive
-            // timers count from when setTimer is called (the handler's start), so a periodic
-            // timer keeps its period; messages leave when the handler ends
-            Timer timer = new Timer(nextTimerId++, tag, incarnation);
-            s.timers.put(timer.id, timer);
-            schedule(now + s.clock.trueNanosFor(delay.toNanos()), new TimerDue(s, timer));
-            if (trace.isEnabled()) {
-                record(now, Kind.TIMER_SET, s.address, null, -1, null,
-                        "timer " + timer.id + " " + tag + " in " + Trace.formatNanos(delay.toNanos()));
-            }
-            return new TimerId(timer.id);
-        }
-
-        @Override
-        public void cancelTimer(TimerId id) {
-            effectTime(); // checks the incarnation is alive
-            Timer timer = s.timers.remove(id.id());
-            if (timer != null) {
-                timer.cancelled = true;
-                record(now, Kind.TIMER_CANCEL, s.address, null, -1, null, "timer " + timer.id + " " + timer.tag);
-            }
-        }
-
-        @Override
-        public LocalClock clock() {
-            return s.clock;
-        }
-
-        @Override
-        public RandomGenerator random() {
-            return s.random;
-        }
-
-        @Override
-        public DurableStorage storage() {
-            return s.storage;
-        }
-
-        @Override
-        public void note(String text) {
-            effectTime(); // checks the incarnation is alive
-            record(now, Kind.NOTE, s.address, null, -1, null, text);
-        }
-
-        @Override
-        public void discard(String why) {
-            effectTime(); // checks the incarnation is alive
-            // counted, not traced: the trace already shows the frame (DELIVER, and CORRUPT if the network damaged it)
-            s.discarded++;
-            discarded++;
-        }
     }
 }

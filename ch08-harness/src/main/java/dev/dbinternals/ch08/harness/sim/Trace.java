@@ -68,11 +68,6 @@ public final class Trace {
         return filter(e -> node.equals(e.node()));
     }
 
-    /** The events at or with {@code node} (as node or as peer). */
-    public List<TraceEvent> involving(Address node) {
-        return filter(e -> node.equals(e.node()) || node.equals(e.peer()));
-    }
-
     /** The events matching {@code p}, oldest first. */
     public List<TraceEvent> filter(Predicate<? super TraceEvent> p) {
         List<TraceEvent> out = new ArrayList<>();

@@ -16,6 +16,18 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/**
+ * harness-3, graded by reading the trace of one scripted run. The wrong solutions kept as
+ * fixtures (src/wrong/harness-3--*) and the test that catches each:
+ * <ul>
+ *   <li>{@code pause-instead-of-crash}: a pause taken for a crash —
+ *       {@link #shouldCrashBAtThirtyAndRestartItAtSixtyMilliseconds()};</li>
+ *   <li>{@code duplicate-the-ping}: the wrong direction duplicated —
+ *       {@link #shouldDuplicateAtLeastOnePong()};</li>
+ *   <li>{@code lose-the-pong}: the wrong direction lost —
+ *       {@link #shouldLoseTheFirstPingAndDeliverItsRetransmission()}.</li>
+ * </ul>
+ */
 @Tag("exercise")
 @DisplayName("harness-3: a fault plan that reproduces a given diagram")
 class FaultPlanExerciseTest {

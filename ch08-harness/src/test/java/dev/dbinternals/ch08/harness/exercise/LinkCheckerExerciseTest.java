@@ -14,18 +14,35 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/**
+ * harness-2, graded on traces of 200 sends over links that lose, duplicate or corrupt frames, and
+ * on sends that repeat the same bytes. The wrong solutions kept as fixtures
+ * (src/wrong/harness-2--*) and the test that catches each:
+ * <ul>
+ *   <li>{@code id-only}: a known id counts as sent whatever bytes arrived —
+ *       {@link #shouldReportCorruptedDeliveriesAsCreation()};</li>
+ *   <li>{@code dup-by-content}: the same bytes twice taken for a duplicate —
+ *       {@link #shouldNotCallTwoSendsOfTheSameBytesADuplication()};</li>
+ *   <li>{@code flags-every-copy}: the first delivery of a duplicated message flagged too —
+ *       {@link #shouldReportEachDuplicateDeliveryWithItsMessageId()}.</li>
+ * </ul>
+ */
 @Tag("exercise")
 @DisplayName("harness-2: a trace checker for no creation and no duplication")
 class LinkCheckerExerciseTest {
 
     static Simulation run(LinkFaults faults) {
+        return run(faults, i -> "message " + i);
+    }
+
+    static Simulation run(LinkFaults faults, java.util.function.IntFunction<String> text) {
         Simulation sim = new Simulation(5);
         Address b = Address.of("B");
         sim.addNode("A", () -> new Node() {
             @Override
             public void onStart(Context ctx) {
                 for (int i = 0; i < 200; i++) {
-                    ctx.send(b, ("message " + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    ctx.send(b, text.apply(i).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 }
             }
 
@@ -44,6 +61,17 @@ class LinkCheckerExerciseTest {
         Simulation sim = run(LinkFaults.none().withLoss(0.3));
 
         assertThat(LinkChecker.violations(sim.trace())).as("loss breaks neither property").isEmpty();
+    }
+
+    @Test
+    void shouldNotCallTwoSendsOfTheSameBytesADuplication() {
+        // given 200 sends of only two different texts, over a link that only loses frames
+        Simulation sim = run(LinkFaults.none().withLoss(0.3), i -> i % 2 == 0 ? "heartbeat" : "tick");
+
+        // then nothing is delivered twice: each send is its own message, whatever it says
+        assertThat(LinkChecker.violations(sim.trace()))
+                .as("every send here is delivered at most once (no DUPLICATE in the trace), yet your checker reports")
+                .isEmpty();
     }
 
     @Test
