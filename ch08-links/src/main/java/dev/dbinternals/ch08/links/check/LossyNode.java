@@ -2,15 +2,10 @@ package dev.dbinternals.ch08.links.check;
 
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
-import dev.dbinternals.ch08.harness.DurableStorage;
-import dev.dbinternals.ch08.harness.LocalClock;
+import dev.dbinternals.ch08.harness.ForwardingContext;
 import dev.dbinternals.ch08.harness.Node;
-import dev.dbinternals.ch08.harness.TimerId;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.random.RandomGenerator;
 
 /**
  * Wraps a node so that each message it sends is dropped with probability {@code loss}: loss
@@ -69,17 +64,7 @@ public final class LossyNode implements Node {
     }
 
     private Context wrap(Context ctx) {
-        return new Context() {
-            @Override
-            public Address self() {
-                return ctx.self();
-            }
-
-            @Override
-            public List<Address> nodes() {
-                return ctx.nodes();
-            }
-
+        return new ForwardingContext(ctx) {
             @Override
             public void send(Address to, byte[] message) {
                 if (scripted.getAndUpdate(n -> Math.max(0, n - 1)) > 0 || loss > 0 && ctx.random().nextDouble() < loss) {
@@ -87,36 +72,6 @@ public final class LossyNode implements Node {
                     return;
                 }
                 ctx.send(to, message);
-            }
-
-            @Override
-            public TimerId setTimer(Duration delay, Object tag) {
-                return ctx.setTimer(delay, tag);
-            }
-
-            @Override
-            public void cancelTimer(TimerId timer) {
-                ctx.cancelTimer(timer);
-            }
-
-            @Override
-            public LocalClock clock() {
-                return ctx.clock();
-            }
-
-            @Override
-            public RandomGenerator random() {
-                return ctx.random();
-            }
-
-            @Override
-            public DurableStorage storage() {
-                return ctx.storage();
-            }
-
-            @Override
-            public void note(String text) {
-                ctx.note(text);
             }
         };
     }

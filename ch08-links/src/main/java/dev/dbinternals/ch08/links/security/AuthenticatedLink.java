@@ -2,14 +2,9 @@ package dev.dbinternals.ch08.links.security;
 
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
-import dev.dbinternals.ch08.harness.DurableStorage;
-import dev.dbinternals.ch08.harness.LocalClock;
-import dev.dbinternals.ch08.harness.TimerId;
+import dev.dbinternals.ch08.harness.ForwardingContext;
 import dev.dbinternals.ch08.links.ladder.Link;
 import dev.dbinternals.ch08.links.ladder.LinkStats;
-import java.time.Duration;
-import java.util.List;
-import java.util.random.RandomGenerator;
 
 /**
  * Any {@link Link} with every frame sealed by a {@link FrameAuthenticator}: frames it sends carry
@@ -73,50 +68,10 @@ final class AuthenticatedLink implements Link {
 
     /** {@code ctx}, except that what the inner link sends is sealed first. */
     private Context sealing(Context ctx) {
-        return new Context() {
-            @Override
-            public Address self() {
-                return ctx.self();
-            }
-
-            @Override
-            public List<Address> nodes() {
-                return ctx.nodes();
-            }
-
+        return new ForwardingContext(ctx) {
             @Override
             public void send(Address to, byte[] message) {
                 ctx.send(to, auth.seal(message));
-            }
-
-            @Override
-            public TimerId setTimer(Duration delay, Object tag) {
-                return ctx.setTimer(delay, tag);
-            }
-
-            @Override
-            public void cancelTimer(TimerId timer) {
-                ctx.cancelTimer(timer);
-            }
-
-            @Override
-            public LocalClock clock() {
-                return ctx.clock();
-            }
-
-            @Override
-            public RandomGenerator random() {
-                return ctx.random();
-            }
-
-            @Override
-            public DurableStorage storage() {
-                return ctx.storage();
-            }
-
-            @Override
-            public void note(String text) {
-                ctx.note(text);
             }
         };
     }
