@@ -1,0 +1,202 @@
+package dev.dbinternals.ch08.flp;
+
+import dev.dbinternals.ch08.flp.BenOrWithoutCoin.Msg;
+import dev.dbinternals.ch08.harness.demo.DemoArgs;
+import dev.dbinternals.ch08.harness.render.Mermaid;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Demo 6 of FLP impossibility (FLP 불가능성 이론): the run FLP's proof builds, built. For
+ * {@link BenOrWithoutCoin} (never waits for more than n - 1 processes, keeps agreement), the
+ * {@link FlpAdversary} takes Lemma 2's bivalent initial configuration and applies Lemma 3 stage
+ * after stage to the oldest message in flight, until the stages repeat: a lasso with no crash, in
+ * which every process takes steps, every message is delivered and nobody decides. The checks are
+ * computed by replaying the lasso. Then the same construction on two variants, where it stops and
+ * names the property the variant gives up.
+ *
+ * <p>Run: {@code ./ch08 demo flp never-decides}. Writes {@code never-decides.mmd}, the lasso as a
+ * Mermaid sequence diagram with the cycle in a loop box.
+ */
+public final class Demo06NeverDecides {
+
+    public static void main(String[] args) throws IOException {
+        DemoArgs a = DemoArgs.forDemo("flp-never-decides",
+                "FLP's adversary builds a run with no crash that never decides: a lasso, checked for fairness and bivalence")
+                .intOption("budget", 3000, 100, 200_000, "configurations the search for each Lemma 3 schedule may visit")
+                .parse(args);
+        PrintStream out = System.out;
+        BenOrWithoutCoin protocol = new BenOrWithoutCoin(3);
+        FlpAdversary adversary = new FlpAdversary(protocol, a.intValue("budget"));
+        out.println("Protocol: Ben-Or (1983) for crash faults, n = 3, t = 1, with its coin replaced by 'take 0'.");
+        out.println("Each round: report x, wait for 2 reports (own included), propose v if 2 reported v, else '?';");
+        out.println("wait for 2 proposals; 2 proposals of v: decide v; one: x := v; none: x := 0. It never waits for");
+        out.println("all three, so no single crash blocks it, and it keeps agreement. FLP says some run never decides.");
+        out.println("Model: the paper's. A step = one process receives one message, changes state and sends, at once;");
+        out.println("no crash steps. A configuration counts as bivalent only when random runs from it (seeded)");
+        out.println("were found deciding 0 and deciding 1.");
+
+        FlpAdversary.Result result = adversary.build(100);
+        FlpAdversary.Lemma2 l2 = result.lemma2().orElseThrow();
+        DemoArgs.heading(out, "Lemma 2: a bivalent initial configuration");
+        for (int i = 0; i < l2.chain().size(); i++) {
+            out.printf("  inputs %s  %s%n", l2.chain().get(i), l2.valences().get(i));
+        }
+        FlpAdversary.Lasso lasso = result.lasso().orElseThrow(() -> new IllegalStateException(
+                "no lasso: " + result.stop().map(FlpAdversary.Stop::reason).orElse("?")));
+        out.println("  the run starts from " + lasso.inputs());
+
+        DemoArgs.heading(out, "Lemma 3, stage by stage: e = the oldest message in flight");
+        List<FlpAdversary.Stage> stages = new java.util.ArrayList<>(lasso.prefix());
+        stages.addAll(lasso.cycle());
+        int delayed = 0;
+        for (int i = 0; i < stages.size(); i++) {
+            var st = stages.get(i);
+            List<Msg> before = st.schedule().subList(0, st.schedule().size() - 1);
+            if (!before.isEmpty()) {
+                delayed++;
+            }
+            out.printf("  %-6s %2d  e = %-26s %s%n", i < lasso.prefix().size() ? "prefix" : "cycle", i + 1, st.due(),
+                    before.isEmpty() ? "delivered at once: still bivalent"
+                            : "delayed behind " + before.stream().map(Msg::toString).collect(Collectors.joining(", ")));
+        }
+        out.println("  " + delayed + " of " + stages.size() + " stages had to deliver other messages before e to stay bivalent.");
+
+        DemoArgs.heading(out, "The lasso: a prefix, then a cycle that repeats forever");
+        List<FlpAdversary.Config> pre = adversary.replay(lasso.start(), lasso.prefixSteps());
+        FlpAdversary.Config cycleStart = pre.get(pre.size() - 1);
+        out.println("  prefix (" + lasso.prefixSteps().size() + " steps): " + join(lasso.prefixSteps()));
+        out.println("  cycle  (" + lasso.cycleSteps().size() + " steps): " + join(lasso.cycleSteps()));
+        out.println("  then the cycle again with every round number " + lasso.roundShift() + " higher, forever.");
+        out.println("  at the start of each cycle: round " + cycleStart.minRound() + " (+" + lasso.roundShift()
+                + " each time), estimates x = " + cycleStart.processes().stream().map(p -> "p" + cycleStart.processes().indexOf(p)
+                + "=" + p.x()).collect(Collectors.joining(", ")));
+
+        var checks = adversary.check(lasso);
+        DemoArgs.heading(out, "Checks, computed by replaying the lasso");
+        out.println("  the cycle closes (replayed twice, it ends where it began, rounds +" + lasso.roundShift() + " each time): "
+                + yes(checks.closes()));
+        out.println("  crash steps: none (the model has none)");
+        out.println("  messages received per process in one cycle: "
+                + join(java.util.stream.IntStream.range(0, protocol.n()).mapToObj(p -> "p" + p + " " + checks.stepsPerProcess().get(p)).toList()));
+        out.println("  messages in flight when the cycle starts: " + checks.pendingAtCycleStart().size()
+                + ", delivered within the cycle: " + (checks.pendingAtCycleStart().size() - checks.undeliveredInCycle().size()));
+        out.println("  configurations on prefix and cycle: " + checks.configurations() + ", certified bivalent: "
+                + checks.bivalent() + ", holding a decision: " + checks.decided());
+        out.println("  fair (every process steps in the cycle, every message pending at its start is delivered in it): "
+                + yes(checks.fair()));
+        narrate(out, adversary, cycleStart, lasso);
+
+        DemoArgs.heading(out, "Where the construction stops: two variants");
+        for (BenOrWithoutCoin variant : List.of(BenOrWithoutCoin.waitingForAll(3), BenOrWithoutCoin.decidingOnOneProposal(3))) {
+            var r = new FlpAdversary(variant, a.intValue("budget")).build(100);
+            out.println("  " + variant.name() + ":");
+            r.stop().ifPresent(s -> {
+                wrap(out, "    ", s.reason() + ".");
+                if (!s.run().isEmpty()) {
+                    wrap(out, "    ", "the run: " + join(s.run()));
+                }
+            });
+            r.lasso().ifPresent(l -> out.println("    a lasso of " + l.cycleSteps().size() + " steps per cycle"));
+        }
+
+        out.println();
+        wrap(out, "", "What this shows: for this protocol, from inputs " + lasso.inputs()
+                + ", in this model, an admissible run exists in which nobody crashes, every message is delivered, every process"
+                + " keeps taking steps, and nobody ever decides; it was found by the method of FLP's proof (Lemmas 2 and 3). It"
+                + " is a witness for one protocol, not a proof for every protocol: that is FLP's theorem. The adversary"
+                + " chose only the order of deliveries; whether random delays would ever produce this run is another"
+                + " question, which this demo does not measure.");
+
+        Files.createDirectories(a.out());
+        Path file = a.out().resolve("never-decides.mmd");
+        Files.writeString(file, mermaid(lasso, protocol), StandardCharsets.UTF_8);
+        out.println();
+        out.println("wrote " + file);
+    }
+
+    /** What happens in one round of the cycle, read from the run's configurations. */
+    private static void narrate(PrintStream out, FlpAdversary adversary, FlpAdversary.Config cycleStart, FlpAdversary.Lasso lasso) {
+        List<FlpAdversary.Config> once = adversary.replay(cycleStart, lasso.cycleSteps());
+        StringBuilder sb = new StringBuilder("In the cycle: ");
+        for (int i = 0; i < lasso.cycleSteps().size(); i++) {
+            Msg m = lasso.cycleSteps().get(i);
+            var before = once.get(i).processes().get(m.to());
+            var after = once.get(i + 1).processes().get(m.to());
+            if (after.round() != before.round() || after.phase() != before.phase()) {
+                sb.append("p").append(m.to()).append(after.phase() == 2
+                        ? " has 2 reports and proposes " + proposal(once.get(i + 1), m.to()) + "; "
+                        : " has 2 proposals (" + values(before.got(), m.value()) + ") and goes to round " + after.round()
+                        + " with x = " + after.x() + "; ");
+            }
+        }
+        FlpAdversary.Config end = once.get(once.size() - 1);
+        sb.append("at the end of the cycle the estimates are ").append(java.util.stream.IntStream.range(0, end.processes().size())
+                .mapToObj(p -> "p" + p + "=" + end.processes().get(p).x()).collect(Collectors.joining(", ")))
+                .append(" in round ").append(end.minRound()).append(", and nobody has decided.");
+        out.println();
+        wrap(out, "  ", sb.toString());
+    }
+
+    private static String proposal(FlpAdversary.Config c, int p) {
+        return c.buffer().stream().filter(m -> m.from() == p && m.phase() == 2 && m.round() == c.processes().get(p).round())
+                .findFirst().map(m -> m.value() == BenOrWithoutCoin.NO_VALUE ? "?" : String.valueOf(m.value())).orElse("?");
+    }
+
+    private static String values(List<Integer> got, int last) {
+        List<Integer> all = new java.util.ArrayList<>(got);
+        all.add(last);
+        return all.stream().map(v -> v == BenOrWithoutCoin.NO_VALUE ? "?" : String.valueOf(v)).collect(Collectors.joining(", "));
+    }
+
+    static String mermaid(FlpAdversary.Lasso lasso, BenOrWithoutCoin protocol) {
+        StringBuilder sb = new StringBuilder("sequenceDiagram\n");
+        sb.append("    title ").append(Mermaid.escape(protocol.name() + " from inputs " + lasso.inputs()
+                + ": FLP's run, no crash, no decision")).append('\n');
+        for (int p = 0; p < protocol.n(); p++) {
+            sb.append("    participant p").append(p).append(" as p").append(p).append(" (input ").append(lasso.inputs().charAt(p)).append(")\n");
+        }
+        for (Msg m : lasso.prefixSteps()) {
+            arrow(sb, m);
+        }
+        sb.append("    loop ").append(Mermaid.escape("cycle: repeats forever, every round +" + lasso.roundShift())).append('\n');
+        for (Msg m : lasso.cycleSteps()) {
+            arrow(sb, m);
+        }
+        sb.append("    end\n");
+        return sb.toString();
+    }
+
+    private static void arrow(StringBuilder sb, Msg m) {
+        sb.append("    p").append(m.from()).append("->>p").append(m.to()).append(": ")
+                .append(Mermaid.escape(m.toString().substring(m.toString().indexOf(' ') + 1))).append('\n');
+    }
+
+    private static String join(List<?> items) {
+        return items.stream().map(Object::toString).collect(Collectors.joining(" · "));
+    }
+
+    private static String yes(boolean b) {
+        return b ? "yes" : "NO";
+    }
+
+    private static void wrap(PrintStream out, String indent, String text) {
+        StringBuilder line = new StringBuilder(indent);
+        for (String word : text.split(" ")) {
+            if (line.length() > indent.length() && line.length() + 1 + word.length() > 98) {
+                out.println(line);
+                line = new StringBuilder(indent);
+            }
+            if (line.length() > indent.length()) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        out.println(line);
+    }
+}
