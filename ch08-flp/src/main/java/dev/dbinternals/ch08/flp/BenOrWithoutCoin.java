@@ -33,7 +33,7 @@ import java.util.List;
  * {@link #decidingOnOneProposal} (decides on a single proposal, which breaks agreement).
  * Immutable and thread-safe.
  */
-public final class BenOrWithoutCoin {
+public final class BenOrWithoutCoin implements RoundProtocol<BenOrWithoutCoin.Local, BenOrWithoutCoin.Msg> {
 
     /** "?" in a proposal: no value had a majority in the reports this process saw. */
     public static final int NO_VALUE = -1;
@@ -84,14 +84,6 @@ public final class BenOrWithoutCoin {
         }
     }
 
-    /** A step's result: the new local state and the messages sent in the same step. */
-    public record Step(Local next, List<Msg> send) {
-
-        public Step {
-            send = List.copyOf(send);
-        }
-    }
-
     private final String name;
     private final int n;
     private final int waitFor;
@@ -125,30 +117,59 @@ public final class BenOrWithoutCoin {
         return new BenOrWithoutCoin("BenOrDecidingOnOneProposal", n, n - 1, 1);
     }
 
+    @Override
     public String name() {
         return name;
     }
 
+    @Override
     public int n() {
         return n;
     }
 
+    @Override
+    public int to(Msg m) {
+        return m.to();
+    }
+
+    @Override
+    public int decision(Local s) {
+        return s.decision();
+    }
+
+    @Override
+    public int round(Local s) {
+        return s.round();
+    }
+
+    @Override
+    public Local shifted(Local s, int delta) {
+        return s.shifted(delta);
+    }
+
+    @Override
+    public Msg shifted(Msg m, int delta) {
+        return m.shifted(delta);
+    }
+
     /** The first step: report the input in round 1. */
-    public Step start(int self, int input) {
-        return new Step(new Local(input, 1, 1, input, Reaction.NONE, List.of(input), List.of()), toOthers(self, 1, 1, input));
+    @Override
+    public RoundProtocol.Step<Local, Msg> start(int self, int input) {
+        return new RoundProtocol.Step<>(new Local(input, 1, 1, input, Reaction.NONE, List.of(input), List.of()), toOthers(self, 1, 1, input));
     }
 
     /** Process {@code self} in state {@code s} receives {@code m}: what it does in that one step. */
-    public Step receive(int self, Local s, Msg m) {
+    @Override
+    public RoundProtocol.Step<Local, Msg> receive(int self, Local s, Msg m) {
         int order = Integer.compare(m.round(), s.round()) != 0 ? Integer.compare(m.round(), s.round())
                 : Integer.compare(m.phase(), s.phase());
         if (order < 0) {
-            return new Step(s, List.of()); // a late message of a phase already finished: ignored
+            return new RoundProtocol.Step<>(s, List.of()); // a late message of a phase already finished: ignored
         }
         if (order > 0) {
             List<Msg> early = new ArrayList<>(s.early());
             early.add(m);
-            return new Step(new Local(s.input(), s.round(), s.phase(), s.x(), s.decision(), s.got(), early), List.of());
+            return new RoundProtocol.Step<>(new Local(s.input(), s.round(), s.phase(), s.x(), s.decision(), s.got(), early), List.of());
         }
         List<Integer> got = new ArrayList<>(s.got());
         got.add(m.value());
@@ -157,7 +178,7 @@ public final class BenOrWithoutCoin {
         while (cur.got().size() >= waitFor) {
             cur = finishPhase(self, cur, send);
         }
-        return new Step(cur, send);
+        return new RoundProtocol.Step<>(cur, send);
     }
 
     /** The phase has its {@code waitFor} values: move on, send, and take any early messages of the new phase. */

@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.flp;
 
+import dev.dbinternals.ch08.flp.BenOrWithoutCoin.Local;
 import dev.dbinternals.ch08.flp.BenOrWithoutCoin.Msg;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.render.Mermaid;
@@ -32,7 +33,7 @@ public final class Demo06NeverDecides {
                 .parse(args);
         PrintStream out = System.out;
         BenOrWithoutCoin protocol = new BenOrWithoutCoin(3);
-        FlpAdversary adversary = new FlpAdversary(protocol, a.intValue("budget"));
+        FlpAdversary<Local, Msg> adversary = new FlpAdversary<>(protocol, a.intValue("budget"));
         out.println("Protocol: Ben-Or (1983) for crash faults, n = 3, t = 1, with its coin replaced by 'take 0'.");
         out.println("Each round: report x, wait for 2 reports (own included), propose v if 2 reported v, else '?';");
         out.println("wait for 2 proposals; 2 proposals of v: decide v; one: x := v; none: x := 0. It never waits for");
@@ -41,18 +42,18 @@ public final class Demo06NeverDecides {
         out.println("no crash steps. A configuration counts as bivalent only when random runs from it (seeded)");
         out.println("were found deciding 0 and deciding 1.");
 
-        FlpAdversary.Result result = adversary.build(100);
+        FlpAdversary.Result<Local, Msg> result = adversary.build(100);
         FlpAdversary.Lemma2 l2 = result.lemma2().orElseThrow();
         DemoArgs.heading(out, "Lemma 2: a bivalent initial configuration");
         for (int i = 0; i < l2.chain().size(); i++) {
             out.printf("  inputs %s  %s%n", l2.chain().get(i), l2.valences().get(i));
         }
-        FlpAdversary.Lasso lasso = result.lasso().orElseThrow(() -> new IllegalStateException(
+        FlpAdversary.Lasso<Local, Msg> lasso = result.lasso().orElseThrow(() -> new IllegalStateException(
                 "no lasso: " + result.stop().map(FlpAdversary.Stop::reason).orElse("?")));
         out.println("  the run starts from " + lasso.inputs());
 
         DemoArgs.heading(out, "Lemma 3, stage by stage: e = the oldest message in flight");
-        List<FlpAdversary.Stage> stages = new java.util.ArrayList<>(lasso.prefix());
+        List<FlpAdversary.Stage<Msg>> stages = new java.util.ArrayList<>(lasso.prefix());
         stages.addAll(lasso.cycle());
         int delayed = 0;
         for (int i = 0; i < stages.size(); i++) {
@@ -68,12 +69,12 @@ public final class Demo06NeverDecides {
         out.println("  " + delayed + " of " + stages.size() + " stages had to deliver other messages before e to stay bivalent.");
 
         DemoArgs.heading(out, "The lasso: a prefix, then a cycle that repeats forever");
-        List<FlpAdversary.Config> pre = adversary.replay(lasso.start(), lasso.prefixSteps());
-        FlpAdversary.Config cycleStart = pre.get(pre.size() - 1);
+        List<FlpAdversary.Config<Local, Msg>> pre = adversary.replay(lasso.start(), lasso.prefixSteps());
+        FlpAdversary.Config<Local, Msg> cycleStart = pre.get(pre.size() - 1);
         out.println("  prefix (" + lasso.prefixSteps().size() + " steps): " + join(lasso.prefixSteps()));
         out.println("  cycle  (" + lasso.cycleSteps().size() + " steps): " + join(lasso.cycleSteps()));
         out.println("  then the cycle again with every round number " + lasso.roundShift() + " higher, forever.");
-        out.println("  at the start of each cycle: round " + cycleStart.minRound() + " (+" + lasso.roundShift()
+        out.println("  at the start of each cycle: round " + adversary.minRound(cycleStart) + " (+" + lasso.roundShift()
                 + " each time), estimates x = " + cycleStart.processes().stream().map(p -> "p" + cycleStart.processes().indexOf(p)
                 + "=" + p.x()).collect(Collectors.joining(", ")));
 
@@ -94,7 +95,7 @@ public final class Demo06NeverDecides {
 
         DemoArgs.heading(out, "Where the construction stops: two variants");
         for (BenOrWithoutCoin variant : List.of(BenOrWithoutCoin.waitingForAll(3), BenOrWithoutCoin.decidingOnOneProposal(3))) {
-            var r = new FlpAdversary(variant, a.intValue("budget")).build(100);
+            var r = new FlpAdversary<>(variant, a.intValue("budget")).build(100);
             out.println("  " + variant.name() + ":");
             r.stop().ifPresent(s -> {
                 wrap(out, "    ", s.reason() + ".");
@@ -121,8 +122,8 @@ public final class Demo06NeverDecides {
     }
 
     /** What happens in one round of the cycle, read from the run's configurations. */
-    private static void narrate(PrintStream out, FlpAdversary adversary, FlpAdversary.Config cycleStart, FlpAdversary.Lasso lasso) {
-        List<FlpAdversary.Config> once = adversary.replay(cycleStart, lasso.cycleSteps());
+    private static void narrate(PrintStream out, FlpAdversary<Local, Msg> adversary, FlpAdversary.Config<Local, Msg> cycleStart, FlpAdversary.Lasso<Local, Msg> lasso) {
+        List<FlpAdversary.Config<Local, Msg>> once = adversary.replay(cycleStart, lasso.cycleSteps());
         StringBuilder sb = new StringBuilder("In the cycle: ");
         for (int i = 0; i < lasso.cycleSteps().size(); i++) {
             Msg m = lasso.cycleSteps().get(i);
@@ -135,15 +136,15 @@ public final class Demo06NeverDecides {
                         + " with x = " + after.x() + "; ");
             }
         }
-        FlpAdversary.Config end = once.get(once.size() - 1);
+        FlpAdversary.Config<Local, Msg> end = once.get(once.size() - 1);
         sb.append("at the end of the cycle the estimates are ").append(java.util.stream.IntStream.range(0, end.processes().size())
                 .mapToObj(p -> "p" + p + "=" + end.processes().get(p).x()).collect(Collectors.joining(", ")))
-                .append(" in round ").append(end.minRound()).append(", and nobody has decided.");
+                .append(" in round ").append(adversary.minRound(end)).append(", and nobody has decided.");
         out.println();
         wrap(out, "  ", sb.toString());
     }
 
-    private static String proposal(FlpAdversary.Config c, int p) {
+    private static String proposal(FlpAdversary.Config<Local, Msg> c, int p) {
         return c.buffer().stream().filter(m -> m.from() == p && m.phase() == 2 && m.round() == c.processes().get(p).round())
                 .findFirst().map(m -> m.value() == BenOrWithoutCoin.NO_VALUE ? "?" : String.valueOf(m.value())).orElse("?");
     }
@@ -154,7 +155,7 @@ public final class Demo06NeverDecides {
         return all.stream().map(v -> v == BenOrWithoutCoin.NO_VALUE ? "?" : String.valueOf(v)).collect(Collectors.joining(", "));
     }
 
-    static String mermaid(FlpAdversary.Lasso lasso, BenOrWithoutCoin protocol) {
+    static String mermaid(FlpAdversary.Lasso<Local, Msg> lasso, BenOrWithoutCoin protocol) {
         StringBuilder sb = new StringBuilder("sequenceDiagram\n");
         sb.append("    title ").append(Mermaid.escape(protocol.name() + " from inputs " + lasso.inputs()
                 + ": FLP's run, no crash, no decision")).append('\n');

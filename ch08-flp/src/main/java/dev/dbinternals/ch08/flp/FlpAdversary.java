@@ -1,7 +1,5 @@
 package dev.dbinternals.ch08.flp;
 
-import dev.dbinternals.ch08.flp.BenOrWithoutCoin.Local;
-import dev.dbinternals.ch08.flp.BenOrWithoutCoin.Msg;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,97 +34,106 @@ import java.util.Set;
  *
  * <p>Immutable apart from a cache of certified valences; not thread-safe.
  */
-public final class FlpAdversary {
+public final class FlpAdversary<S, M extends Comparable<M>> {
 
     /** Every process's state and the messages in flight (sorted, so equal contents are equal configurations). */
-    public record Config(List<Local> processes, List<Msg> buffer) {
+    public record Config<S, M extends Comparable<M>>(List<S> processes, List<M> buffer) {
 
         public Config {
             processes = List.copyOf(processes);
-            List<Msg> sorted = new ArrayList<>(buffer);
+            List<M> sorted = new ArrayList<>(buffer);
             sorted.sort(null);
             buffer = List.copyOf(sorted);
         }
 
-        /** Decisions held, as a mask: bit v set when some process decided v. */
-        public int decisions() {
-            int mask = 0;
-            for (Local p : processes) {
-                if (p.decided()) {
-                    mask |= 1 << p.decision();
-                }
+    }
+
+    /** Decisions held in {@code c}, as a mask: bit v set when some process decided v. */
+    public int decisions(Config<S, M> c) {
+        int mask = 0;
+        for (S p : c.processes()) {
+            int d = protocol.decision(p);
+            if (d != Reaction.NONE) {
+                mask |= 1 << d;
             }
-            return mask;
         }
+        return mask;
+    }
 
-        /** The lowest round any process is in. */
-        public int minRound() {
-            return processes.stream().mapToInt(Local::round).min().orElseThrow();
-        }
+    /** The lowest round any process of {@code c} is in. */
+    public int minRound(Config<S, M> c) {
+        return c.processes().stream().mapToInt(protocol::round).min().orElseThrow();
+    }
 
-        /** The same configuration with every round number, in states and messages, moved by {@code delta}. */
-        public Config shifted(int delta) {
-            return new Config(processes.stream().map(p -> p.shifted(delta)).toList(),
-                    buffer.stream().map(m -> m.shifted(delta)).toList());
-        }
+    /** {@code c} with every round number, in states and messages, moved by {@code delta}. */
+    public Config<S, M> shifted(Config<S, M> c, int delta) {
+        return new Config<>(c.processes().stream().map(p -> protocol.shifted(p, delta)).toList(),
+                c.buffer().stream().map(m -> protocol.shifted(m, delta)).toList());
+    }
 
-        /** Renumbered so that the lowest round is 1: configurations equal up to renumbering become equal. */
-        public Config normalised() {
-            return shifted(1 - minRound());
-        }
+    /** How far {@link #normalised} moves {@code c}'s rounds: a multiple of the protocol's unit, bringing the lowest round to 1 .. unit. */
+    private int normalisingShift(Config<S, M> c) {
+        int unit = protocol.shiftUnit();
+        return -unit * Math.floorDiv(minRound(c) - 1, unit);
+    }
+
+    /** {@code c} renumbered so that the lowest round is small: configurations equal up to renumbering become equal. */
+    public Config<S, M> normalised(Config<S, M> c) {
+        return shifted(c, normalisingShift(c));
     }
 
     /** A certified valence: what the search found, and whether it explored everything reachable. */
-    public record Certificate(Valence valence, boolean complete, Optional<List<Msg>> disagreement) {
+    public record Certificate<M>(Valence valence, boolean complete, Optional<List<M>> disagreement) {
     }
 
-    private final BenOrWithoutCoin protocol;
+    private final RoundProtocol<S, M> protocol;
     private final int budget;
-    private final Map<Config, Certificate> cache = new HashMap<>();
+    private final Map<Config<S, M>, Certificate<M>> cache = new HashMap<>();
 
     /** @param budget configurations the search for Lemma 3's schedule (and a search with a process silent) may visit */
-    public FlpAdversary(BenOrWithoutCoin protocol, int budget) {
+    public FlpAdversary(RoundProtocol<S, M> protocol, int budget) {
         this.protocol = protocol;
         this.budget = budget;
     }
 
-    public BenOrWithoutCoin protocol() {
+    public RoundProtocol<S, M> protocol() {
         return protocol;
     }
 
     /** The initial configuration for {@code inputs} (bits, p0 first): every process has reported its input. */
-    public Config initial(String inputs) {
+    public Config<S, M> initial(String inputs) {
         if (inputs.length() != protocol.n() || !inputs.matches("[01]+")) {
             throw new IllegalArgumentException("inputs must be " + protocol.n() + " bits like 011, got '" + inputs + "'");
         }
-        List<Local> ps = new ArrayList<>();
-        List<Msg> buffer = new ArrayList<>();
+        List<S> ps = new ArrayList<>();
+        List<M> buffer = new ArrayList<>();
         for (int p = 0; p < protocol.n(); p++) {
             var s = protocol.start(p, inputs.charAt(p) - '0');
             ps.add(s.next());
             buffer.addAll(s.send());
         }
-        return new Config(ps, buffer);
+        return new Config<>(ps, buffer);
     }
 
     /** The one step in which {@code m}'s receiver receives it. */
-    public Config deliver(Config c, Msg m) {
-        List<Msg> buffer = new ArrayList<>(c.buffer());
+    public Config<S, M> deliver(Config<S, M> c, M m) {
+        List<M> buffer = new ArrayList<>(c.buffer());
         if (!buffer.remove(m)) {
             throw new IllegalArgumentException(m + " is not in flight in " + c);
         }
-        var s = protocol.receive(m.to(), c.processes().get(m.to()), m);
-        List<Local> ps = new ArrayList<>(c.processes());
-        ps.set(m.to(), s.next());
+        int to = protocol.to(m);
+        var s = protocol.receive(to, c.processes().get(to), m);
+        List<S> ps = new ArrayList<>(c.processes());
+        ps.set(to, s.next());
         buffer.addAll(s.send());
-        return new Config(ps, buffer);
+        return new Config<>(ps, buffer);
     }
 
     /** The messages that can be delivered next, excluding those to the processes in {@code silent}. */
-    private static List<Msg> deliverable(Config c, Set<Integer> silent) {
-        List<Msg> out = new ArrayList<>();
-        for (Msg m : c.buffer()) {
-            if (!silent.contains(m.to()) && (out.isEmpty() || !out.get(out.size() - 1).equals(m))) {
+    private List<M> deliverable(Config<S, M> c, Set<Integer> silent) {
+        List<M> out = new ArrayList<>();
+        for (M m : c.buffer()) {
+            if (!silent.contains(protocol.to(m)) && (out.isEmpty() || !out.get(out.size() - 1).equals(m))) {
                 out.add(m);
             }
         }
@@ -139,9 +146,9 @@ public final class FlpAdversary {
      * counted was decided in a run that the search actually took, so {@link Valence#BIVALENT} is
      * proved; a univalent answer only means the other value was not met.
      */
-    public Certificate valence(Config c) {
-        Config key = c.normalised();
-        Certificate known = cache.get(key);
+    public Certificate<M> valence(Config<S, M> c) {
+        Config<S, M> key = normalised(c);
+        Certificate<M> known = cache.get(key);
         if (known == null) {
             known = walks(key);
             cache.put(key, known);
@@ -153,70 +160,70 @@ public final class FlpAdversary {
     static final int WALKS = 200;
     static final int WALK_STEPS = 200;
 
-    private Certificate walks(Config start) {
+    private Certificate<M> walks(Config<S, M> start) {
         java.util.Random random = new java.util.Random(0x5EED);
         int mask = 0;
         for (int w = 0; w < WALKS && mask != 3; w++) {
-            Config c = start;
-            List<Msg> path = new ArrayList<>();
+            Config<S, M> c = start;
+            List<M> path = new ArrayList<>();
             for (int step = 0; step < WALK_STEPS && !allDecided(c); step++) {
-                List<Msg> next = deliverable(c, Set.of());
+                List<M> next = deliverable(c, Set.of());
                 if (next.isEmpty()) {
                     break;
                 }
-                Msg m = next.get(random.nextInt(next.size()));
+                M m = next.get(random.nextInt(next.size()));
                 c = deliver(c, m);
                 path.add(m);
-                if (c.decisions() == 3) {
-                    return new Certificate(Valence.BIVALENT, false, Optional.of(path));
+                if (decisions(c) == 3) {
+                    return new Certificate<>(Valence.BIVALENT, false, Optional.of(path));
                 }
             }
-            mask |= c.decisions();
+            mask |= decisions(c);
         }
-        return new Certificate(Valence.ofMask(mask), false, Optional.empty());
+        return new Certificate<>(Valence.ofMask(mask), false, Optional.empty());
     }
 
-    private static boolean allDecided(Config c) {
-        return c.processes().stream().allMatch(Local::decided);
+    private boolean allDecided(Config<S, M> c) {
+        return c.processes().stream().allMatch(p -> protocol.decision(p) != Reaction.NONE);
     }
 
     /**
      * The decisions reachable from {@code c} in runs in which the processes in {@code silent}
      * take no step (as if they had crashed at {@code c}; messages they sent before still arrive).
      */
-    public Certificate valenceWithout(Config c, Set<Integer> silent) {
-        return search(c.normalised(), silent);
+    public Certificate<M> valenceWithout(Config<S, M> c, Set<Integer> silent) {
+        return search(normalised(c), silent);
     }
 
-    private Certificate search(Config start, Set<Integer> silent) {
-        Map<Config, Config> parent = new HashMap<>();
-        Map<Config, Msg> via = new HashMap<>();
-        ArrayDeque<Config> queue = new ArrayDeque<>();
+    private Certificate<M> search(Config<S, M> start, Set<Integer> silent) {
+        Map<Config<S, M>, Config<S, M>> parent = new HashMap<>();
+        Map<Config<S, M>, M> via = new HashMap<>();
+        ArrayDeque<Config<S, M>> queue = new ArrayDeque<>();
         parent.put(start, null);
         queue.add(start);
         int mask = 0;
         while (!queue.isEmpty()) {
-            Config c = queue.poll();
-            int d = c.decisions();
+            Config<S, M> c = queue.poll();
+            int d = decisions(c);
             if (d == 3) {
-                List<Msg> path = new ArrayList<>();
-                for (Config x = c; parent.get(x) != null; x = parent.get(x)) {
+                List<M> path = new ArrayList<>();
+                for (Config<S, M> x = c; parent.get(x) != null; x = parent.get(x)) {
                     path.add(0, via.get(x));
                 }
-                return new Certificate(Valence.BIVALENT, false, Optional.of(path));
+                return new Certificate<>(Valence.BIVALENT, false, Optional.of(path));
             }
             mask |= d;
             if (mask == 3) {
-                return new Certificate(Valence.BIVALENT, false, Optional.empty());
+                return new Certificate<>(Valence.BIVALENT, false, Optional.empty());
             }
             if (d != 0) {
                 continue; // a decision is final: runs beyond it decide the same value (or break agreement, found elsewhere)
             }
-            for (Msg m : deliverable(c, silent)) {
-                Config next = deliver(c, m).normalised();
+            for (M m : deliverable(c, silent)) {
+                Config<S, M> next = normalised(deliver(c, m));
                 if (!parent.containsKey(next)) {
                     if (parent.size() >= budget) {
-                        return new Certificate(Valence.ofMask(mask), false, Optional.empty());
+                        return new Certificate<>(Valence.ofMask(mask), false, Optional.empty());
                     }
                     parent.put(next, c);
                     via.put(next, m);
@@ -224,7 +231,7 @@ public final class FlpAdversary {
                 }
             }
         }
-        return new Certificate(Valence.ofMask(mask), true, Optional.empty());
+        return new Certificate<>(Valence.ofMask(mask), true, Optional.empty());
     }
 
     /**
@@ -232,30 +239,30 @@ public final class FlpAdversary {
      * the configuration is (certified) bivalent; breadth-first, so the schedule before {@code e} is
      * a shortest one. Empty if none was found within the budget.
      */
-    public Optional<List<Msg>> lemma3(Config c, Msg e) {
-        Map<Config, Config> parent = new LinkedHashMap<>();
-        Map<Config, Msg> via = new HashMap<>();
-        ArrayDeque<Config> queue = new ArrayDeque<>();
+    public Optional<List<M>> lemma3(Config<S, M> c, M e) {
+        Map<Config<S, M>, Config<S, M>> parent = new LinkedHashMap<>();
+        Map<Config<S, M>, M> via = new HashMap<>();
+        ArrayDeque<Config<S, M>> queue = new ArrayDeque<>();
         parent.put(c, null);
         queue.add(c);
         while (!queue.isEmpty()) {
-            Config d = queue.poll();
-            if (d.decisions() != 0) {
+            Config<S, M> d = queue.poll();
+            if (decisions(d) != 0) {
                 continue;
             }
             if (valence(deliver(d, e)).valence() == Valence.BIVALENT) {
-                List<Msg> path = new ArrayList<>();
-                for (Config x = d; parent.get(x) != null; x = parent.get(x)) {
+                List<M> path = new ArrayList<>();
+                for (Config<S, M> x = d; parent.get(x) != null; x = parent.get(x)) {
                     path.add(0, via.get(x));
                 }
                 path.add(e);
                 return Optional.of(path);
             }
-            for (Msg m : deliverable(d, Set.of())) {
+            for (M m : deliverable(d, Set.of())) {
                 if (m.equals(e)) {
                     continue;
                 }
-                Config next = deliver(d, m);
+                Config<S, M> next = deliver(d, m);
                 if (!parent.containsKey(next) && parent.size() < budget) {
                     parent.put(next, d);
                     via.put(next, m);
@@ -293,32 +300,32 @@ public final class FlpAdversary {
     }
 
     /** One stage of the construction: the event e that was due, and the schedule that ends with it. */
-    public record Stage(Msg due, List<Msg> schedule) {
+    public record Stage<M>(M due, List<M> schedule) {
     }
 
     /** Why the construction stopped without a lasso, with the property the protocol gives up. */
-    public record Stop(String reason, Optional<Config> at, Optional<Msg> due, List<Msg> run) {
+    public record Stop<S, M extends Comparable<M>>(String reason, Optional<Config<S, M>> at, Optional<M> due, List<M> run) {
     }
 
     /**
      * The run FLP's proof builds: a prefix of stages and a cycle of stages that repeats forever
      * (each repetition with every round number {@code roundShift} higher).
      */
-    public record Lasso(String inputs, Config start, List<Stage> prefix, List<Stage> cycle, int roundShift) {
+    public record Lasso<S, M extends Comparable<M>>(String inputs, Config<S, M> start, List<Stage<M>> prefix, List<Stage<M>> cycle, int roundShift) {
 
         /** The prefix's steps, in order. */
-        public List<Msg> prefixSteps() {
+        public List<M> prefixSteps() {
             return prefix.stream().flatMap(s -> s.schedule().stream()).toList();
         }
 
         /** The cycle's steps, in order (their rounds as in the first time round). */
-        public List<Msg> cycleSteps() {
+        public List<M> cycleSteps() {
             return cycle.stream().flatMap(s -> s.schedule().stream()).toList();
         }
     }
 
     /** The result: a lasso, or where and why the construction stopped. */
-    public record Result(Optional<Lemma2> lemma2, Optional<Lasso> lasso, Optional<Stop> stop) {
+    public record Result<S, M extends Comparable<M>>(Optional<Lemma2> lemma2, Optional<Lasso<S, M>> lasso, Optional<Stop<S, M>> stop) {
     }
 
     /**
@@ -327,41 +334,52 @@ public final class FlpAdversary {
      * order of pending messages) already seen up to renumbering the rounds; at most
      * {@code maxStages} stages.
      */
-    public Result build(int maxStages) {
+    public Result<S, M> build(int maxStages) {
         Lemma2 l2 = lemma2();
         if (l2.bivalent().isEmpty()) {
-            return new Result(Optional.of(l2), Optional.empty(), Optional.of(noBivalentInitial(l2)));
+            return new Result<>(Optional.of(l2), Optional.empty(), Optional.of(noBivalentInitial(l2)));
         }
-        String inputs = l2.bivalent().get();
-        Config c = initial(inputs);
-        Optional<Stop> unsafe = unsafe(c, List.of());
+        return buildFrom(l2.bivalent().get(), maxStages, Optional.of(l2));
+    }
+
+    /**
+     * The same construction from the initial configuration of {@code inputs}, without Lemma 2 (for
+     * a protocol whose inputs matter only at some processes, such as Paxos's proposers).
+     */
+    public Result<S, M> build(String inputs, int maxStages) {
+        return buildFrom(inputs, maxStages, Optional.empty());
+    }
+
+    private Result<S, M> buildFrom(String inputs, int maxStages, Optional<Lemma2> lemma2) {
+        Config<S, M> c = initial(inputs);
+        Optional<Stop<S, M>> unsafe = unsafe(c, List.of());
         if (unsafe.isPresent()) {
-            return new Result(Optional.of(l2), Optional.empty(), unsafe);
+            return new Result<>(lemma2, Optional.empty(), unsafe);
         }
-        List<Msg> age = new ArrayList<>(c.buffer()); // oldest first; the initial reports in process order
-        List<Stage> stages = new ArrayList<>();
-        List<Msg> run = new ArrayList<>();
+        List<M> age = new ArrayList<>(c.buffer()); // oldest first; the initial reports in process order
+        List<Stage<M>> stages = new ArrayList<>();
+        List<M> run = new ArrayList<>();
         Map<List<Object>, Integer> seen = new HashMap<>();
         List<Integer> shifts = new ArrayList<>();
         for (int stage = 0; stage < maxStages; stage++) {
-            int delta = 1 - c.minRound();
-            List<Object> key = List.of(c.shifted(delta), age.stream().map(m -> m.shifted(delta)).toList());
+            int delta = normalisingShift(c);
+            List<Object> key = List.of(shifted(c, delta), age.stream().map(m -> protocol.shifted(m, delta)).toList());
             Integer earlier = seen.putIfAbsent(key, stage);
             shifts.add(-delta);
             if (earlier != null) {
-                Lasso lasso = new Lasso(inputs, initial(inputs), List.copyOf(stages.subList(0, earlier)),
+                Lasso<S, M> lasso = new Lasso<>(inputs, initial(inputs), List.copyOf(stages.subList(0, earlier)),
                         List.copyOf(stages.subList(earlier, stage)), shifts.get(stage) - shifts.get(earlier));
-                return new Result(Optional.of(l2), Optional.of(lasso), Optional.empty());
+                return new Result<>(lemma2, Optional.of(lasso), Optional.empty());
             }
-            Msg e = age.get(0);
-            Optional<List<Msg>> schedule = lemma3(c, e);
+            M e = age.get(0);
+            Optional<List<M>> schedule = lemma3(c, e);
             if (schedule.isEmpty()) {
-                return new Result(Optional.of(l2), Optional.empty(), Optional.of(lemma3Failed(c, e, run)));
+                return new Result<>(lemma2, Optional.empty(), Optional.of(lemma3Failed(c, e, run)));
             }
-            for (Msg m : schedule.get()) {
-                Config next = deliver(c, m);
+            for (M m : schedule.get()) {
+                Config<S, M> next = deliver(c, m);
                 age.remove(m);
-                for (Msg sent : next.buffer()) {
+                for (M sent : next.buffer()) {
                     if (!c.buffer().contains(sent)) {
                         age.add(sent); // sent in this step (a message is sent once: one per receiver, round and phase)
                     }
@@ -369,18 +387,18 @@ public final class FlpAdversary {
                 c = next;
                 run.add(m);
             }
-            stages.add(new Stage(e, schedule.get()));
+            stages.add(new Stage<>(e, schedule.get()));
         }
-        return new Result(Optional.of(l2), Optional.empty(), Optional.of(new Stop(
+        return new Result<>(lemma2, Optional.empty(), Optional.of(new Stop<>(
                 "no configuration repeated within " + maxStages + " stages (every stage found its schedule; raise the limit)",
                 Optional.of(c), Optional.empty(), run)));
     }
 
     /** The configurations a run passes through: {@code start}, then one after each step. */
-    public List<Config> replay(Config start, List<Msg> steps) {
-        List<Config> out = new ArrayList<>(List.of(start));
-        Config c = start;
-        for (Msg m : steps) {
+    public List<Config<S, M>> replay(Config<S, M> start, List<M> steps) {
+        List<Config<S, M>> out = new ArrayList<>(List.of(start));
+        Config<S, M> c = start;
+        for (M m : steps) {
             c = deliver(c, m);
             out.add(c);
         }
@@ -396,8 +414,8 @@ public final class FlpAdversary {
      * the cycle does not deliver; {@code configurations}, {@code bivalent} and {@code decided}: over
      * the prefix and one cycle.
      */
-    public record Checks(boolean closes, List<Integer> stepsPerProcess, List<Msg> pendingAtCycleStart,
-                         List<Msg> undeliveredInCycle, int configurations, int bivalent, int decided) {
+    public record Checks<M>(boolean closes, List<Integer> stepsPerProcess, List<M> pendingAtCycleStart,
+                         List<M> undeliveredInCycle, int configurations, int bivalent, int decided) {
 
         /** Every process takes steps in the cycle and every message pending at its start is delivered in it. */
         public boolean fair() {
@@ -406,34 +424,34 @@ public final class FlpAdversary {
     }
 
     /** Checks {@code lasso} by replaying it; each configuration's bivalence is certified again. */
-    public Checks check(Lasso lasso) {
-        List<Config> prefix = replay(lasso.start(), lasso.prefixSteps());
-        Config cycleStart = prefix.get(prefix.size() - 1);
-        List<Config> once = replay(cycleStart, lasso.cycleSteps());
-        List<Msg> shiftedSteps = lasso.cycleSteps().stream().map(m -> m.shifted(lasso.roundShift())).toList();
-        List<Config> twice = replay(once.get(once.size() - 1), shiftedSteps);
-        boolean closes = once.get(once.size() - 1).equals(cycleStart.shifted(lasso.roundShift()))
-                && twice.get(twice.size() - 1).equals(cycleStart.shifted(2 * lasso.roundShift()));
+    public Checks<M> check(Lasso<S, M> lasso) {
+        List<Config<S, M>> prefix = replay(lasso.start(), lasso.prefixSteps());
+        Config<S, M> cycleStart = prefix.get(prefix.size() - 1);
+        List<Config<S, M>> once = replay(cycleStart, lasso.cycleSteps());
+        List<M> shiftedSteps = lasso.cycleSteps().stream().map(m -> protocol.shifted(m, lasso.roundShift())).toList();
+        List<Config<S, M>> twice = replay(once.get(once.size() - 1), shiftedSteps);
+        boolean closes = once.get(once.size() - 1).equals(shifted(cycleStart, lasso.roundShift()))
+                && twice.get(twice.size() - 1).equals(shifted(cycleStart, 2 * lasso.roundShift()));
         List<Integer> perProcess = new ArrayList<>();
         for (int p = 0; p < protocol.n(); p++) {
             int q = p;
-            perProcess.add((int) lasso.cycleSteps().stream().filter(m -> m.to() == q).count());
+            perProcess.add((int) lasso.cycleSteps().stream().filter(m -> protocol.to(m) == q).count());
         }
-        List<Msg> undelivered = cycleStart.buffer().stream().filter(m -> !lasso.cycleSteps().contains(m)).toList();
-        List<Config> all = new ArrayList<>(prefix);
+        List<M> undelivered = cycleStart.buffer().stream().filter(m -> !lasso.cycleSteps().contains(m)).toList();
+        List<Config<S, M>> all = new ArrayList<>(prefix);
         all.addAll(once.subList(1, once.size()));
         int bivalent = (int) all.stream().filter(c -> valence(c).valence() == Valence.BIVALENT).count();
-        int decided = (int) all.stream().filter(c -> c.decisions() != 0).count();
-        return new Checks(closes, perProcess, cycleStart.buffer(), undelivered, all.size(), bivalent, decided);
+        int decided = (int) all.stream().filter(c -> decisions(c) != 0).count();
+        return new Checks<>(closes, perProcess, cycleStart.buffer(), undelivered, all.size(), bivalent, decided);
     }
 
-    private Stop noBivalentInitial(Lemma2 l2) {
+    private Stop<S, M> noBivalentInitial(Lemma2 l2) {
         // Lemma 2's contradiction: adjacent configurations differ in one process's input; silence it
         for (int i = 0; i + 1 < l2.chain().size(); i++) {
             if (l2.valences().get(i) != l2.valences().get(i + 1)) {
                 int p = i;
-                Certificate left = valenceWithout(initial(l2.chain().get(i)), Set.of(p));
-                return new Stop("no initial configuration of the chain is bivalent: " + l2.chain().get(i) + " is "
+                Certificate<M> left = valenceWithout(initial(l2.chain().get(i)), Set.of(p));
+                return new Stop<>("no initial configuration of the chain is bivalent: " + l2.chain().get(i) + " is "
                         + l2.valences().get(i) + " and " + l2.chain().get(i + 1) + " is " + l2.valences().get(i + 1)
                         + "; they differ only in p" + p + "'s input, and with p" + p + " taking no step "
                         + (left.valence() == Valence.NONE && left.complete() ? "no decision is reachable at all"
@@ -442,34 +460,34 @@ public final class FlpAdversary {
                         Optional.of(initial(l2.chain().get(i))), Optional.empty(), List.of());
             }
         }
-        return new Stop("no initial configuration of the chain is bivalent", Optional.empty(), Optional.empty(), List.of());
+        return new Stop<>("no initial configuration of the chain is bivalent", Optional.empty(), Optional.empty(), List.<M>of());
     }
 
     /** A run from {@code c} in which two processes decide differently, if the valence search met one. */
-    private Optional<Stop> unsafe(Config c, List<Msg> run) {
+    private Optional<Stop<S, M>> unsafe(Config<S, M> c, List<M> run) {
         var cert = valence(c);
         if (cert.disagreement().isPresent()) {
-            List<Msg> whole = new ArrayList<>(run);
+            List<M> whole = new ArrayList<>(run);
             whole.addAll(cert.disagreement().get());
-            return Optional.of(new Stop("some run breaks agreement (two processes decide differently), so the protocol "
+            return Optional.of(new Stop<>("some run breaks agreement (two processes decide differently), so the protocol "
                     + "is unsafe; valence, and with it Lemma 3, assumes a protocol that keeps agreement",
                     Optional.of(c), Optional.empty(), whole));
         }
         return Optional.empty();
     }
 
-    private Stop lemma3Failed(Config c, Msg e, List<Msg> run) {
-        Optional<Stop> unsafe = unsafe(c, run);
+    private Stop<S, M> lemma3Failed(Config<S, M> c, M e, List<M> run) {
+        Optional<Stop<S, M>> unsafe = unsafe(c, run);
         if (unsafe.isPresent()) {
             return unsafe.get();
         }
-        Certificate silent = valenceWithout(c, Set.of(e.to()));
+        Certificate<M> silent = valenceWithout(c, Set.of(protocol.to(e)));
         String why = silent.valence() == Valence.NONE && silent.complete()
-                ? "with p" + e.to() + " taking no step from here, no decision is reachable: the protocol does not tolerate "
-                + "p" + e.to() + "'s crash (termination), which the proof of Lemma 3 assumes"
-                : "within the budget of " + budget + " configurations (with p" + e.to() + " silent the decisions reachable are "
+                ? "with p" + protocol.to(e) + " taking no step from here, no decision is reachable: the protocol does not tolerate "
+                + "p" + protocol.to(e) + "'s crash (termination), which the proof of Lemma 3 assumes"
+                : "within the budget of " + budget + " configurations (with p" + protocol.to(e) + " silent the decisions reachable are "
                 + silent.valence() + "); a larger budget may find it";
-        return new Stop("Lemma 3 failed for e = " + e + ": no schedule without e, then e, leads to a bivalent configuration; " + why,
+        return new Stop<>("Lemma 3 failed for e = " + e + ": no schedule without e, then e, leads to a bivalent configuration; " + why,
                 Optional.of(c), Optional.of(e), run);
     }
 }

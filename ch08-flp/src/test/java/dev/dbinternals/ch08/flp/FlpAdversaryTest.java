@@ -2,13 +2,14 @@ package dev.dbinternals.ch08.flp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbinternals.ch08.flp.BenOrWithoutCoin.Local;
 import dev.dbinternals.ch08.flp.BenOrWithoutCoin.Msg;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FlpAdversaryTest {
 
-    private final FlpAdversary adversary = new FlpAdversary(new BenOrWithoutCoin(3), 3000);
+    private final FlpAdversary<Local, Msg> adversary = new FlpAdversary<>(new BenOrWithoutCoin(3), 3000);
 
     @Test
     void shouldBuildALassoFromABivalentInitialConfiguration() {
@@ -27,12 +28,12 @@ class FlpAdversaryTest {
     void shouldKeepEveryConfigurationOfPrefixAndCycleBivalentAndUndecided() {
         var lasso = adversary.build(100).lasso().orElseThrow();
         // a fresh adversary: its certificates are found again, not read from the builder's cache
-        var fresh = new FlpAdversary(new BenOrWithoutCoin(3), 3000);
-        List<FlpAdversary.Config> prefix = fresh.replay(lasso.start(), lasso.prefixSteps());
-        List<FlpAdversary.Config> cycle = fresh.replay(prefix.get(prefix.size() - 1), lasso.cycleSteps());
+        var fresh = new FlpAdversary<>(new BenOrWithoutCoin(3), 3000);
+        List<FlpAdversary.Config<Local, Msg>> prefix = fresh.replay(lasso.start(), lasso.prefixSteps());
+        List<FlpAdversary.Config<Local, Msg>> cycle = fresh.replay(prefix.get(prefix.size() - 1), lasso.cycleSteps());
         for (var c : concat(prefix, cycle)) {
             assertThat(fresh.valence(c).valence()).as("valence of %s", c).isEqualTo(Valence.BIVALENT);
-            assertThat(c.decisions()).as("decisions held in %s", c).isZero();
+            assertThat(fresh.decisions(c)).as("decisions held in %s", c).isZero();
         }
         var checks = fresh.check(lasso);
         assertThat(checks.bivalent()).isEqualTo(checks.configurations());
@@ -69,16 +70,16 @@ class FlpAdversaryTest {
         var lasso = adversary.build(100).lasso().orElseThrow();
         var stages = new java.util.ArrayList<>(lasso.cycle());
         var last = stages.remove(stages.size() - 1);
-        var shortened = new FlpAdversary.Stage(last.due(), last.schedule().subList(0, last.schedule().size() - 1));
+        var shortened = new FlpAdversary.Stage<>(last.due(), last.schedule().subList(0, last.schedule().size() - 1));
         stages.add(shortened);
-        var broken = new FlpAdversary.Lasso(lasso.inputs(), lasso.start(), lasso.prefix(), stages, lasso.roundShift());
+        var broken = new FlpAdversary.Lasso<Local, Msg>(lasso.inputs(), lasso.start(), lasso.prefix(), stages, lasso.roundShift());
         var checks = adversary.check(broken);
         assertThat(checks.closes() && checks.fair()).isFalse();
     }
 
     @Test
     void shouldSayThatTheVariantWaitingForAllDoesNotTolerateACrash() {
-        var result = new FlpAdversary(BenOrWithoutCoin.waitingForAll(3), 3000).build(100);
+        var result = new FlpAdversary<>(BenOrWithoutCoin.waitingForAll(3), 3000).build(100);
 
         assertThat(result.lasso()).isEmpty();
         assertThat(result.lemma2().orElseThrow().bivalent()).isEmpty();
@@ -87,14 +88,14 @@ class FlpAdversaryTest {
 
     @Test
     void shouldShowARunBreakingAgreementForTheVariantDecidingOnOneProposal() {
-        var variant = new FlpAdversary(BenOrWithoutCoin.decidingOnOneProposal(3), 3000);
+        var variant = new FlpAdversary<>(BenOrWithoutCoin.decidingOnOneProposal(3), 3000);
         var result = variant.build(100);
 
         var stop = result.stop().orElseThrow();
         assertThat(stop.reason()).contains("breaks agreement");
         var start = variant.initial(result.lemma2().orElseThrow().bivalent().orElseThrow());
         var configs = variant.replay(start, stop.run());
-        assertThat(configs.get(configs.size() - 1).decisions()).as("both values decided at the end of the run").isEqualTo(3);
+        assertThat(variant.decisions(configs.get(configs.size() - 1))).as("both values decided at the end of the run").isEqualTo(3);
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
