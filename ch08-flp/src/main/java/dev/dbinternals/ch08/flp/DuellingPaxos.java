@@ -17,8 +17,9 @@ import java.util.List;
  * v being the value of the highest ballot among the promises, or its own input if none; an
  * acceptor that promised nothing higher accepts and answers {@code accepted(b, v)}; with two of
  * those the proposer has learned that v is chosen and decides it. An acceptor that refuses a
- * request answers {@code nack(b, promised)} (Lamport's §2.3 suggests telling the proposer), and
- * the proposer abandons its ballot for the next one of its own above the promise. Safety does not
+ * request answers {@code nack(b, promised)} (<i>Paxos Made Simple</i> suggests this as an
+ * optimisation: the acceptor informs the proposer, which abandons its proposal), and the proposer
+ * starts the next ballot of its own above the promise. Safety does not
  * depend on any of the timing; progress does: §2.4 shows two proposers that keep pre-empting each
  * other, and says progress needs a distinguished proposer. {@link FlpAdversary} finds that run here
  * by search; {@link PaxosBackoff} runs the same rules on the simulation with randomised backoff.
