@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * <p>Wrong solutions this must reject (kept in {@code src/wrong/flp-4--*}):
  * <ul>
  *   <li>{@code flp-4--first-decision}: the step at which some process decides (the outcome is
- *       often fixed earlier: {@link LastProposalWins} fixes it one delivery before p0 decides);</li>
+ *       often fixed earlier: {@code LastProposalWins} fixes it one delivery before p0 decides);</li>
  *   <li>{@code flp-4--off-by-one}: the number of the first univalent configuration counted from 1
  *       (one too high);</li>
  *   <li>{@code flp-4--delegate}: {@link FlpAnalysis#criticalStep}'s configuration looked up in the
@@ -29,48 +29,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("flp-4: find the step that fixed the outcome")
 class OutcomeFixedExerciseTest {
 
-    /** Not in the module: p1 and p2 propose to p0, which decides the SECOND proposal it receives and tells the others. */
-    static final class LastProposalWins implements ConsensusProtocol {
-        @Override
-        public String name() {
-            return "LastProposalWins";
-        }
-
-        @Override
-        public Reaction react(int self, int n, int input, List<Message> received) {
-            if (received.isEmpty()) {
-                return self == 0 ? Reaction.nothing() : Reaction.send(List.of(new Message(self, 0, "propose", input)));
-            }
-            Message last = received.get(received.size() - 1);
-            if (self == 0 && received.size() == 2) {
-                return Reaction.decide(last.value(), Broadcast.toOthers(0, n, "decide", last.value()));
-            }
-            return self != 0 && last.kind().equals("decide") ? Reaction.decide(last.value(), List.of()) : Reaction.nothing();
-        }
-    }
-
-    /** Not in the module: p0 and p1 send their inputs to p2, which relays the first one it gets to p0, and everyone decides what p2 relayed. */
-    static final class RelayFirst implements ConsensusProtocol {
-        @Override
-        public String name() {
-            return "RelayFirst";
-        }
-
-        @Override
-        public Reaction react(int self, int n, int input, List<Message> received) {
-            if (received.isEmpty()) {
-                return self == 2 ? Reaction.nothing() : Reaction.send(List.of(new Message(self, 2, "input", input)));
-            }
-            Message last = received.get(received.size() - 1);
-            if (self == 2 && received.size() == 1) {
-                return Reaction.decide(last.value(), List.of(new Message(2, 0, "chosen", last.value()), new Message(2, 1, "chosen", last.value())));
-            }
-            return self != 2 && last.kind().equals("chosen") ? Reaction.decide(last.value(), List.of()) : Reaction.nothing();
-        }
-    }
-
     private static final List<ConsensusProtocol> PROTOCOLS =
-            List.of(new FirstProposalWins(), new WaitForAll(), new LastProposalWins(), new RelayFirst());
+            List.of(new FirstProposalWins(), new WaitForAll(), new HiddenProtocols.LastProposalWins(), new HiddenProtocols.RelayFirst());
 
     @Test
     void shouldNameTheStepAfterWhichOnlyOneDecisionIsReachable() {
@@ -90,7 +50,7 @@ class OutcomeFixedExerciseTest {
     @Test
     void shouldFindTheStepAlsoWhenItIsNotTheDecision() {
         // LastProposalWins from 010: p0 decides at its second delivery (step 4)
-        FlpAnalysis analysis = FlpAnalysis.of(new LastProposalWins(), 3, 0, ConsensusModel.Granularity.EACH_SEND);
+        FlpAnalysis analysis = FlpAnalysis.of(new HiddenProtocols.LastProposalWins(), 3, 0, ConsensusModel.Granularity.EACH_SEND);
         check(analysis, "010", List.of("send p1→p0 propose(1)", "send p2→p0 propose(0)", "deliver p1→p0 propose(1)",
                 "deliver p2→p0 propose(0)", "send p0→p1 decide(0)", "send p0→p2 decide(0)", "deliver p0→p1 decide(0)",
                 "deliver p0→p2 decide(0)"));
