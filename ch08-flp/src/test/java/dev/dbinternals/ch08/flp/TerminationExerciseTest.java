@@ -8,7 +8,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-// Wrong solutions this must reject (src/wrong/flp-2--*): all-decided (crashed processes must decide
+// Wrong solutions this must reject (src/wrong/flp-2--*): delegate (ConsensusProperties.termination, never
+// "not yet"), all-decided (crashed processes must decide
 // too, the notes' version), no-not-yet (an undecided correct process is a violation even while the
 // run can go on), message-to-the-dead (a message to a crashed process still counts as a step left).
 @Tag("exercise")
