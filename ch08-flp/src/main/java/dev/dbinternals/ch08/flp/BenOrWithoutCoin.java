@@ -128,6 +128,11 @@ public final class BenOrWithoutCoin implements RoundProtocol<BenOrWithoutCoin.Lo
     }
 
     @Override
+    public int from(Msg m) {
+        return m.from();
+    }
+
+    @Override
     public int to(Msg m) {
         return m.to();
     }

@@ -3,6 +3,7 @@ package dev.dbinternals.ch08.flp;
 import dev.dbinternals.ch08.flp.BenOrWithoutCoin.Local;
 import dev.dbinternals.ch08.flp.BenOrWithoutCoin.Msg;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
+import dev.dbinternals.ch08.harness.demo.Diagrams;
 import dev.dbinternals.ch08.harness.render.Mermaid;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -118,7 +119,10 @@ public final class Demo06NeverDecides {
         Path file = a.out().resolve("never-decides.mmd");
         Files.writeString(file, mermaid(lasso, protocol), StandardCharsets.UTF_8);
         out.println();
-        out.println("wrote " + file);
+        out.println("wrote " + file + "  (the lasso, the cycle in a loop box)");
+        // the harness's own drawing: the prefix and the cycle twice, one step per millisecond
+        Diagrams.write(a.out(), "never-decides-run", "Ben-Or without its coin: prefix and two turns of the cycle (1 step = 1 ms)",
+                LassoTrace.of(adversary, lasso, 2), e -> true);
     }
 
     /** What happens in one round of the cycle, read from the run's configurations. */

@@ -3,6 +3,7 @@ package dev.dbinternals.ch08.flp;
 import dev.dbinternals.ch08.flp.DuellingPaxos.Msg;
 import dev.dbinternals.ch08.flp.DuellingPaxos.State;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
+import dev.dbinternals.ch08.harness.demo.Diagrams;
 import dev.dbinternals.ch08.harness.render.Mermaid;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -151,6 +152,9 @@ public final class Demo07DuellingProposers {
         Files.createDirectories(a.out());
         Path mmd = a.out().resolve("duelling-proposers.mmd");
         Files.writeString(mmd, mermaid(lasso), StandardCharsets.UTF_8);
+        out.println();
+        Diagrams.write(a.out(), "duelling-proposers-run", "Paxos, two proposers: prefix and two turns of the duel (1 step = 1 ms)",
+                LassoTrace.of(adversary, lasso, 2), e -> true);
         Path mdFile = a.out().resolve("ballots.md");
         Files.writeString(mdFile, md.toString(), StandardCharsets.UTF_8);
         out.println();

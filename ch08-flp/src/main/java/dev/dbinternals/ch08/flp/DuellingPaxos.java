@@ -175,6 +175,11 @@ public final class DuellingPaxos implements RoundProtocol<DuellingPaxos.State, D
     }
 
     @Override
+    public int from(Msg m) {
+        return m.from();
+    }
+
+    @Override
     public int to(Msg m) {
         return m.to();
     }

@@ -33,6 +33,9 @@ public interface RoundProtocol<S, M extends Comparable<M>> {
     /** Process {@code self} in state {@code s} receives {@code m}. */
     Step<S, M> receive(int self, S s, M m);
 
+    /** The sender of {@code m}. */
+    int from(M m);
+
     /** The receiver of {@code m}. */
     int to(M m);
 

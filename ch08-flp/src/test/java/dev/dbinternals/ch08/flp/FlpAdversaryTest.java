@@ -78,6 +78,19 @@ class FlpAdversaryTest {
     }
 
     @Test
+    void shouldReplayTheLassoOnTheSimulationWithNoDecision() {
+        // given the lasso; when the harness replays the prefix and two turns of the cycle
+        var lasso = adversary.build(100).lasso().orElseThrow();
+        var trace = LassoTrace.of(adversary, lasso, 2);
+
+        // then it delivered every step (LassoTrace checks the order) and nobody decided
+        var kinds = dev.dbinternals.ch08.harness.sim.TraceEvent.Kind.DELIVER;
+        assertThat(trace.ofKind(kinds)).hasSize(lasso.prefixSteps().size() + 2 * lasso.cycleSteps().size());
+        assertThat(trace.ofKind(dev.dbinternals.ch08.harness.sim.TraceEvent.Kind.NOTE))
+                .noneMatch(e -> e.detail().startsWith("decides"));
+    }
+
+    @Test
     void shouldSayThatTheVariantWaitingForAllDoesNotTolerateACrash() {
         var result = new FlpAdversary<>(BenOrWithoutCoin.waitingForAll(3), 3000).build(100);
 
