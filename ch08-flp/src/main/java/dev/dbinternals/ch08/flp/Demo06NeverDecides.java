@@ -99,16 +99,16 @@ public final class Demo06NeverDecides {
             var r = new FlpAdversary<>(variant, a.intValue("budget")).build(100);
             out.println("  " + variant.name() + ":");
             r.stop().ifPresent(s -> {
-                wrap(out, "    ", s.reason() + ".");
+                Demo02Bivalence.wrap(out, "    ", s.reason() + ".");
                 if (!s.run().isEmpty()) {
-                    wrap(out, "    ", "the run: " + join(s.run()));
+                    Demo02Bivalence.wrap(out, "    ", "the run: " + join(s.run()));
                 }
             });
             r.lasso().ifPresent(l -> out.println("    a lasso of " + l.cycleSteps().size() + " steps per cycle"));
         }
 
         out.println();
-        wrap(out, "", "What this shows: for this protocol, from inputs " + lasso.inputs()
+        Demo02Bivalence.wrap(out, "", "What this shows: for this protocol, from inputs " + lasso.inputs()
                 + ", in this model, an admissible run exists in which nobody crashes, every message is delivered, every process"
                 + " keeps taking steps, and nobody ever decides; it was found by the method of FLP's proof (Lemmas 2 and 3). It"
                 + " is a witness for one protocol, not a proof for every protocol: that is FLP's theorem. The adversary"
@@ -145,7 +145,7 @@ public final class Demo06NeverDecides {
                 .mapToObj(p -> "p" + p + "=" + end.processes().get(p).x()).collect(Collectors.joining(", ")))
                 .append(" in round ").append(adversary.minRound(end)).append(", and nobody has decided.");
         out.println();
-        wrap(out, "  ", sb.toString());
+        Demo02Bivalence.wrap(out, "  ", sb.toString());
     }
 
     private static String proposal(FlpAdversary.Config<Local, Msg> c, int p) {
@@ -188,20 +188,5 @@ public final class Demo06NeverDecides {
 
     private static String yes(boolean b) {
         return b ? "yes" : "NO";
-    }
-
-    private static void wrap(PrintStream out, String indent, String text) {
-        StringBuilder line = new StringBuilder(indent);
-        for (String word : text.split(" ")) {
-            if (line.length() > indent.length() && line.length() + 1 + word.length() > 98) {
-                out.println(line);
-                line = new StringBuilder(indent);
-            }
-            if (line.length() > indent.length()) {
-                line.append(' ');
-            }
-            line.append(word);
-        }
-        out.println(line);
     }
 }
