@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
  * {@link FlpAdversary} takes Lemma 2's bivalent initial configuration and applies Lemma 3 stage
  * after stage to the oldest message in flight, until the stages repeat: a lasso with no crash, in
  * which every process takes steps, every message is delivered and nobody decides. The checks are
- * computed by replaying the lasso. Then the same construction on two variants, where it stops and
- * names the property the variant gives up.
+ * computed by replaying the lasso. Then the same construction where it stops, naming the property
+ * the protocol gives up: {@link FirstProposalWins} (Lemma 3 fails: nobody decides without the
+ * coordinator) and two variants of Ben-Or (no bivalent initial configuration; unsafe).
  *
  * <p>Run: {@code ./ch08 demo flp never-decides}. Writes {@code never-decides.mmd}, the lasso as a
  * Mermaid sequence diagram with the cycle in a loop box.
@@ -94,18 +95,10 @@ public final class Demo06NeverDecides {
                 + yes(checks.fair()));
         narrate(out, adversary, cycleStart, lasso);
 
-        DemoArgs.heading(out, "Where the construction stops: two variants");
-        for (BenOrWithoutCoin variant : List.of(BenOrWithoutCoin.waitingForAll(3), BenOrWithoutCoin.decidingOnOneProposal(3))) {
-            var r = new FlpAdversary<>(variant, a.intValue("budget")).build(100);
-            out.println("  " + variant.name() + ":");
-            r.stop().ifPresent(s -> {
-                Demo02Bivalence.wrap(out, "    ", s.reason() + ".");
-                if (!s.run().isEmpty()) {
-                    Demo02Bivalence.wrap(out, "    ", "the run: " + join(s.run()));
-                }
-            });
-            r.lasso().ifPresent(l -> out.println("    a lasso of " + l.cycleSteps().size() + " steps per cycle"));
-        }
+        DemoArgs.heading(out, "Where the construction stops, and what the protocol gives up");
+        stop(out, new AtomicSteps(new FirstProposalWins(), 3), a.intValue("budget"));
+        stop(out, BenOrWithoutCoin.waitingForAll(3), a.intValue("budget"));
+        stop(out, BenOrWithoutCoin.decidingOnOneProposal(3), a.intValue("budget"));
 
         out.println();
         Demo02Bivalence.wrap(out, "", "What this shows: for this protocol, from inputs " + lasso.inputs()
@@ -123,6 +116,22 @@ public final class Demo06NeverDecides {
         // the harness's own drawing: the prefix and the cycle twice, one step per millisecond
         Diagrams.write(a.out(), "never-decides-run", "Ben-Or without its coin: prefix and two turns of the cycle (1 step = 1 ms)",
                 LassoTrace.of(adversary, lasso, 2), e -> true);
+    }
+
+    /** Runs the construction on {@code protocol} and prints where it stopped and why. */
+    private static <S, M extends Comparable<M>> void stop(PrintStream out, RoundProtocol<S, M> protocol, int budget) {
+        var r = new FlpAdversary<>(protocol, budget).build(100);
+        out.println("  " + protocol.name() + r.lemma2().flatMap(FlpAdversary.Lemma2::bivalent).map(in -> " (from " + in + ")").orElse("") + ":");
+        r.stop().ifPresent(s -> {
+            Demo02Bivalence.wrap(out, "    ", s.reason() + ".");
+            if (s.due().isPresent()) {
+                out.println("    (the construction had taken " + s.run().size() + " steps)");
+            }
+            if (!s.run().isEmpty()) {
+                Demo02Bivalence.wrap(out, "    ", "the run: " + join(s.run()));
+            }
+        });
+        r.lasso().ifPresent(l -> out.println("    a lasso of " + l.cycleSteps().size() + " steps per cycle"));
     }
 
     /** What happens in one round of the cycle, read from the run's configurations. */

@@ -131,9 +131,14 @@ public final class FlpAdversary<S, M extends Comparable<M>> {
 
     /** The messages that can be delivered next, excluding those to the processes in {@code silent}. */
     private List<M> deliverable(Config<S, M> c, Set<Integer> silent) {
+        return deliverable(c, silent, false);
+    }
+
+    /** With {@code withheld}, the messages the silent processes sent are not delivered either (they crashed before sending). */
+    private List<M> deliverable(Config<S, M> c, Set<Integer> silent, boolean withheld) {
         List<M> out = new ArrayList<>();
         for (M m : c.buffer()) {
-            if (!silent.contains(protocol.to(m)) && (out.isEmpty() || !out.get(out.size() - 1).equals(m))) {
+            if (!silent.contains(protocol.to(m)) && !(withheld && silent.contains(protocol.from(m))) && (out.isEmpty() || !out.get(out.size() - 1).equals(m))) {
                 out.add(m);
             }
         }
@@ -192,10 +197,19 @@ public final class FlpAdversary<S, M extends Comparable<M>> {
      * take no step (as if they had crashed at {@code c}; messages they sent before still arrive).
      */
     public Certificate<M> valenceWithout(Config<S, M> c, Set<Integer> silent) {
-        return search(normalised(c), silent);
+        return search(normalised(c), silent, false);
     }
 
-    private Certificate<M> search(Config<S, M> start, Set<Integer> silent) {
+    /**
+     * The decisions reachable from the initial configuration of {@code inputs} if process
+     * {@code p} crashed before its first step: it takes no step and nothing it would have sent at
+     * the start is delivered (Lemma 2's argument).
+     */
+    public Certificate<M> valenceCrashedAtStart(String inputs, int p) {
+        return search(normalised(initial(inputs)), Set.of(p), true);
+    }
+
+    private Certificate<M> search(Config<S, M> start, Set<Integer> silent, boolean withheld) {
         Map<Config<S, M>, Config<S, M>> parent = new HashMap<>();
         Map<Config<S, M>, M> via = new HashMap<>();
         ArrayDeque<Config<S, M>> queue = new ArrayDeque<>();
@@ -219,7 +233,7 @@ public final class FlpAdversary<S, M extends Comparable<M>> {
             if (d != 0) {
                 continue; // a decision is final: runs beyond it decide the same value (or break agreement, found elsewhere)
             }
-            for (M m : deliverable(c, silent)) {
+            for (M m : deliverable(c, silent, withheld)) {
                 Config<S, M> next = normalised(deliver(c, m));
                 if (!parent.containsKey(next)) {
                     if (parent.size() >= budget) {
@@ -290,6 +304,29 @@ public final class FlpAdversary<S, M extends Comparable<M>> {
             valences.add(v);
             if (bivalent == null && v == Valence.BIVALENT) {
                 bivalent = in;
+            }
+        }
+        if (bivalent == null) {
+            // Lemma 2's argument: where the valence changes, crash the flipped process at the start;
+            // the others cannot tell the two configurations apart, so a value decided without it is
+            // reachable from both, and the one labelled with the other value was bivalent after all
+            for (int i = 0; i + 1 < chain.size(); i++) {
+                Valence left = valences.get(i);
+                Valence right = valences.get(i + 1);
+                if (left == right) {
+                    continue;
+                }
+                for (int side = i; side <= i + 1 && bivalent == null; side++) {
+                    Valence label = valences.get(side);
+                    Valence crashed = valenceCrashedAtStart(chain.get(side), i).valence();
+                    boolean other = (label == Valence.ZERO && (crashed == Valence.ONE || crashed == Valence.BIVALENT))
+                            || (label == Valence.ONE && (crashed == Valence.ZERO || crashed == Valence.BIVALENT));
+                    if (other) {
+                        valences.set(side, Valence.BIVALENT);
+                        bivalent = chain.get(side);
+                    }
+                }
+                break;
             }
         }
         return new Lemma2(chain, valences, Optional.ofNullable(bivalent));
@@ -446,18 +483,20 @@ public final class FlpAdversary<S, M extends Comparable<M>> {
     }
 
     private Stop<S, M> noBivalentInitial(Lemma2 l2) {
-        // Lemma 2's contradiction: adjacent configurations differ in one process's input; silence it
+        // Lemma 2's contradiction: adjacent configurations differ in one process's input; crash it at the start
         for (int i = 0; i + 1 < l2.chain().size(); i++) {
             if (l2.valences().get(i) != l2.valences().get(i + 1)) {
                 int p = i;
-                Certificate<M> left = valenceWithout(initial(l2.chain().get(i)), Set.of(p));
+                Certificate<M> left = valenceCrashedAtStart(l2.chain().get(i), p);
+                String why = left.valence() == Valence.NONE && left.complete()
+                        ? "if p" + p + " crashes before its first step, no decision is reachable at all (explored): the protocol"
+                        + " does not tolerate one crash (termination)"
+                        : "with p" + p + " crashed before its first step the search found " + left.valence()
+                        + (left.complete() ? "" : " within its budget") + "; no bivalent configuration was certified";
                 return new Stop<>("no initial configuration of the chain is bivalent: " + l2.chain().get(i) + " is "
                         + l2.valences().get(i) + " and " + l2.chain().get(i + 1) + " is " + l2.valences().get(i + 1)
-                        + "; they differ only in p" + p + "'s input, and with p" + p + " taking no step "
-                        + (left.valence() == Valence.NONE && left.complete() ? "no decision is reachable at all"
-                        : "the decisions reachable are " + left.valence())
-                        + ": the protocol does not tolerate one crash (termination)",
-                        Optional.of(initial(l2.chain().get(i))), Optional.empty(), List.of());
+                        + "; they differ only in p" + p + "'s input, and " + why,
+                        Optional.of(initial(l2.chain().get(i))), Optional.empty(), List.<M>of());
             }
         }
         return new Stop<>("no initial configuration of the chain is bivalent", Optional.empty(), Optional.empty(), List.<M>of());

@@ -100,6 +100,26 @@ class FlpAdversaryTest {
     }
 
     @Test
+    void shouldStopAtLemma3ForFirstProposalWinsBecauseNobodyDecidesWithoutTheCoordinator() {
+        // given FirstProposalWins in FLP's model: Lemma 2 finds 110 bivalent
+        var result = new FlpAdversary<>(new AtomicSteps(new FirstProposalWins(), 3), 3000).build(100);
+
+        // then Lemma 3 fails for the first proposal to p0, and the reason is p0's crash
+        assertThat(result.lemma2().orElseThrow().bivalent()).contains("110");
+        var stop = result.stop().orElseThrow();
+        assertThat(stop.due().orElseThrow().to()).isZero();
+        assertThat(stop.reason()).contains("Lemma 3 failed").contains("does not tolerate p0's crash");
+    }
+
+    @Test
+    void shouldFindLemma2FailingForWaitForAllWithTheFlippedProcessCrashedAtTheStart() {
+        var result = new FlpAdversary<>(new AtomicSteps(new WaitForAll(), 3), 3000).build(100);
+
+        assertThat(result.lemma2().orElseThrow().bivalent()).isEmpty();
+        assertThat(result.stop().orElseThrow().reason()).contains("crashes before its first step, no decision is reachable at all");
+    }
+
+    @Test
     void shouldShowARunBreakingAgreementForTheVariantDecidingOnOneProposal() {
         var variant = new FlpAdversary<>(BenOrWithoutCoin.decidingOnOneProposal(3), 3000);
         var result = variant.build(100);
