@@ -120,6 +120,17 @@ class FlpAdversaryTest {
     }
 
     @Test
+    void shouldLetTheOthersDecideWithoutAProcessCrashedAtTheStartOnlyIfTheProtocolAllowsIt() {
+        var fpw = new FlpAdversary<>(new AtomicSteps(new FirstProposalWins(), 3), 3000);
+        // p1 never proposes: p2's 0 is the only proposal left
+        assertThat(fpw.valenceCrashedAtStart("110", 1).valence()).isEqualTo(Valence.ZERO);
+        // the coordinator never starts: nobody decides, and the search says it looked everywhere
+        var noCoordinator = fpw.valenceCrashedAtStart("110", 0);
+        assertThat(noCoordinator.valence()).isEqualTo(Valence.NONE);
+        assertThat(noCoordinator.complete()).isTrue();
+    }
+
+    @Test
     void shouldShowARunBreakingAgreementForTheVariantDecidingOnOneProposal() {
         var variant = new FlpAdversary<>(BenOrWithoutCoin.decidingOnOneProposal(3), 3000);
         var result = variant.build(100);
