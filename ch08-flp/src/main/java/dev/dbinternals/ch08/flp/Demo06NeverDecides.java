@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
  * coordinator) and two variants of Ben-Or (no bivalent initial configuration; unsafe).
  *
  * <p>Run: {@code ./ch08 demo flp never-decides}. Writes {@code never-decides.mmd}, the lasso as a
- * Mermaid sequence diagram with the cycle in a loop box.
+ * Mermaid sequence diagram with the cycle in a loop box, and the harness's drawings of the prefix
+ * and two turns of the cycle replayed on the simulation ({@code never-decides-run.html}, {@code .md},
+ * {@code .txt}; see {@link LassoTrace}).
  */
 public final class Demo06NeverDecides {
 

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * run is checked for agreement and validity, and the ballots needed are counted.
  *
  * <p>Run: {@code ./ch08 demo flp duelling-proposers} ({@code --runs N} seeds per row). Writes
- * {@code duelling-proposers.mmd} (the lasso) and {@code ballots.md} (the distribution).
+ * {@code duelling-proposers.mmd} (the lasso), the harness's drawings of it
+ * ({@code duelling-proposers-run.html}, {@code .md}, {@code .txt}) and {@code ballots.md} (the distribution).
  */
 public final class Demo07DuellingProposers {
 
