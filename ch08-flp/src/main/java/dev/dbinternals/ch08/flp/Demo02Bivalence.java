@@ -133,7 +133,8 @@ public final class Demo02Bivalence {
         out.println("wrote " + file);
     }
 
-    private static void wrap(PrintStream out, String indent, String text) {
+    /** Prints {@code text} wrapped at 98 columns, each line starting with {@code indent}. */
+    static void wrap(PrintStream out, String indent, String text) {
         StringBuilder line = new StringBuilder(indent);
         for (String word : text.split(" ")) {
             if (line.length() > indent.length() && line.length() + 1 + word.length() > 98) {

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+// Wrong solutions this must reject (src/wrong/flp-3--*): add-constant (mistakes grow with the bound),
+// never-grows (a fixed timeout, as if the bound were known), capped (stops growing at one second).
 @Tag("exercise")
 @DisplayName("flp-3: a timeout that outgrows an unknown delay bound")
 class AdaptiveTimeoutExerciseTest {

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
  * flp-1, graded by exploring every run (n = 3, at most one crash, one step per message sent). A
  * failure prints the shortest run that breaks the property, step by step.
  */
+// Wrong solutions this must reject (src/wrong/flp-1--*): delegate (the module's WaitForAll: never
+// passes on what it heard), decide-on-n-minus-one (never waits for a possibly crashed process, and
+// two processes decide on different n - 1 inputs), relay-decide-early (relays, but decides on n - 1).
 @Tag("exercise")
 @DisplayName("flp-1: make consensus safe, leave as few runs undecided as you can, and pay FLP's price")
 class SafeProtocolExerciseTest {

@@ -8,6 +8,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+// Wrong solutions this must reject (src/wrong/flp-2--*): delegate (ConsensusProperties.termination, never
+// "not yet"), all-decided (crashed processes must decide
+// too, the notes' version), no-not-yet (an undecided correct process is a violation even while the
+// run can go on), message-to-the-dead (a message to a crashed process still counts as a step left).
 @Tag("exercise")
 @DisplayName("flp-2: termination, stated correctly, and only when the run is over")
 class TerminationExerciseTest {
@@ -69,7 +73,8 @@ class TerminationExerciseTest {
             boolean decided = c.processes().stream().allMatch(p -> p.crashed() || p.decided());
             var expected = decided ? Termination.Verdict.HOLDS : over ? Termination.Verdict.VIOLATED : Termination.Verdict.NOT_YET;
             if (Termination.of(c) != expected) {
-                fail("expected " + expected + " but got " + Termination.of(c) + " after this run:"
+                fail("your verdict " + Termination.of(c) + " does not fit this configuration (every correct process decided: "
+                        + decided + "; a step other than a crash is left: " + !over + "), reached by this run:"
                         + Runs.describe("011", result.shortestPathTo(c), c));
             }
         }
