@@ -1,5 +1,8 @@
 package dev.dbinternals.ch08.cascading;
 
+import dev.dbinternals.ch08.cascading.backoff.BackoffPolicy;
+import dev.dbinternals.ch08.cascading.backoff.Contention;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

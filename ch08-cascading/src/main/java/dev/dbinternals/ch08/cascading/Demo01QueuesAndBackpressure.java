@@ -1,6 +1,12 @@
 package dev.dbinternals.ch08.cascading;
 
-import static dev.dbinternals.ch08.cascading.LatencyStats.ms;
+import dev.dbinternals.ch08.cascading.processing.LatencyStats;
+import dev.dbinternals.ch08.cascading.processing.LoadGenerator;
+import dev.dbinternals.ch08.cascading.processing.QueueExperiment;
+import dev.dbinternals.ch08.cascading.processing.QueueSizing;
+import dev.dbinternals.ch08.cascading.processing.ServerNode;
+
+import static dev.dbinternals.ch08.cascading.processing.LatencyStats.ms;
 
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import java.nio.file.Path;

@@ -1,5 +1,12 @@
 package dev.dbinternals.ch08.cascading;
 
+import dev.dbinternals.ch08.cascading.backoff.BackoffPolicy;
+import dev.dbinternals.ch08.cascading.backoff.Contention;
+import dev.dbinternals.ch08.cascading.backoff.DecorrelatedJitter;
+import dev.dbinternals.ch08.cascading.backoff.EqualJitter;
+import dev.dbinternals.ch08.cascading.backoff.ExponentialBackoff;
+import dev.dbinternals.ch08.cascading.backoff.FullJitter;
+
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.demo.Diagrams;
 import dev.dbinternals.ch08.harness.sim.Trace;

@@ -1,6 +1,11 @@
 package dev.dbinternals.ch08.cascading;
 
-import static dev.dbinternals.ch08.cascading.LatencyStats.ms;
+import dev.dbinternals.ch08.cascading.breaker.BreakerExperiment;
+import dev.dbinternals.ch08.cascading.breaker.CircuitBreaker;
+import dev.dbinternals.ch08.cascading.breaker.Frontend;
+import dev.dbinternals.ch08.cascading.processing.LatencyStats;
+
+import static dev.dbinternals.ch08.cascading.processing.LatencyStats.ms;
 
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import java.nio.file.Path;

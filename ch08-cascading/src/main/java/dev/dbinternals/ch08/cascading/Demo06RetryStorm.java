@@ -1,5 +1,11 @@
 package dev.dbinternals.ch08.cascading;
 
+import dev.dbinternals.ch08.cascading.backoff.BackoffPolicy;
+import dev.dbinternals.ch08.cascading.breaker.CircuitBreaker;
+import dev.dbinternals.ch08.cascading.backoff.ExponentialBackoff;
+import dev.dbinternals.ch08.cascading.backoff.FullJitter;
+import dev.dbinternals.ch08.cascading.storm.RetryStorm;
+
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.cascading;
 
+import dev.dbinternals.ch08.cascading.checksums.Replication;
+
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import java.util.Locale;
 

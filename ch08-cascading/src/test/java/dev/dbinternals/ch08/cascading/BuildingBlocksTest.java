@@ -1,5 +1,11 @@
 package dev.dbinternals.ch08.cascading;
 
+import dev.dbinternals.ch08.cascading.processing.Burst;
+import dev.dbinternals.ch08.cascading.hotspots.KeySampler;
+import dev.dbinternals.ch08.cascading.processing.LatencyStats;
+import dev.dbinternals.ch08.cascading.processing.LoadGenerator;
+import dev.dbinternals.ch08.cascading.processing.ServerNode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

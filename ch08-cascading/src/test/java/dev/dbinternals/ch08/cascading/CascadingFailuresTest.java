@@ -1,5 +1,10 @@
 package dev.dbinternals.ch08.cascading;
 
+import dev.dbinternals.ch08.cascading.hotspots.KeySampler;
+import dev.dbinternals.ch08.cascading.hotspots.LoadPlanner;
+import dev.dbinternals.ch08.cascading.checksums.Replication;
+import dev.dbinternals.ch08.cascading.storm.RetryStorm;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbinternals.ch08.harness.sim.Seeds;
