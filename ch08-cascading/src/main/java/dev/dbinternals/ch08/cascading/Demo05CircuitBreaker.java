@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.cascading;
 
+import dev.dbinternals.ch08.harness.render.LineChart;
 import dev.dbinternals.ch08.cascading.breaker.BreakerExperiment;
 import dev.dbinternals.ch08.cascading.breaker.CircuitBreaker;
 import dev.dbinternals.ch08.cascading.breaker.Frontend;
@@ -60,7 +61,7 @@ public final class Demo05CircuitBreaker {
             q0[i] = without.queuePerBucket()[i];
             q1[i] = with.queuePerBucket()[i];
         }
-        Path chart = new SvgChart("Front-end queue while the dependency is down", "time, ms", "longest queue in 100 ms")
+        Path chart = new LineChart("Front-end queue while the dependency is down", "time, ms", "longest queue in 100 ms")
                 .series("no breaker", x, q0).series("circuit breaker", x, q1).write(out.resolve("breaker-queue.svg"));
         System.out.println();
         System.out.println("wrote " + chart + "  (front-end queue length over time, with and without the breaker)");

@@ -65,15 +65,6 @@ class BuildingBlocksTest {
     }
 
     @Test
-    void shouldPlaceChartTicksOnRoundValues() {
-        assertThat(SvgChart.ticks(0, 2000, false)).containsExactly(0, 500, 1000, 1500, 2000);
-        assertThat(SvgChart.ticks(5, 50, false)).containsExactly(10, 20, 30, 40, 50);
-        assertThat(SvgChart.ticks(1, 4, true)).as("decades on a log axis").containsExactly(1, 2, 3, 4);
-        String svg = new SvgChart("t <&>", "x", "y").series("a", new double[] {1, 2}, new double[] {3, 4}).svg();
-        assertThat(svg).startsWith("<svg").contains("t &lt;&amp;&gt;").contains("<polyline");
-    }
-
-    @Test
     void shouldPrintTablesAlignedAndAsMarkdown() {
         Table t = new Table("name", "value").row("a", 1).row("longer", 100);
         assertThat(t.toString()).contains("name    value").contains("a           1").contains("longer    100");

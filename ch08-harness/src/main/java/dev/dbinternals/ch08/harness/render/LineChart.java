@@ -1,4 +1,4 @@
-package dev.dbinternals.ch08.cascading;
+package dev.dbinternals.ch08.harness.render;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,15 +11,16 @@ import java.util.Locale;
 
 /**
  * A line chart written as a self-contained SVG by plain Java: no plotting library, no external
- * program, so every demo can draw its figure anywhere the JDK runs. Not thread-safe.
+ * program, so every demo can draw its figure anywhere the JDK runs. It escapes text with the same
+ * escaper as {@link SpaceTime}'s diagrams. Not thread-safe.
  *
  * <pre>{@code
- * new SvgChart("Calls vs clients", "clients", "calls")
+ * new LineChart("Calls vs clients", "clients", "calls")
  *     .series("no jitter", xs, ys)
  *     .write(dir.resolve("calls.svg"));
  * }</pre>
  */
-public final class SvgChart {
+public final class LineChart {
 
     private static final String[] COLORS = {"#d62728", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#17becf"};
     // overlapping lines stay tellable apart by their dash pattern, not only by colour
@@ -41,14 +42,14 @@ public final class SvgChart {
     private final List<Series> series = new ArrayList<>();
     private boolean logY;
 
-    public SvgChart(String title, String xLabel, String yLabel) {
+    public LineChart(String title, String xLabel, String yLabel) {
         this.title = title;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
     }
 
     /** Adds a line; {@code x} and {@code y} have the same length. */
-    public SvgChart series(String name, double[] x, double[] y) {
+    public LineChart series(String name, double[] x, double[] y) {
         if (x.length != y.length || x.length == 0) {
             throw new IllegalArgumentException("series '" + name + "' needs as many x as y values, at least one; got "
                     + x.length + " and " + y.length);
@@ -58,7 +59,7 @@ public final class SvgChart {
     }
 
     /** A logarithmic y axis (values must be positive), for quantities spanning orders of magnitude. */
-    public SvgChart logY() {
+    public LineChart logY() {
         this.logY = true;
         return this;
     }
@@ -205,6 +206,6 @@ public final class SvgChart {
     }
 
     private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return SpaceTime.esc(s);
     }
 }
