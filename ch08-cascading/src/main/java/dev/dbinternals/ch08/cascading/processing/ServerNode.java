@@ -3,7 +3,6 @@ package dev.dbinternals.ch08.cascading.processing;
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.Node;
-import dev.dbinternals.ch08.harness.codec.CodecException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
@@ -51,7 +50,7 @@ public final class ServerNode implements Node {
 
     /** Counters of one server; a snapshot. */
     public record Stats(long accepted, long rejected, long completed, int maxInSystem,
-                        long inSystemAreaNanos, long residenceSumNanos, long observedNanos, long garbage) {
+                        long inSystemAreaNanos, long residenceSumNanos, long observedNanos) {
 
         /** Time-averaged number of requests inside (waiting + in service): L of Little's law. */
         public double averageInSystem() {
@@ -85,7 +84,6 @@ public final class ServerNode implements Node {
     private long completed;
     private long residenceSum;
     private int maxInSystem;
-    private long garbage;
 
     public ServerNode(Config config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -100,12 +98,9 @@ public final class ServerNode implements Node {
 
     @Override
     public void onMessage(Context ctx, Address from, byte[] message) {
-        Wire.Request r;
-        try {
-            r = Wire.CODEC.decode(message, Wire.Request.class);
-        } catch (CodecException e) {
-            garbage++; // a corrupted or foreign frame: count it, never crash on it
-            return;
+        Wire.Request r = Wire.CODEC.receive(ctx, message, Wire.Request.class).orElse(null);
+        if (r == null) {
+            return; // a corrupted or foreign frame: the harness counted it (Context.discard), never crash on it
         }
         long now = ctx.clock().monotonicNanos();
         // the one in service occupies the worker, not the waiting room
@@ -181,6 +176,6 @@ public final class ServerNode implements Node {
     public Stats stats() {
         long observed = ctx == null ? 0 : ctx.clock().monotonicNanos() - startNanos;
         long areaNow = ctx == null ? 0 : area + (long) queue.size() * (ctx.clock().monotonicNanos() - lastChangeNanos);
-        return new Stats(accepted, rejected, completed, maxInSystem, areaNow, residenceSum, observed, garbage);
+        return new Stats(accepted, rejected, completed, maxInSystem, areaNow, residenceSum, observed);
     }
 }

@@ -8,7 +8,6 @@ import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.Node;
 import dev.dbinternals.ch08.harness.TimerId;
-import dev.dbinternals.ch08.harness.codec.CodecException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -196,11 +195,9 @@ public final class RetryingClient implements Node {
 
     @Override
     public void onMessage(Context ctx, Address from, byte[] message) {
-        Object m;
-        try {
-            m = Wire.CODEC.decode(message);
-        } catch (CodecException e) {
-            return;
+        Object m = Wire.CODEC.receive(ctx, message).orElse(null);
+        if (m == null) {
+            return; // a corrupted or foreign frame: the harness counted it (Context.discard)
         }
         long id;
         int attempt;
