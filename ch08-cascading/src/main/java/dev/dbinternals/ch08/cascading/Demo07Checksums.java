@@ -59,8 +59,7 @@ public final class Demo07Checksums {
             long distinct = 0;
             int bad = 0;
             for (int i = 0; i < runs; i++) {
-                Replication.Result r = Replication.run(a.seed() + i,
-                        check ? Replication.checksumValidation() : Replication.noValidation(), corruption, writes);
+                Replication.Result r = Replication.run(a.seed() + i, check, corruption, writes);
                 frames += r.corruptedFrames();
                 undecodable += r.undecodable();
                 refused += r.refusedByChecksum();
