@@ -33,12 +33,12 @@ public final class AimdRate implements RateController {
     @Override
     public void onAccepted() {
         throw new NotDoneYet("cascading-3", "ch08-cascading/src/exercise/java/dev/dbinternals/ch08/cascading/processing/AimdRate.java",
-                "add `increase` to the rate, up to max");
+                "change the rate after an accepted request, as the class javadoc says");
     }
 
     @Override
     public void onRejected() {
         throw new NotDoneYet("cascading-3", "ch08-cascading/src/exercise/java/dev/dbinternals/ch08/cascading/processing/AimdRate.java",
-                "multiply the rate by `decrease`, down to min");
+                "change the rate after a rejected request, as the class javadoc says");
     }
 }

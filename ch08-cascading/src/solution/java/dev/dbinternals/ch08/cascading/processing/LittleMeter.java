@@ -1,78 +1,71 @@
 package dev.dbinternals.ch08.cascading.processing;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Exercise cascading-4 (reference solution): λ, W and L measured independently. Not thread-safe.
+ * Exercise cascading-4: measure the three quantities of Little's law (리틀의 법칙), L = λ·W,
+ * independently, over an observation window [from, to), from the arrival and departure times of
+ * requests.
+ *
+ * <ul>
+ *   <li>λ: the requests that arrived in the window, per second of the window;</li>
+ *   <li>W: the mean time in the system (departure − arrival) of those same requests, however long
+ *   after the window they left;</li>
+ *   <li>L: the <em>time average</em> over the window of n(t), the number of requests inside at
+ *   time t (arrived at or before t, not yet departed), counting requests that arrived before the
+ *   window or leave after it for the part of the window they spent inside.</li>
+ * </ul>
+ * Book: Chapter 8, "Processing" (프로세싱): a queue's length, its arrival rate and its waiting time
+ * are tied together, which is how a queue is sized from measurements. Measured this way, L and λ·W
+ * differ in a short window and agree over a long one: that agreement is the law, so nothing may be
+ * computed from the other two. Not thread-safe.
  */
 public final class LittleMeter {
 
-    private long[] arrivals = new long[64];
-    private long[] departures = new long[64];
-    private int n;
+    private final long from;
+    private final long to;
+    private final List<long[]> requests = new ArrayList<>();
 
+    /** A meter for the window [fromNanos, toNanos). @throws IllegalArgumentException if toNanos &lt;= fromNanos */
+    public LittleMeter(long fromNanos, long toNanos) {
+        if (toNanos <= fromNanos) {
+            throw new IllegalArgumentException("the window [" + fromNanos + ", " + toNanos + ") is empty");
+        }
+        this.from = fromNanos;
+        this.to = toNanos;
+    }
+
+    /** One request arrived at {@code arrivalNanos} and left at {@code departureNanos} (departure &gt;= arrival). */
     public void record(long arrivalNanos, long departureNanos) {
         if (departureNanos < arrivalNanos) {
             throw new IllegalArgumentException("departure " + departureNanos + " before arrival " + arrivalNanos);
         }
-        if (n == arrivals.length) {
-            arrivals = Arrays.copyOf(arrivals, n * 2);
-            departures = Arrays.copyOf(departures, n * 2);
-        }
-        arrivals[n] = arrivalNanos;
-        departures[n] = departureNanos;
-        n++;
+        requests.add(new long[] {arrivalNanos, departureNanos});
     }
 
-    private long windowStart() {
-        return Arrays.stream(arrivals, 0, n).min().orElse(0);
+    private boolean arrivedInWindow(long[] r) {
+        return r[0] >= from && r[0] < to;
     }
 
-    private long windowEnd() {
-        return Arrays.stream(departures, 0, n).max().orElse(0);
-    }
-
+    /** λ in requests per second. */
     public double arrivalRatePerSecond() {
-        long len = windowEnd() - windowStart();
-        return len == 0 ? 0 : n * 1e9 / len;
+        return requests.stream().filter(this::arrivedInWindow).count() * 1e9 / (to - from);
     }
 
+    /** W in nanoseconds (0 when no request arrived in the window). */
     public double meanTimeInSystemNanos() {
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += departures[i] - arrivals[i];
-        }
-        return n == 0 ? 0 : sum / n;
+        return requests.stream().filter(this::arrivedInWindow).mapToLong(r -> r[1] - r[0]).average().orElse(0);
     }
 
+    /** L: the time-averaged number inside over the window. */
     public double averageInSystem() {
-        long len = windowEnd() - windowStart();
-        if (len == 0) {
-            return 0;
-        }
-        // each request adds 1 to n(t) for exactly (departure - arrival): the integral is the sum
-        // of residence times, which is why L = λW holds whatever the order of events
-        long[] a = Arrays.copyOf(arrivals, n);
-        long[] d = Arrays.copyOf(departures, n);
-        Arrays.sort(a);
-        Arrays.sort(d);
+        // the integral of n(t) over the window is the sum, over requests, of the time each spent
+        // inside the window: a request adds 1 to n(t) exactly while it is inside
         double area = 0;
-        int i = 0;
-        int j = 0;
-        int inside = 0;
-        long last = a[0];
-        while (j < n) {
-            long t = i < n && a[i] <= d[j] ? a[i] : d[j];
-            area += (double) inside * (t - last);
-            last = t;
-            if (i < n && a[i] <= d[j]) {
-                inside++;
-                i++;
-            } else {
-                inside--;
-                j++;
-            }
+        for (long[] r : requests) {
+            area += Math.max(0, Math.min(r[1], to) - Math.max(r[0], from));
         }
-        return area / len;
+        return area / (to - from);
     }
 }

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Exercise cascading-6. Wrong solutions these tests reject: a plan from scratch such as
- * {@link LoadPlanner#byPastLoad} (it moves keys off nodes that were fine); moving keys to the
- * least utilised node without checking the line (it pushes that node over); moving the smallest
- * keys first (far too many moves).
+ * Exercise cascading-6. Wrong solutions these tests reject (kept under
+ * {@code src/wrong/cascading-6--*}): delegating to a plan from scratch, {@link LoadPlanner#byPastLoad}
+ * (it moves keys off nodes that were fine, and too many: {@code shouldBringAZipfHotspotUnderTheLineMovingFewKeys});
+ * moving the heaviest key to the least utilised node without checking the line (it pushes that
+ * node over: {@code shouldKeepEveryRuleOnRandomLoads}); moving the smallest keys first (far too
+ * many moves: {@code shouldBringAZipfHotspotUnderTheLineMovingFewKeys}).
  */
 @Tag("exercise")
 @DisplayName("cascading-6: rebalance a hotspot, moving few keys")

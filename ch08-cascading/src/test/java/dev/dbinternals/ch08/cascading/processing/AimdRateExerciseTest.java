@@ -8,6 +8,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Exercise cascading-3. Wrong solutions these tests reject (kept under
+ * {@code src/wrong/cascading-3--*}): a rate that grows by a percentage, multiplicatively
+ * ({@code shouldAddTheSameAmountWhateverTheRate}); backing off by a fixed step, additively
+ * ({@code shouldAddOnAcceptAndMultiplyOnRejectWithinBounds}); dropping to the minimum on every
+ * rejection ({@code shouldAddOnAcceptAndMultiplyOnRejectWithinBounds}).
+ */
 @Tag("exercise")
 @DisplayName("cascading-3: backpressure by reject-and-slow-down (AIMD)")
 class AimdRateExerciseTest {
@@ -28,6 +35,19 @@ class AimdRateExerciseTest {
             r.onRejected();
         }
         assertThat(r.ratePerSecond()).as("never below min").isEqualTo(10.0);
+    }
+
+    @Test
+    void shouldAddTheSameAmountWhateverTheRate() {
+        AimdRate low = new AimdRate(10, 1, 10_000, 5, 0.5);
+        AimdRate high = new AimdRate(2_000, 1, 10_000, 5, 0.5);
+        low.onAccepted();
+        high.onAccepted();
+        assertThat(low.ratePerSecond()).as("from 10/s, one accepted request with increase 5").isEqualTo(15.0);
+        assertThat(high.ratePerSecond()).as("from 2000/s, one accepted request with increase 5: additive increase adds"
+                + " the same amount at any rate").isEqualTo(2_005.0);
+        high.onRejected();
+        assertThat(high.ratePerSecond()).as("from 2005/s, one rejection with decrease 0.5").isEqualTo(1_002.5);
     }
 
     @Test
