@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.cascading;
 
+import dev.dbinternals.ch08.cascading.processing.QueueSizing;
+
 import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;

@@ -1,5 +1,11 @@
 package dev.dbinternals.ch08.cascading;
 
+import dev.dbinternals.ch08.harness.render.LineChart;
+import dev.dbinternals.ch08.cascading.processing.LoadGenerator;
+import dev.dbinternals.ch08.cascading.processing.QueueExperiment;
+import dev.dbinternals.ch08.cascading.processing.QueueSizing;
+import dev.dbinternals.ch08.cascading.processing.ServerNode;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -298,7 +304,7 @@ public final class Bench01QueueSizingReport {
 
     static Path chart(List<Row> rows, Path file) {
         double s = rows.stream().filter(r -> r.queue().equals("ArrayBlockingQueue")).mapToDouble(Row::serviceUs).average().orElse(0);
-        SvgChart c = new SvgChart(String.format(Locale.ROOT, "Queue wait p99 vs capacity (ArrayBlockingQueue, S ≈ %.0f µs)", s),
+        LineChart c = new LineChart(String.format(Locale.ROOT, "Queue wait p99 vs capacity (ArrayBlockingQueue, S ≈ %.0f µs)", s),
                 "queue capacity, log2 (0 = 1, 4 = 16, 8 = 256, 12 = 4,096)", "p99 wait, µs").logY();
         for (String o : List.of("put", "offer")) {
             for (double load : new double[] {0.5, 0.9, 1.5}) {

@@ -1,5 +1,12 @@
 package dev.dbinternals.ch08.cascading;
 
+import dev.dbinternals.ch08.cascading.backoff.BackoffPolicy;
+import dev.dbinternals.ch08.cascading.backoff.Contention;
+import dev.dbinternals.ch08.cascading.backoff.DecorrelatedJitter;
+import dev.dbinternals.ch08.cascading.backoff.EqualJitter;
+import dev.dbinternals.ch08.cascading.backoff.ExponentialBackoff;
+import dev.dbinternals.ch08.cascading.backoff.FullJitter;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;

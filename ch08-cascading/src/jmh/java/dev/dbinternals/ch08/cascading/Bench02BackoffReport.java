@@ -1,5 +1,9 @@
 package dev.dbinternals.ch08.cascading;
 
+import dev.dbinternals.ch08.harness.render.LineChart;
+import dev.dbinternals.ch08.cascading.backoff.BackoffPolicy;
+import dev.dbinternals.ch08.cascading.backoff.Contention;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -223,7 +227,7 @@ public final class Bench02BackoffReport {
     }
 
     static Path chart(List<Row> rows, String resource, Path file) {
-        SvgChart c = new SvgChart("Attempts per success vs threads (" + resource + ", 2 cores)", "threads",
+        LineChart c = new LineChart("Attempts per success vs threads (" + resource + ", 2 cores)", "threads",
                 "attempts per success").logY();
         for (String p : POLICIES) {
             List<Row> line = rows.stream().filter(r -> r.policy().equals(p) && r.threads() > 1)

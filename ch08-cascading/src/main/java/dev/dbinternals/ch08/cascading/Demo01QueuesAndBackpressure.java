@@ -1,6 +1,13 @@
 package dev.dbinternals.ch08.cascading;
 
-import static dev.dbinternals.ch08.cascading.LatencyStats.ms;
+import dev.dbinternals.ch08.harness.render.LineChart;
+import dev.dbinternals.ch08.cascading.processing.LatencyStats;
+import dev.dbinternals.ch08.cascading.processing.LoadGenerator;
+import dev.dbinternals.ch08.cascading.processing.QueueExperiment;
+import dev.dbinternals.ch08.cascading.processing.QueueSizing;
+import dev.dbinternals.ch08.cascading.processing.ServerNode;
+
+import static dev.dbinternals.ch08.cascading.processing.LatencyStats.ms;
 
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import java.nio.file.Path;
@@ -46,7 +53,7 @@ public final class Demo01QueuesAndBackpressure {
         QueueExperiment.Result[] rs = new QueueExperiment.Result[capacities.length];
         double[] xs = new double[capacities.length];
         double[] p99s = new double[capacities.length];
-        SvgChart growth = new SvgChart("Requests inside the server (2000/s into 1000/s)", "time, ms", "waiting + in service");
+        LineChart growth = new LineChart("Requests inside the server (2000/s into 1000/s)", "time, ms", "waiting + in service");
         for (int i = 0; i < capacities.length; i++) {
             int cap = capacities[i];
             QueueExperiment.Result r = QueueExperiment.run(a.seed(), new ServerNode.Config(cap, service),
@@ -95,7 +102,7 @@ public final class Demo01QueuesAndBackpressure {
         System.out.println("down (read the input slower, tell its own clients to wait).");
 
         Path out = a.out();
-        Path chart = new SvgChart("p99 latency vs queue capacity (2000/s into a 1000/s server)", "queue capacity: 0, 10, 100, " + capacities[3] + ", unbounded (one step each)",
+        Path chart = new LineChart("p99 latency vs queue capacity (2000/s into a 1000/s server)", "queue capacity: 0, 10, 100, " + capacities[3] + ", unbounded (one step each)",
                 "p99 latency, ms").series("p99 latency", xs, p99s).write(out.resolve("latency-vs-queue.svg"));
         System.out.println();
         System.out.println("wrote " + chart + "  (p99 latency for each queue capacity)");

@@ -1,7 +1,15 @@
 package dev.dbinternals.ch08.cascading;
 
+import dev.dbinternals.ch08.harness.render.LineChart;
+import dev.dbinternals.ch08.cascading.processing.Burst;
+import dev.dbinternals.ch08.cascading.processing.LatencyStats;
+import dev.dbinternals.ch08.cascading.processing.LoadGenerator;
+import dev.dbinternals.ch08.cascading.processing.QueueExperiment;
+import dev.dbinternals.ch08.cascading.processing.QueueSizing;
+import dev.dbinternals.ch08.cascading.processing.ServerNode;
+
 import static dev.dbinternals.ch08.cascading.Demo01QueuesAndBackpressure.f0;
-import static dev.dbinternals.ch08.cascading.LatencyStats.ms;
+import static dev.dbinternals.ch08.cascading.processing.LatencyStats.ms;
 
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import java.time.Duration;
@@ -135,7 +143,7 @@ public final class Demo02BurstsAndQueueSizing {
                 : "Latency went past the budget plus the network (" + ms(r.max()) + " ms > " + ms(limit) + " ms); still, the");
         System.out.println("producer hears 'full' within a round trip, which is what backpressure needs.");
         System.out.println();
-        java.nio.file.Path chart = new SvgChart("Time inside the server vs utilisation (service 1 ms, Poisson arrivals)",
+        java.nio.file.Path chart = new LineChart("Time inside the server vs utilisation (service 1 ms, Poisson arrivals)",
                 "utilisation ρ = λ·S", "W, ms").series("measured on the simulator", rhos, measured)
                 .series("M/D/1 formula S + ρS / 2(1 - ρ)", rhos, formula).write(a.out().resolve("waiting-vs-utilisation.svg"));
         System.out.println("wrote " + chart + "  (W vs ρ: measured and the formula; the knee is why queues need slack)");

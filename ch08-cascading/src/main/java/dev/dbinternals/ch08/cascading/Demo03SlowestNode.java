@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.cascading;
 
+import dev.dbinternals.ch08.cascading.processing.FanOut;
+
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.demo.Diagrams;
 import dev.dbinternals.ch08.harness.sim.Trace;

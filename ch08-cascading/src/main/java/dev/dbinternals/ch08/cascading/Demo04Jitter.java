@@ -1,5 +1,13 @@
 package dev.dbinternals.ch08.cascading;
 
+import dev.dbinternals.ch08.harness.render.LineChart;
+import dev.dbinternals.ch08.cascading.backoff.BackoffPolicy;
+import dev.dbinternals.ch08.cascading.backoff.Contention;
+import dev.dbinternals.ch08.cascading.backoff.DecorrelatedJitter;
+import dev.dbinternals.ch08.cascading.backoff.EqualJitter;
+import dev.dbinternals.ch08.cascading.backoff.ExponentialBackoff;
+import dev.dbinternals.ch08.cascading.backoff.FullJitter;
+
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.demo.Diagrams;
 import dev.dbinternals.ch08.harness.sim.Trace;
@@ -111,8 +119,8 @@ public final class Demo04Jitter {
         dev.dbinternals.ch08.harness.sim.Simulation spread = Contention.traced(a.seed(), policies.get(1), 4, write, Duration.ofMinutes(1));
         Diagrams.write(out, "full-jitter", "4 clients, full jitter: retries spread out", spread.trace(), Trace.messagesOnly());
         System.out.println();
-        SvgChart cc = new SvgChart("Total calls for N contending clients", "clients", "calls").logY();
-        SvgChart tc = new SvgChart("Time until every client succeeded", "clients", "completion, ms").logY();
+        LineChart cc = new LineChart("Total calls for N contending clients", "clients", "calls").logY();
+        LineChart tc = new LineChart("Time until every client succeeded", "clients", "completion, ms").logY();
         for (int p = 0; p < policies.size(); p++) {
             cc.series(policies.get(p).name(), x, calls[p]);
             tc.series(policies.get(p).name(), x, time[p]);

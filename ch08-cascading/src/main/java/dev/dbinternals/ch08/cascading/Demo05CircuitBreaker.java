@@ -1,6 +1,12 @@
 package dev.dbinternals.ch08.cascading;
 
-import static dev.dbinternals.ch08.cascading.LatencyStats.ms;
+import dev.dbinternals.ch08.harness.render.LineChart;
+import dev.dbinternals.ch08.cascading.breaker.BreakerExperiment;
+import dev.dbinternals.ch08.cascading.breaker.CircuitBreaker;
+import dev.dbinternals.ch08.cascading.breaker.Frontend;
+import dev.dbinternals.ch08.cascading.processing.LatencyStats;
+
+import static dev.dbinternals.ch08.cascading.processing.LatencyStats.ms;
 
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import java.nio.file.Path;
@@ -55,7 +61,7 @@ public final class Demo05CircuitBreaker {
             q0[i] = without.queuePerBucket()[i];
             q1[i] = with.queuePerBucket()[i];
         }
-        Path chart = new SvgChart("Front-end queue while the dependency is down", "time, ms", "longest queue in 100 ms")
+        Path chart = new LineChart("Front-end queue while the dependency is down", "time, ms", "longest queue in 100 ms")
                 .series("no breaker", x, q0).series("circuit breaker", x, q1).write(out.resolve("breaker-queue.svg"));
         System.out.println();
         System.out.println("wrote " + chart + "  (front-end queue length over time, with and without the breaker)");

@@ -1,5 +1,12 @@
 package dev.dbinternals.ch08.cascading;
 
+import dev.dbinternals.ch08.harness.render.LineChart;
+import dev.dbinternals.ch08.cascading.backoff.BackoffPolicy;
+import dev.dbinternals.ch08.cascading.breaker.CircuitBreaker;
+import dev.dbinternals.ch08.cascading.backoff.ExponentialBackoff;
+import dev.dbinternals.ch08.cascading.backoff.FullJitter;
+import dev.dbinternals.ch08.cascading.storm.RetryStorm;
+
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +51,7 @@ public final class Demo06RetryStorm {
         Table t = new Table("strategy", "attempts/request", "ok/s before", "ok/s 1.0-1.5 s", "ok/s 2-3 s",
                 "ok/s last 1 s", "gave up", "failed fast");
         List<RetryStorm.Strategy> strategies = strategies();
-        SvgChart chart = new SvgChart("Goodput across the cluster (successful requests per second)", "time, s", "ok/s");
+        LineChart chart = new LineChart("Goodput across the cluster (successful requests per second)", "time, s", "ok/s");
         List<RetryStorm.Result> results = new java.util.ArrayList<>();
         for (RetryStorm.Strategy s : strategies) {
             RetryStorm.Result r = RetryStorm.run(a.seed(), s, pause, length);

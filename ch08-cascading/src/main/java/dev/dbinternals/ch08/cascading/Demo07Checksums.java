@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.cascading;
 
+import dev.dbinternals.ch08.cascading.checksums.Replication;
+
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import java.util.Locale;
 
@@ -57,8 +59,7 @@ public final class Demo07Checksums {
             long distinct = 0;
             int bad = 0;
             for (int i = 0; i < runs; i++) {
-                Replication.Result r = Replication.run(a.seed() + i,
-                        check ? Replication.checksumValidation() : Replication.noValidation(), corruption, writes);
+                Replication.Result r = Replication.run(a.seed() + i, check, corruption, writes);
                 frames += r.corruptedFrames();
                 undecodable += r.undecodable();
                 refused += r.refusedByChecksum();

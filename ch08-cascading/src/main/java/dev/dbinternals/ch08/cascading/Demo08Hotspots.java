@@ -1,6 +1,13 @@
 package dev.dbinternals.ch08.cascading;
 
-import static dev.dbinternals.ch08.cascading.LatencyStats.ms;
+import dev.dbinternals.ch08.harness.render.LineChart;
+import dev.dbinternals.ch08.cascading.hotspots.KeySampler;
+import dev.dbinternals.ch08.cascading.processing.LatencyStats;
+import dev.dbinternals.ch08.cascading.processing.LoadGenerator;
+import dev.dbinternals.ch08.cascading.hotspots.LoadPlanner;
+import dev.dbinternals.ch08.cascading.processing.ServerNode;
+
+import static dev.dbinternals.ch08.cascading.processing.LatencyStats.ms;
 
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
@@ -74,7 +81,7 @@ public final class Demo08Hotspots {
         System.out.print(verdict(u0, u1, alone, planned));
         double[] x = {1, 2, 3, 4};
         System.out.println();
-        System.out.println("wrote " + new SvgChart("Offered load / capacity per node (1.0 = saturated)", "node", "load / capacity")
+        System.out.println("wrote " + new LineChart("Offered load / capacity per node (1.0 = saturated)", "node", "load / capacity")
                 .series("each node alone (hash)", x, u0).series("coordinator's plan", x, u1)
                 .write(a.out().resolve("hotspot-utilisation.svg")) + "  (per-node load / capacity, both plans)");
     }

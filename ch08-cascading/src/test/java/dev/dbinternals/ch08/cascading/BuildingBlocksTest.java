@@ -1,5 +1,11 @@
 package dev.dbinternals.ch08.cascading;
 
+import dev.dbinternals.ch08.cascading.processing.Burst;
+import dev.dbinternals.ch08.cascading.hotspots.KeySampler;
+import dev.dbinternals.ch08.cascading.processing.LatencyStats;
+import dev.dbinternals.ch08.cascading.processing.LoadGenerator;
+import dev.dbinternals.ch08.cascading.processing.ServerNode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -56,15 +62,6 @@ class BuildingBlocksTest {
         assertThatThrownBy(() -> new Burst(Duration.ZERO, Duration.ofMillis(5), 0)).hasMessageContaining("multiplier");
         assertThatThrownBy(() -> new ServerNode(new ServerNode.Config(1, Duration.ofMillis(1))).setSlowdown(0.5))
                 .hasMessageContaining("slowdown");
-    }
-
-    @Test
-    void shouldPlaceChartTicksOnRoundValues() {
-        assertThat(SvgChart.ticks(0, 2000, false)).containsExactly(0, 500, 1000, 1500, 2000);
-        assertThat(SvgChart.ticks(5, 50, false)).containsExactly(10, 20, 30, 40, 50);
-        assertThat(SvgChart.ticks(1, 4, true)).as("decades on a log axis").containsExactly(1, 2, 3, 4);
-        String svg = new SvgChart("t <&>", "x", "y").series("a", new double[] {1, 2}, new double[] {3, 4}).svg();
-        assertThat(svg).startsWith("<svg").contains("t &lt;&amp;&gt;").contains("<polyline");
     }
 
     @Test

@@ -1,5 +1,10 @@
 package dev.dbinternals.ch08.cascading;
 
+import dev.dbinternals.ch08.cascading.hotspots.KeySampler;
+import dev.dbinternals.ch08.cascading.hotspots.LoadPlanner;
+import dev.dbinternals.ch08.cascading.checksums.Replication;
+import dev.dbinternals.ch08.cascading.storm.RetryStorm;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbinternals.ch08.harness.sim.Seeds;
@@ -46,11 +51,11 @@ class CascadingFailuresTest {
     void shouldSpreadCorruptedRecordsWithoutChecksumsAndNeverWithThem() {
         long spreadWithout = 0;
         for (long seed = 1; seed <= 4; seed++) {
-            spreadWithout += Replication.run(seed, Replication.noValidation(), 0.01, 800).corruptSlots();
+            spreadWithout += Replication.run(seed, false, 0.01, 800).corruptSlots();
         }
         assertThat(spreadWithout).as("corrupt records stored without validation, over 4 seeds").isGreaterThan(4);
         Seeds.check("checksummed replication stores nothing corrupt", 4, seed -> {
-            Replication.Result r = Replication.run(seed, Replication.checksumValidation(), 0.01, 800);
+            Replication.Result r = Replication.run(seed, true, 0.01, 800);
             assertThat(r.corruptSlots()).as("corrupt records stored").isZero();
             assertThat(r.keysPerReplica()).as("every key still present").isEqualTo(40);
         });

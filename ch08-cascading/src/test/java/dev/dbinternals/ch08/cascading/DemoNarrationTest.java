@@ -1,5 +1,8 @@
 package dev.dbinternals.ch08.cascading;
 
+import dev.dbinternals.ch08.cascading.breaker.BreakerExperiment;
+import dev.dbinternals.ch08.cascading.storm.RetryStorm;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,5 +1,12 @@
 package dev.dbinternals.ch08.cascading;
 
+import dev.dbinternals.ch08.cascading.processing.ServerNode;
+import dev.dbinternals.ch08.cascading.processing.LoadGenerator;
+import dev.dbinternals.ch08.cascading.processing.Burst;
+import dev.dbinternals.ch08.cascading.processing.QueueSizing;
+import dev.dbinternals.ch08.cascading.processing.QueueExperiment;
+import dev.dbinternals.ch08.cascading.processing.FanOut;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

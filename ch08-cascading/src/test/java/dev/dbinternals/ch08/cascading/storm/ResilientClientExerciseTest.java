@@ -1,0 +1,211 @@
+package dev.dbinternals.ch08.cascading.storm;
+
+import dev.dbinternals.ch08.cascading.processing.Wire;
+import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.Context;
+import dev.dbinternals.ch08.harness.Node;
+import dev.dbinternals.ch08.harness.sim.LinkFaults;
+import dev.dbinternals.ch08.harness.sim.Seeds;
+import dev.dbinternals.ch08.harness.sim.Simulation;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Exercise cascading-7, graded over 1,000 seeds. Four clients (100 requests/s each, Poisson) call
+ * one server (one worker, a queue of {@value #QUEUE}, 1 ms per request, so 1000/s) over links
+ * that lose 2% and duplicate 1% of the frames; from 400 to 700 ms the server needs
+ * 10 ms per request (100/s, a quarter of what the clients ask). The properties:
+ * <ol>
+ *   <li><b>honest answers</b>: a request counted as answered got a Response from the server, is
+ *   counted once, within {@code DEADLINE} of its creation;</li>
+ *   <li><b>no retry storm</b>: in every 100 ms from 400 to 1000 ms the server receives at most
+ *   {@value #STORM_FACTOR}× the requests the users create per 100 ms on average (40);</li>
+ *   <li><b>goodput</b>: at least {@value #GOODPUT_PERCENT}% of the requests created between 50 and 200 ms (their
+ *   deadlines pass before the slowdown), and of those created between 900 and 1200 ms (from 200 ms
+ *   after the slowdown ended), are answered;</li>
+ *   <li><b>no lockstep</b>: when a run has at least {@value #LOCKSTEP_MIN} retries that follow a
+ *   Rejected, no single wait (from the server's Rejected to the retry's arrival, to the
+ *   nanosecond) accounts for more than {@value #LOCKSTEP_SHARE_PERCENT}% of them: clients that
+ *   wait exactly alike, once refused together, come back together.</li>
+ * </ol>
+ *
+ * <p>Wrong solutions these properties reject (kept under {@code src/wrong/cascading-7--*}):
+ * retrying at once until the deadline (no retry storm); jittered, capped backoff without a
+ * breaker (no retry storm); a breaker with exponential backoff but no jitter (no lockstep); a
+ * breaker that never half-opens, so it never closes again (goodput).
+ */
+@Tag("exercise")
+@DisplayName("cascading-7: a client that keeps goodput through a slowdown without a retry storm")
+class ResilientClientExerciseTest {
+
+    private static final int QUEUE = 10;
+    private static final int CLIENTS = 4;
+    private static final double RATE = 100;
+    private static final long MS = 1_000_000;
+    private static final long SLOW_FROM = 400 * MS;
+    private static final long SLOW_TO = 700 * MS;
+    private static final int STORM_FACTOR = 2;
+    private static final int GOODPUT_PERCENT = 90;
+    private static final int LOCKSTEP_MIN = 10;
+    private static final int LOCKSTEP_SHARE_PERCENT = 30;
+
+    /** The server of the exercise: one worker, a bounded queue, 1 ms per request, 10 ms while slow. */
+    static final class SlowServer implements Node {
+        private record Job(Address from, Wire.Request r) {
+        }
+
+        private final LongSupplier simNanos;
+        private final ArrayDeque<Job> queue = new ArrayDeque<>();
+        private boolean serving;
+        final long[] arrivalsPer100ms = new long[15];
+        final Set<String> responded = new HashSet<>();            // "client/id"
+        final Map<String, Long> rejectedAt = new HashMap<>();     // "client/id" -> when the last Rejected left
+        final Set<String> seen = new HashSet<>();                 // "client/id/sentNanos": drops the network's duplicates
+        final List<Long> waitsAfterRejected = new ArrayList<>();
+
+        SlowServer(LongSupplier simNanos) {
+            this.simNanos = simNanos;
+        }
+
+        @Override
+        public void onMessage(Context ctx, Address from, byte[] message) {
+            Wire.Request r = Wire.CODEC.receive(ctx, message, Wire.Request.class).orElse(null);
+            if (r == null || !seen.add(from + "/" + r.id() + "/" + r.sentNanos())) {
+                return;
+            }
+            long now = simNanos.getAsLong();
+            int bucket = (int) (now / (100 * MS));
+            if (bucket < arrivalsPer100ms.length) {
+                arrivalsPer100ms[bucket]++;
+            }
+            String key = from + "/" + r.id();
+            Long refused = rejectedAt.remove(key);
+            if (refused != null) {
+                waitsAfterRejected.add(now - refused);
+            }
+            if (queue.size() >= QUEUE + (serving ? 1 : 0)) {
+                rejectedAt.put(key, now);
+                ctx.send(from, Wire.CODEC.encode(new Wire.Rejected(r.id(), r.sentNanos(), r.attempt(), queue.size())));
+                return;
+            }
+            queue.add(new Job(from, r));
+            if (!serving) {
+                serve(ctx);
+            }
+        }
+
+        private void serve(Context ctx) {
+            serving = true;
+            long now = simNanos.getAsLong();
+            ctx.setTimer(Duration.ofNanos(now >= SLOW_FROM && now < SLOW_TO ? 10 * MS : MS), "done");
+        }
+
+        @Override
+        public void onTimer(Context ctx, Object tag) {
+            Job j = queue.poll();
+            responded.add(j.from() + "/" + j.r().id());
+            ctx.send(j.from(), Wire.CODEC.encode(new Wire.Response(j.r().id(), j.r().sentNanos(), j.r().attempt(), 0)));
+            serving = false;
+            if (!queue.isEmpty()) {
+                serve(ctx);
+            }
+        }
+    }
+
+    @Test
+    void shouldKeepGoodputThroughASlowdownWithoutARetryStorm() {
+        Seeds.check("a resilient client through a server slowdown", 1000, seed -> {
+            Simulation sim = new Simulation(seed);
+            // the trace costs most of a run's time: kept for a replayed seed (-Dch08.seed), whose diagrams Seeds writes
+            sim.trace().setEnabled(System.getProperty("ch08.seed") != null);
+            sim.network().setDefaults(LinkFaults.none().withLoss(0.02).withDuplication(0.01));
+            Address server = sim.addNode("server", () -> new SlowServer(sim::nowNanos));
+            List<Address> clients = new ArrayList<>();
+            for (int i = 1; i <= CLIENTS; i++) {
+                clients.add(sim.addNode("client-" + i, () -> new ResilientClient(server, RATE)));
+            }
+            sim.runFor(Duration.ofMillis(1400));
+            SlowServer s = sim.node(server, SlowServer.class);
+
+            // 1. honest answers
+            long[] createdIn = new long[2];
+            long[] answeredIn = new long[2];
+            long[][] windows = {{50 * MS, 200 * MS}, {900 * MS, 1200 * MS}};
+            for (Address c : clients) {
+                ResilientClient client = sim.node(c, ResilientClient.class);
+                // the client stamps its requests with its own monotonic clock, whose origin is arbitrary (no drift here)
+                long origin = sim.clock(c).monotonicNanos() - sim.nowNanos();
+                Set<Long> once = new HashSet<>();
+                for (long[] a : client.answeredRequests()) {
+                    check(s.responded.contains(c + "/" + a[0]), "honest answers", String.format(Locale.ROOT,
+                            "%s counted request %d as answered, but the server never sent a Response for it", c, a[0]));
+                    check(once.add(a[0]), "honest answers", c + " counted request " + a[0] + " as answered twice");
+                    check(a[2] - a[1] <= ResilientClient.DEADLINE.toNanos(), "honest answers", String.format(Locale.ROOT,
+                            "%s counted request %d as answered %.1f ms after its creation, past the %d ms deadline",
+                            c, a[0], (a[2] - a[1]) / 1e6, ResilientClient.DEADLINE.toMillis()));
+                    for (int w = 0; w < 2; w++) {
+                        answeredIn[w] += a[1] - origin >= windows[w][0] && a[1] - origin < windows[w][1] ? 1 : 0;
+                    }
+                }
+            }
+            for (Address c : clients) {
+                ResilientClient client = sim.node(c, ResilientClient.class);
+                long origin = sim.clock(c).monotonicNanos() - sim.nowNanos();
+                for (int w = 0; w < 2; w++) {
+                    createdIn[w] += client.createdBetween(windows[w][0] + origin, windows[w][1] + origin);
+                }
+            }
+            check(createdIn[0] > 0 && createdIn[1] > 0, "goodput", "no request was created in the windows the test measures");
+            // 2. no retry storm
+            double perBucket = CLIENTS * RATE / 10;
+            for (int b = 4; b < 10; b++) {
+                check(s.arrivalsPer100ms[b] <= STORM_FACTOR * perBucket, "no retry storm", String.format(Locale.ROOT,
+                        "between %d and %d ms the server received %d requests, %.1fx the %.0f per 100 ms that the users created"
+                                + " on average (the server was slow from 400 to 700 ms; the limit is %dx)",
+                        b * 100, b * 100 + 100, s.arrivalsPer100ms[b], s.arrivalsPer100ms[b] / perBucket, perBucket, STORM_FACTOR));
+            }
+            // 3. goodput before the slowdown and after the recovery
+            String[] when = {"before the slowdown (created 50-200 ms)", "after the recovery (created 900-1200 ms; the server was fast again from 700 ms)"};
+            for (int w = 0; w < 2; w++) {
+                check(answeredIn[w] * 100 >= GOODPUT_PERCENT * createdIn[w], "goodput", String.format(Locale.ROOT,
+                        "%s: %d of %d requests answered (%.0f%%); at least %d%% must be",
+                        when[w], answeredIn[w], createdIn[w], 100.0 * answeredIn[w] / createdIn[w], GOODPUT_PERCENT));
+            }
+            // 4. no lockstep
+            List<Long> waits = s.waitsAfterRejected;
+            if (waits.size() >= LOCKSTEP_MIN) {
+                Map<Long, Integer> count = new HashMap<>();
+                long commonest = 0;
+                int most = 0;
+                for (long w : waits) {
+                    int n = count.merge(w, 1, Integer::sum);
+                    if (n > most) {
+                        most = n;
+                        commonest = w;
+                    }
+                }
+                check(most * 100 <= LOCKSTEP_SHARE_PERCENT * waits.size(), "no lockstep", String.format(Locale.ROOT,
+                        "%d retries followed a Rejected and %d of them (%.0f%%) reached the server exactly %.6f ms after"
+                                + " their Rejected left it: clients refused together come back together",
+                        waits.size(), most, 100.0 * most / waits.size(), commonest / 1e6));
+            }
+        });
+    }
+
+    private static void check(boolean ok, String property, String what) {
+        if (!ok) {
+            throw new AssertionError("property '" + property + "' broken: " + what);
+        }
+    }
+}
