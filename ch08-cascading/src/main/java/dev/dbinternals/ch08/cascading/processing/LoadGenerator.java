@@ -217,7 +217,4 @@ public final class LoadGenerator implements Node {
         return keyCounts == null ? new long[config.keys().keys()] : keyCounts.clone();
     }
 
-    public boolean stopped() {
-        return stopped;
-    }
 }

@@ -32,7 +32,6 @@ public final class PaymentClient implements Node {
     private final Address server;
     private final Duration retryEvery;
     private final Map<String, String> unanswered = new LinkedHashMap<>();
-    private final Map<String, String> replies = new LinkedHashMap<>();
     private long attempts;
 
     /** @param requests request lines, each with a unique id as its second word, e.g. {@code "CHARGE r1 alice 500"} */
@@ -58,8 +57,8 @@ public final class PaymentClient implements Node {
     @Override
     public void onMessage(Context ctx, Address from, byte[] message) {
         String[] w = new String(message, StandardCharsets.UTF_8).split(" ", 3);
-        if (w.length == 3 && w[0].equals("DONE") && unanswered.remove(w[1]) != null) {
-            replies.put(w[1], w[2]);
+        if (w.length == 3 && w[0].equals("DONE")) {
+            unanswered.remove(w[1]);
         }
     }
 
@@ -77,11 +76,6 @@ public final class PaymentClient implements Node {
 
     public boolean allAnswered() {
         return unanswered.isEmpty();
-    }
-
-    /** The reply received for each request id. */
-    public Map<String, String> replies() {
-        return Map.copyOf(replies);
     }
 
     /** Requests put on the wire, retries included. */
