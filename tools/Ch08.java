@@ -460,11 +460,18 @@ public class Ch08 {
         System.err.println("ch08: honesty check 2/" + steps + ": exercise tests against the stubs ...");
         runExerciseTests(copy, List.of());
         snapshot(copy, snap.resolve("stubs"));
+        // The solutions as they were when the copy was made: each round starts again from these.
+        Path pristine = root.resolve("target/honesty/pristine");
+        for (String m : SECTIONS.keySet()) {
+            if (Files.isDirectory(copy.resolve(m).resolve("src/solution"))) {
+                copyTree(copy.resolve(m).resolve("src/solution"), pristine.resolve(m).resolve("src/solution"));
+            }
+        }
         for (int r = 0; r < rounds.size(); r++) {
             List<WrongSolution> round = rounds.get(r);
             System.err.println("ch08: honesty check " + (3 + r) + "/" + steps + ": exercise tests against " + round.size()
                     + " recorded wrong solutions (round " + (r + 1) + " of " + rounds.size() + ") ...");
-            runWrongSolutionRound(copy, round, snap.resolve("wrong-" + (r + 1)));
+            runWrongSolutionRound(copy, pristine, round, snap.resolve("wrong-" + (r + 1)));
         }
         return exerciseReport(List.of("honesty", copy.toString(), snap.toString()), modules);
     }
@@ -558,12 +565,12 @@ public class Ch08 {
     }
 
     /** Puts each wrong solution over a fresh copy of its module's reference solutions, runs the exercise tests, keeps the reports. */
-    void runWrongSolutionRound(Path copy, List<WrongSolution> round, Path to) {
+    void runWrongSolutionRound(Path copy, Path pristine, List<WrongSolution> round, Path to) {
         List<String> modules = round.stream().map(WrongSolution::module).distinct().toList();
         for (String m : modules) {
             Path solutions = copy.resolve(m).resolve("src/solution");
             deleteTree(solutions);
-            copyTree(root.resolve(m).resolve("src/solution"), solutions);
+            copyTree(pristine.resolve(m).resolve("src/solution"), solutions);
         }
         for (WrongSolution w : round) {
             copyTree(w.dir().resolve("java"), copy.resolve(w.module()).resolve("src/solution/java"));
@@ -597,7 +604,7 @@ public class Ch08 {
         for (String m : modules) {
             Path solutions = copy.resolve(m).resolve("src/solution");
             deleteTree(solutions);
-            copyTree(root.resolve(m).resolve("src/solution"), solutions);
+            copyTree(pristine.resolve(m).resolve("src/solution"), solutions);
         }
     }
 
