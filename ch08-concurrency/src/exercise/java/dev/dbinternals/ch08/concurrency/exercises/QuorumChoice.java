@@ -9,8 +9,9 @@ import dev.dbinternals.ch08.harness.exercise.NotDoneYet;
  * <p>Book: Chapter 8, "State Consistency" (상태 일관성). For {@code n} replicas, return the
  * {@link Quorums} with R = W, as small as can be, such that every read quorum meets every write
  * quorum. With R = W, any two write quorums then meet as well (2W > N). That second condition is
- * what a write needs when it takes its version from the copies in its own write quorum: two
- * disjoint write quorums could then both complete with the same version. It is a design choice
+ * what a write needs when it takes its version from the copies in its own write quorum: else a
+ * write whose quorum misses the previous write's could pick a version no higher than that
+ * write's. It is a design choice
  * for that kind of write, not a rule of quorums: conc-8's writes ask a read quorum for the newest
  * version first, and its N = 5, W = 2 setting is graded linearizable.
  */
