@@ -11,9 +11,9 @@ import dev.dbinternals.ch08.harness.exercise.NotDoneYet;
  * quorum. With R = W, any two write quorums then meet as well (2W > N). That second condition is
  * what a write needs when it takes its version from the copies in its own write quorum: else a
  * write whose quorum misses the previous write's could pick a version no higher than that
- * write's. It is a design choice
- * for that kind of write, not a rule of quorums: conc-8's writes ask a read quorum for the newest
- * version first, and its N = 5, W = 2 setting is graded linearizable.
+ * write's. It is a design choice for that kind of write, not a rule of quorums: conc-8's writes
+ * ask a read quorum for the newest version first, and its N = 5, W = 2 setting is graded
+ * linearizable.
  */
 public final class QuorumChoice {
 
