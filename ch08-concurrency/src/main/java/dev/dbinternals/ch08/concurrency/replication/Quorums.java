@@ -6,8 +6,9 @@ package dev.dbinternals.ch08.concurrency.replication;
  * <p>Book: Chapter 8, "State Consistency" (상태 일관성): a read that asks R replicas is sure to
  * meet the latest completed write, which reached W replicas, only when every R-set intersects
  * every W-set: R + W > N. With R + W ≤ N a read may ask only replicas the write missed.
- * (Overlap alone does not make the store linearizable under concurrent writes; a read must
- * also write back what it returns, as in ABD. The scenarios here use one writer at a time.)
+ * (Overlap alone does not make the store linearizable once a read can overlap a write in
+ * progress, even with a single writer: a read must also write back what it returns before it
+ * answers, as in ABD. The scenarios here run one operation at a time.)
  */
 public record Quorums(int n, int r, int w) {
 

@@ -11,17 +11,20 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Exercise conc-8, solved: a linearizable quorum register (Attiya, Bar-Noy and Dolev's algorithm,
- * multi-writer form). Every node is a replica and the coordinator for its own client.
+ * Exercise conc-8, solved: a linearizable quorum register: ABD (Attiya, Bar-Noy and Dolev 1995;
+ * reads write back) plus Lynch and Shvartsman's multi-writer extension (1997; writes query
+ * first), with any R + W > N where both papers use majorities (this exercise's generalisation).
+ * Every node is a replica and the coordinator for its own client.
  *
  * <p>An operation runs in two phases. <b>Query</b>: ask every replica for its copy and wait for
- * R different replicas; the newest copy is what a read returns, and a write picks a version
- * above it. <b>Store</b>: send the value with its version to every replica and wait for W
- * different replicas to acknowledge. A read stores too (the write-back): otherwise a value seen
- * by one read, held by fewer than W replicas, may be missed by a later read, which would then
- * go back in time. R + W > N makes each query meet every completed store. Versions are
- * {@code counter * n + index}, so two writers never pick the same one. A timer resends a phase's
- * message to replicas that have not answered: the network may lose it.
+ * R different replicas (count replicas, not replies: a reply may be duplicated); the newest copy
+ * is what a read returns, and a write picks a version above it. <b>Store</b>: send the value
+ * with its version to every replica and wait for W different replicas to acknowledge. A read
+ * stores too (the write-back): otherwise a value seen by one read, held by fewer than W
+ * replicas, may be missed by a later read, which would then go back in time. R + W > N makes
+ * each query meet every completed store. Versions must be totally ordered:
+ * {@code counter * n + index} breaks ties between writers by their index. A timer resends a
+ * phase's message to replicas that have not answered: the network may lose it.
  */
 public final class QuorumRegisterNode implements Node {
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * <p>Wrong solutions this catches (kept in {@code src/wrong/conc-5--*}):
  * <ul>
  *   <li>{@code half}: R = W = ⌊N/2⌋: for N = 3, R + W = 2 ≤ N;</li>
- *   <li>{@code half-rounded-up}: R = W = ⌈N/2⌉: for N = 4, two write quorums of 2 need not meet;</li>
+ *   <li>{@code half-rounded-up}: R = W = ⌈N/2⌉: for N = 4, a read of 2 replicas need not meet a write of 2;</li>
  *   <li>{@code all-replicas}: R = W = N: safe, but not the smallest, and one crashed replica stops every operation.</li>
  * </ul>
  */
@@ -29,7 +29,8 @@ class QuorumChoiceExerciseTest {
 
             assertThat(q.n()).isEqualTo(n);
             assertThat(q.r() + q.w()).as("R + W > N for N = %d", n).isGreaterThan(n);
-            assertThat(2 * q.w()).as("two write quorums overlap: 2W > N for N = %d", n).isGreaterThan(n);
+            assertThat(2 * q.w()).as("two write quorums meet: 2W > N for N = %d (with R = W, the same as R + W > N)", n)
+                    .isGreaterThan(n);
             assertThat(q.r()).as("R = W for N = %d", n).isEqualTo(q.w());
             assertThat(2 * (q.w() - 1) > n)
                     .as("N = %d, R = W = %d: one replica fewer in each quorum would still make every two quorums meet;"

@@ -22,6 +22,7 @@ import dev.dbinternals.ch08.harness.sim.Simulation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -30,9 +31,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Grades exercise conc-8 by running the reader's {@link QuorumRegisterNode}s under faults over many seeds: every
  * node is a replica and the coordinator of one client; the clients read and write concurrently; the network loses,
- * duplicates, corrupts, delays and reorders frames between nodes; in half the runs one node crashes for good. The
- * clients' history must be linearizable (checked with the module's checker), and every operation sent to a node
- * that did not crash must end.
+ * duplicates, corrupts, delays and reorders frames between nodes; every node's clock is off by up to ±200 ms; in
+ * half the runs one node crashes for good. The clients' history must be linearizable (checked with the module's
+ * checker), and every operation sent to a node that did not crash must end. One fixed run more, N=5 R=2 W=4 with a
+ * partition, puts a read right where a missing or short write-back shows.
  *
  * <p>Wrong solutions this catches (kept in {@code src/wrong/conc-8--*}):
  * <ul>
@@ -41,7 +43,15 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code small-quorums}: waits for ⌊N/2⌋ answers instead of R and W, so R + W ≤ N and a read can miss a
  *       completed write;</li>
  *   <li>{@code own-counter-version}: a write takes its version from its own counter without asking a quorum for the
- *       newest one, so a write can carry an older version than one already completed and be ignored;</li>
+ *       newest one. That is exactly ABD's single-writer scheme, correct with one writer; it fails here only because
+ *       three clients write, so a write can carry an older version than one already completed and be ignored;</li>
+ *   <li>{@code wall-clock-version}: a write skips the query and takes its version from the node's wall clock; with
+ *       perfect clocks it would pass, but the nodes' clocks disagree by up to 400 ms, so a later write can carry an
+ *       older version and be ignored;</li>
+ *   <li>{@code write-back-waits-r}: a read's write-back waits for R acknowledgements instead of W, so the value it
+ *       returned may sit on fewer replicas than a later read quorum is sure to meet (caught by the partition run);</li>
+ *   <li>{@code skip-write-back-if-agree}: a read skips the write-back when the R copies it saw agree, but R replicas
+ *       agreeing says nothing about the others (caught by the partition run);</li>
  *   <li>{@code count-messages}: counts replies, not replicas, so a duplicated reply counts twice towards R or W;</li>
  *   <li>{@code no-resend}: sends each phase once, so a lost message leaves an operation hanging forever.</li>
  * </ul>
@@ -81,6 +91,18 @@ class QuorumRegisterExerciseTest {
         Seeds.check(scenario(quorums), 300, seed -> run(seed, quorums));
     }
 
+    /**
+     * A write reaches only n1 and n2 (a partition keeps it from n3, n4 and n5 until 300 ms); read A, via n2, asks
+     * n1 and n2 and sees it; read B starts after A has ended, via n3, and can ask only n3, n4 and n5.
+     */
+    @Test
+    void shouldKeepAReadFromGoingBackInTimeWhenAWriteReachedOnlyTwoOfFiveReplicas() {
+        Quorums quorums = new Quorums(5, 2, 4);
+        reportAnUnfinishedStub(quorums);
+        Seeds.check(scenario(quorums) + " partition {n1,n2} | {n3,n4,n5} until 300 ms", 20,
+                seed -> runPartitioned(seed, quorums));
+    }
+
     private static String scenario(Quorums q) {
         return "conc-8 quorum register N=" + q.n() + " R=" + q.r() + " W=" + q.w();
     }
@@ -107,13 +129,7 @@ class QuorumRegisterExerciseTest {
     private static void run(long seed, Quorums quorums) {
         Simulation sim = new Simulation(seed);
         SplittableRandom plan = new SplittableRandom(seed * 31 + quorums.n());
-        List<Address> nodes = new ArrayList<>();
-        for (int i = 1; i <= quorums.n(); i++) {
-            nodes.add(Address.of("n" + i));
-        }
-        for (Address a : nodes) {
-            sim.addNode(a, () -> new QuorumRegisterNode(nodes, quorums));
-        }
+        List<Address> nodes = replicas(sim, seed, quorums);
         HistoryRecorder history = new HistoryRecorder();
         List<Long> eventTimes = new ArrayList<>();
         List<Client> clients = new ArrayList<>();
@@ -126,11 +142,7 @@ class QuorumRegisterExerciseTest {
             }
         }
         for (int c = 0; c < CLIENTS; c++) {
-            Client client = new Client(c, nodes.get(c), sim, history, eventTimes);
-            clients.add(client);
-            Address ca = sim.addNode("c" + (c + 1), () -> client);
-            // a client talks to its own node over a link without faults: the faults under test are between nodes
-            sim.network().setBoth(ca, nodes.get(c), LinkFaults.none().withDelay(Duration.ofMillis(1)));
+            clients.add(addClient(sim, new Client(c, nodes.get(c), sim, history, eventTimes, OPS_PER_CLIENT, -1, READ_PERCENT)));
         }
         Address crashed = null;
         int crashAt = plan.nextInt(400);
@@ -140,12 +152,56 @@ class QuorumRegisterExerciseTest {
             sim.at(Duration.ofMillis(crashAt), () -> sim.crash(victim));
         }
 
-        sim.runUntil(() -> clients.stream().allMatch(Client::finished), RUN_LIMIT);
-
         String setting = quorums + ", " + CLIENTS + " clients x " + OPS_PER_CLIENT + " operations; between nodes "
                 + Math.round(LOSS * 100) + "% loss, " + Math.round(DUPLICATION * 100) + "% duplication, 2% corruption, each link's"
-                + " delay uniform from 1 ms up to 1, 5, 50 or 300 ms"
+                + " delay uniform from 1 ms up to 1, 5, 50 or 300 ms; node clocks off by up to ±200 ms"
                 + (crashed == null ? "" : "; node " + crashed + " crashed at " + crashAt + " ms");
+        runAndCheck(sim, clients, history, eventTimes, crashed, setting);
+    }
+
+    /** The fixed run: c1 writes via n1 at 0 ms, c2 reads via n2 at 50 ms, c3 reads via n3 at 100 ms. */
+    private static void runPartitioned(long seed, Quorums quorums) {
+        Simulation sim = new Simulation(seed);
+        List<Address> nodes = replicas(sim, seed, quorums);
+        sim.network().setDefaults(LinkFaults.none().withDelay(Delay.uniform(Duration.ofMillis(1), Duration.ofMillis(5))));
+        sim.network().partition(Set.of(nodes.get(0), nodes.get(1)), Set.of(nodes.get(2), nodes.get(3), nodes.get(4)));
+        sim.at(Duration.ofMillis(300), () -> sim.network().heal());
+        HistoryRecorder history = new HistoryRecorder();
+        List<Long> eventTimes = new ArrayList<>();
+        List<Client> clients = List.of(
+                addClient(sim, new Client(0, nodes.get(0), sim, history, eventTimes, 1, 0, 0)),
+                addClient(sim, new Client(1, nodes.get(1), sim, history, eventTimes, 1, 50, 100)),
+                addClient(sim, new Client(2, nodes.get(2), sim, history, eventTimes, 1, 100, 100)));
+        runAndCheck(sim, clients, history, eventTimes, null, quorums + ", no loss, delays of 1 to 5 ms; node clocks off by up"
+                + " to ±200 ms; n1 and n2 cut off from n3, n4 and n5 until 300 ms; c1 writes via n1 at 0 ms, c2 reads via n2"
+                + " at 50 ms, c3 reads via n3 at 100 ms");
+    }
+
+    /** The N replicas, each with its clock off by up to ±200 ms: a node cannot tell the order of events by its clock. */
+    private static List<Address> replicas(Simulation sim, long seed, Quorums quorums) {
+        List<Address> nodes = new ArrayList<>();
+        for (int i = 1; i <= quorums.n(); i++) {
+            nodes.add(Address.of("n" + i));
+        }
+        SplittableRandom skew = new SplittableRandom(seed * 7 + 1);
+        for (Address a : nodes) {
+            sim.addNode(a, () -> new QuorumRegisterNode(nodes, quorums));
+            sim.clock(a).setOffset(Duration.ofMillis(skew.nextInt(-200, 201)));
+        }
+        return nodes;
+    }
+
+    private static Client addClient(Simulation sim, Client client) {
+        Address ca = sim.addNode("c" + (client.index + 1), () -> client);
+        // a client talks to its own node over a link without faults: the faults under test are between nodes
+        sim.network().setBoth(ca, client.node, LinkFaults.none().withDelay(Duration.ofMillis(1)));
+        return client;
+    }
+
+    /** Runs until every client is done (or the limit), then checks the two properties. */
+    private static void runAndCheck(Simulation sim, List<Client> clients, HistoryRecorder history, List<Long> eventTimes,
+            Address crashed, String setting) {
+        sim.runUntil(() -> clients.stream().allMatch(Client::finished), RUN_LIMIT);
         // liveness: an operation sent to a node that is still up must end, however many frames were lost
         for (Client c : clients) {
             if (!c.finished() && !c.node.equals(crashed)) {
@@ -190,7 +246,8 @@ class QuorumRegisterExerciseTest {
             }
         }
         sb.append("  (a read must return the value of the latest write that ended before the read was sent, or of a write"
-                + " overlapping the read; 0 before any write)");
+                + " overlapping the read, 0 before any write; and no read may return an older value than one an"
+                + " earlier-finished read returned: one total order that respects real time)");
         return sb.toString();
     }
 
@@ -201,22 +258,30 @@ class QuorumRegisterExerciseTest {
         private final Simulation sim;
         private final HistoryRecorder history;
         private final List<Long> eventTimes;
+        private final int ops;
+        private final long startMs;
+        private final int readPercent;
         private int done;
         private long op = -1;
         private boolean write;
         private long value;
         long sentAt;
 
-        Client(int index, Address node, Simulation sim, HistoryRecorder history, List<Long> eventTimes) {
+        /** {@code ops} operations, the first at {@code startMs} (below 0: within 20 ms), reads {@code readPercent}% of them. */
+        Client(int index, Address node, Simulation sim, HistoryRecorder history, List<Long> eventTimes, int ops, long startMs,
+                int readPercent) {
             this.index = index;
             this.node = node;
             this.sim = sim;
             this.history = history;
             this.eventTimes = eventTimes;
+            this.ops = ops;
+            this.startMs = startMs;
+            this.readPercent = readPercent;
         }
 
         boolean finished() {
-            return done == OPS_PER_CLIENT;
+            return done == ops;
         }
 
         String describeCurrent() {
@@ -225,13 +290,13 @@ class QuorumRegisterExerciseTest {
 
         @Override
         public void onStart(Context ctx) {
-            ctx.setTimer(Duration.ofMillis(ctx.random().nextInt(20)), "next");
+            ctx.setTimer(Duration.ofMillis(startMs >= 0 ? startMs : ctx.random().nextInt(20)), "next");
         }
 
         @Override
         public void onTimer(Context ctx, Object tag) {
             op = index * 100L + done;
-            write = ctx.random().nextInt(100) >= READ_PERCENT;
+            write = ctx.random().nextInt(100) >= readPercent;
             value = (index + 1) * 100L + done + 1;
             sentAt = sim.now().toMillis();
             record(write ? "write" : "read", write ? value : null, true);

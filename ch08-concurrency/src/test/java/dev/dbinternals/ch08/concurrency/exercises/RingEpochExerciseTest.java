@@ -23,9 +23,9 @@ class RingEpochExerciseTest {
 
     @Test
     void shouldRefuseOnlyRequestsRoutedWithAnOlderRing() {
-        assertThat(RingEpochCheck.admit(2, 1)).as("node at epoch 2, request routed with the ring of epoch 1: the node knows that ring is out of date").isFalse();
-        assertThat(RingEpochCheck.admit(2, 2)).as("node and request both at epoch 2: nothing is out of date").isTrue();
-        assertThat(RingEpochCheck.admit(2, 3)).as("node at epoch 2, request routed with epoch 3: the sender knows a newer ring than the node").isTrue();
+        assertThat(RingEpochCheck.admit(2, 1)).as("admit(2, 1): a node at ring epoch 2 gets a request its sender routed with the ring of epoch 1").isFalse();
+        assertThat(RingEpochCheck.admit(2, 2)).as("admit(2, 2): a node at ring epoch 2 gets a request its sender routed with the ring of epoch 2").isTrue();
+        assertThat(RingEpochCheck.admit(2, 3)).as("admit(2, 3): a node at ring epoch 2 gets a request its sender routed with the ring of epoch 3").isTrue();
     }
 
     @Test
