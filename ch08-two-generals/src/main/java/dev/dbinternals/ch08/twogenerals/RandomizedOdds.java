@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * see the key. {@link Report#worst()} is the disagreement against the worst such adversary;
  * {@link Report#keyReadingAdversary()} shows what an adversary that could read the key would get.
  *
- * <p>The bound: in the runs α_j ("the first j messengers arrive, the rest are captured") the
+ * <p>The bound, by Varghese and Lynch's chain argument (Lynch §5.2 proves it for her model; here
+ * it is adapted to one messenger per round): in the runs α_j ("the first j messengers arrive, the rest are captured") the
  * sender of messenger j cannot tell α_j from α_{j-1}, so it attacks with the same probability in
  * both; B attacks with probability 0 in α_0 (its view is the one it has under plan RETREAT), and
  * the sender of messenger r attacks with probability at least L = P(both attack | no loss) in
