@@ -90,6 +90,7 @@ class ShortestCounterexampleExerciseTest {
 
     @Test
     void shouldFindTheRunWithoutTheExplorer() throws IOException {
+        assertThat(ShortestCounterexample.forAckRounds(1, General.B)).as("AckRounds(1), B alone: your run").isNotNull();
         String explorer = "dev/dbinternals/ch08/harness/explore/";
         for (String file : classFiles()) {
             assertThat(namesIn(file)).as("tg-3 asks you to reason out which messenger must be captured, not to ask the"
