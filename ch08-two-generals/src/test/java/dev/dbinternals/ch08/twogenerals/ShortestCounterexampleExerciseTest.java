@@ -94,7 +94,7 @@ class ShortestCounterexampleExerciseTest {
         String explorer = "dev/dbinternals/ch08/harness/explore/";
         for (String file : classFiles()) {
             assertThat(namesIn(file)).as("tg-3 asks you to reason out which messenger must be captured, not to ask the"
-                    + " harness explorer to search every run; %s uses the explorer (%s)", file, explorer.replace('/', '.'))
+                    + " harness explorer to search every run; %s uses the explorer (%s)", file, "dev.dbinternals.ch08.harness.explore")
                     .doesNotContain(explorer);
         }
     }
