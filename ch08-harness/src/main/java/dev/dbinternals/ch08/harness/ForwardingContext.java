@@ -28,9 +28,14 @@ import java.util.random.RandomGenerator;
  * inner.onMessage(lossy, from, message);
  * }</pre>
  *
- * <p>Book: Chapter 8, "Distributed System Abstractions" (분산 시스템 추상화): a layer over a
- * link or a process sees the same abstraction as the layer below it. Not thread-safe, like the
- * context it wraps.
+ * <p>Two traps in that example. {@code random()} draws from the wrapped node's seeded stream, so
+ * adding the wrapper shifts every later draw of the inner node: the same seed gives a different
+ * run. And wrapping only {@code onMessage} lets the inner node's sends from {@code onStart} and
+ * {@code onTimer} bypass the drop: hand {@code lossy} to those calls too.
+ *
+ * <p>Book: Chapter 8, "Distributed System Abstractions" (분산 시스템 추상화), its links. This is
+ * the wrapper (a decorator) that ch08-links uses to build one link on another
+ * ({@code LossyNode}, {@code AuthenticatedLink}). Not thread-safe, like the context it wraps.
  */
 public class ForwardingContext implements Context {
 

@@ -9,7 +9,9 @@ import java.util.List;
  * the "last message"), or say that no run of AckRounds(k) lets it attack alone.
  *
  * <p>Work it out by hand first (which messenger must be captured? which ones must arrive? whose
- * messenger is it?), then compare with what {@code Demo01AttackAlone} prints.
+ * messenger is it?), then compare with what {@code Demo01AttackAlone} prints. The point is to find
+ * the run by reasoning: the harness explorer could search every run for you, and the test checks
+ * your answer against it, but a class that calls it does not pass.
  */
 public final class ShortestCounterexample {
 

@@ -84,7 +84,9 @@ public final class Demo06RandomizedAttack {
                 RandomizedOdds.fraction(last.bAttacks(), r), r);
         out.printf("both attack with probability %s. Walking from α_0 up to α_%d, the attacking probability%n",
                 RandomizedOdds.fraction(chain.get(0).aAttacks(), r), r);
-        out.printf("passes between the generals %d times, and each pass costs at most that run's disagreement.%n", r);
+        out.printf("passes between the generals %d times. In each run P(A attacks) and P(B attacks) differ by%n", r);
+        out.printf("at most that run's P(disagree), so each pass can move at most that much, and the %d%n", r);
+        out.printf("disagreements add up to at least P(both attack | no loss).%n");
         out.printf("So for ANY protocol of this model: worst P(disagree) >= P(both attack | no loss) / r.%n");
 
         // one simulated disagreement, drawn

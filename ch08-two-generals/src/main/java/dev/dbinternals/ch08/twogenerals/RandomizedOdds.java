@@ -3,6 +3,7 @@ package dev.dbinternals.ch08.twogenerals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Exact probabilities for a {@link RandomizedRoundProtocol}: every key against every loss
@@ -14,13 +15,19 @@ import java.util.Objects;
  * see the key. {@link Report#worst()} is the disagreement against the worst such adversary;
  * {@link Report#keyReadingAdversary()} shows what an adversary that could read the key would get.
  *
- * <p>The bound: in the runs α_j ("the first j messengers arrive, the rest are captured") the
+ * <p>The bound, by Varghese and Lynch's chain argument (Lynch §5.2 proves it for her model; here
+ * it is adapted to one messenger per round): in the runs α_j ("the first j messengers arrive, the rest are captured") the
  * sender of messenger j cannot tell α_j from α_{j-1}, so it attacks with the same probability in
  * both; B attacks with probability 0 in α_0 (its view is the one it has under plan RETREAT), and
  * the sender of messenger r attacks with probability at least L = P(both attack | no loss) in
  * α_r. So the r gaps between the two generals' attack probabilities in α_0 … α_{r-1} add up to at
  * least L, some gap is at least L/r, and a gap is at most that run's disagreement: against the
  * worst adversary, P(disagree) ≥ L/r. {@link #chain} computes those probabilities. Stateless.
+ *
+ * <p>The generals share nothing but messengers. A protocol object that kept a field could carry
+ * A's plan to B outside the messengers, so the methods taking a {@link Supplier} give each run two
+ * instances of their own, one for A's calls and one for B's; the ones taking an instance use it
+ * for both and are for protocols that keep no state.
  */
 public final class RandomizedOdds {
 
@@ -34,11 +41,21 @@ public final class RandomizedOdds {
     /** Runs {@code p} with key {@code key}, plan {@code plan}, messengers in {@code lost} captured (bit k-1 for messenger k). */
     public static KeyedRun run(RandomizedRoundProtocol p, Plan plan, int key, int lost) {
         Objects.requireNonNull(p, "protocol");
+        return run(p, p, plan, key, lost);
+    }
+
+    /** As {@link #run(RandomizedRoundProtocol, Plan, int, int)}, with A's calls on one new instance and B's on another. */
+    public static KeyedRun run(Supplier<? extends RandomizedRoundProtocol> make, Plan plan, int key, int lost) {
+        return run(make.get(), make.get(), plan, key, lost);
+    }
+
+    private static KeyedRun run(RandomizedRoundProtocol a, RandomizedRoundProtocol b, Plan plan, int key, int lost) {
+        RandomizedRoundProtocol p = a;
         List<String> heardA = new ArrayList<>();
         List<String> heardB = new ArrayList<>();
         for (int k = 1; k <= p.rounds(); k++) {
             boolean fromA = k % 2 == 1;
-            String text = fromA ? p.sendA(k, plan, key, List.copyOf(heardA)) : p.sendB(k, List.copyOf(heardB));
+            String text = fromA ? a.sendA(k, plan, key, List.copyOf(heardA)) : b.sendB(k, List.copyOf(heardB));
             if (text == null || text.isEmpty()) {
                 throw new IllegalStateException(p.name() + " sent an empty messenger in round " + k
                         + ": the empty text means 'captured' (RandomizedRoundProtocol.NOTHING)");
@@ -46,7 +63,7 @@ public final class RandomizedOdds {
             String heard = ((lost >>> (k - 1)) & 1) == 1 ? RandomizedRoundProtocol.NOTHING : text;
             (fromA ? heardB : heardA).add(heard);
         }
-        return new KeyedRun(key, heardA, heardB, p.attacksA(plan, key, List.copyOf(heardA)), p.attacksB(List.copyOf(heardB)));
+        return new KeyedRun(key, heardA, heardB, a.attacksA(plan, key, List.copyOf(heardA)), b.attacksB(List.copyOf(heardB)));
     }
 
     /** Under plan ATTACK and one loss pattern: for how many of the keys each thing happens. */
@@ -93,8 +110,15 @@ public final class RandomizedOdds {
         }
     }
 
-    /** Every key against every loss pattern, both plans. r at most 20. */
+    /** Every key against every loss pattern, both plans, on the one instance {@code p}. r at most 20. */
     public static Report exact(RandomizedRoundProtocol p) {
+        Objects.requireNonNull(p, "protocol");
+        return exact(() -> p);
+    }
+
+    /** Every key against every loss pattern, both plans, each run on new instances for A and for B. r at most 20. */
+    public static Report exact(Supplier<? extends RandomizedRoundProtocol> make) {
+        RandomizedRoundProtocol p = make.get();
         int r = p.rounds();
         int keys = p.keys();
         if (r < 1 || r > 20 || keys < 1) {
@@ -108,7 +132,7 @@ public final class RandomizedOdds {
             int both = 0;
             int dis = 0;
             for (int key = 1; key <= keys; key++) {
-                KeyedRun run = run(p, Plan.ATTACK, key, lost);
+                KeyedRun run = run(make, Plan.ATTACK, key, lost);
                 a += run.aAttacks() ? 1 : 0;
                 b += run.bAttacks() ? 1 : 0;
                 both += run.aAttacks() && run.bAttacks() ? 1 : 0;
@@ -122,7 +146,7 @@ public final class RandomizedOdds {
         boolean validity = true;
         for (int lost = 0; lost < (1 << r); lost++) {
             for (int key = 1; key <= keys; key++) {
-                KeyedRun run = run(p, Plan.RETREAT, key, lost);
+                KeyedRun run = run(make, Plan.RETREAT, key, lost);
                 if (run.aAttacks() || run.bAttacks()) {
                     validity = false;
                 }

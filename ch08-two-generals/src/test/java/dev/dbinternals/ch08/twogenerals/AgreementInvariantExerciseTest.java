@@ -19,7 +19,11 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code decided-only}: written for final states, so undecided states fail —
  *       {@link #shouldHoldBeforeAnyGeneralHasDecided()};</li>
  *   <li>{@code delegate}: {@code Run.agreement()}, which judges finished runs only —
- *       {@link #shouldHoldBeforeAnyGeneralHasDecided()}.</li>
+ *       {@link #shouldHoldBeforeAnyGeneralHasDecided()};</li>
+ *   <li>{@code attack-plan-only}: "on RETREAT nobody attacks anyway", so RETREAT states pass unchecked —
+ *       {@link #shouldFlagBAttackingAloneWhenThePlanIsRetreat()};</li>
+ *   <li>{@code undecided-as-retreat}: an undecided general counted as not attacking —
+ *       {@link #shouldHoldWhileOneGeneralHasNotDecided()}.</li>
  * </ul>
  */
 @Tag("exercise")
@@ -35,6 +39,38 @@ class AgreementInvariantExerciseTest {
         assertThat(AgreementInvariant.holds(start))
                 .as("agreement must hold while messengers are on the way and nobody decided; the state:%s",
                         ExploredRun.describe(Plan.ATTACK, List.of(), start)).isTrue();
+    }
+
+    @Test
+    void shouldHoldWhileOneGeneralHasNotDecided() {
+        // given a state in which A has decided to attack and B has not decided yet (this model lets
+        // both decide together, but an invariant judges any state the explorer might hand it)
+        GeneralsState start = new TwoGeneralsModel(new AckRounds(2)).initial(Plan.ATTACK);
+        GeneralsState half = new GeneralsState(Plan.ATTACK, start.heardByA(), start.heardByB(), start.onTheWay(),
+                start.sent(), Decision.ATTACK, Decision.UNDECIDED);
+
+        // then agreement is not broken: B may still decide to attack
+        assertThat(AgreementInvariant.holds(half))
+                .as("A decided ATTACK, B has not decided: agreement is about two decisions, and B has none yet")
+                .isTrue();
+    }
+
+    @Test
+    void shouldFlagBAttackingAloneWhenThePlanIsRetreat() {
+        // given AttackRegardless, in which B attacks whatever it hears, explored with plan RETREAT
+        var result = new TwoGeneralsModel(new AttackRegardless()).explorer(Plan.RETREAT)
+                .invariant("agreement", AgreementInvariant::holds)
+                .explore();
+
+        // then the states where A stays home and B attacks break agreement, and no other state does
+        var lonely = new TwoGeneralsModel(new AttackRegardless()).explorer(Plan.RETREAT)
+                .invariant("not B alone", s -> !s.outcome().equals("B attacks alone"))
+                .explore();
+        assertThat(result.violations()).extracting(Violation::state)
+                .as("with plan RETREAT, AttackRegardless has runs in which B attacks and A retreats; agreement"
+                        + " does not depend on the plan, so your invariant must flag those states and no other;"
+                        + " it flags:%s", runs(result.violations()))
+                .containsExactlyInAnyOrderElementsOf(lonely.violations().stream().map(Violation::state).toList());
     }
 
     @Test

@@ -1,8 +1,12 @@
 package dev.dbinternals.ch08.twogenerals;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.dbinternals.ch08.harness.explore.Explorer.Violation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -20,8 +24,14 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code always-a-alone}: believes A (who has the plan) is always the one left alone —
  *       {@link #shouldSayNoRunWhenTheGeneralCannotBeLeftAlone()}, {@link #shouldEndWithTheGeneralAttackingAloneWhenReplayed()};</li>
  *   <li>{@code capture-the-first}: captures the order instead of the last messenger —
- *       {@link #shouldEndWithTheGeneralAttackingAloneWhenReplayed()}.</li>
+ *       {@link #shouldEndWithTheGeneralAttackingAloneWhenReplayed()};</li>
+ *   <li>{@code ask-the-explorer}: runs the harness explorer with "this general is alone" and reads
+ *       the moves back from its path — {@link #shouldFindTheRunWithoutTheExplorer()}.</li>
  * </ul>
+ * The explorer finds every shortest counterexample, so any answer can be checked against it, and
+ * a reader could hand the search to it. The last test looks for the explorer's package among the
+ * names compiled into the reader's class: that catches a direct call (as in the fixture), not one
+ * hidden behind reflection; the exercise text says the point is to reason the run out.
  */
 @Tag("exercise")
 @DisplayName("tg-3: find the counterexample path")
@@ -75,6 +85,37 @@ class ShortestCounterexampleExerciseTest {
                             + " moves; a run with fewer moves also ends that way. Which of your moves are not needed?");
                 }
             }
+        }
+    }
+
+    @Test
+    void shouldFindTheRunWithoutTheExplorer() throws IOException {
+        assertThat(ShortestCounterexample.forAckRounds(1, General.B)).as("AckRounds(1), B alone: your run").isNotNull();
+        String explorer = "dev/dbinternals/ch08/harness/explore/";
+        for (String file : classFiles()) {
+            assertThat(namesIn(file)).as("tg-3 asks you to reason out which messenger must be captured, not to ask the"
+                    + " harness explorer to search every run; %s uses the explorer (%s)", file, "dev.dbinternals.ch08.harness.explore")
+                    .doesNotContain(explorer);
+        }
+    }
+
+    /** The class files of ShortestCounterexample: itself and its nested or anonymous classes. */
+    private static List<String> classFiles() {
+        List<String> files = new java.util.ArrayList<>(List.of("ShortestCounterexample.class"));
+        for (Class<?> nested : ShortestCounterexample.class.getDeclaredClasses()) {
+            files.add(nested.getName().substring(nested.getName().lastIndexOf('.') + 1) + ".class");
+        }
+        for (int i = 1; ShortestCounterexample.class.getResource("ShortestCounterexample$" + i + ".class") != null; i++) {
+            files.add("ShortestCounterexample$" + i + ".class");
+        }
+        return files;
+    }
+
+    /** The class file's bytes as text: the constant pool holds every class and method name it refers to. */
+    private static String namesIn(String file) throws IOException {
+        try (InputStream in = ShortestCounterexample.class.getResourceAsStream(file)) {
+            assertThat(in).as("class file %s", file).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 

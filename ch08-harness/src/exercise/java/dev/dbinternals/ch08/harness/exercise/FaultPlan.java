@@ -10,7 +10,7 @@ import dev.dbinternals.ch08.harness.sim.Simulation;
  * <pre>
  *   A -x B   the very first ping is LOST (LOSS)
  *   A ->> B  its retransmission arrives
- *   B ->> A  pongs ... and at least one pong is DUPLICATED by the network
+ *   B ->> A  pongs ... and the first pong, only that one, is DUPLICATED by the network
  *   B        CRASHES at exactly 30 ms (note over B)
  *   A -x B   pings sent meanwhile are dropped: RECEIVER_CRASHED
  *   B        RESTARTS at exactly 60 ms, and A finishes all its pings
@@ -28,6 +28,6 @@ public final class FaultPlan {
     /** Sets up the faults of a run in which {@code a} pings {@code b}; called before the run starts. */
     public static void apply(Simulation sim, Address a, Address b) {
         throw new NotDoneYet("harness-3", "ch08-harness/src/exercise/java/dev/dbinternals/ch08/harness/exercise/FaultPlan.java",
-                "lose the first ping, duplicate pongs, crash B at 30 ms and restart it at 60 ms");
+                "lose the first ping, duplicate the first pong, crash B at 30 ms and restart it at 60 ms");
     }
 }

@@ -10,8 +10,7 @@ import java.util.List;
  * may be cut one way (a one-way partition) and any frame may be lost.
  *
  * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애): a
- * one-way partition cuts A -> B while B -> A and the paths through C still work. A node that
- * only retries the direct link never gets through; one that also goes around does.
+ * partition may cut a link in one direction only.
  *
  * <p>What must hold, for every seed, with every link losing frames and the link from the sender
  * to the target cut one way: the target's {@link #delivered()} holds the value exactly once, and

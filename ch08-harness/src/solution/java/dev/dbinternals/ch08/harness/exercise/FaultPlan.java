@@ -6,8 +6,8 @@ import java.time.Duration;
 
 /**
  * Solution of harness-3: scripted faults, no luck needed. Scripted faults hit exactly the
- * frame they name, for every seed; the random knobs (loss 1.0 for the first millisecond,
- * duplication 0.9 on B -> A) would also do, but only because the seed happens to cooperate.
+ * frame they name, for every seed; a random knob (duplication with some probability on B -> A)
+ * hits whichever frames the seed picks, not the first pong and only it.
  *
  * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애). Stateless.
  */
