@@ -106,14 +106,14 @@ public final class Demo07DuellingProposers {
         DemoArgs.heading(out, "The same rules on the simulation, " + runs + " seeds per row");
         TimingModel model = TimingModel.partiallySynchronous(Duration.ofMillis(100), Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(15));
         out.println("  network: " + model.name() + " (long-tailed delays, median 100 ms, p99 3 s, before GST)");
-        out.println("                              ballots until the first decision");
-        out.println("  retry              decided  unsafe  median  p90  max   median time to decide");
+        out.println("                               ballots until the first decision");
+        out.println("  retry               decided  unsafe  median  p90  max   median time to decide");
         StringBuilder md = new StringBuilder("# Paxos, two proposers: ballots until the first decision\n\n" + model.name()
                 + ", " + runs + " seeds per row\n\n| ballots | at once | randomised backoff |\n| ---: | ---: | ---: |\n");
         List<TreeMap<Integer, Integer>> histograms = new ArrayList<>();
         int unsafeTotal = 0;
         List<Integer> decidedPerRow = new ArrayList<>();
-        for (Duration backoff : new Duration[] {null, Duration.ofMillis(10)}) {
+        for (Duration backoff : new Duration[] {null, BACKOFF_BASE}) {
             List<Integer> ballots = new ArrayList<>();
             List<Long> times = new ArrayList<>();
             int decided = 0;
@@ -136,7 +136,7 @@ public final class Demo07DuellingProposers {
             histograms.add(hist);
             ballots.sort(null);
             times.sort(null);
-            out.printf("  %-18s %7d  %6d  %6s  %3s  %3s   %s%n", backoff == null ? "at once" : "backoff base 10 ms",
+            out.printf("  %-19s %7d  %6d  %6s  %3s  %3s   %s%n", backoff == null ? "at once" : "backoff base " + backoff.toMillis() + " ms",
                     decided, unsafe, pct(ballots, 50), pct(ballots, 90), ballots.isEmpty() ? "-" : ballots.get(ballots.size() - 1),
                     times.isEmpty() ? "-" : times.get(times.size() / 2) / 1_000_000 + " ms");
         }
@@ -169,6 +169,9 @@ public final class Demo07DuellingProposers {
         out.println("wrote " + mmd);
         out.println("wrote " + mdFile);
     }
+
+    /** The randomised backoff's base: about one round trip at the median delay before GST (2 × 100 ms). */
+    static final Duration BACKOFF_BASE = Duration.ofMillis(200);
 
     /** The initial configuration the search starts from: p0 proposes 0, p1 proposes 1; the acceptors' inputs do not matter. */
     static final String INPUTS = "01000";

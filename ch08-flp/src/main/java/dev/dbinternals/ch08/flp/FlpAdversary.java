@@ -533,7 +533,7 @@ public final class FlpAdversary<S, M extends Comparable<M>> {
      */
     public static String met(Valence v) {
         return switch (v) {
-            case BIVALENT -> "bivalent (certified)";
+            case BIVALENT -> "certified bivalent";
             case ZERO -> "only 0 met (" + WALKS + " random runs)";
             case ONE -> "only 1 met (" + WALKS + " random runs)";
             case NONE -> "no decision met (" + WALKS + " random runs)";
@@ -569,7 +569,7 @@ public final class FlpAdversary<S, M extends Comparable<M>> {
                 + " a configuration certified bivalent (both decisions met in " + WALKS + " random runs)"
                 : "the search stopped at its budget of " + budget + " configurations without finding a schedule without e, then e,"
                 + " that leads to a configuration certified bivalent";
-        return new Stop<>("Lemma 3 failed for e = " + e + ": none found (" + searched + "); " + why,
+        return new Stop<>("Lemma 3 failed for e = " + e + ": none found: " + searched + "; " + why,
                 Optional.of(c), Optional.of(e), run);
     }
 }
