@@ -43,10 +43,12 @@ class OutcomeFixedExerciseTest {
 
     @Test
     void shouldNameTheStepAfterWhichOnlyOneDecisionIsReachable() {
+        // one analysis per protocol for all seeds: its valences are computed once
+        List<FlpAnalysis> analyses = PROTOCOLS.stream()
+                .map(g -> FlpAnalysis.of(g.protocol(), g.n(), 0, ConsensusModel.Granularity.EACH_SEND)).toList();
         Seeds.check("flp-4: the step that fixed the outcome", 100, seed -> {
             Random random = new Random(seed);
-            for (Graded g : PROTOCOLS) {
-                FlpAnalysis analysis = FlpAnalysis.of(g.protocol(), g.n(), 0, ConsensusModel.Granularity.EACH_SEND);
+            for (FlpAnalysis analysis : analyses) {
                 for (String inputs : analysis.model().allInputs()) {
                     List<String> run = new ArrayList<>();
                     randomRun(analysis.model(), inputs, random, run);
