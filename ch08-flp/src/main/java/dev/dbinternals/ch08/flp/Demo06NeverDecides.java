@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * which every process takes steps, every message is delivered and nobody decides. The checks are
  * computed by replaying the lasso. Then the same construction where it stops, naming the property
  * the protocol gives up: {@link FirstProposalWins} (Lemma 3 fails: nobody decides without the
- * coordinator) and two variants of Ben-Or (no bivalent initial configuration; unsafe).
+ * coordinator) and two variants of Ben-Or (no initial configuration certified bivalent; unsafe).
  *
  * <p>Run: {@code ./ch08 demo flp never-decides}. Writes {@code never-decides.mmd}, the lasso as a
  * Mermaid sequence diagram with the cycle in a loop box, and the harness's drawings of the prefix
