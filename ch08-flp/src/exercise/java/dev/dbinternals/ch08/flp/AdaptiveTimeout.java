@@ -8,9 +8,9 @@ import java.time.Duration;
  *
  * <p>After the Global Stabilization Time, message delays are bounded, but nobody knows the bound.
  * A failure detector that suspects a process after a fixed timeout keeps making false suspicions
- * if the timeout is below the bound. The classic fix: every time a suspected process turns out
- * to be alive (a false suspicion), lengthen the timeout, so that it overtakes the unknown bound
- * after finitely many mistakes. Not thread-safe.
+ * if the timeout is below the bound. This one is told each false suspicion (a suspected process
+ * turned out to be alive); whatever the bound, it must stop making them after a few. Not
+ * thread-safe.
  */
 public final class AdaptiveTimeout {
 
@@ -32,6 +32,6 @@ public final class AdaptiveTimeout {
     /** A process suspected with the current timeout turned out to be alive. */
     public void onFalseSuspicion() {
         throw new NotDoneYet("flp-3", "ch08-flp/src/exercise/java/dev/dbinternals/ch08/flp/AdaptiveTimeout.java",
-                "lengthen the timeout so that it overtakes any unknown delay bound after a few false suspicions");
+                "after a few false suspicions the timeout must exceed any unknown delay bound, even one of an hour");
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * still reachable, {@link Valence}) is either one value or both. Somewhere along the run it stops
  * being bivalent: from then on only one decision is reachable. Return the number of that step, as
  * the runs are printed (the first step is 1), or 0 if the run's initial configuration was not
- * bivalent. {@code run} holds the labels of the {@link FlpAnalysis#model() model}'s transitions,
+ * bivalent, or {@code run.size() + 1} if the run ends still bivalent (it has not fixed its outcome). {@code run} holds the labels of the {@link FlpAnalysis#model() model}'s transitions,
  * from the initial configuration of {@code inputs}. Use the analysis to ask questions; the tests
  * try protocols you have not seen.
  */
@@ -19,7 +19,10 @@ public final class OutcomeFixed {
     private OutcomeFixed() {
     }
 
-    /** The number of the step of {@code run} after which only one decision was reachable; 0 if that held from the start. */
+    /**
+     * The number of the step of {@code run} after which only one decision was reachable; 0 if that
+     * held from the start; {@code run.size() + 1} if both were still reachable at the end.
+     */
     public static int step(FlpAnalysis analysis, String inputs, List<String> run) {
         throw new NotDoneYet("flp-4", "ch08-flp/src/exercise/java/dev/dbinternals/ch08/flp/OutcomeFixed.java",
                 "return the number of the step after which only one decision was reachable (0 if so from the start)");

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * which every process takes steps, every message is delivered and nobody decides. The checks are
  * computed by replaying the lasso. Then the same construction where it stops, naming the property
  * the protocol gives up: {@link FirstProposalWins} (Lemma 3 fails: nobody decides without the
- * coordinator) and two variants of Ben-Or (no bivalent initial configuration; unsafe).
+ * coordinator) and two variants of Ben-Or (no initial configuration certified bivalent; unsafe).
  *
  * <p>Run: {@code ./ch08 demo flp never-decides}. Writes {@code never-decides.mmd}, the lasso as a
  * Mermaid sequence diagram with the cycle in a loop box, and the harness's drawings of the prefix
@@ -50,7 +50,7 @@ public final class Demo06NeverDecides {
         FlpAdversary.Lemma2 l2 = result.lemma2().orElseThrow();
         DemoArgs.heading(out, "Lemma 2: a bivalent initial configuration");
         for (int i = 0; i < l2.chain().size(); i++) {
-            out.printf("  inputs %s  %s%n", l2.chain().get(i), l2.valences().get(i));
+            out.printf("  inputs %s  %s%n", l2.chain().get(i), FlpAdversary.met(l2.valences().get(i)));
         }
         FlpAdversary.Lasso<Local, Msg> lasso = result.lasso().orElseThrow(() -> new IllegalStateException(
                 "no lasso: " + result.stop().map(FlpAdversary.Stop::reason).orElse("?")));
@@ -79,8 +79,8 @@ public final class Demo06NeverDecides {
         out.println("  cycle  (" + lasso.cycleSteps().size() + " steps): " + join(lasso.cycleSteps()));
         out.println("  then the cycle again with every round number " + lasso.roundShift() + " higher, forever.");
         out.println("  at the start of each cycle: round " + adversary.minRound(cycleStart) + " (+" + lasso.roundShift()
-                + " each time), estimates x = " + cycleStart.processes().stream().map(p -> "p" + cycleStart.processes().indexOf(p)
-                + "=" + p.x()).collect(Collectors.joining(", ")));
+                + " each time), estimates x = " + java.util.stream.IntStream.range(0, cycleStart.processes().size())
+                .mapToObj(p -> "p" + p + "=" + cycleStart.processes().get(p).x()).collect(Collectors.joining(", ")));
 
         var checks = adversary.check(lasso);
         DemoArgs.heading(out, "Checks, computed by replaying the lasso");
@@ -103,12 +103,7 @@ public final class Demo06NeverDecides {
         stop(out, BenOrWithoutCoin.decidingOnOneProposal(3), a.intValue("budget"));
 
         out.println();
-        Demo02Bivalence.wrap(out, "", "What this shows: for this protocol, from inputs " + lasso.inputs()
-                + ", in this model, an admissible run exists in which nobody crashes, every message is delivered, every process"
-                + " keeps taking steps, and nobody ever decides; it was found by the method of FLP's proof (Lemmas 2 and 3). It"
-                + " is a witness for one protocol, not a proof for every protocol: that is FLP's theorem. The adversary"
-                + " chose only the order of deliveries; whether random delays would ever produce this run is another"
-                + " question, which this demo does not measure.");
+        Demo02Bivalence.wrap(out, "", conclusion(lasso.inputs(), checks));
 
         Files.createDirectories(a.out());
         Path file = a.out().resolve("never-decides.mmd");
@@ -118,6 +113,39 @@ public final class Demo06NeverDecides {
         // the harness's own drawing: the prefix and the cycle twice, one step per millisecond
         Diagrams.write(a.out(), "never-decides-run", "Ben-Or without its coin: prefix and two turns of the cycle (1 step = 1 ms)",
                 LassoTrace.of(adversary, lasso, 2), e -> true);
+    }
+
+    /** The closing paragraph: what the lasso shows if every check passed, else which checks failed. */
+    static String conclusion(String inputs, FlpAdversary.Checks<?> checks) {
+        List<String> failed = new java.util.ArrayList<>();
+        if (!checks.closes()) {
+            failed.add("the cycle does not close");
+        }
+        if (!checks.fair()) {
+            failed.add("the run is not fair (some process takes no step in the cycle, or a message pending at its start is not delivered)");
+        }
+        if (checks.decided() > 0) {
+            failed.add(checks.decided() + " configurations hold a decision");
+        }
+        if (!failed.isEmpty()) {
+            return "What this shows: nothing yet. The lasso is not a run that never decides: " + String.join("; ", failed) + ".";
+        }
+        return "What this shows: for this protocol, from inputs " + inputs
+                + ", in this model, an admissible run exists in which nobody crashes, every message is delivered, every process"
+                + " keeps taking steps, and nobody ever decides; it was found by the method of FLP's proof (Lemmas 2 and 3). It"
+                + " is a witness for one protocol, not a proof for every protocol: that is FLP's theorem. The adversary"
+                + " chose only the order of deliveries; whether random delays would ever produce this run is another"
+                + " question, which this demo does not measure.";
+    }
+
+    /** Who has decided at the end of the cycle, from the decisions mask ({@link FlpAdversary#decisions}). */
+    static String decidedAtEnd(int mask) {
+        return switch (mask) {
+            case 0 -> "nobody has decided";
+            case 1 -> "some process has decided 0";
+            case 2 -> "some process has decided 1";
+            default -> "processes have decided 0 and 1";
+        };
     }
 
     /** Runs the construction on {@code protocol} and prints where it stopped and why. */
@@ -154,7 +182,7 @@ public final class Demo06NeverDecides {
         FlpAdversary.Config<Local, Msg> end = once.get(once.size() - 1);
         sb.append("at the end of the cycle the estimates are ").append(java.util.stream.IntStream.range(0, end.processes().size())
                 .mapToObj(p -> "p" + p + "=" + end.processes().get(p).x()).collect(Collectors.joining(", ")))
-                .append(" in round ").append(adversary.minRound(end)).append(", and nobody has decided.");
+                .append(" in round ").append(adversary.minRound(end)).append(", and ").append(decidedAtEnd(adversary.decisions(end))).append('.');
         out.println();
         Demo02Bivalence.wrap(out, "  ", sb.toString());
     }

@@ -42,10 +42,11 @@ public final class Demo07DuellingProposers {
         out.println("Single-decree Paxos: proposers p0 (input 0, odd ballots) and p1 (input 1, even ballots), acceptors");
         out.println("p2, p3, p4. An acceptor refuses a prepare or accept below its promise and says so (nack); the");
         out.println("refused proposer starts its next ballot at once. FLP's adversary searches for the run: from the");
-        out.println("initial configuration (certified bivalent), stage after stage, the oldest message e is delivered");
+        out.println("initial configuration (" + FlpAdversary.met(adversary.valence(adversary.initial(INPUTS)).valence())
+                + "), stage after stage, the oldest message e is delivered");
         out.println("after the shortest schedule that keeps the configuration bivalent.");
 
-        var result = adversary.build("01000", 100);
+        var result = adversary.build(INPUTS, 100);
         var lasso = result.lasso().orElseThrow(() -> new IllegalStateException(
                 "no lasso: " + result.stop().map(FlpAdversary.Stop::reason).orElse("?")));
         var checks = adversary.check(lasso);
@@ -70,6 +71,7 @@ public final class Demo07DuellingProposers {
         var once = adversary.replay(pre.get(pre.size() - 1), lasso.cycleSteps());
         java.util.Map<Integer, Integer> acceptedPerBallot = new TreeMap<>();
         int refused = 0;
+        int refusedForOther = 0; // refused because the acceptor had promised the other proposer's ballot
         for (int i = 0; i < lasso.cycleSteps().size(); i++) {
             Msg m = lasso.cycleSteps().get(i);
             if (!m.kind().equals("accept")) {
@@ -81,32 +83,37 @@ public final class Demo07DuellingProposers {
                 acceptedPerBallot.merge(m.ballot(), 1, Integer::sum);
             } else {
                 refused++;
+                int promise = once.get(i).processes().get(m.to()).ballot();
+                if (promise > m.ballot() && proposerOf(promise) != m.from()) {
+                    refusedForOther++;
+                }
                 acceptedPerBallot.putIfAbsent(m.ballot(), 0);
             }
         }
-        long ballotsPrepared = lasso.cycleSteps().stream().filter(m -> m.kind().equals("prepare")).map(Msg::ballot).distinct().count();
+        var prepares = lasso.cycleSteps().stream().filter(m -> m.kind().equals("prepare")).toList();
+        long ballotsPrepared = prepares.stream().map(Msg::ballot).distinct().count();
+        String perProposer = java.util.stream.IntStream.of(0, 1).mapToObj(p -> "p" + p + " "
+                + prepares.stream().filter(m -> m.from() == p).map(Msg::ballot).distinct().count()).collect(Collectors.joining(", "));
         out.println();
-        out.println("  Per cycle: " + ballotsPrepared + " new ballots prepared (one per proposer); accepts delivered per ballot "
+        out.println("  Per cycle: " + ballotsPrepared + " new ballots prepared (" + perProposer + "); accepts delivered per ballot "
                 + acceptedPerBallot.keySet().stream().map(b -> "b" + b).collect(Collectors.joining(", ")) + ":");
         out.println("  accepted by "
                 + acceptedPerBallot.values().stream().map(String::valueOf).collect(Collectors.joining(", ")) + " acceptor(s), "
                 + refused + " refused.");
         int most = acceptedPerBallot.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        out.println("  No ballot got the " + DuellingPaxos.QUORUM + " acceptances its proposer needs (at most " + most
-                + "): each time, the other proposer's");
-        out.println("  higher prepare reached the acceptors first, and the refused proposer started a higher ballot.");
+        Demo02Bivalence.wrap(out, "  ", duel(most, refused, refusedForOther));
 
         DemoArgs.heading(out, "The same rules on the simulation, " + runs + " seeds per row");
         TimingModel model = TimingModel.partiallySynchronous(Duration.ofMillis(100), Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(15));
         out.println("  network: " + model.name() + " (long-tailed delays, median 100 ms, p99 3 s, before GST)");
-        out.println("                              ballots until the first decision");
-        out.println("  retry              decided  unsafe  median  p90  max   median time to decide");
+        out.println("                               ballots until the first decision");
+        out.println("  retry               decided  unsafe  median  p90  max   median time to decide");
         StringBuilder md = new StringBuilder("# Paxos, two proposers: ballots until the first decision\n\n" + model.name()
                 + ", " + runs + " seeds per row\n\n| ballots | at once | randomised backoff |\n| ---: | ---: | ---: |\n");
         List<TreeMap<Integer, Integer>> histograms = new ArrayList<>();
         int unsafeTotal = 0;
         List<Integer> decidedPerRow = new ArrayList<>();
-        for (Duration backoff : new Duration[] {null, Duration.ofMillis(10)}) {
+        for (Duration backoff : new Duration[] {null, BACKOFF_BASE}) {
             List<Integer> ballots = new ArrayList<>();
             List<Long> times = new ArrayList<>();
             int decided = 0;
@@ -129,7 +136,7 @@ public final class Demo07DuellingProposers {
             histograms.add(hist);
             ballots.sort(null);
             times.sort(null);
-            out.printf("  %-18s %7d  %6d  %6s  %3s  %3s   %s%n", backoff == null ? "at once" : "backoff base 10 ms",
+            out.printf("  %-19s %7d  %6d  %6s  %3s  %3s   %s%n", backoff == null ? "at once" : "backoff base " + backoff.toMillis() + " ms",
                     decided, unsafe, pct(ballots, 50), pct(ballots, 90), ballots.isEmpty() ? "-" : ballots.get(ballots.size() - 1),
                     times.isEmpty() ? "-" : times.get(times.size() / 2) / 1_000_000 + " ms");
         }
@@ -146,9 +153,9 @@ public final class Demo07DuellingProposers {
         out.println("Agreement and validity held in " + (2 * runs - unsafeTotal) + " of " + (2 * runs) + " runs (checked in every run).");
         out.println("Random delays are not the adversary: retrying at once, " + decidedPerRow.get(0) + " of " + runs
                 + " runs decided; with backoff, " + decidedPerRow.get(1) + " of " + runs + ".");
-        out.println("The lasso shows that the never-deciding schedule exists; in these runs the random delays did not");
-        out.println("keep to it. Neither proves termination: Lamport's Paxos Made Simple (§2.4) gets progress by a");
-        out.println("distinguished proposer, elected with randomness or timeouts, once enough of the system works properly.");
+        Demo02Bivalence.wrap(out, "", delays(decidedPerRow, runs) + " Neither proves termination: Lamport's Paxos Made Simple"
+                + " (§2.4) gets progress by a distinguished proposer, elected with randomness or timeouts, once enough of the"
+                + " system works properly.");
 
         Files.createDirectories(a.out());
         Path mmd = a.out().resolve("duelling-proposers.mmd");
@@ -161,6 +168,41 @@ public final class Demo07DuellingProposers {
         out.println();
         out.println("wrote " + mmd);
         out.println("wrote " + mdFile);
+    }
+
+    /** The randomised backoff's base: about one round trip at the median delay before GST (2 × 100 ms). */
+    static final Duration BACKOFF_BASE = Duration.ofMillis(200);
+
+    /** The initial configuration the search starts from: p0 proposes 0, p1 proposes 1; the acceptors' inputs do not matter. */
+    static final String INPUTS = "01000";
+
+    /** The proposer that owns {@code ballot}: p0 the odd ballots, p1 the even ones. */
+    static int proposerOf(int ballot) {
+        return ballot % 2 == 1 ? 0 : 1;
+    }
+
+    /** What the cycle's accepts show, from the most acceptances a ballot got and how its accepts were refused. */
+    static String duel(int most, int refused, int refusedForOther) {
+        if (most >= DuellingPaxos.QUORUM) {
+            return "A ballot got " + most + " acceptances, the " + DuellingPaxos.QUORUM + " its proposer needs: this cycle is not a duel.";
+        }
+        String s = "No ballot got the " + DuellingPaxos.QUORUM + " acceptances its proposer needs (at most " + most + ").";
+        if (refused > 0 && refusedForOther == refused) {
+            return s + " Each of the " + refused + " refused accepts reached an acceptor that had already promised the other"
+                    + " proposer's higher ballot, and its nack sent the refused proposer to a higher ballot.";
+        }
+        return s + " Of the " + refused + " refused accepts, " + refusedForOther
+                + " reached an acceptor that had already promised the other proposer's higher ballot.";
+    }
+
+    /** What the simulated rows say about the adversary's schedule, from how many runs of each row decided. */
+    static String delays(List<Integer> decidedPerRow, int runs) {
+        if (decidedPerRow.stream().allMatch(d -> d == runs)) {
+            return "The lasso shows that the never-deciding schedule exists; in these runs the random delays did not keep to it.";
+        }
+        int undecided = decidedPerRow.stream().mapToInt(d -> runs - d).sum();
+        return "The lasso shows that the never-deciding schedule exists; " + undecided + " of the " + (decidedPerRow.size() * runs)
+                + " simulated runs did not decide within the 60 s each was given (which alone does not show that they never would).";
     }
 
     private static String pct(List<Integer> sorted, int p) {

@@ -12,7 +12,11 @@ import java.util.Set;
 /**
  * FLP's adversary, run: from a bivalent initial configuration (Lemma 2), take the oldest message
  * still in the buffer, e, and look for a finite schedule without e after which delivering e leaves
- * the configuration bivalent (Lemma 3); repeat. For {@link BenOrWithoutCoin} the stages come back
+ * the configuration bivalent (Lemma 3); repeat. This is a variant of the construction in the proof
+ * of FLP's Theorem 1: FLP picks e through a process queue (possibly e = (p, ∅), a step that
+ * receives nothing), which guarantees that every process steps infinitely often; since these
+ * protocols ignore ∅-steps, we take the oldest message and check afterwards that every process
+ * steps in the cycle ({@link #check}). For {@link BenOrWithoutCoin} the stages come back
  * to the same configuration up to renumbering the rounds, so the infinite run is a <em>lasso</em>:
  * a prefix and a cycle that repeats forever, in which nobody crashes, every process takes steps,
  * every message is delivered, and nobody decides.
@@ -254,11 +258,26 @@ public final class FlpAdversary<S, M extends Comparable<M>> {
      * a shortest one. Empty if none was found within the budget.
      */
     public Optional<List<M>> lemma3(Config<S, M> c, M e) {
+        return lemma3Search(c, e).schedule();
+    }
+
+    /**
+     * What the search for Lemma 3's schedule found: the schedule, if any, and whether the search
+     * visited every configuration reachable from {@code c} without {@code e} ({@code exhaustive});
+     * if not, it stopped at its budget. Even an exhaustive search judges each e(D) by its
+     * {@link #WALKS} random runs, so "not found" means "not certified", never "does not exist".
+     */
+    public record Lemma3Search<M>(Optional<List<M>> schedule, boolean exhaustive, int visited) {
+    }
+
+    /** Lemma 3's search, with how far it got: see {@link #lemma3}. */
+    public Lemma3Search<M> lemma3Search(Config<S, M> c, M e) {
         Map<Config<S, M>, Config<S, M>> parent = new LinkedHashMap<>();
         Map<Config<S, M>, M> via = new HashMap<>();
         ArrayDeque<Config<S, M>> queue = new ArrayDeque<>();
         parent.put(c, null);
         queue.add(c);
+        boolean cut = false;
         while (!queue.isEmpty()) {
             Config<S, M> d = queue.poll();
             if (decisions(d) != 0) {
@@ -270,21 +289,25 @@ public final class FlpAdversary<S, M extends Comparable<M>> {
                     path.add(0, via.get(x));
                 }
                 path.add(e);
-                return Optional.of(path);
+                return new Lemma3Search<>(Optional.of(path), false, parent.size());
             }
             for (M m : deliverable(d, Set.of())) {
                 if (m.equals(e)) {
                     continue;
                 }
                 Config<S, M> next = deliver(d, m);
-                if (!parent.containsKey(next) && parent.size() < budget) {
-                    parent.put(next, d);
-                    via.put(next, m);
-                    queue.add(next);
+                if (!parent.containsKey(next)) {
+                    if (parent.size() < budget) {
+                        parent.put(next, d);
+                        via.put(next, m);
+                        queue.add(next);
+                    } else {
+                        cut = true; // the budget left this configuration unvisited
+                    }
                 }
             }
         }
-        return Optional.empty();
+        return new Lemma3Search<>(Optional.empty(), !cut, parent.size());
     }
 
     /** Lemma 2: the first bivalent configuration on the chain 00..0 → 10..0 → ... → 11..1, with the chain's valences. */
@@ -409,9 +432,10 @@ public final class FlpAdversary<S, M extends Comparable<M>> {
                 return new Result<>(lemma2, Optional.of(lasso), Optional.empty());
             }
             M e = age.get(0);
-            Optional<List<M>> schedule = lemma3(c, e);
+            Lemma3Search<M> search = lemma3Search(c, e);
+            Optional<List<M>> schedule = search.schedule();
             if (schedule.isEmpty()) {
-                return new Result<>(lemma2, Optional.empty(), Optional.of(lemma3Failed(c, e, run)));
+                return new Result<>(lemma2, Optional.empty(), Optional.of(lemma3Failed(c, e, run, search)));
             }
             for (M m : schedule.get()) {
                 Config<S, M> next = deliver(c, m);
@@ -493,13 +517,27 @@ public final class FlpAdversary<S, M extends Comparable<M>> {
                         + " does not tolerate one crash (termination)"
                         : "with p" + p + " crashed before its first step the search found " + left.valence()
                         + (left.complete() ? "" : " within its budget") + "; no bivalent configuration was certified";
-                return new Stop<>("no initial configuration of the chain is bivalent: " + l2.chain().get(i) + " is "
-                        + l2.valences().get(i) + " and " + l2.chain().get(i + 1) + " is " + l2.valences().get(i + 1)
+                return new Stop<>("no initial configuration of the chain was certified bivalent: from " + l2.chain().get(i) + " "
+                        + met(l2.valences().get(i)) + " and from " + l2.chain().get(i + 1) + " " + met(l2.valences().get(i + 1))
                         + "; they differ only in p" + p + "'s input, and " + why,
                         Optional.of(initial(l2.chain().get(i))), Optional.empty(), List.<M>of());
             }
         }
-        return new Stop<>("no initial configuration of the chain is bivalent", Optional.empty(), Optional.empty(), List.<M>of());
+        return new Stop<>("no initial configuration of the chain was certified bivalent", Optional.empty(), Optional.empty(), List.<M>of());
+    }
+
+    /**
+     * What the random runs behind a valence met, in words that claim no more than they saw: "only 0
+     * met (200 random runs)" rather than "0-valent", since the runs sample the configurations
+     * reachable and do not exhaust them.
+     */
+    public static String met(Valence v) {
+        return switch (v) {
+            case BIVALENT -> "certified bivalent";
+            case ZERO -> "only 0 met (" + WALKS + " random runs)";
+            case ONE -> "only 1 met (" + WALKS + " random runs)";
+            case NONE -> "no decision met (" + WALKS + " random runs)";
+        };
     }
 
     /** A run from {@code c} in which two processes decide differently, if the valence search met one. */
@@ -515,7 +553,7 @@ public final class FlpAdversary<S, M extends Comparable<M>> {
         return Optional.empty();
     }
 
-    private Stop<S, M> lemma3Failed(Config<S, M> c, M e, List<M> run) {
+    private Stop<S, M> lemma3Failed(Config<S, M> c, M e, List<M> run, Lemma3Search<M> search) {
         Optional<Stop<S, M>> unsafe = unsafe(c, run);
         if (unsafe.isPresent()) {
             return unsafe.get();
@@ -524,9 +562,14 @@ public final class FlpAdversary<S, M extends Comparable<M>> {
         String why = silent.valence() == Valence.NONE && silent.complete()
                 ? "with p" + protocol.to(e) + " taking no step from here, no decision is reachable: the protocol does not tolerate "
                 + "p" + protocol.to(e) + "'s crash (termination), which the proof of Lemma 3 assumes"
-                : "within the budget of " + budget + " configurations (with p" + protocol.to(e) + " silent the decisions reachable are "
-                + silent.valence() + "); a larger budget may find it";
-        return new Stop<>("Lemma 3 failed for e = " + e + ": no schedule without e, then e, leads to a bivalent configuration; " + why,
+                : "with p" + protocol.to(e) + " silent the search met " + silent.valence() + (silent.complete() ? "" : " within its budget")
+                + (search.exhaustive() ? "; more random runs per configuration may certify one" : "; a larger budget may find one");
+        String searched = search.exhaustive()
+                ? "all " + search.visited() + " configurations reachable without e were tried, and after none of them did e lead to"
+                + " a configuration certified bivalent (both decisions met in " + WALKS + " random runs)"
+                : "the search stopped at its budget of " + budget + " configurations without finding a schedule without e, then e,"
+                + " that leads to a configuration certified bivalent";
+        return new Stop<>("Lemma 3 failed for e = " + e + ": none found: " + searched + "; " + why,
                 Optional.of(c), Optional.of(e), run);
     }
 }

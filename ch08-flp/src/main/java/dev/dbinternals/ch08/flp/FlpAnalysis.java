@@ -24,11 +24,14 @@ import java.util.Optional;
  * ingredients concrete for small protocols in a finite model, where every run ends: which
  * property each gives up, valence, Lemma 2's chain and critical configurations. It cannot show
  * FLP's infinite run itself. Every answer is a breadth-first search, so witness runs are shortest.
- * Thread-safe (stateless apart from its immutable model).
+ * Not thread-safe: it keeps the valences it has computed (a cache; the answers do not depend on it).
  */
 public final class FlpAnalysis {
 
     private final ConsensusModel model;
+    // valences already computed: a search from one configuration gives the exact valence of every
+    // configuration it reached, so asking along a run costs one search, not one per step
+    private final Map<Configuration, Valence> known = new HashMap<>();
 
     public FlpAnalysis(ConsensusModel model) {
         this.model = model;
@@ -123,7 +126,13 @@ public final class FlpAnalysis {
 
     /** The valence of {@code start}: decisions reachable from it. */
     public Valence valence(Configuration start) {
-        return valences(start).get(start);
+        Valence v = known.get(start);
+        if (v == null) {
+            Map<Configuration, Valence> all = valences(start);
+            known.putAll(all);
+            v = all.get(start);
+        }
+        return v;
     }
 
     /** The valence of every configuration reachable from {@code start}. */

@@ -67,7 +67,7 @@ class DuellingPaxosTest {
     @Test
     void shouldStaySafeAndDecideWithRandomisedBackoffInPartiallySynchronousRuns() {
         Seeds.check("Paxos with randomised backoff, partial synchrony", 200, seed -> {
-            var run = PaxosBackoff.run(seed, PARTIAL_SYNC, Duration.ofMillis(10), Duration.ofSeconds(60));
+            var run = PaxosBackoff.run(seed, PARTIAL_SYNC, Demo07DuellingProposers.BACKOFF_BASE, Duration.ofSeconds(60));
             assertThat(run.safe()).as("agreement and validity: decisions %s", run.decisions()).isTrue();
             assertThat(run.decided()).as("a decision within 60 s of virtual time").isTrue();
             assertThat(run.ballots()).isGreaterThanOrEqualTo(2);

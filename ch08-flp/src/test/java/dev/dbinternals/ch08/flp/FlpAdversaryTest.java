@@ -112,6 +112,28 @@ class FlpAdversaryTest {
     }
 
     @Test
+    void shouldSayWhetherLemma3sSearchTriedEverythingOrStoppedAtItsBudget() {
+        // FirstProposalWins: the few configurations reachable without e were all tried
+        var stop = new FlpAdversary<>(new AtomicSteps(new FirstProposalWins(), 3), 3000).build(100).stop().orElseThrow();
+        assertThat(stop.reason()).contains("none found: all ").contains("configurations reachable without e were tried");
+
+        // Ben-Or: a stage whose e had to wait behind another message
+        var lasso = adversary.build(100).lasso().orElseThrow();
+        var stages = new java.util.ArrayList<>(lasso.prefix());
+        stages.addAll(lasso.cycle());
+        int k = java.util.stream.IntStream.range(0, stages.size()).filter(i -> stages.get(i).schedule().size() > 1).findFirst().orElseThrow();
+        List<Msg> before = stages.subList(0, k).stream().flatMap(s -> s.schedule().stream()).toList();
+        var c = adversary.replay(lasso.start(), before).get(before.size());
+        Msg e = stages.get(k).due();
+
+        // with room for one configuration the search stops at its budget and says so; with the usual budget it finds the schedule
+        var cut = new FlpAdversary<>(new BenOrWithoutCoin(3), 1).lemma3Search(c, e);
+        assertThat(cut.schedule()).isEmpty();
+        assertThat(cut.exhaustive()).isFalse();
+        assertThat(adversary.lemma3Search(c, e).schedule()).contains(stages.get(k).schedule());
+    }
+
+    @Test
     void shouldFindLemma2FailingForWaitForAllWithTheFlippedProcessCrashedAtTheStart() {
         var result = new FlpAdversary<>(new AtomicSteps(new WaitForAll(), 3), 3000).build(100);
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * flp-4, graded by the explorer on random complete runs (crash-free model, n = 3) of four
- * protocols, two of which the reader has not seen. The answer is checked, not compared: the
+ * flp-4, graded by the explorer on random complete runs (crash-free model, n = 3, and n = 5 for
+ * {@code RelayRace}) of five protocols, three of which the reader has not seen. The answer is checked, not compared: the
  * configuration before the named step must be bivalent and the one after it must not.
  *
  * <p>Wrong solutions this must reject (kept in {@code src/wrong/flp-4--*}):
@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
  *       often fixed earlier: {@code LastProposalWins} fixes it one delivery before p0 decides);</li>
  *   <li>{@code flp-4--off-by-one}: the number of the first univalent configuration counted from 1
  *       (one too high);</li>
+ *   <li>{@code flp-4--last-delivery-before-decision}: the last delivery before the first decision
+ *       (in {@code RelayRace} other deliveries fall between the fixing step and p0's decision);</li>
  *   <li>{@code flp-4--delegate}: {@link FlpAnalysis#criticalStep}'s configuration looked up in the
  *       run (most runs never pass through that one configuration).</li>
  * </ul>
@@ -29,15 +31,24 @@ import org.junit.jupiter.api.Test;
 @DisplayName("flp-4: find the step that fixed the outcome")
 class OutcomeFixedExerciseTest {
 
-    private static final List<ConsensusProtocol> PROTOCOLS =
-            List.of(new FirstProposalWins(), new WaitForAll(), new HiddenProtocols.LastProposalWins(), new HiddenProtocols.RelayFirst());
+    /** A protocol and its number of processes. */
+    private record Graded(ConsensusProtocol protocol, int n) {
+    }
+
+    // RelayRace: unrelated deliveries (the second copy of an input, the other relay's) fall between
+    // the step that fixes the outcome and p0's decision
+    private static final List<Graded> PROTOCOLS = List.of(new Graded(new FirstProposalWins(), 3), new Graded(new WaitForAll(), 3),
+            new Graded(new HiddenProtocols.LastProposalWins(), 3), new Graded(new HiddenProtocols.RelayFirst(), 3),
+            new Graded(new HiddenProtocols.RelayRace(), 5));
 
     @Test
     void shouldNameTheStepAfterWhichOnlyOneDecisionIsReachable() {
+        // one analysis per protocol for all seeds: its valences are computed once
+        List<FlpAnalysis> analyses = PROTOCOLS.stream()
+                .map(g -> FlpAnalysis.of(g.protocol(), g.n(), 0, ConsensusModel.Granularity.EACH_SEND)).toList();
         Seeds.check("flp-4: the step that fixed the outcome", 100, seed -> {
             Random random = new Random(seed);
-            for (ConsensusProtocol protocol : PROTOCOLS) {
-                FlpAnalysis analysis = FlpAnalysis.of(protocol, 3, 0, ConsensusModel.Granularity.EACH_SEND);
+            for (FlpAnalysis analysis : analyses) {
                 for (String inputs : analysis.model().allInputs()) {
                     List<String> run = new ArrayList<>();
                     randomRun(analysis.model(), inputs, random, run);
