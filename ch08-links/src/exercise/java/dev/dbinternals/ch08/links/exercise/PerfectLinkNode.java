@@ -22,7 +22,7 @@ import dev.dbinternals.ch08.harness.exercise.NotDoneYet;
  * And stop, and keep little: once every message has been acknowledged the sender sends nothing
  * more and keeps nothing ({@link #unacknowledged()} is 0, the run goes quiet); once every message
  * from a sender has arrived the receiver keeps no sequence number of it one by one
- * ({@link #keptAbove} is 0) and {@link #nConsecutive} is the number of messages it sent.
+ * ({@link #remembered} is 0) and {@link #nConsecutive} is the number of messages it sent.
  *
  * <p>The application calls {@link #send} from inside this node's handlers; deliver by calling
  * {@link Upper#deliver}. Frames on the wire are the records below, encoded with {@link #CODEC}
@@ -76,7 +76,7 @@ public final class PerfectLinkNode implements Node {
     }
 
     /** How many sequence numbers from {@code from} above n_consecutive this node keeps one by one (held or remembered). */
-    public int keptAbove(Address from) {
+    public int remembered(Address from) {
         throw new NotDoneYet("links-8", FILE, "return how many of this sender's numbers you keep above n_consecutive");
     }
 
