@@ -30,7 +30,7 @@ public final class ExactlyOnceReceiver implements Node {
 
     private static final String FILE = "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/ExactlyOnceReceiver.java";
 
-    /** A payment: its id (unique per payment, the same on every copy) and the amount. */
+    /** A payment: its id (unique per payment, the same on every copy) and the amount (two payments may have the same). */
     public record Pay(long id, long cents) {
     }
 

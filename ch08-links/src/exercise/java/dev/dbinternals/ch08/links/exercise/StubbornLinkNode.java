@@ -11,7 +11,8 @@ import java.time.Duration;
  * Exercise links-7: a stubborn link (스터번 링크), written as a whole node.
  *
  * <p>Book: Chapter 8, Links → Message retransmits (메시지 재전송). Under this node lies a fair-loss
- * link: {@link Context#send} may lose, duplicate, delay and reorder any frame, and tells nothing.
+ * link: {@link Context#send} may lose, duplicate (finitely often), delay and reorder any frame,
+ * and tells nothing.
  * On top of it, make the stubborn link of Cachin, Guerraoui and Rodrigues:
  * <ul>
  *   <li><b>stubborn delivery</b>: if a correct process sends a message once to a correct process,
@@ -21,9 +22,10 @@ import java.time.Duration;
  * </ul>
  * The application above calls {@link #send} from inside this node's handlers; deliver by calling
  * {@link Upper#deliver}. Frames on the wire are the records below, encoded with {@link #CODEC}.
- * The test runs two nodes for 600 ms of simulated time over 30 % loss, duplication and
- * reordering; "infinitely often" is checked in the finite form "delivered again in the last
- * 200 ms". Retransmit with period {@link #PERIOD}.
+ * The test runs two nodes for a seeded 1 to 5 s of simulated time over 30 % loss, duplication
+ * and reordering, half of the runs starting with the two cut apart for a while; "infinitely
+ * often" is checked in the finite form "delivered again in the last 200 ms, as a copy arrives".
+ * Retransmit with period {@link #PERIOD}.
  */
 public final class StubbornLinkNode implements Node {
 

@@ -108,7 +108,7 @@ public final class PerfectLinkNode implements Node {
         return in == null ? 0 : in.nConsecutive;
     }
 
-    public int keptAbove(Address from) {
+    public int remembered(Address from) {
         Incoming in = incoming.get(from);
         return in == null ? 0 : in.held.size();
     }

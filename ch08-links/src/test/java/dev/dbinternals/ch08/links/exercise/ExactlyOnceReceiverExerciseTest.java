@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * ({@code --memory-dedup}); answering before the sync, so an answered payment can be lost
  * ({@code --ack-before-sync}); syncing the balance and the "processed" record in two syncs
  * ({@code --two-syncs}); one watermark "highest id processed", which skips a payment overtaken
- * by a later one ({@code --watermark-only}); delegating to the main {@code EffectReceiver},
+ * by a later one ({@code --watermark-only}); taking two payments of the same amount for one
+ * ({@code --dedup-by-amount}); delegating to the main {@code EffectReceiver},
  * which speaks another wire format ({@code --delegate}).
  *
  * <p>How the crashes land: the test hands the reader's node a {@link Context} whose every
@@ -46,13 +47,17 @@ class ExactlyOnceReceiverExerciseTest {
 
     static final Address CLIENT = Address.of("client");
     static final Address SERVER = Address.of("server");
-    static final int PAYMENTS = 8;
+    static final int PAYMENTS = 10;
     static final Codec WIRE = Codec.builder().register(1, ExactlyOnceReceiver.Pay.class)
             .register(2, ExactlyOnceReceiver.Paid.class).withChecksum().build();
 
-    /** Payment i carries 8^(i-1) cents: the balance, read in base 8, says how often each was applied. */
+    /**
+     * Payment i carries 8^(i-1) cents, except that payments 9 and 10 carry the same amount, 8^8
+     * (two payments are not one because they are equal): the balance, read in base 8, says how
+     * often each of payments 1 to 8 was applied, and how often 9 and 10 were between them.
+     */
     static long cents(long id) {
-        return 1L << (3 * (id - 1));
+        return 1L << (3 * (Math.min(id, 9) - 1));
     }
 
     /** The client: sends every payment, and each again every 15 ms until its Paid arrives. */
@@ -250,11 +255,13 @@ class ExactlyOnceReceiverExerciseTest {
         long balance = stored == null ? 0 : ByteBuffer.wrap(stored).getLong();
         List<String> wrong = new ArrayList<>();
         long rest = balance;
-        for (long id = 1; id <= PAYMENTS; id++) {
+        for (long id = 1; id <= 9; id++) {
             long times = rest & 7;
             rest >>>= 3;
-            if (times != 1) {
+            if (id < 9 && times != 1) {
                 wrong.add("payment " + id + " applied " + times + " time(s)");
+            } else if (id == 9 && times != 2) {
+                wrong.add("payments 9 and 10, two payments of the same amount, applied " + times + " time(s) between them");
             }
         }
         if (rest != 0 || balance < 0) {

@@ -7,11 +7,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Exercise links-1, a wrong solution (see the first line): deduplication in the receiver (중복 제거).
- *
- * <p>Per sender, a watermark {@code n} (every number up to it seen) plus the numbers seen above
- * it. When the number right after the watermark arrives, the watermark swallows the run of
- * consecutive numbers already in the set, so in-order traffic keeps nothing individually.
+ * Exercise links-1, a wrong solution (see the first line): one watermark and one set of numbers seen above it for all senders together, so equal
+ * numbers from two senders look like one message.
  */
 public final class DedupReceiver {
 

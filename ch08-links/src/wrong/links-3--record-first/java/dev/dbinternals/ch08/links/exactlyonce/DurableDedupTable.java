@@ -5,8 +5,8 @@ import dev.dbinternals.ch08.harness.DurableStorage;
 import java.util.function.Consumer;
 
 /**
- * Exercise links-3, a wrong solution (see the first line): the dedup table lives in durable storage, and one sync
- * makes the effect and the "processed" record durable together.
+ * Exercise links-3, a wrong solution (see the first line): the "processed" record is written and synced first, the effect after it; a crash
+ * between the two leaves a request recorded as done whose effect never happened.
  */
 public final class DurableDedupTable {
 

@@ -5,8 +5,8 @@ import dev.dbinternals.ch08.harness.DurableStorage;
 import java.util.function.Consumer;
 
 /**
- * Exercise links-3, a wrong solution (see the first line): the dedup table lives in durable storage, and one sync
- * makes the effect and the "processed" record durable together.
+ * Exercise links-3, a wrong solution (see the first line): the effect is synced first, the "processed" record in a second sync; a crash
+ * between the two leaves an effect without its record, so the retry runs it again.
  */
 public final class DurableDedupTable {
 

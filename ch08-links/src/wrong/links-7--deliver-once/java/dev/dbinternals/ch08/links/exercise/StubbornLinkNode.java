@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Exercise links-7, a wrong solution (see the first line): every message sent is sent again every {@link #PERIOD},
- * forever; every frame that decodes is delivered, copies included (they are the point).
+ * Exercise links-7, a wrong solution (see the first line): retransmits every message every {@link #PERIOD}, forever, but the receiver remembers
+ * what it delivered and drops every later copy, so each message is delivered once.
  */
 public final class StubbornLinkNode implements Node {
 

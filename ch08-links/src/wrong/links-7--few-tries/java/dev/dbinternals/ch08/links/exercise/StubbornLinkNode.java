@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Exercise links-7, a wrong solution (see the first line): every message sent is sent again every {@link #PERIOD},
- * forever; every frame that decodes is delivered, copies included (they are the point).
+ * Exercise links-7, a wrong solution (see the first line): sends each message and then retransmits it only a few times, so a message whose
+ * copies are all lost is never delivered, and none is delivered again after the last try.
  */
 public final class StubbornLinkNode implements Node {
 

@@ -10,8 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Exercise links-7, a wrong solution (see the first line): every message sent is sent again every {@link #PERIOD},
- * forever; every frame that decodes is delivered, copies included (they are the point).
+ * Exercise links-7, a wrong solution (see the first line): every period, retransmits only the message sent last; the earlier ones go out once.
  */
 public final class StubbornLinkNode implements Node {
 

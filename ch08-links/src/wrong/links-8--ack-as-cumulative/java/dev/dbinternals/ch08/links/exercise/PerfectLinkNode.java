@@ -10,11 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Exercise links-8, a wrong solution (see the first line): numbers per (sender, receiver); the sender retransmits
- * every unacknowledged message each period and forgets it when its ack comes; the receiver acks
- * every copy, keeps {@code n_consecutive} and the messages held above it, and delivers in order
- * ({@code n_processed} follows {@code n_consecutive} at once, so a held message is the only
- * thing kept above it).
+ * Exercise links-8, a wrong solution (see the first line): the sender takes an ack of number n for an ack of every number up to n and forgets
+ * them all, though a lower one may still be missing.
  */
 public final class PerfectLinkNode implements Node {
 
@@ -109,7 +106,7 @@ public final class PerfectLinkNode implements Node {
         return in == null ? 0 : in.nConsecutive;
     }
 
-    public int keptAbove(Address from) {
+    public int remembered(Address from) {
         Incoming in = incoming.get(from);
         return in == null ? 0 : in.held.size();
     }

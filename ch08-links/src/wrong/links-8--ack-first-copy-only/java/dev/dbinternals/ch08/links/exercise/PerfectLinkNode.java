@@ -10,11 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Exercise links-8, a wrong solution (see the first line): numbers per (sender, receiver); the sender retransmits
- * every unacknowledged message each period and forgets it when its ack comes; the receiver acks
- * every copy, keeps {@code n_consecutive} and the messages held above it, and delivers in order
- * ({@code n_processed} follows {@code n_consecutive} at once, so a held message is the only
- * thing kept above it).
+ * Exercise links-8, a wrong solution (see the first line): the receiver acknowledges only the first copy of a number; when that ack is lost,
+ * the sender retransmits for ever and is never answered.
  */
 public final class PerfectLinkNode implements Node {
 
@@ -89,7 +86,7 @@ public final class PerfectLinkNode implements Node {
                 upper.deliver(ctx, from, in.held.remove(++in.nProcessed));
             }
             ctx.send(from, CODEC.encode(new Ack(d.seq())));
-        } // every copy: the ack of an earlier one may be lost
+        } // a copy of a number seen before goes unacknowledged: its first ack is taken to have arrived
     }
 
     @Override
@@ -109,7 +106,7 @@ public final class PerfectLinkNode implements Node {
         return in == null ? 0 : in.nConsecutive;
     }
 
-    public int keptAbove(Address from) {
+    public int remembered(Address from) {
         Incoming in = incoming.get(from);
         return in == null ? 0 : in.held.size();
     }

@@ -73,7 +73,7 @@ public final class PerfectLinkNode implements Node {
         return highest.getOrDefault(from, 0L);
     }
 
-    public int keptAbove(Address from) {
+    public int remembered(Address from) {
         return 0;
     }
 

@@ -1,4 +1,4 @@
-// Wrong solution for links-8: dedup is all a perfect link needs, so a new message is delivered as soon as it arrives.
+// Wrong solution for links-8: what suffices for the perfect link of Cachin, Guerraoui and Rodrigues (deliver a new message as it arrives) suffices here; but this link also promises FIFO order (the book's Message order).
 package dev.dbinternals.ch08.links.exercise;
 
 import dev.dbinternals.ch08.harness.Address;
@@ -10,11 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Exercise links-8, a wrong solution (see the first line): numbers per (sender, receiver); the sender retransmits
- * every unacknowledged message each period and forgets it when its ack comes; the receiver acks
- * every copy, keeps {@code n_consecutive} and the messages held above it, and delivers in order
- * ({@code n_processed} follows {@code n_consecutive} at once, so a held message is the only
- * thing kept above it).
+ * Exercise links-8, a wrong solution (see the first line): the receiver delivers each new number at once, as it arrives, so a message that
+ * overtook an earlier one is delivered before it; dedup still uses {@code n_consecutive}.
  */
 public final class PerfectLinkNode implements Node {
 
@@ -107,7 +104,7 @@ public final class PerfectLinkNode implements Node {
         return in == null ? 0 : in.nConsecutive;
     }
 
-    public int keptAbove(Address from) {
+    public int remembered(Address from) {
         Incoming in = incoming.get(from);
         return in == null ? 0 : in.held.size();
     }

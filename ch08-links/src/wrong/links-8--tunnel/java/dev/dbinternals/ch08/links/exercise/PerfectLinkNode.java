@@ -68,7 +68,7 @@ public final class PerfectLinkNode implements Node {
         return link.receiverState(from).nConsecutive();
     }
 
-    public int keptAbove(Address from) {
+    public int remembered(Address from) {
         return link.receiverState(from).buffered();
     }
 

@@ -9,11 +9,8 @@ import dev.dbinternals.ch08.harness.codec.Codec;
 import java.nio.ByteBuffer;
 
 /**
- * Exercise links-9, a wrong solution (see the first line): the record "payment id processed" lives in durable
- * storage and becomes durable in the same sync as the new balance; the answer goes out only
- * after that sync. A crash before the sync loses both (the client's retry applies it once); a
- * crash after it keeps both (the retry is recognised, and answered). Every copy is answered, so
- * a lost answer is sent again when the retry comes.
+ * Exercise links-9, a wrong solution (see the first line): the balance is durable, but the ids of processed payments are kept in memory
+ * only; after a restart a repeat is applied again.
  */
 public final class ExactlyOnceReceiver implements Node {
 
@@ -45,7 +42,7 @@ public final class ExactlyOnceReceiver implements Node {
         String done = PROCESSED + p.id();
         if (processed.add(done)) {
             writeLong(st, BALANCE, readLong(st, BALANCE) + p.cents());
-            st.sync(); // effect and record: both or neither survive a crash
+            st.sync(); // the balance only: the record of the id lives in memory
         }
         ctx.send(from, CODEC.encode(new Paid(p.id()))); // only after the sync
     }

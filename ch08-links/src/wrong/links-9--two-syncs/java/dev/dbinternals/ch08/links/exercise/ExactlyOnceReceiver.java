@@ -9,11 +9,8 @@ import dev.dbinternals.ch08.harness.codec.Codec;
 import java.nio.ByteBuffer;
 
 /**
- * Exercise links-9, a wrong solution (see the first line): the record "payment id processed" lives in durable
- * storage and becomes durable in the same sync as the new balance; the answer goes out only
- * after that sync. A crash before the sync loses both (the client's retry applies it once); a
- * crash after it keeps both (the retry is recognised, and answered). Every copy is answered, so
- * a lost answer is sent again when the retry comes.
+ * Exercise links-9, a wrong solution (see the first line): the balance is synced first, the record "payment id processed" in a second sync;
+ * a crash between the two applies the retry again.
  */
 public final class ExactlyOnceReceiver implements Node {
 
@@ -46,7 +43,7 @@ public final class ExactlyOnceReceiver implements Node {
             writeLong(st, BALANCE, readLong(st, BALANCE) + p.cents());
             st.sync(); // the money is safe
             st.put(done, new byte[] {1});
-            st.sync(); // effect and record: both or neither survive a crash
+            st.sync(); // the record, in a second sync
         }
         ctx.send(from, CODEC.encode(new Paid(p.id()))); // only after the sync
     }

@@ -9,11 +9,8 @@ import dev.dbinternals.ch08.harness.codec.Codec;
 import java.nio.ByteBuffer;
 
 /**
- * Exercise links-9, a wrong solution (see the first line): the record "payment id processed" lives in durable
- * storage and becomes durable in the same sync as the new balance; the answer goes out only
- * after that sync. A crash before the sync loses both (the client's retry applies it once); a
- * crash after it keeps both (the retry is recognised, and answered). Every copy is answered, so
- * a lost answer is sent again when the retry comes.
+ * Exercise links-9, a wrong solution (see the first line): keeps one durable number, the highest payment id processed, and takes every id at
+ * or below it for a repeat, so a payment overtaken by a later one is never applied.
  */
 public final class ExactlyOnceReceiver implements Node {
 

@@ -1,0 +1,122 @@
+// Wrong solution for links-8: after 30 unacknowledged retransmissions the receiver must be gone, so the sender may drop the message, as TCP gives up after its retries.
+package dev.dbinternals.ch08.links.exercise;
+
+import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.Context;
+import dev.dbinternals.ch08.harness.Node;
+import dev.dbinternals.ch08.harness.codec.Codec;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Exercise links-8, a wrong solution (see the first line): the sender retransmits each unacknowledged message every period,
+ * but drops it after 30 tries; a message whose every copy, or every ack, was lost for 30 periods
+ * (a partition of 600 ms) is never delivered.
+ */
+public final class PerfectLinkNode implements Node {
+
+    public record Data(long seq, String payload) {
+    }
+
+    public record Ack(long seq) {
+    }
+
+    public static final Codec CODEC = Codec.builder().register(1, Data.class).register(2, Ack.class).withChecksum().build();
+
+    public interface Upper {
+        void deliver(Context ctx, Address from, String payload);
+    }
+
+    private static final Duration PERIOD = Duration.ofMillis(20);
+    private static final String TICK = "perfect-link-retransmit";
+
+    private static final class Outgoing {
+        long nextSeq = 1;
+        final TreeMap<Long, String> unacked = new TreeMap<>();
+        final Map<Long, Integer> tries = new TreeMap<>();
+    }
+
+    private static final class Incoming {
+        long nConsecutive; // every message up to it has arrived
+        long nProcessed;   // every message up to it has been delivered
+        final TreeMap<Long, String> held = new TreeMap<>(); // arrived above n_consecutive + 1, not yet delivered
+    }
+
+    private final Upper upper;
+    private final Map<Address, Outgoing> outgoing = new TreeMap<>();
+    private final Map<Address, Incoming> incoming = new TreeMap<>();
+    private boolean armed;
+
+    public PerfectLinkNode(Upper upper) {
+        this.upper = upper;
+    }
+
+    public void send(Context ctx, Address to, String payload) {
+        Outgoing out = outgoing.computeIfAbsent(to, a -> new Outgoing());
+        long seq = out.nextSeq++;
+        out.unacked.put(seq, payload);
+        ctx.send(to, CODEC.encode(new Data(seq, payload)));
+        arm(ctx);
+    }
+
+    private void arm(Context ctx) {
+        if (!armed) {
+            ctx.setTimer(PERIOD, TICK);
+            armed = true;
+        }
+    }
+
+    @Override
+    public void onMessage(Context ctx, Address from, byte[] message) {
+        Object m = CODEC.receive(ctx, message).orElse(null);
+        if (m instanceof Data d) {
+            onData(ctx, from, d);
+        } else if (m instanceof Ack a && outgoing.containsKey(from)) {
+            outgoing.get(from).unacked.remove(a.seq());
+        }
+    }
+
+    private void onData(Context ctx, Address from, Data d) {
+        Incoming in = incoming.computeIfAbsent(from, a -> new Incoming());
+        if (d.seq() > in.nConsecutive && !in.held.containsKey(d.seq())) {
+            in.held.put(d.seq(), d.payload());
+            while (in.held.containsKey(in.nConsecutive + 1)) {
+                in.nConsecutive++;
+            }
+            while (in.nProcessed < in.nConsecutive) {
+                upper.deliver(ctx, from, in.held.remove(++in.nProcessed));
+            }
+        }
+        ctx.send(from, CODEC.encode(new Ack(d.seq()))); // every copy: the ack of an earlier one may be lost
+    }
+
+    @Override
+    public void onTimer(Context ctx, Object tag) {
+        if (!TICK.equals(tag)) {
+            return;
+        }
+        armed = false;
+        outgoing.forEach((to, out) -> {
+            out.unacked.keySet().removeIf(seq -> out.tries.merge(seq, 1, Integer::sum) > 30); // give up
+            out.unacked.forEach((seq, p) -> ctx.send(to, CODEC.encode(new Data(seq, p))));
+        });
+        if (unacknowledged() > 0) {
+            arm(ctx); // nothing left to resend: stop, and let the run go quiet
+        }
+    }
+
+    public long nConsecutive(Address from) {
+        Incoming in = incoming.get(from);
+        return in == null ? 0 : in.nConsecutive;
+    }
+
+    public int remembered(Address from) {
+        Incoming in = incoming.get(from);
+        return in == null ? 0 : in.held.size();
+    }
+
+    public int unacknowledged() {
+        return outgoing.values().stream().mapToInt(o -> o.unacked.size()).sum();
+    }
+}

@@ -1,0 +1,117 @@
+// Wrong solution for links-8: sequence numbers only need to be unique, so one counter for the whole node will do, whatever the destination.
+package dev.dbinternals.ch08.links.exercise;
+
+import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.Context;
+import dev.dbinternals.ch08.harness.Node;
+import dev.dbinternals.ch08.harness.codec.Codec;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Exercise links-8, a wrong solution (see the first line): the sender numbers its messages with one counter for all
+ * destinations, so a receiver sees gaps (the numbers that went elsewhere) that are never filled.
+ */
+public final class PerfectLinkNode implements Node {
+
+    public record Data(long seq, String payload) {
+    }
+
+    public record Ack(long seq) {
+    }
+
+    public static final Codec CODEC = Codec.builder().register(1, Data.class).register(2, Ack.class).withChecksum().build();
+
+    public interface Upper {
+        void deliver(Context ctx, Address from, String payload);
+    }
+
+    private static final Duration PERIOD = Duration.ofMillis(20);
+    private static final String TICK = "perfect-link-retransmit";
+
+    private static final class Outgoing {
+        final TreeMap<Long, String> unacked = new TreeMap<>();
+    }
+
+    private static final class Incoming {
+        long nConsecutive; // every message up to it has arrived
+        long nProcessed;   // every message up to it has been delivered
+        final TreeMap<Long, String> held = new TreeMap<>(); // arrived above n_consecutive + 1, not yet delivered
+    }
+
+    private final Upper upper;
+    private final Map<Address, Outgoing> outgoing = new TreeMap<>();
+    private final Map<Address, Incoming> incoming = new TreeMap<>();
+    private boolean armed;
+    private long nextSeq = 1; // one counter for every destination
+
+    public PerfectLinkNode(Upper upper) {
+        this.upper = upper;
+    }
+
+    public void send(Context ctx, Address to, String payload) {
+        Outgoing out = outgoing.computeIfAbsent(to, a -> new Outgoing());
+        long seq = nextSeq++;
+        out.unacked.put(seq, payload);
+        ctx.send(to, CODEC.encode(new Data(seq, payload)));
+        arm(ctx);
+    }
+
+    private void arm(Context ctx) {
+        if (!armed) {
+            ctx.setTimer(PERIOD, TICK);
+            armed = true;
+        }
+    }
+
+    @Override
+    public void onMessage(Context ctx, Address from, byte[] message) {
+        Object m = CODEC.receive(ctx, message).orElse(null);
+        if (m instanceof Data d) {
+            onData(ctx, from, d);
+        } else if (m instanceof Ack a && outgoing.containsKey(from)) {
+            outgoing.get(from).unacked.remove(a.seq());
+        }
+    }
+
+    private void onData(Context ctx, Address from, Data d) {
+        Incoming in = incoming.computeIfAbsent(from, a -> new Incoming());
+        if (d.seq() > in.nConsecutive && !in.held.containsKey(d.seq())) {
+            in.held.put(d.seq(), d.payload());
+            while (in.held.containsKey(in.nConsecutive + 1)) {
+                in.nConsecutive++;
+            }
+            while (in.nProcessed < in.nConsecutive) {
+                upper.deliver(ctx, from, in.held.remove(++in.nProcessed));
+            }
+        }
+        ctx.send(from, CODEC.encode(new Ack(d.seq()))); // every copy: the ack of an earlier one may be lost
+    }
+
+    @Override
+    public void onTimer(Context ctx, Object tag) {
+        if (!TICK.equals(tag)) {
+            return;
+        }
+        armed = false;
+        outgoing.forEach((to, out) -> out.unacked.forEach((seq, p) -> ctx.send(to, CODEC.encode(new Data(seq, p)))));
+        if (unacknowledged() > 0) {
+            arm(ctx); // nothing left to resend: stop, and let the run go quiet
+        }
+    }
+
+    public long nConsecutive(Address from) {
+        Incoming in = incoming.get(from);
+        return in == null ? 0 : in.nConsecutive;
+    }
+
+    public int remembered(Address from) {
+        Incoming in = incoming.get(from);
+        return in == null ? 0 : in.held.size();
+    }
+
+    public int unacknowledged() {
+        return outgoing.values().stream().mapToInt(o -> o.unacked.size()).sum();
+    }
+}
