@@ -26,9 +26,11 @@ import org.junit.jupiter.api.Test;
  * way during the run. While no process pauses and no link is cut, that is a synchronous system
  * (delay and processing are bounded, and {@code period + max delay} is well under the timeout), so
  * a timeout detector on the monotonic clock must be accurate. A pause or a cut longer than the
- * timeout is indistinguishable from a crash, and suspecting it then is the correct answer; once
- * heartbeats flow again, the suspicion must end. In an asynchronous system no timeout is
- * accurate; under partial synchrony only an adaptive one is, and only eventually (failures-2).
+ * timeout takes the run out of the synchronous model and is indistinguishable from a crash, so
+ * suspecting it then is required (an unavoidable false suspicion: strong accuracy only holds
+ * while the bound holds); once heartbeats flow again, the suspicion must end. In an asynchronous
+ * system no timeout is accurate; under partial synchrony with an unknown bound only one that
+ * grows after each mistake is, and only eventually (failures-2).
  *
  * <p>Wrong solutions this test rejects (each in {@code src/wrong/failures-5--<slug>}):
  * <ul>
