@@ -26,13 +26,15 @@ public final class Vote {
     }
 
     /**
-     * The value that at least {@code f + 1} <em>different</em> replicas replied, or empty if no
-     * value has that many yet. Only a replica's first reply counts: a faulty replica that sends
-     * its answer many times (or the network that duplicates it) must not win the vote. If at
-     * most {@code f} replicas are faulty, at most one value can qualify.
+     * A value that is safe to return, as soon as these replies make one safe, or empty if none is
+     * yet. A value is safe once it cannot come only from faulty replicas (at most {@code f} are).
+     * A replica has one vote, its first reply: a faulty replica that sends its answer many times
+     * (or the network that duplicates it) must not count for more than one, and what it says
+     * later does not change its vote. If at most {@code f} replicas are faulty, at most one value
+     * can be safe.
      */
     public static OptionalLong decide(List<Reply> replies, int f) {
-        throw new NotDoneYet("failures-3", FILE, "make decide() return the value reported by at least f + 1 different replicas (one vote per replica), else empty");
+        throw new NotDoneYet("failures-3", FILE, "make decide() return a value once it cannot have come only from faulty replicas, else empty");
     }
 
     /**

@@ -26,7 +26,9 @@ import java.util.TreeSet;
  *   <li>accuracy while the run is synchronous: no live process is ever suspected while every
  *       message arrives within the maximum delay (50 ms) and no process pauses;
  *   <li>a process paused, or cut off from one watcher, for longer than that bound is suspected
- *       like a crashed one (the detector cannot tell them apart, so that is correct), and
+ *       like a crashed one (required: such a pause or cut takes the run out of the synchronous
+ *       model, and no timeout detector can tell it from a crash, so this false suspicion is
+ *       unavoidable; strong accuracy only holds while the bound holds), and
  *       trusted again within {@code 2 × period + the maximum delay} once its heartbeats arrive;
  *   <li>every restart of a process is reported exactly once by every live process, within
  *       {@code 2 × period + the maximum delay}, even a restart much shorter than the timeout;

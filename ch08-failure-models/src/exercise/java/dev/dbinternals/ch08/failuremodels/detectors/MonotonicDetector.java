@@ -15,7 +15,7 @@ import java.util.List;
  * two clocks; demo 3 shows what the wrong one does when NTP steps it.
  *
  * <p>A heartbeat from a peer that had already been silent for longer than its timeout proves
- * the detector wrong: the peer was alive. After such a mistake, the silence that fooled it must
+ * the timeout too short for that peer: it was alive when it sent that heartbeat. After such a mistake, the silence that fooled it must
  * no longer make it suspect that peer. The test runs it in a partially synchronous system:
  * delays and stalls are wild for a while, then bounded by a limit the detector is not told; twenty
  * seconds after that it must have stopped making mistakes, and a peer that crashes must still

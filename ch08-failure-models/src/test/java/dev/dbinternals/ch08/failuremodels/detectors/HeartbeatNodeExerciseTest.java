@@ -1,6 +1,12 @@
 package dev.dbinternals.ch08.failuremodels.detectors;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dbinternals.ch08.failuremodels.Messages;
+import dev.dbinternals.ch08.failuremodels.Messages.Heartbeat;
 import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.Context;
+import dev.dbinternals.ch08.harness.Node;
 import dev.dbinternals.ch08.harness.exercise.NotDoneYet;
 import dev.dbinternals.ch08.harness.sim.Delay;
 import dev.dbinternals.ch08.harness.sim.LinkFaults;
@@ -26,9 +32,11 @@ import org.junit.jupiter.api.Test;
  * way during the run. While no process pauses and no link is cut, that is a synchronous system
  * (delay and processing are bounded, and {@code period + max delay} is well under the timeout), so
  * a timeout detector on the monotonic clock must be accurate. A pause or a cut longer than the
- * timeout is indistinguishable from a crash, and suspecting it then is the correct answer; once
- * heartbeats flow again, the suspicion must end. In an asynchronous system no timeout is
- * accurate; under partial synchrony only an adaptive one is, and only eventually (failures-2).
+ * timeout takes the run out of the synchronous model and is indistinguishable from a crash, so
+ * suspecting it then is required (an unavoidable false suspicion: strong accuracy only holds
+ * while the bound holds); once heartbeats flow again, the suspicion must end. In an asynchronous
+ * system no timeout is accurate; under partial synchrony with an unknown bound only one that
+ * grows after each mistake is, and only eventually (failures-2).
  *
  * <p>Wrong solutions this test rejects (each in {@code src/wrong/failures-5--<slug>}):
  * <ul>
@@ -44,7 +52,16 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code incarnation-in-memory}: the incarnation kept in a field, so every life says 1 and
  *       no restart is reported (the crash test);
  *   <li>{@code delegate}: glues {@link HeartbeatSender}, {@link MonitorNode} and
- *       {@link TimeoutDetector} together; it never reports a restart (the crash test).
+ *       {@link TimeoutDetector} together; it never reports a restart (the crash test);
+ *   <li>{@code incarnation-monotonic}: the monotonic clock's reading at start as the incarnation;
+ *       a restarted process's clock starts from a new arbitrary origin, often below the old one,
+ *       so its restart goes unreported (the crash test);
+ *   <li>{@code restart-on-different}: any other incarnation is a restart, so a late duplicate of
+ *       the old life's heartbeat is reported as another
+ *       ({@link #shouldNotTakeALateHeartbeatOfTheOldLifeForAnotherRestart});
+ *   <li>{@code seq-went-back}: no incarnation, a falling sequence number is a restart; a late
+ *       heartbeat is reported as one
+ *       ({@link #shouldNotTakeALateHeartbeatOfTheOldLifeForAnotherRestart}).
  * </ul>
  */
 @Tag("exercise")
@@ -263,6 +280,73 @@ class HeartbeatNodeExerciseTest {
                 }
             }
         });
+    }
+
+    /**
+     * A scripted peer: heartbeats every period from its first life (incarnation 1, seq 1 to 5),
+     * then from its second (incarnation 2, seq 1, 2, ...), with one late duplicate of the first
+     * life's last heartbeat right after the second life's first.
+     */
+    static final class ScriptedPeer implements Node {
+        private final Address watcher;
+        private int step;
+
+        ScriptedPeer(Address watcher) {
+            this.watcher = watcher;
+        }
+
+        @Override
+        public void onStart(Context ctx) {
+            onTimer(ctx, "beat");
+        }
+
+        @Override
+        public void onMessage(Context ctx, Address from, byte[] message) {
+        }
+
+        @Override
+        public void onTimer(Context ctx, Object tag) {
+            step++;
+            Heartbeat hb = step <= 5 ? new Heartbeat(1, step) : step == 7 ? new Heartbeat(1, 5) : new Heartbeat(2, step < 7 ? 1 : step - 6);
+            ctx.send(watcher, Messages.encode(hb));
+            ctx.setTimer(PERIOD, "beat");
+        }
+    }
+
+    @Test
+    void shouldNotTakeALateHeartbeatOfTheOldLifeForAnotherRestart() {
+        runsAtAll();
+        // given a watcher and a peer that restarts once: its heartbeats carry incarnation 1, then
+        // 2, and a duplicate of its first life's last heartbeat arrives after its second life's first
+        Simulation sim = new Simulation(1);
+        sim.network().setDefaults(LinkFaults.none()); // 1 ms, in order
+        Address watcher = Address.of("N1");
+        Address peer = Address.of("N2");
+        List<String> restarts = new ArrayList<>();
+        List<String> suspicions = new ArrayList<>();
+        sim.addNode(watcher, () -> new HeartbeatNode(PERIOD, TIMEOUT, new HeartbeatNode.Listener() {
+            @Override
+            public void suspected(Address p, boolean s) {
+                if (s) {
+                    suspicions.add(p + " at " + at(sim.nowNanos()));
+                }
+            }
+
+            @Override
+            public void restarted(Address p) {
+                restarts.add(p + " at " + at(sim.nowNanos()));
+            }
+        }));
+        sim.addNode(peer, () -> new ScriptedPeer(watcher));
+        // when it runs for two seconds
+        sim.runFor(Duration.ofSeconds(2));
+        // then the one restart is reported once, and the steady heartbeats raise no suspicion
+        if (restarts.size() != 1) {
+            throw new AssertionError(peer + "'s heartbeats went from incarnation 1 (seq 1..5) to incarnation 2 at 0.500 s, and at 0.600 s"
+                    + " a late duplicate of incarnation 1's seq 5 arrived; " + watcher + " reported " + restarts.size() + " restart(s): "
+                    + restarts + " (one restart happened: a duplicated or late heartbeat of an earlier life is not another one)");
+        }
+        assertThat(suspicions).as("suspicions of a peer whose heartbeats came every " + ms(PERIOD)).isEmpty();
     }
 
     private static void expectSuspectedThenTrusted(Run run, Address q, Address p, long silentFrom, long silentTo, long end, String what) {

@@ -32,7 +32,11 @@ import org.junit.jupiter.api.Test;
  *       {@link #shouldStopMakingMistakesOnceTheSystemBehavesAndStillSuspectACrash});
  *   <li>{@code raise-when-suspecting}: the timeout grows whenever the detector suspects, not when
  *       a heartbeat proves it wrong, so a crashed peer is suspected, then trusted again
- *       ({@link #shouldStopMakingMistakesOnceTheSystemBehavesAndStillSuspectACrash}).
+ *       ({@link #shouldStopMakingMistakesOnceTheSystemBehavesAndStillSuspectACrash});
+ *   <li>{@code capped-5x} and {@code capped-doubling-10x}: the timeout grows after each mistake,
+ *       but only up to 5 (or 10) times the initial one; the bound the system settles on is not
+ *       told, and in a third of the runs it is up to 33 times the timeout, so the cap repeats the same
+ *       mistake forever ({@link #shouldStopMakingMistakesOnceTheSystemBehavesAndStillSuspectACrash}).
  * </ul>
  */
 @Tag("exercise")
@@ -113,14 +117,27 @@ class MonotonicDetectorExerciseTest {
     }
 
     static final Duration PERIOD = Duration.ofMillis(100);
+    static final Duration TIMEOUT = Duration.ofMillis(300);
     static final Duration GST = Duration.ofSeconds(4);
-    static final Duration LEARNING = Duration.ofSeconds(20);
-    static final Duration END = Duration.ofSeconds(50);
+    /** The longest stall after GST, in periods: 100 periods is 10 s, over 33 times the timeout. */
+    static final int MAX_STALL = 100;
+
+    /**
+     * How long a detector gets to learn a bound of {@code stall} periods: enough for one that adds
+     * the initial timeout after each mistake (the slowest correct growth), which needs about
+     * {@code stall x period / timeout} mistakes, one per stall, and a stall comes every
+     * {@code stall + 9} periods. At least 20 s.
+     */
+    static Duration learning(int stall) {
+        long mistakes = stall * PERIOD.toMillis() / TIMEOUT.toMillis() + 2;
+        return PERIOD.multipliedBy(Math.max(200, mistakes * (stall + 10)));
+    }
 
     /**
      * A test sender: a heartbeat every period, with stalls. Before {@link #settle} it stalls at
      * random, for up to 15 periods; after, every tenth heartbeat is followed by a stall of
-     * exactly {@code stallPeriods} periods: slow, but within a bound the detector is not told.
+     * exactly {@code stallPeriods} periods: slow, but within a bound the detector is not told,
+     * and which may be many times its initial timeout.
      */
     static final class StallingSender implements Node {
         private final Address monitor;
@@ -167,42 +184,48 @@ class MonotonicDetectorExerciseTest {
         new MonotonicDetector(Duration.ofMillis(300)).start(List.of(P), new FakeClock());
         Seeds.check("failures-2/partial-synchrony", 300, seed -> {
             // given a monitor with timeout 300 ms and three senders; until GST (4 s) links lose a
-            // fifth of the frames and delay them long-tailed, and senders stall at random
+            // fifth of the frames and delay them long-tailed, and senders stall at random; from
+            // GST on each stalls for a bound of its own, 2 to 10 periods, and in a third of the runs
+            // one of them up to 100 periods (10 s): a detector cannot know how large
             Simulation sim = new Simulation(seed);
             SplittableRandom r = new SplittableRandom(seed * 31 + 7);
             Address monitor = Address.of("monitor");
             List<long[]> suspicions = new ArrayList<>(); // {time, sender number, 1 = suspects / 0 = trusts}
-            sim.addNode(monitor, MonitorNode.with(() -> new MonotonicDetector(Duration.ofMillis(300)), Duration.ofMillis(50),
+            sim.addNode(monitor, MonitorNode.with(() -> new MonotonicDetector(TIMEOUT), Duration.ofMillis(50),
                     (peer, s) -> suspicions.add(new long[] {sim.nowNanos(), Long.parseLong(peer.name().substring(1)), s ? 1 : 0})));
             sim.network().setDefaults(LinkFaults.none().withLoss(0.2).withDelay(Delay.longTailed(Duration.ofMillis(20), Duration.ofMillis(600))));
             List<Address> senders = new ArrayList<>();
             int[] stalls = new int[4];
+            int slow = r.nextInt(3) == 0 ? 1 + r.nextInt(3) : 0;
             for (int i = 1; i <= 3; i++) {
                 Address s = sim.addNode("S" + i, () -> new StallingSender(monitor));
                 senders.add(s);
-                stalls[i] = 2 + r.nextInt(9);
+                stalls[i] = i == slow ? 11 + r.nextInt(MAX_STALL - 10) : 2 + r.nextInt(9);
                 int k = stalls[i];
                 sim.at(GST, () -> sim.node(s, StallingSender.class).settle(k));
                 sim.clock(s).setDriftPpm(r.nextDouble(-100, 100));
             }
             sim.clock(monitor).setDriftPpm(r.nextDouble(-100, 100));
+            Duration learning = learning(Math.max(stalls[1], Math.max(stalls[2], stalls[3])));
+            Duration learned = GST.plus(learning);
+            // after S1's crash: time for the largest timeout a correct detector may have reached
+            Duration end = learned.plus(Duration.ofSeconds(26)).plus(PERIOD.multipliedBy(2L * stalls[1]));
             for (int i = 0; i < 4; i++) {
                 long stepMs = (r.nextBoolean() ? 1 : -1) * r.nextLong(1_000, 60_001);
-                sim.at(Duration.ofMillis(r.nextLong(100, END.toMillis())), () -> sim.clock(monitor).step(Duration.ofMillis(stepMs)));
+                sim.at(Duration.ofMillis(r.nextLong(100, end.toMillis())), () -> sim.clock(monitor).step(Duration.ofMillis(stepMs)));
             }
-            // from GST on: no loss, 5 ms delay, stalls of at most 10 periods; S1 crashes 20 s later
+            // from GST on: no loss, 5 ms delay, each sender's stalls bounded; S1 crashes once the detector had time to learn
             sim.at(GST, () -> sim.network().setDefaults(LinkFaults.none().withDelay(Duration.ofMillis(5))));
-            Duration learned = GST.plus(LEARNING);
             sim.at(learned, () -> sim.crash(senders.get(0)));
-            sim.runFor(END);
-            // then no live sender was suspected after the detector had twenty seconds to learn
+            sim.runFor(end);
+            // then no live sender was suspected after the detector had time to learn
             for (long[] e : suspicions) {
                 boolean crashed = e[1] == 1 && e[0] >= learned.toNanos();
                 if (e[2] == 1 && e[0] >= learned.toNanos() && !crashed) {
                     throw new AssertionError(String.format(Locale.ROOT, "S%d was suspected at %.3f s though it was alive: from %.0f s on no "
                                     + "frame was lost, every one took 5 ms, and S%d's heartbeats were never more than %d periods of %d ms apart; "
                                     + "a detector must stop making mistakes once that holds (eventual accuracy; it had %d s to learn)",
-                            e[1], e[0] / 1e9, GST.toMillis() / 1e3, e[1], stalls[(int) e[1]], PERIOD.toMillis(), LEARNING.toSeconds()));
+                            e[1], e[0] / 1e9, GST.toMillis() / 1e3, e[1], stalls[(int) e[1]], PERIOD.toMillis(), learning.toSeconds()));
                 }
             }
             // and the crashed one is suspected for good
@@ -214,7 +237,7 @@ class MonotonicDetectorExerciseTest {
             }
             if (last == null || last[2] != 1 || last[0] < learned.toNanos()) {
                 throw new AssertionError(String.format(Locale.ROOT, "S1 crashed at %.0f s, and at %.0f s the monitor %s (completeness: "
-                        + "a crashed process is eventually suspected, and stays suspected)", learned.toMillis() / 1e3, END.toMillis() / 1e3,
+                        + "a crashed process is eventually suspected, and stays suspected)", learned.toMillis() / 1e3, end.toMillis() / 1e3,
                         last != null && last[2] == 0 && last[0] >= learned.toNanos() ? "had trusted it again at " + String.format(Locale.ROOT, "%.3f s", last[0] / 1e9)
                                 : "did not suspect it"));
             }

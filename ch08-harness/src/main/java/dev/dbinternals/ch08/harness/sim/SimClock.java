@@ -13,7 +13,12 @@ import java.util.Objects;
  * {@code offset + true time x (1 + drift)} and can jump (forward or backward, as after an NTP
  * correction). The monotonic clock runs at the same drifting rate from an arbitrary origin of
  * its own and never goes backward, whatever the wall clock does; that is why timeouts are
- * measured with it ({@link dev.dbinternals.ch08.harness.Context#setTimer} does).
+ * measured with it ({@link dev.dbinternals.ch08.harness.Context#setTimer} does). Its origin is
+ * a process's, not the machine's: at every {@link Simulation#restart} the monotonic clock starts
+ * again from a new arbitrary (seeded) origin, which may be below its last reading, as a new
+ * JVM's {@code System.nanoTime()} may (Java promises nothing about its origin across JVMs), and
+ * as {@code CLOCK_MONOTONIC} does after a reboot. Only a difference of two readings of one life
+ * means anything. Offset, drift and the wall clock carry on across a restart.
  *
  * <p>The node reads it as its {@link LocalClock}; tests and fault plans turn the knobs. Not
  * thread-safe: use it from the thread that runs the simulation.
@@ -79,6 +84,12 @@ public final class SimClock implements LocalClock {
         baseWall = wallNanosAt(t);
         baseMono = monoAt(t);
         baseTrue = t;
+    }
+
+    /** A restart: the monotonic clock reads {@code origin} now, and runs on from there at the same rate. */
+    void newMonotonicOrigin(long origin) {
+        rebase();
+        baseMono = origin;
     }
 
     /** Sets the wall clock to read true time plus {@code offset} from now on (its drift continues from here). */

@@ -406,7 +406,8 @@ public final class Simulation {
 
     /**
      * Crash-recovery: a fresh instance from the factory starts now, with storage holding what
-     * was synced. A running node is crashed first.
+     * was synced, and a monotonic clock from a new arbitrary origin, drawn from the seed (a new
+     * process's clock; see {@link SimClock}). A running node is crashed first.
      */
     public void restart(Address a) {
         NodeState s = state(a);
@@ -414,6 +415,7 @@ public final class Simulation {
             crash(a);
         }
         s.crashed = false;
+        s.clock.newMonotonicOrigin(new SplittableRandom(streamSeed("clock/" + s.address.name() + "/life/" + s.incarnation)).nextLong(1L << 50));
         record(now, Kind.RESTART, s.address, null, -1, null,
                 "incarnation " + s.incarnation + ", " + s.storage.keys().size() + " durable keys");
         startInstance(s, false);

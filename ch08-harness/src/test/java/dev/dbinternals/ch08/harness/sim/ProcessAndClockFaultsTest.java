@@ -160,6 +160,39 @@ class ProcessAndClockFaultsTest {
         assertThat(sim.trace().ofKind(Kind.CLOCK_STEP)).isNotEmpty();
     }
 
+    /** Reads A's monotonic clock at 10 ms, restarts A at 20 ms, and reads it again at 20 ms and 30 ms. */
+    private static long[] monotonicAcrossARestart(long seed) {
+        Simulation sim = new Simulation(seed);
+        sim.addNode(A, Nodes.Sink::new);
+        sim.clock(A).setDriftPpm(1000);
+        sim.clock(A).step(Duration.ofMillis(-7));
+        long[] r = new long[4];
+        sim.at(Duration.ofMillis(10), () -> r[0] = sim.clock(A).monotonicNanos());
+        sim.at(Duration.ofMillis(20), () -> {
+            sim.restart(A);
+            r[1] = sim.clock(A).monotonicNanos();
+        });
+        sim.at(Duration.ofMillis(30), () -> r[2] = sim.clock(A).monotonicNanos());
+        sim.runFor(Duration.ofMillis(40));
+        r[3] = sim.clock(A).wallMillis() - SimClock.EPOCH_MILLIS;
+        return r;
+    }
+
+    @Test
+    void shouldStartTheMonotonicClockFromANewSeededOriginAtARestart() {
+        boolean wentBelow = false;
+        for (long seed = 1; seed <= 20; seed++) {
+            long[] r = monotonicAcrossARestart(seed);
+            assertThat(monotonicAcrossARestart(seed)).as("seed %d: the same seed, the same readings", seed).containsExactly(r);
+            assertThat(r[1] - r[0]).as("seed %d: the new life's clock does not carry on from the old one", seed)
+                    .isNotEqualTo(10_010_000L);
+            assertThat(r[2] - r[1]).as("seed %d: within a life it runs on at the drifting rate", seed).isEqualTo(10_010_000L);
+            assertThat(r[3]).as("seed %d: the wall clock carries on (40 ms + 1000 ppm - 7 ms step)", seed).isEqualTo(33L);
+            wentBelow |= r[1] < r[0];
+        }
+        assertThat(wentBelow).as("some restart's clock reads below the old life's last reading").isTrue();
+    }
+
     @Test
     void shouldDriftTheLocalClocksAgainstTrueTime() {
         Simulation sim = new Simulation(6);
