@@ -22,7 +22,7 @@ import java.util.List;
  * the time you send it as {@code sentNanos}: the server takes a frame with the same id, attempt and
  * {@code sentNanos} as one it has seen for a network copy. Call {@link #answered} once per request. Use only {@code ctx}: its clock, its timers, its {@code random()}.
  *
- * <p>Graded over 1,000 seeds (README, exercise cascading-7, states the five properties).
+ * <p>Graded over 1,000 seeds (README, exercise cascading-7, states the six properties).
  * Not thread-safe (one handler at a time).
  */
 public final class ResilientClient implements Node {
