@@ -20,10 +20,11 @@ import java.util.Map;
  * to be answered within {@link #DEADLINE} of its creation or given up. The server has one worker
  * and a bounded queue: it answers a {@link Wire.Request} with a {@link Wire.Response}, or at once
  * with a {@link Wire.Rejected} when its queue is full. Frames get lost and duplicated (read
- * them with {@code Wire.CODEC.receive(ctx, message)}), and for a while the server slows down. Send every attempt of a request with the request's id; call {@link #answered} once per
- * request. Use only {@code ctx}: its clock, its timers, its {@code random()}.
+ * them with {@code Wire.CODEC.receive(ctx, message)}), and for a while the server slows down. Send every attempt of a request with the request's id, its attempt number (1, 2, …) and
+ * the time you send it as {@code sentNanos}: the server takes a frame with the same id, attempt and
+ * {@code sentNanos} as one it has seen for a network copy. Call {@link #answered} once per request. Use only {@code ctx}: its clock, its timers, its {@code random()}.
  *
- * <p>Graded over 1,000 seeds (README, exercise cascading-7, states the four properties).
+ * <p>Graded over 1,000 seeds (README, exercise cascading-7, states the six properties).
  * Not thread-safe (one handler at a time).
  */
 public final class ResilientClient implements Node {

@@ -16,7 +16,11 @@ import org.junit.jupiter.api.Test;
  * failures in a row ({@code shouldOpenAfterConsecutiveFailuresOnly}); a breaker that never
  * half-opens and closes straight after the wait, letting every call through
  * ({@code shouldLetOneTrialThroughAfterTheWaitAndCloseOnItsSuccess}); a wait that keeps its
- * doubled length after the breaker closed ({@code shouldStartOverWithTheShortWaitAfterClosing}).
+ * doubled length after the breaker closed ({@code shouldStartOverWithTheShortWaitAfterClosing});
+ * doubling without a guard, which overflows to a negative wait
+ * ({@code shouldStayOpenWhenTheDoubledWaitPassesTheLargestLong}); a late success while open that
+ * closes it ({@code shouldIgnoreALateSuccessWhileOpen}); a late failure while open that restarts
+ * and doubles the wait ({@code shouldIgnoreALateFailureWhileOpen}).
  */
 @Tag("exercise")
 @DisplayName("cascading-2: a circuit breaker whose open wait backs off")
@@ -90,6 +94,39 @@ class SimpleBreakerExerciseTest {
         b.failure();
         now.addAndGet(100);
         assertThat(b.allow()).as("opened again after closing: the wait is back to 100 ns").isTrue();
+    }
+
+    @Test
+    void shouldStayOpenWhenTheDoubledWaitPassesTheLargestLong() {
+        long open = 1L << 62; // doubled once, past Long.MAX_VALUE
+        SimpleBreaker b = new SimpleBreaker(1, open, Long.MAX_VALUE, now::get);
+        b.failure();
+        now.addAndGet(open);
+        assertThat(b.allow()).as("wait over: one trial allowed").isTrue();
+        b.failure(); // the trial fails: the wait grows to the max, Long.MAX_VALUE ns
+        assertThat(b.allow()).as("just after a failed trial, with the wait grown to Long.MAX_VALUE ns").isFalse();
+        now.addAndGet(open);
+        assertThat(b.allow()).as("2^62 ns into a wait of Long.MAX_VALUE ns").isFalse();
+        assertThat(b.state()).isEqualTo(State.OPEN);
+    }
+
+    @Test
+    void shouldIgnoreALateSuccessWhileOpen() {
+        SimpleBreaker b = new SimpleBreaker(1, 100, 800, now::get);
+        b.failure();
+        b.success(); // a call allowed before it opened answers now
+        assertThat(b.state()).as("a success reported while open, not by a trial").isEqualTo(State.OPEN);
+        assertThat(b.allow()).as("still open after a late success").isFalse();
+    }
+
+    @Test
+    void shouldIgnoreALateFailureWhileOpen() {
+        SimpleBreaker b = new SimpleBreaker(1, 100, 800, now::get);
+        b.failure();
+        now.addAndGet(50);
+        b.failure(); // a call allowed before it opened fails now
+        now.addAndGet(50);
+        assertThat(b.allow()).as("100 ns after opening, with a late failure reported in between: the trial").isTrue();
     }
 
     @Test

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
  * {@code src/wrong/cascading-4--*}): an L that returns λ·W, true by construction and measuring
  * nothing ({@code shouldMeasureAWindowThatCutsRequests}); L as the average of n seen at arrivals,
  * not over time ({@code shouldMeasureAHandWorkedExample}); L that counts only the requests that
- * arrived in the window ({@code shouldMeasureAWindowThatCutsRequests}).
+ * arrived in the window ({@code shouldMeasureAWindowThatCutsRequests}); L as the mean of n looked
+ * at once per millisecond, and λ in integer arithmetic
+ * ({@code shouldMeasureTimesOffTheMillisecondGrid}).
  */
 @Tag("exercise")
 @DisplayName("cascading-4: Little's law, measured")
@@ -47,6 +49,19 @@ class LittleMeterExerciseTest {
         assertThat(m.meanTimeInSystemNanos()).as("W in ns of the 2 requests that arrived in the window").isCloseTo(2.5 * MS, within(1e-6));
         assertThat(m.averageInSystem()).as("L over the window: 1 ms of the first request, 2 ms of the second, 1 ms of the third,"
                 + " over 4 ms (λ·W would be 1.25: in a short window the two differ)").isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
+    void shouldMeasureTimesOffTheMillisecondGrid() {
+        // given the window [0, 3 ms) and requests [0.5, 2.3) and [1, 1.5) ms: times between the milliseconds
+        LittleMeter m = new LittleMeter(0, 3 * MS);
+        m.record(MS / 2, 2_300_000);
+        m.record(MS, 1_500_000);
+        // then λ is 2 arrivals in 3 ms, not a whole number per second; L counts every nanosecond, not whole ms
+        assertThat(m.arrivalRatePerSecond()).as("λ: 2 arrivals in 3 ms").isCloseTo(2e9 / (3 * MS), within(1e-9));
+        assertThat(m.meanTimeInSystemNanos()).as("W in ns: times inside 1.8 and 0.5 ms").isCloseTo(1.15 * MS, within(1e-6));
+        assertThat(m.averageInSystem()).as("L, the time average of n(t): 1.8 + 0.5 ms in the system over 3 ms")
+                .isCloseTo(2.3 / 3, within(1e-9));
     }
 
     @Test
