@@ -564,7 +564,11 @@ public class Ch08 {
         }
     }
 
-    /** Puts each wrong solution over a fresh copy of its module's reference solutions, runs the exercise tests, keeps the reports. */
+    /**
+     * Puts each wrong solution over a fresh copy of its module's reference solutions, runs the exercise
+     * tests, keeps the reports. The next round starts from the pristine solutions again, so nothing is
+     * put back here; the file set never changes (a wrong solution only replaces stub paths).
+     */
     void runWrongSolutionRound(Path copy, Path pristine, List<WrongSolution> round, Path to) {
         List<String> modules = round.stream().map(WrongSolution::module).distinct().toList();
         for (String m : modules) {
@@ -600,11 +604,6 @@ public class Ch08 {
             Files.writeString(to.resolve("wrong-solutions.tsv"), manifest, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        for (String m : modules) {
-            Path solutions = copy.resolve(m).resolve("src/solution");
-            deleteTree(solutions);
-            copyTree(pristine.resolve(m).resolve("src/solution"), solutions);
         }
     }
 
