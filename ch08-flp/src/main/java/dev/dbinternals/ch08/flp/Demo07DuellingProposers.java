@@ -189,7 +189,7 @@ public final class Demo07DuellingProposers {
         String s = "No ballot got the " + DuellingPaxos.QUORUM + " acceptances its proposer needs (at most " + most + ").";
         if (refused > 0 && refusedForOther == refused) {
             return s + " Each of the " + refused + " refused accepts reached an acceptor that had already promised the other"
-                    + " proposer's higher ballot, and its nack sent the refused proposer to a higher ballot.";
+                    + " proposer's higher ballot; the first nack for each ballot sent its proposer to a higher ballot.";
         }
         return s + " Of the " + refused + " refused accepts, " + refusedForOther
                 + " reached an acceptor that had already promised the other proposer's higher ballot.";
