@@ -26,8 +26,8 @@ import java.util.TreeSet;
  * approximations). {@code PhiAccrualDetector.Normal.upperTail} gives the normal tail; you may
  * borrow it.
  *
- * <p>What the test checks, over 1,000 seeded runs on links that delay each frame by 1 to 41 ms and
- * send some frames twice, with clocks that drift and wall clocks that are stepped by seconds, at
+ * <p>What the test checks, over 1,000 seeded runs on links that delay each frame by a uniform 1 ms
+ * to 21, 41 or 81 ms (by seed) and send one frame in five twice, with clocks that drift and wall clocks that are stepped by seconds, at
  * thresholds 0.5, 1 and 1.5: a process that crashed is suspected by every live one within
  * {@code 3 × period} of the crash, and stays suspected; a suspicion of a live process ends when
  * its next heartbeat is in; and over all the runs, live processes are suspected in about the

@@ -220,7 +220,8 @@ class PhiNodeExerciseTest {
                         ms(MIN_DELAY), ms(MAX_DELAYS[j]), falseSuspicions[k][j], intervals[k][j], ms(WARM_UP), 100 * rate);
                 if (rate > 2 * claim || rate < claim / 2) {
                     throw new AssertionError(measured + ". Suspecting at phi > " + THRESHOLDS[k] + " says: under the distribution fitted to"
-                            + " the intervals, the chance that the heartbeat still comes is 10^-" + THRESHOLDS[k] + "; the share measured is "
+                            + " the intervals, the current silence is longer than all but a 10^-" + THRESHOLDS[k] + " share of intervals,"
+                            + " so a live process is suspected in about that share of intervals; the share measured is "
                             + (rate > 2 * claim ? "more than twice" : "less than half") + " that (which intervals are samples,"
                             + " which distribution, which clock, and how often is phi looked at?)");
                 }
