@@ -1,6 +1,9 @@
 package dev.dbinternals.ch08.harness.demo;
 
+import dev.dbinternals.ch08.harness.lang.Lang;
 import dev.dbinternals.ch08.harness.udp.UdpCluster;
+
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -27,7 +30,9 @@ import java.util.function.Consumer;
  *   <li>{@code --quick}: a smaller run for the tour's quick mode and CI (a few seconds at most);</li>
  *   <li>{@code --seed N}: the seed of the simulated run (default 1), printed so a run can be replayed;</li>
  *   <li>{@code --out DIR}: where diagrams and tables go (default {@code ch08-out/<demo>});</li>
- *   <li>{@code --help}: the demo's usage;</li>
+ *   <li>{@code --lang en|ko}: the language of the narration, the usage and the diagrams (default:
+ *       the locale, see {@link Lang});</li>
+ *   <li>{@code --help}: the demo's usage, in the language chosen;</li>
  *   <li>plus the typed options the demo declares: {@link #intOption}, {@link #longOption},
  *       {@link #doubleOption}, {@link #choiceOption}, {@link #flag}, {@link #fileOption},
  *       {@link #hostPortOption} and free text ({@link #option}).</li>
@@ -50,12 +55,16 @@ public final class DemoArgs {
     private enum Kind { INT, LONG, DOUBLE, CHOICE, FLAG, FILE, HOST_PORT, TEXT }
 
     /** One declared option; {@code min}/{@code max} for numbers, {@code allowed} for choices. */
-    private record Option(String name, Kind kind, String defaultValue, String description,
+    private record Option(String name, Kind kind, String defaultValue, String description, String descriptionKo,
                           double min, double max, List<String> allowed) {
+        String text() {
+            return descriptionKo == null ? description : t(description, descriptionKo);
+        }
     }
 
     private final String demo;
     private final String summary;
+    private final String summaryKo;
     private final Map<String, Option> options = new LinkedHashMap<>();
     private final Map<String, String> raw = new LinkedHashMap<>();
     private final Map<String, Object> values = new LinkedHashMap<>();
@@ -66,59 +75,63 @@ public final class DemoArgs {
     private long seed = 1;
     private Path out;
 
-    private DemoArgs(String demo, String summary) {
+    private DemoArgs(String demo, String summary, String summaryKo) {
         this.demo = demo;
         this.summary = summary;
+        this.summaryKo = summaryKo;
     }
 
-    /** Starts the command line of the demo named {@code demo} (used in usage text and as the default output folder). */
-    public static DemoArgs forDemo(String demo, String summary) {
-        return new DemoArgs(demo, summary);
+    /**
+     * Starts the command line of the demo named {@code demo} (used in usage text and as the default
+     * output folder), with its one-line summary in English and in Korean.
+     */
+    public static DemoArgs forDemo(String demo, String summary, String summaryKo) {
+        return new DemoArgs(demo, summary, summaryKo);
     }
 
     // ---------------------------------------------------------------- declaring options
 
     /** {@code --name N}: a whole number from {@code min} to {@code max}. */
-    public DemoArgs intOption(String name, int defaultValue, int min, int max, String description) {
-        return declare(new Option(name, Kind.INT, Long.toString(defaultValue), description, min, max, List.of()));
+    public DemoArgs intOption(String name, int defaultValue, int min, int max, String description, String descriptionKo) {
+        return declare(new Option(name, Kind.INT, Long.toString(defaultValue), description, descriptionKo, min, max, List.of()));
     }
 
     /** {@code --name N}: a whole number from {@code min} to {@code max}, as a {@code long}. */
-    public DemoArgs longOption(String name, long defaultValue, long min, long max, String description) {
-        return declare(new Option(name, Kind.LONG, Long.toString(defaultValue), description, min, max, List.of()));
+    public DemoArgs longOption(String name, long defaultValue, long min, long max, String description, String descriptionKo) {
+        return declare(new Option(name, Kind.LONG, Long.toString(defaultValue), description, descriptionKo, min, max, List.of()));
     }
 
     /** {@code --name X}: a (finite) number from {@code min} to {@code max}. */
-    public DemoArgs doubleOption(String name, double defaultValue, double min, double max, String description) {
-        return declare(new Option(name, Kind.DOUBLE, number(defaultValue), description, min, max, List.of()));
+    public DemoArgs doubleOption(String name, double defaultValue, double min, double max, String description, String descriptionKo) {
+        return declare(new Option(name, Kind.DOUBLE, number(defaultValue), description, descriptionKo, min, max, List.of()));
     }
 
     /** {@code --name V}: one of {@code allowed} (exact spelling). */
-    public DemoArgs choiceOption(String name, String defaultValue, String description, String... allowed) {
-        if (allowed.length == 0) {
+    public DemoArgs choiceOption(String name, String defaultValue, List<String> allowed, String description, String descriptionKo) {
+        if (allowed.isEmpty()) {
             throw new IllegalStateException("--" + name + " needs at least one allowed value");
         }
-        return declare(new Option(name, Kind.CHOICE, defaultValue, description, 0, 0, List.of(allowed)));
+        return declare(new Option(name, Kind.CHOICE, defaultValue, description, descriptionKo, 0, 0, List.copyOf(allowed)));
     }
 
     /** {@code --name}: a flag, off unless given; {@code --name=false} or {@code --name false} also work. */
-    public DemoArgs flag(String name, String description) {
-        return declare(new Option(name, Kind.FLAG, "false", description, 0, 0, List.of()));
+    public DemoArgs flag(String name, String description, String descriptionKo) {
+        return declare(new Option(name, Kind.FLAG, "false", description, descriptionKo, 0, 0, List.of()));
     }
 
     /** {@code --name FILE}: an existing, readable file to read; not given by default. */
-    public DemoArgs fileOption(String name, String description) {
-        return declare(new Option(name, Kind.FILE, "", description, 0, 0, List.of()));
+    public DemoArgs fileOption(String name, String description, String descriptionKo) {
+        return declare(new Option(name, Kind.FILE, "", description, descriptionKo, 0, 0, List.of()));
     }
 
     /** {@code --name HOST:PORT}: a socket address (port 0 to 65535; the host must resolve). */
-    public DemoArgs hostPortOption(String name, String defaultValue, String description) {
-        return declare(new Option(name, Kind.HOST_PORT, defaultValue, description, 0, 0, List.of()));
+    public DemoArgs hostPortOption(String name, String defaultValue, String description, String descriptionKo) {
+        return declare(new Option(name, Kind.HOST_PORT, defaultValue, description, descriptionKo, 0, 0, List.of()));
     }
 
     /** {@code --name VALUE}: free text, checked by the demo's {@link #check} rules if at all. */
-    public DemoArgs option(String name, String defaultValue, String description) {
-        return declare(new Option(name, Kind.TEXT, defaultValue, description, 0, 0, List.of()));
+    public DemoArgs option(String name, String defaultValue, String description, String descriptionKo) {
+        return declare(new Option(name, Kind.TEXT, defaultValue, description, descriptionKo, 0, 0, List.of()));
     }
 
     /** A bare argument (one, anywhere) is the value of the declared option {@code name}. */
@@ -146,7 +159,7 @@ public final class DemoArgs {
     }
 
     private DemoArgs declare(Option o) {
-        if (List.of("quick", "seed", "out", "help").contains(o.name()) || options.containsKey(o.name())) {
+        if (List.of("quick", "seed", "out", "lang", "help").contains(o.name()) || options.containsKey(o.name())) {
             throw new IllegalStateException("--" + o.name() + " is declared twice");
         }
         try {
@@ -181,6 +194,7 @@ public final class DemoArgs {
      */
     public DemoArgs parseOrThrow(String[] args) {
         List<String> rest = new ArrayList<>(List.of(args));
+        takeLang(rest); // first, so that --help and every error below speak the language asked for
         if (rest.contains("--help") || rest.contains("-h")) {
             throw new HelpRequested();
         }
@@ -196,10 +210,11 @@ public final class DemoArgs {
                     positionalGiven = true;
                     continue;
                 }
-                throw new IllegalArgumentException("unexpected argument '" + token + "'"
-                        + (lastFlag != null ? " after --" + lastFlag + " (a flag takes no value, or true or false)"
-                        : positional != null ? " (only one " + positional + " may be given)"
-                        : "; options start with -- (valid: " + validNames() + ")"));
+                throw new IllegalArgumentException(t("unexpected argument '", "뜻밖의 인자 '") + token + "'"
+                        + (lastFlag != null ? t(" after --" + lastFlag + " (a flag takes no value, or true or false)",
+                                " (--" + lastFlag + " 뒤: 플래그는 값을 받지 않거나 true, false 만 받습니다)")
+                        : positional != null ? t(" (only one " + positional + " may be given)", " (" + positional + " 은(는) 하나만 줄 수 있습니다)")
+                        : t("; options start with -- (valid: ", "; 옵션은 -- 로 시작합니다 (가능한 옵션: ") + validNames() + ")"));
             }
             lastFlag = null;
             String name = token.substring(2);
@@ -212,16 +227,17 @@ public final class DemoArgs {
             switch (name) {
                 case "quick" -> {
                     if (inline != null) {
-                        throw new IllegalArgumentException("--quick takes no value, got '" + inline + "'");
+                        throw new IllegalArgumentException(t("--quick takes no value, got '", "--quick 은 값을 받지 않습니다. 받은 값: '") + inline + "'");
                     }
                     quick = true;
                 }
-                case "seed" -> seedText = inline != null ? inline : take("--seed", "a whole number", rest);
-                case "out" -> outText = inline != null ? inline : take("--out", "a folder", rest);
+                case "seed" -> seedText = inline != null ? inline : take("--seed", t("a whole number", "정수"), rest);
+                case "out" -> outText = inline != null ? inline : take("--out", t("a folder", "폴더"), rest);
                 default -> {
                     Option o = options.get(name);
                     if (o == null) {
-                        throw new IllegalArgumentException("unknown option '" + token + "' (valid: " + validNames() + ")");
+                        throw new IllegalArgumentException(t("unknown option '", "알 수 없는 옵션 '") + token
+                                + t("' (valid: ", "' (가능한 옵션: ") + validNames() + ")");
                     }
                     if (o.kind() == Kind.FLAG && inline == null) {
                         boolean valueFollows = !rest.isEmpty() && (rest.get(0).equalsIgnoreCase("true") || rest.get(0).equalsIgnoreCase("false"));
@@ -239,13 +255,14 @@ public final class DemoArgs {
         try {
             seed = Long.parseLong(seedText.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--seed must be a whole number, got '" + seedText + "'");
+            throw new IllegalArgumentException(t("--seed must be a whole number, got '", "--seed 는 정수여야 합니다. 받은 값: '") + seedText + "'");
         }
         if (outText != null) {
             try {
                 out = Path.of(outText);
             } catch (InvalidPathException e) {
-                throw new IllegalArgumentException("--out must be a folder name, got '" + outText + "' (" + e.getReason() + ")");
+                throw new IllegalArgumentException(t("--out must be a folder name, got '", "--out 은 폴더 이름이어야 합니다. 받은 값: '")
+                        + outText + "' (" + e.getReason() + ")");
             }
         }
         for (Consumer<DemoArgs> rule : checks) {
@@ -257,9 +274,32 @@ public final class DemoArgs {
         return this;
     }
 
+    /** Removes {@code --lang X} / {@code --lang=X} from {@code rest} and makes X the language of this JVM. */
+    private static void takeLang(List<String> rest) {
+        for (int i = 0; i < rest.size(); i++) {
+            String token = rest.get(i);
+            String value;
+            if (token.equals("--lang")) {
+                if (i + 1 >= rest.size() || rest.get(i + 1).startsWith("--")) {
+                    throw new IllegalArgumentException("--lang needs a value: en or ko (--lang 에는 en 또는 ko 를 주세요)");
+                }
+                value = rest.remove(i + 1);
+                rest.remove(i);
+            } else if (token.startsWith("--lang=")) {
+                value = token.substring("--lang=".length());
+                rest.remove(i);
+            } else {
+                continue;
+            }
+            Lang.use(Lang.parse(value));
+            i--;
+        }
+        Lang.current(); // a bad ch08.lang or CH08_LANG is a bad command line too, said now
+    }
+
     private static String take(String flag, String expected, List<String> rest) {
         if (rest.isEmpty() || rest.get(0).startsWith("--")) {
-            throw new IllegalArgumentException(flag + " needs a value: " + expected);
+            throw new IllegalArgumentException(flag + t(" needs a value: ", " 에는 값이 필요합니다: ") + expected);
         }
         return rest.remove(0);
     }
@@ -271,8 +311,8 @@ public final class DemoArgs {
             Path probe = Files.createTempFile(dir, ".ch08-write-check", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
-            throw new IllegalArgumentException("--out must be a folder this demo can create and write in, got '" + dir
-                    + "' (" + reason(e) + ")");
+            throw new IllegalArgumentException(t("--out must be a folder this demo can create and write in, got '",
+                    "--out 은 이 데모가 만들고 쓸 수 있는 폴더여야 합니다. 받은 값: '") + dir + "' (" + reason(e) + ")");
         }
     }
 
@@ -294,7 +334,8 @@ public final class DemoArgs {
 
     /** Reads one value of {@code o}, or throws saying what was wrong and what is allowed. */
     private static Object convert(Option o, String v) {
-        String bad = "--" + o.name() + " must be " + expected(o) + ", got '" + v + "'";
+        String bad = t("--" + o.name() + " must be " + expected(o) + ", got '" + v + "'",
+                "--" + o.name() + " 은(는) " + expected(o) + "여야 합니다. 받은 값: '" + v + "'");
         switch (o.kind()) {
             case INT, LONG -> {
                 long n;
@@ -368,14 +409,16 @@ public final class DemoArgs {
     private static String expected(Option o) {
         return switch (o.kind()) {
             case INT, LONG -> o.max() >= Long.MAX_VALUE
-                    ? "a whole number from " + (long) o.min() + " up"
-                    : "a whole number from " + (long) o.min() + " to " + (long) o.max();
-            case DOUBLE -> "a number from " + number(o.min()) + " to " + number(o.max());
-            case CHOICE -> "one of " + String.join(", ", o.allowed());
-            case FLAG -> "true or false (or the flag alone, meaning true)";
-            case FILE -> "a readable file";
-            case HOST_PORT -> "host:port with a port from 0 to 65535";
-            case TEXT -> "any text";
+                    ? t("a whole number from " + (long) o.min() + " up", (long) o.min() + " 이상의 정수")
+                    : t("a whole number from " + (long) o.min() + " to " + (long) o.max(),
+                        (long) o.min() + "부터 " + (long) o.max() + "까지의 정수");
+            case DOUBLE -> t("a number from " + number(o.min()) + " to " + number(o.max()),
+                    number(o.min()) + "부터 " + number(o.max()) + "까지의 수");
+            case CHOICE -> t("one of ", "다음 중 하나: ") + String.join(", ", o.allowed());
+            case FLAG -> t("true or false (or the flag alone, meaning true)", "true 또는 false (플래그만 주면 true)");
+            case FILE -> t("a readable file", "읽을 수 있는 파일");
+            case HOST_PORT -> t("host:port with a port from 0 to 65535", "host:port (포트는 0부터 65535까지)");
+            case TEXT -> t("any text", "아무 텍스트");
         };
     }
 
@@ -384,7 +427,7 @@ public final class DemoArgs {
     }
 
     private String validNames() {
-        List<String> names = new ArrayList<>(List.of("--quick", "--seed", "--out", "--help"));
+        List<String> names = new ArrayList<>(List.of("--quick", "--seed", "--out", "--lang", "--help"));
         options.keySet().forEach(k -> names.add("--" + k));
         return String.join(", ", names);
     }
@@ -464,36 +507,43 @@ public final class DemoArgs {
     /** The usage text: every option with what it allows and its default. */
     public String usage() {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"--quick", "a short run (the tour's quick mode)"});
-        rows.add(new String[] {"--seed N", "seed of the simulated run, a whole number (default 1)"});
-        rows.add(new String[] {"--out DIR", writesFiles ? "where the demo writes its files (default ch08-out/" + demo + ")"
-                : "accepted as by every demo; this one writes no files"});
-        StringBuilder line = new StringBuilder("usage: " + demo + " [--quick] [--seed N] [--out DIR]");
+        rows.add(new String[] {"--quick", t("a short run (the tour's quick mode)", "짧게 실행 (투어의 빠른 모드)")});
+        rows.add(new String[] {"--seed N", t("seed of the simulated run, a whole number (default 1)",
+                "시뮬레이션 실행의 시드, 정수 (기본값 1)")});
+        rows.add(new String[] {"--out DIR", writesFiles
+                ? t("where the demo writes its files (default ch08-out/" + demo + ")",
+                    "데모가 파일을 쓰는 폴더 (기본값 ch08-out/" + demo + ")")
+                : t("accepted as by every demo; this one writes no files", "모든 데모처럼 받기는 하지만, 이 데모는 파일을 쓰지 않음")});
+        rows.add(new String[] {"--lang en|ko", t("the language of the output (default: the locale, LANG/LC_ALL)",
+                "출력 언어 (기본값: 로캘, LANG/LC_ALL)")});
+        StringBuilder line = new StringBuilder(t("usage: ", "사용법: ") + demo + " [--quick] [--seed N] [--out DIR] [--lang en|ko]");
         for (Option o : options.values()) {
             String left = "--" + o.name() + (o.kind() == Kind.FLAG ? "" : " " + metavar(o));
             line.append(" [").append(left).append(']');
-            rows.add(new String[] {left, o.description() + switch (o.kind()) {
-                case FLAG -> " (a flag, off unless given)";
-                case FILE -> "; a readable file (none by default)";
-                case TEXT -> " (default " + o.defaultValue() + ")";
-                default -> "; " + expected(o) + " (default " + o.defaultValue() + ")";
+            rows.add(new String[] {left, o.text() + switch (o.kind()) {
+                case FLAG -> t(" (a flag, off unless given)", " (플래그, 주지 않으면 꺼짐)");
+                case FILE -> t("; a readable file (none by default)", "; 읽을 수 있는 파일 (기본값 없음)");
+                case TEXT -> t(" (default ", " (기본값 ") + o.defaultValue() + ")";
+                default -> "; " + expected(o) + t(" (default ", " (기본값 ") + o.defaultValue() + ")";
             }});
         }
         if (positional != null) {
             line.append(" [").append(metavar(options.get(positional))).append(']');
         }
-        rows.add(new String[] {"--help", "this text"});
+        rows.add(new String[] {"--help", t("this text", "이 도움말")});
         // a long option name gets its own line rather than pushing every description to the right
         int width = Math.min(24, rows.stream().mapToInt(r -> r[0].length()).max().orElse(0)) + 2;
         String indent = " ".repeat(width + 2);
-        StringBuilder sb = new StringBuilder(line).append("\n  ").append(summary).append('\n');
+        StringBuilder sb = new StringBuilder(line).append("\n  ")
+                .append(summaryKo == null ? summary : t(summary, summaryKo)).append('\n');
         for (String[] r : rows) {
             sb.append("  ").append(r[0]);
             sb.append(r[0].length() + 2 > width ? "\n" + indent : " ".repeat(width - r[0].length()));
             sb.append(wrap(r[1], 100 - width, indent)).append('\n');
         }
         if (positional != null) {
-            sb.append("  (").append(metavar(options.get(positional))).append(" alone is --").append(positional).append(")\n");
+            sb.append("  (").append(metavar(options.get(positional))).append(t(" alone is --", " 만 주면 --"))
+                    .append(positional).append(t(")\n", " 과 같음)\n"));
         }
         return sb.toString().stripTrailing();
     }
@@ -649,5 +699,61 @@ public final class DemoArgs {
         DemoArgs args() {
             return args;
         }
+    }
+
+    // ---------------------------------------------------------------- TRANSITION (removed when every module has Korean)
+
+    /** @deprecated give the summary in both languages */
+    @Deprecated
+    public static DemoArgs forDemo(String demo, String summary) {
+        return new DemoArgs(demo, summary, null);
+    }
+
+    /** @deprecated give the description in both languages */
+    @Deprecated
+    public DemoArgs intOption(String name, int defaultValue, int min, int max, String description) {
+        return intOption(name, defaultValue, min, max, description, null);
+    }
+
+    /** @deprecated */
+    @Deprecated
+    public DemoArgs longOption(String name, long defaultValue, long min, long max, String description) {
+        return longOption(name, defaultValue, min, max, description, null);
+    }
+
+    /** @deprecated */
+    @Deprecated
+    public DemoArgs doubleOption(String name, double defaultValue, double min, double max, String description) {
+        return doubleOption(name, defaultValue, min, max, description, null);
+    }
+
+    /** @deprecated */
+    @Deprecated
+    public DemoArgs choiceOption(String name, String defaultValue, String description, String... allowed) {
+        return choiceOption(name, defaultValue, List.of(allowed), description, null);
+    }
+
+    /** @deprecated */
+    @Deprecated
+    public DemoArgs flag(String name, String description) {
+        return flag(name, description, null);
+    }
+
+    /** @deprecated */
+    @Deprecated
+    public DemoArgs fileOption(String name, String description) {
+        return fileOption(name, description, null);
+    }
+
+    /** @deprecated */
+    @Deprecated
+    public DemoArgs hostPortOption(String name, String defaultValue, String description) {
+        return hostPortOption(name, defaultValue, description, null);
+    }
+
+    /** @deprecated */
+    @Deprecated
+    public DemoArgs option(String name, String defaultValue, String description) {
+        return option(name, defaultValue, description, null);
     }
 }

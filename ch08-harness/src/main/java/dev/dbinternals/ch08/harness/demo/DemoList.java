@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.harness.demo;
 
+import dev.dbinternals.ch08.harness.lang.Lang;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,8 +24,17 @@ import java.util.Map;
  */
 public final class DemoList {
 
-    /** One line of {@code demos.txt}. */
-    public record Demo(String name, String mainClass, String title) {
+    /** One line of {@code demos.txt}: its title in English and, after {@code " | "}, in Korean. */
+    public record Demo(String name, String mainClass, String title, String titleKo) {
+        /** A demo without a Korean title (tests that run one demo by hand). */
+        public Demo(String name, String mainClass, String title) {
+            this(name, mainClass, title, "");
+        }
+
+        /** The title in the language in effect ({@link Lang}). */
+        public String localTitle() {
+            return titleKo.isEmpty() ? title : Lang.t(title, titleKo);
+        }
     }
 
     private DemoList() {
@@ -44,7 +54,9 @@ public final class DemoList {
                 throw new IllegalArgumentException(file + ":" + (i + 1)
                         + ": expected '<short-name> <main class> <title>', got '" + line + "'");
             }
-            out.add(new Demo(parts[0], parts[1], parts[2]));
+            int bar = parts[2].indexOf(" | ");
+            out.add(bar < 0 ? new Demo(parts[0], parts[1], parts[2])
+                    : new Demo(parts[0], parts[1], parts[2].substring(0, bar).strip(), parts[2].substring(bar + 3).strip()));
         }
         return List.copyOf(out);
     }
@@ -58,10 +70,10 @@ public final class DemoList {
      * Runs every demo of this module's {@code demos.txt}, in order, each with
      * {@code --quick --out <outRoot>/<name>}, and returns what each printed, by demo.
      */
-    public static Map<Demo, String> runAllQuick(Path outRoot) throws Exception {
+    public static Map<Demo, String> runAllQuick(Path outRoot, String... moreArgs) throws Exception {
         Map<Demo, String> out = new LinkedHashMap<>();
         for (Demo d : ofThisModule()) {
-            out.put(d, runQuick(d, outRoot.resolve(d.name())));
+            out.put(d, runQuick(d, outRoot.resolve(d.name()), moreArgs));
         }
         return out;
     }
@@ -91,6 +103,7 @@ public final class DemoList {
     public static Outcome runParsing(Demo demo, List<String> args) throws Exception {
         PrintStream originalOut = System.out;
         PrintStream originalErr = System.err;
+        String language = System.getProperty(Lang.PROPERTY);
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
         int status;
@@ -113,6 +126,7 @@ public final class DemoList {
         } finally {
             System.setOut(originalOut);
             System.setErr(originalErr);
+            restore(language);
         }
         return new Outcome(demo, List.copyOf(args), status, captured.toString(StandardCharsets.UTF_8));
     }
@@ -168,18 +182,30 @@ public final class DemoList {
      * Runs {@code demo}'s {@code main} in this JVM with {@code --quick --out <out>} and returns
      * what it printed. An exception thrown by the demo is rethrown as it is.
      */
-    public static String runQuick(Demo demo, Path out) throws Exception {
+    public static String runQuick(Demo demo, Path out, String... moreArgs) throws Exception {
         PrintStream original = System.out;
+        String language = System.getProperty(Lang.PROPERTY); // --lang sets it: put it back afterwards
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(List.of("--quick", "--out", out.toString()));
+        args.addAll(List.of(moreArgs));
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             Class.forName(demo.mainClass()).getMethod("main", String[].class)
-                    .invoke(null, (Object) new String[] {"--quick", "--out", out.toString()});
+                    .invoke(null, (Object) args.toArray(String[]::new));
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception ex ? ex : e;
         } finally {
             System.setOut(original);
+            restore(language);
         }
         return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void restore(String language) {
+        if (language == null) {
+            System.clearProperty(Lang.PROPERTY);
+        } else {
+            System.setProperty(Lang.PROPERTY, language);
+        }
     }
 }

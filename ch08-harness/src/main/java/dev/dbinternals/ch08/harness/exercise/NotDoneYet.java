@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.harness.exercise;
 
+import dev.dbinternals.ch08.harness.lang.Lang;
+
 /**
  * Thrown by every exercise stub until the reader writes the code.
  *
@@ -13,12 +15,22 @@ public final class NotDoneYet extends UnsupportedOperationException {
     private static final long serialVersionUID = 1L;
 
     /**
-     * @param exercise the exercise id, for example {@code links-1}
-     * @param file     the file to edit, relative to the repository root
-     * @param expected one sentence: what the code should do
+     * @param exercise   the exercise id, for example {@code links-1}
+     * @param file       the file to edit, relative to the repository root
+     * @param expected   one sentence: what the code should do
+     * @param expectedKo the same sentence in Korean (terms as in {@code docs/glossary.md}); shown
+     *                   when the locale or {@code --lang} is Korean (see {@link Lang})
      */
+    public NotDoneYet(String exercise, String file, String expected, String expectedKo) {
+        super(Lang.t("Exercise " + exercise + " is not done yet: open " + file + " and " + expected
+                        + " (hints: HINTS.md; the Exercises table in the module's README.md)",
+                "연습 문제 " + exercise + " 를 아직 풀지 않았습니다: " + file + " 을(를) 열고 " + expectedKo
+                        + " (힌트: HINTS.ko.md, 모듈 README.ko.md 의 연습 문제 표)"));
+    }
+
+    /** @deprecated TRANSITION: give the sentence in Korean too */
+    @Deprecated
     public NotDoneYet(String exercise, String file, String expected) {
-        super("Exercise " + exercise + " is not done yet: open " + file + " and " + expected
-                + " (hint: the Exercises table in the module's README.md)");
+        this(exercise, file, expected, expected);
     }
 }
