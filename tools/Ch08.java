@@ -52,7 +52,7 @@ public class Ch08 {
             commands:
               tour [--quick] [--no-build]      build (unless --no-build), then run every demo in the book's order
               demo <module> [<demo>] [args]    run one module's demos (or one demo); args go to the demo
-                                               (every demo accepts --quick, --seed N, --out DIR, --help)
+                                               (every demo accepts --quick, --seed N, --out DIR, --lang, --help)
               list [--modules]                 the demos in the book's order (--modules: grouped by module)
               test [maven args]                run the test suite (same as: mvn -B test)
               exercises [<module>]             run the exercise tests against YOUR code and show progress
@@ -65,9 +65,102 @@ public class Ch08 {
               bench --smoke                    one fork, one 100 ms iteration of every benchmark (CI)
               help, --help                     this text
 
+            options for every command:
+              --lang en|ko                     the language of the output, the narration and the diagrams
+                                               (default: Korean when LC_ALL, LC_MESSAGES or LANG starts with ko)
+
             modules: concurrency, harness, links, two-generals, flp, failure-models, cascading
                      (the ch08- prefix is optional)
             """;
+
+    static final String USAGE_KO = """
+            『데이터베이스 인터널스』 8장 — 실행해 보는 동반 프로젝트.
+
+            사용법: ./ch08 <명령> [옵션]          (Windows: ch08 <명령> [옵션])
+
+            명령:
+              tour [--quick] [--no-build]      빌드한 뒤(--no-build 이면 건너뜀) 모든 데모를 책의 순서대로 실행
+              demo <모듈> [<데모>] [인자]      한 모듈의 데모(또는 데모 하나)를 실행; 인자는 데모에 그대로 전달
+                                               (모든 데모가 --quick, --seed N, --out DIR, --lang, --help 를 받음)
+              list [--modules]                 책의 순서대로 본 데모 목록 (--modules: 모듈별로)
+              test [maven 인자]                테스트 실행 (mvn -B test 와 같음)
+              exercises [<모듈>]               연습 문제 테스트를 여러분의 코드로 실행하고 진행 상황을 보여 줌
+              solutions [<모듈>]               연습 문제 테스트를 참고 답안으로 실행
+              honesty                          모든 연습 문제 테스트가 (커밋된) 스텁에서는 실패하고 참고 답안에서는
+                                               통과하는지, 스텁마다 답안이 있는지, 기록된 틀린 답안(src/wrong)마다
+                                               실패하는 테스트가 있는지 확인 (관리자용 검사)
+              bench <모듈> [JMH 옵션]          모듈의 JMH 벤치마크를 빌드해 실행 (예: -f 1 -wi 2 -i 3 -r 1s)
+              bench --smoke                    모든 벤치마크를 포크 하나, 100 ms 반복 한 번으로 (CI용, 측정값이 아님)
+              help, --help                     이 도움말
+
+            모든 명령에 쓰는 옵션:
+              --lang en|ko                     출력, 내레이션, 다이어그램의 언어
+                                               (기본값: LC_ALL, LC_MESSAGES, LANG 가 ko 로 시작하면 한국어)
+
+            모듈: concurrency, harness, links, two-generals, flp, failure-models, cascading
+                  (앞의 ch08- 는 생략 가능)
+            """;
+
+    /** Korean output (--lang ko, CH08_LANG=ko, or a Korean locale); see Lang in ch08-harness for the same rule. */
+    static boolean ko;
+
+    /** The text for the language in effect. */
+    static String t(String en, String ko) {
+        return Ch08.ko ? ko : en;
+    }
+
+    /**
+     * The language when no --lang is given: CH08_LANG, then LC_ALL, LC_MESSAGES, LANG (the first
+     * set decides), then the JVM's locale. The same rule as dev.dbinternals.ch08.harness.lang.Lang.
+     */
+    static boolean koreanByDefault(Map<String, String> env) {
+        String explicit = env.get("CH08_LANG");
+        if (explicit != null && !explicit.isBlank()) {
+            return parseLang(explicit);
+        }
+        for (String name : List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
+            String v = env.get(name);
+            if (v != null && !v.isEmpty()) {
+                return v.toLowerCase(Locale.ROOT).startsWith("ko");
+            }
+        }
+        return Locale.getDefault().getLanguage().equals("ko");
+    }
+
+    static boolean parseLang(String v) {
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "ko" -> true;
+            case "en" -> false;
+            default -> throw new UsageError("--lang must be en or ko, got '" + v + "' (--lang 은 en 또는 ko 여야 합니다)");
+        };
+    }
+
+    /** Takes every --lang X / --lang=X out of args (a global option, allowed anywhere) and sets the language. */
+    static List<String> takeLang(List<String> args) {
+        List<String> rest = new ArrayList<>(args);
+        ko = koreanByDefault(System.getenv());
+        for (int i = 0; i < rest.size(); i++) {
+            if (rest.get(i).equals("--lang")) {
+                if (i + 1 >= rest.size()) {
+                    throw new UsageError("--lang needs a value: en or ko (--lang 에는 en 또는 ko 를 주세요)");
+                }
+                ko = parseLang(rest.get(i + 1));
+                rest.subList(i, i + 2).clear();
+                i--;
+            } else if (rest.get(i).startsWith("--lang=")) {
+                ko = parseLang(rest.get(i).substring("--lang=".length()));
+                rest.remove(i);
+                i--;
+            }
+        }
+        return rest;
+    }
+
+    /** Every program the launcher starts (demos, Maven and its test JVMs, the report) speaks the same language. */
+    static ProcessBuilder withLang(ProcessBuilder pb) {
+        pb.environment().put("CH08_LANG", ko ? "ko" : "en");
+        return pb;
+    }
 
     /** A wrong command, module, demo or flag: printed as one line, exit status 2, no stack trace. */
     static final class UsageError extends RuntimeException {
@@ -92,7 +185,7 @@ public class Ch08 {
         }
         int rc;
         try {
-            rc = new Ch08(root).run(List.of(args));
+            rc = new Ch08(root).run(takeLang(List.of(args)));
         } catch (UsageError e) {
             System.err.println("ch08: " + e.getMessage());
             rc = 2;
@@ -105,7 +198,7 @@ public class Ch08 {
 
     int run(List<String> args) {
         if (args.isEmpty()) {
-            System.err.print(USAGE);
+            System.err.print(t(USAGE, USAGE_KO));
             return 2;
         }
         List<String> rest = args.subList(1, args.size());
@@ -119,10 +212,11 @@ public class Ch08 {
             case "honesty" -> honesty(rest);
             case "bench" -> bench(rest);
             case "help", "-h", "--help" -> {
-                System.out.print(USAGE);
+                System.out.print(t(USAGE, USAGE_KO));
                 yield 0;
             }
-            default -> throw new UsageError("unknown command '" + args.get(0) + "'; valid commands: tour, demo, list, test, exercises, solutions, honesty, bench, help");
+            default -> throw new UsageError(t("unknown command '", "알 수 없는 명령 '") + args.get(0)
+                    + t("'; valid commands: ", "'; 가능한 명령: ") + "tour, demo, list, test, exercises, solutions, honesty, bench, help");
         };
     }
 
@@ -134,7 +228,7 @@ public class Ch08 {
             m = "ch08-" + m;
         }
         if (!SECTIONS.containsKey(m)) {
-            throw new UsageError("unknown module '" + name + "'; valid modules: " + shortNames());
+            throw new UsageError(t("unknown module '", "알 수 없는 모듈 '") + name + t("'; valid modules: ", "'; 가능한 모듈: ") + shortNames());
         }
         return m;
     }
@@ -148,7 +242,10 @@ public class Ch08 {
         for (String line : lines(root.resolve(module).resolve("demos.txt"))) {
             String[] p = line.split("\\s+", 3);
             if (p.length == 3) {
-                out.add(new Demo(module, p[0], p[1], p[2]));
+                // "<English title> | <한국어 제목>": the title in the language in effect
+                int bar = p[2].indexOf(" | ");
+                String title = bar < 0 ? p[2] : t(p[2].substring(0, bar).strip(), p[2].substring(bar + 3).strip());
+                out.add(new Demo(module, p[0], p[1], title));
             }
         }
         return out;
@@ -156,7 +253,7 @@ public class Ch08 {
 
     Demo demoOf(String module, String name) {
         return demosOf(module).stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow(() -> new UsageError(
-                "unknown demo '" + name + "' in " + module + "; valid demos: "
+                t("unknown demo '" + name + "' in " + module + "; valid demos: ", module + " 에 없는 데모 '" + name + "'; 가능한 데모: ")
                         + demosOf(module).stream().map(Demo::name).collect(Collectors.joining(" "))));
     }
 
@@ -180,7 +277,9 @@ public class Ch08 {
         List<TourEntry> out = new ArrayList<>();
         for (String line : lines(root.resolve("tour.txt"))) {
             if (line.startsWith("section ")) {
-                out.add(new TourEntry(line.substring("section ".length()).strip(), null));
+                String heading = line.substring("section ".length()).strip(); // "<English> | <한국어>"
+                int bar = heading.indexOf(" | ");
+                out.add(new TourEntry(bar < 0 ? heading : t(heading.substring(0, bar).strip(), heading.substring(bar + 3).strip()), null));
             } else {
                 String[] p = line.split("\\s+");
                 out.add(new TourEntry(null, demoOf(module(p[0]), p[1])));
@@ -200,13 +299,14 @@ public class Ch08 {
             return 0;
         }
         if (args.equals(List.of("--help")) || args.equals(List.of("-h"))) {
-            System.out.println("usage: ./ch08 list [--modules]");
+            System.out.println(t("usage: ", "사용법: ") + "./ch08 list [--modules] [--lang en|ko]");
             return 0;
         }
         if (!args.isEmpty()) {
-            throw new UsageError("list: unknown option '" + args.get(0) + "' (valid: --modules)");
+            throw new UsageError(t("list: unknown option '", "list: 알 수 없는 옵션 '") + args.get(0) + t("' (valid: --modules)", "' (가능한 옵션: --modules)"));
         }
-        System.out.println("Chapter 8, section by section in the book's order (run one: ./ch08 demo <module> <demo>)");
+        System.out.println(t("Chapter 8, section by section in the book's order (run one: ./ch08 demo <module> <demo>)",
+                "8장을 책의 순서대로, 절마다 (하나만 실행: ./ch08 demo <모듈> <데모>)"));
         for (TourEntry e : tourEntries()) {
             if (e.demo() == null) {
                 System.out.println();
@@ -225,18 +325,21 @@ public class Ch08 {
                 case "--quick" -> quick = true;
                 case "--no-build" -> build = false;
                 case "-h", "--help" -> {
-                    System.out.println("usage: ./ch08 tour [--quick] [--no-build]");
+                    System.out.println(t("usage: ", "사용법: ") + "./ch08 tour [--quick] [--no-build] [--lang en|ko]");
                     return 0;
                 }
-                default -> throw new UsageError("tour: unknown option '" + a + "' (valid: --quick, --no-build)");
+                default -> throw new UsageError(t("tour: unknown option '", "tour: 알 수 없는 옵션 '") + a
+                        + t("' (valid: --quick, --no-build, --lang)", "' (가능한 옵션: --quick, --no-build, --lang)"));
             }
         }
         List<TourEntry> entries = tourEntries();  // refuses a broken tour.txt before building
         if (build) {
             build();
         }
-        System.out.println("Database Internals, Chapter 8: Distributed Systems — Introduction and Overview");
-        System.out.println("A guided tour of the chapter, section by section in the book's order.");
+        System.out.println(t("Database Internals, Chapter 8: Distributed Systems — Introduction and Overview",
+                "『데이터베이스 인터널스』 8장 (2부 분산 시스템의 첫 장; 원서: Introduction and Overview)"));
+        System.out.println(t("A guided tour of the chapter, section by section in the book's order.",
+                "이 장을 책의 순서대로, 절마다 둘러보는 투어다."));
         int ran = 0, failed = 0;
         for (TourEntry e : entries) {
             if (e.demo() == null) {
@@ -250,24 +353,26 @@ public class Ch08 {
             String m = d.module().substring(5);
             System.out.println();
             System.out.println("---- " + m + " / " + d.name() + ": " + d.title());
-            System.out.println("---- (run alone: ./ch08 demo " + m + " " + d.name() + ")");
+            System.out.println(t("---- (run alone: ./ch08 demo ", "---- (따로 실행: ./ch08 demo ") + m + " " + d.name() + ")");
             ran++;
             if (runDemo(d, quick ? List.of("--quick") : List.of()) != 0) {
-                System.err.println("ch08: demo " + m + "/" + d.name() + " FAILED");
+                System.err.println("ch08: demo " + m + "/" + d.name() + t(" FAILED", " 실패"));
                 failed++;
             }
         }
         System.out.println();
-        System.out.println("Tour finished: " + ran + " demos, " + failed + " failed. Diagrams and tables are under ch08-out/.");
+        System.out.println(t("Tour finished: " + ran + " demos, " + failed + " failed. Diagrams and tables are under ch08-out/.",
+                "투어 끝: 데모 " + ran + "개, 실패 " + failed + "개. 다이어그램과 표는 ch08-out/ 아래에 있다."));
         return failed == 0 ? 0 : 1;
     }
 
     int demo(List<String> args) {
         if (args.isEmpty()) {
-            throw new UsageError("demo: name a module (valid: " + shortNames() + ")");
+            throw new UsageError(t("demo: name a module (valid: ", "demo: 모듈을 지정하세요 (가능한 모듈: ") + shortNames() + ")");
         }
         if (args.get(0).equals("-h") || args.get(0).equals("--help")) {
-            System.out.println("usage: ./ch08 demo <module> [<demo>] [demo args]");
+            System.out.println(t("usage: ./ch08 demo <module> [<demo>] [demo args]   (a demo's own options: ./ch08 demo <module> <demo> --help)",
+                    "사용법: ./ch08 demo <모듈> [<데모>] [데모 인자]   (데모의 옵션: ./ch08 demo <모듈> <데모> --help)"));
             return 0;
         }
         String m = module(args.get(0));
@@ -295,6 +400,7 @@ public class Ch08 {
             cp += File.pathSeparator + read(runtime).strip();
         }
         List<String> cmd = new ArrayList<>(List.of(javaExecutable(), "-Dfile.encoding=UTF-8",
+                "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
                 "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8", "-cp", cp, d.mainClass()));
         cmd.addAll(args);
         return exec(cmd, root, true);
@@ -311,11 +417,11 @@ public class Ch08 {
         if (upToDate()) {
             return;
         }
-        System.err.println("ch08: building (" + String.join(" ", mavenCommand()) + " -DskipTests process-classes) ...");
+        System.err.println(t("ch08: building (", "ch08: 빌드 중 (") + String.join(" ", mavenCommand()) + " -DskipTests process-classes) ...");
         Path log = root.resolve("target-build.log");
         if (maven(List.of("-B", "-DskipTests", "process-classes"), log, true) != 0) {
             System.err.print(read(log));
-            throw new UsageError("the build failed (log above)");
+            throw new UsageError(t("the build failed (log above)", "빌드 실패 (위의 로그를 보세요)"));
         }
         delete(log);
         try {
@@ -373,14 +479,15 @@ public class Ch08 {
     int exercises(List<String> args, boolean solutions) {
         String what = solutions ? "solutions" : "exercises";
         if (args.size() > 1) {
-            throw new UsageError(what + ": at most one module (valid: " + shortNames() + ")");
+            throw new UsageError(what + t(": at most one module (valid: ", ": 모듈은 하나까지 (가능한 모듈: ") + shortNames() + ")");
         }
         if (args.size() == 1 && (args.get(0).equals("-h") || args.get(0).equals("--help"))) {
-            System.out.println("usage: ./ch08 " + what + " [<module>]");
+            System.out.println(t("usage: ", "사용법: ") + "./ch08 " + what + " [<module>] [--lang en|ko]");
             return 0;
         }
         List<String> modules = reportModules(args);
-        System.err.println("ch08: running the exercise tests against " + (solutions ? "the reference solutions" : "your code") + " ...");
+        System.err.println(solutions ? t("ch08: running the exercise tests against the reference solutions ...", "ch08: 연습 문제 테스트를 참고 답안으로 실행하는 중 ...")
+                : t("ch08: running the exercise tests against your code ...", "ch08: 연습 문제 테스트를 여러분의 코드로 실행하는 중 ..."));
         List<String> mvn = new ArrayList<>();
         if (solutions) {
             mvn.add("-Psolutions");
@@ -409,7 +516,8 @@ public class Ch08 {
         args.add("test");
         if (maven(args, log) != 0) {
             System.err.print(read(log));
-            throw new UsageError("the build failed before the exercise tests could run (log above)");
+            throw new UsageError(t("the build failed before the exercise tests could run (log above)",
+                    "연습 문제 테스트를 실행하기 전에 빌드가 실패했다 (위의 로그를 보세요)"));
         }
         delete(log);
     }
@@ -421,7 +529,7 @@ public class Ch08 {
     }
 
     int exerciseReport(List<String> head, List<String> modules) {
-        List<String> cmd = new ArrayList<>(List.of(javaExecutable(), "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8",
+        List<String> cmd = new ArrayList<>(List.of(javaExecutable(), "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8",
                 root.resolve("tools/ExerciseReport.java").toString()));
         cmd.addAll(head);
         cmd.addAll(modules);
@@ -437,7 +545,7 @@ public class Ch08 {
     int honesty(List<String> args) {
         if (!args.isEmpty()) {
             if (args.get(0).equals("-h") || args.get(0).equals("--help")) {
-                System.out.println("usage: ./ch08 honesty");
+                System.out.println(t("usage: ", "사용법: ") + "./ch08 honesty");
                 return 0;
             }
             throw new UsageError("honesty takes no options");
@@ -725,7 +833,8 @@ public class Ch08 {
             return 0;
         }
         if (args.get(0).equals("-h") || args.get(0).equals("--help")) {
-            System.out.println("usage: ./ch08 bench <module> [JMH options]   (./ch08 bench harness -h lists JMH's own options)");
+            System.out.println(t("usage: ./ch08 bench <module> [JMH options]   (./ch08 bench harness -h lists JMH's own options)",
+                    "사용법: ./ch08 bench <모듈> [JMH 옵션]   (JMH 자체 옵션: ./ch08 bench harness -h)"));
             return 0;
         }
         String m = module(args.get(0));
@@ -792,7 +901,7 @@ public class Ch08 {
             return exec(cmd, root, false);
         }
         try {
-            Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true).start();
+            Process p = withLang(new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)).start();
             p.getOutputStream().close();
             // With progress on, a quiet stretch (a big module compiling) still prints a line every 4 s.
             java.util.concurrent.atomic.AtomicLong lastShown = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
@@ -804,7 +913,7 @@ public class Ch08 {
                         return;
                     }
                     if (System.nanoTime() - lastShown.get() > 4_000_000_000L) {
-                        System.err.println("ch08:   ... still building");
+                        System.err.println(t("ch08:   ... still building", "ch08:   ... 아직 빌드 중"));
                         lastShown.set(System.nanoTime());
                     }
                 }
@@ -842,7 +951,7 @@ public class Ch08 {
     /** Runs a command with this console; {@code noInput} closes its standard input (the tour never waits for a key). */
     static int exec(List<String> cmd, Path dir, boolean noInput, boolean quiet) {
         try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+            ProcessBuilder pb = withLang(new ProcessBuilder(cmd).directory(dir.toFile()));
             if (quiet) {
                 pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
             } else {

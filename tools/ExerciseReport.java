@@ -31,6 +31,27 @@ public class ExerciseReport {
         }
     }
 
+    /** Korean when the launcher says so (CH08_LANG, set from --lang) or the locale is Korean: the rule of Lang in ch08-harness. */
+    static final boolean KO = korean(System.getenv());
+
+    static boolean korean(Map<String, String> env) {
+        String explicit = env.get("CH08_LANG");
+        if (explicit != null && !explicit.isBlank()) {
+            return explicit.strip().equalsIgnoreCase("ko");
+        }
+        for (String name : List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
+            String v = env.get(name);
+            if (v != null && !v.isEmpty()) {
+                return v.toLowerCase(java.util.Locale.ROOT).startsWith("ko");
+            }
+        }
+        return java.util.Locale.getDefault().getLanguage().equals("ko");
+    }
+
+    static String t(String en, String ko) {
+        return KO ? ko : en;
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
             System.err.println("usage: ExerciseReport progress <root> <module>... | honesty <root> <snapshot> <module>... | summary <root> <module>...");
@@ -67,23 +88,25 @@ public class ExerciseReport {
                     todo.add("  ✗ " + e.getKey() + "\n      " + first.test() + ": " + firstLine(first.message()));
                 }
             }
-            lines.add(m + ": " + ok + "/" + byExercise.size() + " exercises solved");
+            lines.add(m + t(": " + ok + "/" + byExercise.size() + " exercises solved", ": 문제 " + ok + "/" + byExercise.size() + " 해결"));
             solved += ok;
             total += byExercise.size();
         }
         if (total == 0) {
-            System.out.println("No exercise test ran: is the build broken, or are there no exercises in these modules?");
+            System.out.println(t("No exercise test ran: is the build broken, or are there no exercises in these modules?",
+                    "실행된 연습 문제 테스트가 없다: 빌드가 깨졌거나, 이 모듈들에 연습 문제가 없다."));
             return 1;
         }
         if (!todo.isEmpty()) {
             System.out.println();
-            System.out.println("Not solved yet (open the file the message names; hints are in each module's README):");
+            System.out.println(t("Not solved yet (open the file the message names; hints: each module's HINTS.md and README):",
+                    "아직 풀지 않은 문제 (메시지가 가리키는 파일을 여세요. 힌트: 각 모듈의 HINTS.ko.md 와 README.ko.md):"));
             todo.forEach(System.out::println);
         }
         System.out.println();
         lines.forEach(System.out::println);
         if (modules.size() > 1) {
-            System.out.println("Chapter 8: " + solved + "/" + total + " exercises solved");
+            System.out.println(t("Chapter 8: " + solved + "/" + total + " exercises solved", "8장 전체: 문제 " + solved + "/" + total + " 해결"));
         }
         return solved == total ? 0 : 1;
     }
