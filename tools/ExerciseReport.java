@@ -106,7 +106,7 @@ public class ExerciseReport {
         System.out.println();
         lines.forEach(System.out::println);
         if (modules.size() > 1) {
-            System.out.println(t("Chapter 8: " + solved + "/" + total + " exercises solved", "8장 전체: 문제 " + solved + "/" + total + " 해결"));
+            System.out.println(t("Chapter 8: " + solved + "/" + total + " exercises solved", "8장: 문제 " + solved + "/" + total + " 해결"));
         }
         return solved == total ? 0 : 1;
     }
