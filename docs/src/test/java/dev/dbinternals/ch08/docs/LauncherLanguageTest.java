@@ -22,14 +22,27 @@ class LauncherLanguageTest {
 
     private static final Path ROOT = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
 
+    /** The tools compiled once: a JVM per run is enough, without compiling the source each time. */
+    private static Path classes;
+
     record Run(int status, String output) {
+    }
+
+    @org.junit.jupiter.api.BeforeAll
+    static void compileTheTools() throws IOException {
+        classes = Files.createTempDirectory("ch08-tools");
+        int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-encoding", "UTF-8", "-nowarn",
+                "-d", classes.toString(), ROOT.resolve("tools/Ch08.java").toString(),
+                ROOT.resolve("tools/ExerciseReport.java").toString());
+        assertThat(rc).as("tools/*.java compile").isZero();
     }
 
     private static Run run(Map<String, String> env, String tool, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Dch08.root=" + ROOT, "-Dfile.encoding=UTF-8",
                 "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8",
-                "-Dsun.stderr.encoding=UTF-8", ROOT.resolve("tools").resolve(tool).toString()));
+                "-Dsun.stderr.encoding=UTF-8", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", classes.toString(),
+                tool.replace(".java", "")));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectErrorStream(true);
         for (String v : List.of("CH08_LANG", "LC_ALL", "LC_MESSAGES", "LANG")) {
