@@ -45,7 +45,7 @@ import java.util.function.Consumer;
  * a stack trace. The demo then reads typed values ({@link #intValue}, {@link #doubleValue}, ...)
  * and parses nothing itself. Not thread-safe; parse once in {@code main}.
  *
- * <p>Book: every demo of Chapter 8 (분산 시스템 소개와 개요) runs through it.
+ * <p>Book: every demo of Chapter 8 (『데이터베이스 인터널스』 8장) runs through it.
  */
 public final class DemoArgs {
 

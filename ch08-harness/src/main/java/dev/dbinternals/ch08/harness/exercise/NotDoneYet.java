@@ -8,7 +8,7 @@ import dev.dbinternals.ch08.harness.lang.Lang;
  * <p>The message names the exercise, the file to edit and what is expected, so a red test
  * tells the reader exactly where to go. Exercises are described in each module's README.
  *
- * <p>Book: every section of Chapter 8 (분산 시스템 소개와 개요) has exercises built on it.
+ * <p>Book: every section of Chapter 8 (『데이터베이스 인터널스』 8장) has exercises built on it.
  * Immutable and thread-safe.
  */
 public final class NotDoneYet extends UnsupportedOperationException {
