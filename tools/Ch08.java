@@ -337,7 +337,7 @@ public class Ch08 {
             build();
         }
         System.out.println(t("Database Internals, Chapter 8: Distributed Systems — Introduction and Overview",
-                "『데이터베이스 인터널스』 8장 (2부 분산 시스템의 첫 장; 원서: Introduction and Overview)"));
+                "『데이터베이스 인터널스』 8장 (원서: Distributed Systems — Introduction and Overview)"));
         System.out.println(t("A guided tour of the chapter, section by section in the book's order.",
                 "이 장을 책의 순서대로, 절마다 둘러보는 투어다."));
         int ran = 0, failed = 0;
