@@ -13,15 +13,15 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoArgsTest {
 
     private static DemoArgs spec(Path out) {
-        return DemoArgs.forDemo("t", "a test demo")
-                .intOption("pings", 20, 1, 100, "pings")
-                .longOption("budget", 10, 1, Long.MAX_VALUE, "budget")
-                .doubleOption("loss", 0.3, 0, 1, "loss")
-                .choiceOption("node", "both", "node", "A", "B", "both")
-                .flag("chaos", "chaos")
-                .fileOption("file", "file")
-                .hostPortOption("addr", "127.0.0.1:0", "address")
-                .option("text", "nil", "free text");
+        return DemoArgs.forDemo("t", "a test demo", "시험용 데모")
+                .intOption("pings", 20, 1, 100, "pings", "핑 수")
+                .longOption("budget", 10, 1, Long.MAX_VALUE, "budget", "예산")
+                .doubleOption("loss", 0.3, 0, 1, "loss", "손실률")
+                .choiceOption("node", "both", java.util.List.of("A", "B", "both"), "node", "노드")
+                .flag("chaos", "chaos", "혼돈")
+                .fileOption("file", "file", "파일")
+                .hostPortOption("addr", "127.0.0.1:0", "address", "주소")
+                .option("text", "nil", "free text", "자유 텍스트");
     }
 
     private static String error(Path out, String... args) {
@@ -84,7 +84,7 @@ class DemoArgsTest {
         assertThat(error(dir, "--seed", "x")).isEqualTo("--seed must be a whole number, got 'x'");
         assertThat(error(dir, "--pings")).isEqualTo("--pings needs a value: a whole number from 1 to 100");
         assertThat(error(dir, "--pings", "--quick")).startsWith("--pings needs a value");
-        assertThat(error(dir, "--bogus")).startsWith("unknown option '--bogus' (valid: --quick, --seed, --out, --help, --pings");
+        assertThat(error(dir, "--bogus")).startsWith("unknown option '--bogus' (valid: --quick, --seed, --out, --lang, --help, --pings");
         assertThat(error(dir, "stray")).startsWith("unexpected argument 'stray'; options start with --");
     }
 
@@ -100,7 +100,7 @@ class DemoArgsTest {
     @Test
     void shouldNotCreateTheOutFolderOfADemoThatWritesNoFiles(@TempDir Path dir) {
         Path out = dir.resolve("never");
-        DemoArgs.forDemo("t", "t").writesNoFiles().parseOrThrow(new String[] {"--out", out.toString()});
+        DemoArgs.forDemo("t", "t", "테").writesNoFiles().parseOrThrow(new String[] {"--out", out.toString()});
 
         assertThat(out).doesNotExist();
     }
@@ -108,8 +108,8 @@ class DemoArgsTest {
     @Test
     void shouldRunCrossOptionChecksAndTakeOneBareArgumentAsThePositionalOption(@TempDir Path dir) throws Exception {
         Path history = Files.writeString(dir.resolve("h.edn"), "[]", StandardCharsets.UTF_8);
-        DemoArgs a = DemoArgs.forDemo("t", "t").writesNoFiles().fileOption("file", "file").positional("file")
-                .intOption("n", 1, 0, 9, "n")
+        DemoArgs a = DemoArgs.forDemo("t", "t", "테").writesNoFiles().fileOption("file", "file", "파일").positional("file")
+                .intOption("n", 1, 0, 9, "n", "엔")
                 .check(x -> {
                     if (x.quick() && x.intValue("n") > 4) {
                         throw new IllegalArgumentException("--n must be at most 4 with --quick");
@@ -117,12 +117,12 @@ class DemoArgsTest {
                 });
 
         assertThat(a.parseOrThrow(new String[] {"--n", "7", history.toString()}).fileValue("file")).contains(history);
-        assertThatThrownBy(() -> DemoArgs.forDemo("t", "t").writesNoFiles().intOption("n", 1, 0, 9, "n")
+        assertThatThrownBy(() -> DemoArgs.forDemo("t", "t", "테").writesNoFiles().intOption("n", 1, 0, 9, "n", "엔")
                 .check(x -> {
                     throw new IllegalArgumentException("--n must be at most 4 with --quick");
                 }).parseOrThrow(new String[] {"--quick"}))
                 .hasMessage("--n must be at most 4 with --quick");
-        assertThatThrownBy(() -> DemoArgs.forDemo("t", "t").writesNoFiles().fileOption("file", "f").positional("file")
+        assertThatThrownBy(() -> DemoArgs.forDemo("t", "t", "테").writesNoFiles().fileOption("file", "f", "파").positional("file")
                 .parseOrThrow(new String[] {history.toString(), history.toString()}))
                 .hasMessageContaining("only one file may be given");
     }
@@ -131,7 +131,7 @@ class DemoArgsTest {
     void shouldListEveryOptionWithWhatItAllowsAndItsDefaultInTheUsage(@TempDir Path dir) {
         String usage = spec(dir).usage();
 
-        assertThat(usage).startsWith("usage: t [--quick] [--seed N] [--out DIR] [--pings N] [--budget N] [--loss X] [--node A|B|both] [--chaos]")
+        assertThat(usage).startsWith("usage: t [--quick] [--seed N] [--out DIR] [--lang en|ko] [--pings N] [--budget N] [--loss X] [--node A|B|both] [--chaos]")
                 .contains("--pings N").contains("a whole number from 1 to 100 (default 20)")
                 .contains("a number from 0 to 1 (default 0.3)").contains("one of A, B, both (default both)")
                 .contains("off unless given").contains("--help");
@@ -141,9 +141,9 @@ class DemoArgsTest {
 
     @Test
     void shouldRefuseADefaultOutsideItsOwnRangeAtDeclaration() {
-        assertThatThrownBy(() -> DemoArgs.forDemo("t", "t").intOption("n", 10, 0, 9, "n"))
+        assertThatThrownBy(() -> DemoArgs.forDemo("t", "t", "테").intOption("n", 10, 0, 9, "n", "엔"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("--n must be a whole number from 0 to 9, got '10'");
-        assertThatThrownBy(() -> DemoArgs.forDemo("t", "t").intOption("seed", 1, 0, 9, "n"))
+        assertThatThrownBy(() -> DemoArgs.forDemo("t", "t", "테").intOption("seed", 1, 0, 9, "n", "엔"))
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -159,5 +159,31 @@ class DemoArgsTest {
                 .contains("usage: ping-pong").doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(help.status()).isZero();
         assertThat(help.output()).startsWith("usage: ping-pong");
+    }
+
+    @Test
+    void shouldSpeakKoreanWithLangKoFromTheHelpToTheErrors(@TempDir Path dir) {
+        String before = System.getProperty(dev.dbinternals.ch08.harness.lang.Lang.PROPERTY);
+        try {
+            assertThatThrownBy(() -> spec(dir).parseOrThrow(new String[] {"--lang", "ko", "--help"}))
+                    .isInstanceOf(DemoArgs.HelpRequested.class);
+            String usage = spec(dir).usage(); // --lang ko stays in effect for this JVM, as in a demo's main
+            assertThat(usage).startsWith("사용법: t ").contains("시험용 데모").contains("핑 수")
+                    .contains("1부터 100까지의 정수 (기본값 20)").doesNotContain("a whole number");
+            assertThatThrownBy(() -> spec(dir).parseOrThrow(new String[] {"--lang=ko", "--pings", "0"}))
+                    .hasMessageContaining("--pings").hasMessageContaining("1부터 100까지의 정수").hasMessageContaining("'0'");
+            assertThatThrownBy(() -> spec(dir).parseOrThrow(new String[] {"--lang", "fr"}))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("en or ko");
+            assertThatThrownBy(() -> spec(dir).parseOrThrow(new String[] {"--lang"}))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--lang needs a value");
+            spec(dir).parseOrThrow(new String[] {"--lang", "en"});
+            assertThat(spec(dir).usage()).startsWith("usage: t ").contains("pings; a whole number from 1 to 100");
+        } finally {
+            if (before == null) {
+                System.clearProperty(dev.dbinternals.ch08.harness.lang.Lang.PROPERTY);
+            } else {
+                System.setProperty(dev.dbinternals.ch08.harness.lang.Lang.PROPERTY, before);
+            }
+        }
     }
 }
