@@ -49,8 +49,8 @@ public final class Demo02LastMessage {
                             link.run().end().decision(m.from()) == Decision.ATTACK ? t("attacks", "공격한다") : t("retreats", "후퇴한다"));
                 }
             }
-            out.println(t("  => " + verdict.broken() + " broken: " + verdict.explanation(),
-                    "  => " + Words.property(verdict.broken()) + " 깨짐: " + explanationKo(verdict)));
+            out.println("  => " + t(verdict.broken() + " broken: ", Words.property(verdict.broken()) + " 깨짐: ")
+                    + Words.explanation(verdict));
             String diagram = verdict.witness().toMermaid(p.name() + ": " + t(verdict.broken() + " broken",
                     Words.property(verdict.broken()) + " 깨짐"));
             md.append("## ").append(p.name()).append(" — ").append(t(verdict.broken().toString(), Words.property(verdict.broken())))
@@ -74,17 +74,5 @@ public final class Demo02LastMessage {
         Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
         out.println();
         out.println(t("wrote " + file, "썼다: " + file));
-    }
-
-    /** The verdict's sentence ({@link LastMessageArgument.Verdict#explanation()}) in Korean, from the same run. */
-    private static String explanationKo(LastMessageArgument.Verdict v) {
-        String outcome = Words.outcome(v.witness().end().outcome());
-        return switch (v.broken()) {
-            case NON_TRIVIALITY -> "계획이 ATTACK이고 전령이 모두 도착했는데도 결과는 '" + outcome
-                    + "': 손실이 없어도 이 프로토콜은 둘 다 공격하게 하지 않는다";
-            case AGREEMENT -> "마지막으로 도착한 전령을 붙잡자 " + outcome + " (" + Words.summary(v.witness()) + ")";
-            case VALIDITY -> "도착한 전령이 없어도 둘 다 여전히 공격한다. B가 보는 것은 두 계획에서 똑같이 비어 있으므로,"
-                    + " 계획이 RETREAT이면 결과는 '" + outcome + "'";
-        };
     }
 }

@@ -83,4 +83,21 @@ final class Words {
     static String yes(boolean b) {
         return t(Boolean.toString(b), b ? "예" : "아니오");
     }
+
+    /** {@link LastMessageArgument.Verdict#explanation()} for the reader (the Korean sentence built from the same run). */
+    static String explanation(LastMessageArgument.Verdict v) {
+        return t(v.explanation(), explanationKo(v));
+    }
+
+    /** The verdict's sentence ({@link LastMessageArgument.Verdict#explanation()}) in Korean, from the same run. */
+    private static String explanationKo(LastMessageArgument.Verdict v) {
+        String outcome = outcome(v.witness().end().outcome());
+        return switch (v.broken()) {
+            case NON_TRIVIALITY -> "계획이 ATTACK이고 전령이 모두 도착했는데도 결과는 '" + outcome
+                    + "': 손실이 없어도 이 프로토콜은 둘 다 공격하게 하지 않는다";
+            case AGREEMENT -> "마지막으로 도착한 전령을 붙잡자 " + outcome + " (" + summary(v.witness()) + ")";
+            case VALIDITY -> "도착한 전령이 없어도 둘 다 여전히 공격한다. B가 보는 것은 두 계획에서 똑같이 비어 있으므로,"
+                    + " 계획이 RETREAT이면 결과는 '" + outcome + "'";
+        };
+    }
 }
