@@ -83,7 +83,7 @@ public final class Demo04PerfectLinkIsNotAgreement {
                 "(이 실행에서 명령이 도착했는가: " + Words.yes(o.b().heardOrder()) + ", 결국 A가 확인 응답을 받았는가: "
                 + Words.yes(o.a().acknowledged()) + ".)"));
         out.println(t("A perfect link promises delivery between correct processes, at some time; not that the",
-                "퍼펙트 링크가 약속하는 것은 정상 프로세스 사이의 전달(delivery)이 언젠가 일어난다는 것이다."));
+                "퍼펙트 링크가 약속하는 것은 올바른 프로세스 사이의 전달(delivery)이 언젠가 일어난다는 것이다."));
         out.println(t("sender knows by dawn, and not that both know that both know. TCP is the same: when a",
                 "보낸 쪽이 새벽까지 그 사실을 안다는 것도, 둘 다 알고 있음을 둘 다 안다는 것도 약속하지 않는다."));
         out.println(t("connection stalls or breaks, the sender cannot tell which of its last bytes the other",
