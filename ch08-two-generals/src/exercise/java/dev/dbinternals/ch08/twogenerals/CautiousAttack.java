@@ -29,26 +29,26 @@ public final class CautiousAttack implements RandomizedRoundProtocol {
 
     @Override
     public int keys() {
-        throw new NotDoneYet("tg-6", FILE, "say how many keys A draws from");
+        throw new NotDoneYet("tg-6", FILE, "say how many keys A draws from", "A가 키를 몇 개 중에서 뽑는지 반환하세요.");
     }
 
     @Override
     public String sendA(int round, Plan plan, int key, List<String> heard) {
-        throw new NotDoneYet("tg-6", FILE, "return what A's messenger says in this round");
+        throw new NotDoneYet("tg-6", FILE, "return what A's messenger says in this round", "이번 라운드에 A의 전령이 전하는 말을 반환하세요.");
     }
 
     @Override
     public String sendB(int round, List<String> heard) {
-        throw new NotDoneYet("tg-6", FILE, "return what B's messenger says in this round");
+        throw new NotDoneYet("tg-6", FILE, "return what B's messenger says in this round", "이번 라운드에 B의 전령이 전하는 말을 반환하세요.");
     }
 
     @Override
     public boolean attacksA(Plan plan, int key, List<String> heard) {
-        throw new NotDoneYet("tg-6", FILE, "decide whether A attacks at dawn");
+        throw new NotDoneYet("tg-6", FILE, "decide whether A attacks at dawn", "A가 새벽에 공격할지 정하세요.");
     }
 
     @Override
     public boolean attacksB(List<String> heard) {
-        throw new NotDoneYet("tg-6", FILE, "decide whether B attacks at dawn");
+        throw new NotDoneYet("tg-6", FILE, "decide whether B attacks at dawn", "B가 새벽에 공격할지 정하세요.");
     }
 }

@@ -18,6 +18,7 @@ public final class KeyReadingAdversary {
     /** The loss pattern for {@code key} in 1..rounds: bit k-1 set means messenger k is captured. */
     public static int capture(int rounds, int key) {
         throw new NotDoneYet("tg-7", "ch08-two-generals/src/exercise/java/dev/dbinternals/ch08/twogenerals/KeyReadingAdversary.java",
-                "return the set of messengers to capture so that the generals disagree for this key");
+                "return the set of messengers to capture so that the generals disagree for this key",
+                "이 키에서 두 장군의 결정이 어긋나도록 붙잡을 전령의 집합을 반환하세요.");
     }
 }

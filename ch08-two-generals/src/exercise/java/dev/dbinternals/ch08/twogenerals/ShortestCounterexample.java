@@ -25,6 +25,8 @@ public final class ShortestCounterexample {
     public static List<Move> forAckRounds(int k, General alone) {
         throw new NotDoneYet("tg-3", "ch08-two-generals/src/exercise/java/dev/dbinternals/ch08/twogenerals/ShortestCounterexample.java",
                 "return the moves (new Move(seq, sender, delivered)) of the shortest run in which this general attacks alone,"
-                        + " or an empty list if AckRounds(k) has no such run");
+                        + " or an empty list if AckRounds(k) has no such run",
+                "이 장군만 공격하는 가장 짧은 실행의 이동(new Move(seq, sender, delivered)) 목록을 반환하고,"
+                        + " AckRounds(k)에 그런 실행이 없으면 빈 목록을 반환하세요.");
     }
 }

@@ -22,12 +22,14 @@ public final class YourProtocol implements MessengerProtocol {
     @Override
     public List<String> send(View view) {
         throw new NotDoneYet("tg-4", "ch08-two-generals/src/exercise/java/dev/dbinternals/ch08/twogenerals/YourProtocol.java",
-                "return the messengers this general sends now, given what it has heard (A also knows the plan)");
+                "return the messengers this general sends now, given what it has heard (A also knows the plan)",
+                "지금까지 받은 것을 보고 이 장군이 지금 보낼 전령들을 반환하세요 (A는 계획도 알아요).");
     }
 
     @Override
     public boolean attacks(View view) {
         throw new NotDoneYet("tg-4", "ch08-two-generals/src/exercise/java/dev/dbinternals/ch08/twogenerals/YourProtocol.java",
-                "decide whether this general attacks, from what it has heard by dawn");
+                "decide whether this general attacks, from what it has heard by dawn",
+                "새벽까지 받은 것으로부터 이 장군이 공격할지 정하세요.");
     }
 }

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.twogenerals;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.demo.Diagrams;
 import java.io.IOException;
@@ -21,22 +23,32 @@ public final class Demo06RandomizedAttack {
 
     public static void main(String[] args) throws IOException {
         DemoArgs a = DemoArgs.forDemo("two-generals-randomized",
-                "randomised coordinated attack: disagreement 1/r after r rounds, exact and simulated")
-                .intOption("seeds", 4000, 1, 1_000_000, "simulated runs per r (400 with --quick)")
+                "randomised coordinated attack: disagreement 1/r after r rounds, exact and simulated",
+                "무작위 협공: r라운드 뒤 불일치 확률 1/r, 정확한 계산과 시뮬레이션")
+                .intOption("seeds", 4000, 1, 1_000_000, "simulated runs per r (400 with --quick)",
+                        "r마다 시뮬레이션할 실행 수 (--quick 이면 400)")
                 .parse(args);
         int seeds = a.changed("seeds").isPresent() ? a.intValue("seeds") : a.quick() ? 400 : 4000;
         int maxR = a.quick() ? 5 : 7;
         PrintStream out = System.out;
-        out.println("No deterministic protocol keeps agreement over a lossy valley. With a coin it can be made");
-        out.println("unlikely: A draws a key from 1..r; each general counts its level (A starts at 1 on plan");
-        out.println("ATTACK, B at 0, a delivered messenger lifts its receiver to the sender's level + 1) and");
-        out.println("attacks at dawn if its level is at least the key. The adversary captures any set of");
-        out.println("messengers it fixes before the run; it does not see the key.");
+        out.println(t("No deterministic protocol keeps agreement over a lossy valley. With a coin it can be made",
+                "전령을 잃는 골짜기에서 일치성을 지키는 결정적 프로토콜은 없다. 동전을 쓰면 불일치를 드물게"));
+        out.println(t("unlikely: A draws a key from 1..r; each general counts its level (A starts at 1 on plan",
+                "만들 수는 있다. A는 1..r에서 키(key)를 뽑는다. 각 장군은 자기 레벨을 센다 (계획이 ATTACK이면"));
+        out.println(t("ATTACK, B at 0, a delivered messenger lifts its receiver to the sender's level + 1) and",
+                "A는 1에서, B는 0에서 시작하고, 전달된 전령은 받는 쪽을 보낸 쪽의 레벨 + 1로 올린다)."));
+        out.println(t("attacks at dawn if its level is at least the key. The adversary captures any set of",
+                "새벽에 자기 레벨이 키 이상이면 공격한다. 적대자(adversary)는 실행 전에 정해 둔 전령 집합을"));
+        out.println(t("messengers it fixes before the run; it does not see the key.",
+                "무엇이든 붙잡을 수 있지만, 키는 보지 못한다."));
         Files.createDirectories(a.out());
-        StringBuilder md = new StringBuilder("# Randomised coordinated attack\n\n| r | worst P(disagree) | 1/r | patterns at the worst | P(both attack), no loss | validity | simulated (" + seeds + " seeds) | key-reading adversary |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        StringBuilder md = new StringBuilder(t("# Randomised coordinated attack\n\n| r | worst P(disagree) | 1/r | patterns at the worst | P(both attack), no loss | validity | simulated (" + seeds + " seeds) | key-reading adversary |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n",
+                "# 무작위 협공\n\n| r | 최악의 P(불일치) | 1/r | 최악인 패턴 수 | P(둘 다 공격), 손실 없음 | 유효성 | 시뮬레이션 (시드 " + seeds + "개) | 키를 읽는 적대자 |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n"));
 
-        DemoArgs.heading(out, "Exact (every key x every loss pattern) and simulated (" + seeds + " seeds, last messenger captured)");
-        out.println("r  worst P(disagree)  1/r     patterns at worst  P(both attack | no loss)  validity  simulated   key-reading adversary");
+        DemoArgs.heading(out, t("Exact (every key x every loss pattern) and simulated (" + seeds + " seeds, last messenger captured)",
+                "정확한 값(모든 키 x 모든 손실 패턴)과 시뮬레이션(시드 " + seeds + "개, 마지막 전령을 붙잡음)"));
+        out.println(t("r  worst P(disagree)  1/r     patterns at worst  P(both attack | no loss)  validity  simulated   key-reading adversary",
+                "r  최악 P(불일치)     1/r     최악인 패턴        P(둘 다 공격 | 손실 없음) 유효성    시뮬레이션  키를 읽는 적대자"));
         boolean allOneOverR = true;
         boolean allLive = true;
         for (int r = 1; r <= maxR; r++) {
@@ -49,45 +61,59 @@ public final class Demo06RandomizedAttack {
             allLive &= rep.patterns().get(0).bothAttack() == rep.keys() && rep.validity();
             out.printf("%-2d %-18s %-7s %-18s %-25s %-9s %-11s %s%n", r,
                     RandomizedOdds.fraction(rep.worst().disagree(), rep.keys()) + String.format(" = %.4f", rep.worstDisagreement()),
-                    String.format("%.4f", 1.0 / r), rep.worstPatterns() + " of " + (1 << r),
+                    String.format("%.4f", 1.0 / r), t(rep.worstPatterns() + " of " + (1 << r), (1 << r) + "개 중 " + rep.worstPatterns() + "개"),
                     RandomizedOdds.fraction(rep.patterns().get(0).bothAttack(), rep.keys()),
-                    rep.validity() ? "holds" : "VIOLATED", String.format("%.4f", sim),
+                    Words.holds(rep.validity()), String.format("%.4f", sim),
                     RandomizedOdds.fraction(rep.keyReadingDisagree(), rep.keys()));
             md.append("| ").append(r).append(" | ").append(RandomizedOdds.fraction(rep.worst().disagree(), rep.keys()))
-                    .append(" | ").append(String.format("%.4f", 1.0 / r)).append(" | ").append(rep.worstPatterns()).append(" of ")
-                    .append(1 << r).append(" | ").append(RandomizedOdds.fraction(rep.patterns().get(0).bothAttack(), rep.keys()))
-                    .append(" | ").append(rep.validity() ? "holds" : "VIOLATED").append(" | ").append(String.format("%.4f", sim))
+                    .append(" | ").append(String.format("%.4f", 1.0 / r)).append(" | ").append(t(rep.worstPatterns() + " of " + (1 << r),
+                            (1 << r) + "개 중 " + rep.worstPatterns() + "개")).append(" | ").append(RandomizedOdds.fraction(rep.patterns().get(0).bothAttack(), rep.keys()))
+                    .append(" | ").append(Words.holds(rep.validity())).append(" | ").append(String.format("%.4f", sim))
                     .append(" | ").append(RandomizedOdds.fraction(rep.keyReadingDisagree(), rep.keys())).append(" |\n");
         }
-        out.printf("(one standard error of a simulated value is sqrt(q(1-q)/%d), at most %.4f here)%n", seeds, Math.sqrt(0.25 / seeds));
+        out.printf(t("(one standard error of a simulated value is sqrt(q(1-q)/%d), at most %.4f here)%n",
+                "(시뮬레이션 값 하나의 표준 오차는 sqrt(q(1-q)/%d)로, 여기서는 최대 %.4f)%n"), seeds, Math.sqrt(0.25 / seeds));
         out.println(allOneOverR
-                ? "For every r above the worst adversary gets exactly 1/r."
-                : "Some r does NOT reach exactly 1/r: see the table.");
+                ? t("For every r above the worst adversary gets exactly 1/r.", "위의 모든 r에서 최악의 적대자가 얻는 값은 정확히 1/r이다.")
+                : t("Some r does NOT reach exactly 1/r: see the table.", "정확히 1/r에 이르지 않는 r이 있다(!). 표를 보라."));
         out.println(allLive
-                ? "Both generals attack for sure when nothing is lost, and nobody attacks on plan RETREAT."
-                : "Some r attacks less than surely without loss, or attacks on RETREAT: see the table.");
-        out.println("An adversary that could read the key (last column: exercise tg-7 asks you to build it)");
-        out.println("chooses its captures after seeing the key; the bound above does not hold against it.");
+                ? t("Both generals attack for sure when nothing is lost, and nobody attacks on plan RETREAT.",
+                        "아무것도 잃지 않으면 두 장군은 반드시 공격하고, 계획이 RETREAT이면 아무도 공격하지 않는다.")
+                : t("Some r attacks less than surely without loss, or attacks on RETREAT: see the table.",
+                        "손실이 없는데 반드시 공격하지는 않거나, RETREAT인데 공격하는 r이 있다(!). 표를 보라."));
+        out.println(t("An adversary that could read the key (last column: exercise tg-7 asks you to build it)",
+                "키를 읽을 수 있는 적대자(마지막 열: 연습 문제 tg-7에서 직접 만든다)는"));
+        out.println(t("chooses its captures after seeing the key; the bound above does not hold against it.",
+                "키를 본 뒤에 붙잡을 전령을 고른다. 이런 적대자에게는 위의 한계가 성립하지 않는다."));
 
         int r = a.quick() ? 4 : 5;
         var chain = RandomizedOdds.chain(new RandomizedAttack(r));
-        DemoArgs.heading(out, "Why no protocol does better: the chain of runs, r = " + r);
-        out.println("In α_j the first j messengers arrive and the rest are captured. The sender of messenger j");
-        out.println("cannot tell α_j from α_(j-1): it attacks with the same probability in both.");
-        out.println("run   P(A attacks)  P(B attacks)  P(disagree)");
+        DemoArgs.heading(out, t("Why no protocol does better: the chain of runs, r = " + r,
+                "어떤 프로토콜도 이보다 나을 수 없는 이유: 실행의 사슬, r = " + r));
+        out.println(t("In α_j the first j messengers arrive and the rest are captured. The sender of messenger j",
+                "α_j에서는 처음 j개 전령이 도착하고 나머지는 붙잡힌다. 전령 j를 보낸 쪽은"));
+        out.println(t("cannot tell α_j from α_(j-1): it attacks with the same probability in both.",
+                "α_j와 α_(j-1)을 구별할 수 없으므로, 두 실행에서 같은 확률로 공격한다."));
+        out.println(t("run   P(A attacks)  P(B attacks)  P(disagree)", "실행  P(A 공격)     P(B 공격)     P(불일치)"));
         for (var s : chain) {
             out.printf("α_%-3d %-13s %-13s %s%n", s.arrived(), RandomizedOdds.fraction(s.aAttacks(), r),
                     RandomizedOdds.fraction(s.bAttacks(), r), RandomizedOdds.fraction(s.disagree(), r));
         }
         var last = chain.get(chain.size() - 1);
-        out.printf("B attacks with probability %s in α_0 (it has heard nothing, as under plan RETREAT); in α_%d%n",
+        out.printf(t("B attacks with probability %s in α_0 (it has heard nothing, as under plan RETREAT); in α_%d%n",
+                        "α_0에서 B가 공격할 확률은 %s이고 (계획이 RETREAT일 때처럼 아무것도 받지 못했다), α_%d에서%n"),
                 RandomizedOdds.fraction(last.bAttacks(), r), r);
-        out.printf("both attack with probability %s. Walking from α_0 up to α_%d, the attacking probability%n",
+        out.printf(t("both attack with probability %s. Walking from α_0 up to α_%d, the attacking probability%n",
+                        "둘 다 공격할 확률은 %s이다. α_0에서 α_%d까지 올라가는 동안 공격 확률은%n"),
                 RandomizedOdds.fraction(chain.get(0).aAttacks(), r), r);
-        out.printf("passes between the generals %d times. In each run P(A attacks) and P(B attacks) differ by%n", r);
-        out.printf("at most that run's P(disagree), so each pass can move at most that much, and the %d%n", r);
-        out.printf("disagreements add up to at least P(both attack | no loss).%n");
-        out.printf("So for ANY protocol of this model: worst P(disagree) >= P(both attack | no loss) / r.%n");
+        out.printf(t("passes between the generals %d times. In each run P(A attacks) and P(B attacks) differ by%n",
+                "두 장군 사이를 %d번 건너간다. 각 실행에서 P(A 공격)과 P(B 공격)의 차이는 그 실행의%n"), r);
+        out.printf(t("at most that run's P(disagree), so each pass can move at most that much, and the %d%n",
+                "P(불일치)를 넘지 않으므로 한 번 건너갈 때 그만큼까지만 옮길 수 있고, %d개의%n"), r);
+        out.printf(t("disagreements add up to at least P(both attack | no loss).%n",
+                "불일치 확률을 더하면 적어도 P(둘 다 공격 | 손실 없음)이 된다.%n"));
+        out.printf(t("So for ANY protocol of this model: worst P(disagree) >= P(both attack | no loss) / r.%n",
+                "따라서 이 모델의 어떤 프로토콜이든: 최악의 P(불일치) >= P(둘 다 공격 | 손실 없음) / r.%n"));
 
         // one simulated disagreement, drawn
         RandomizedValley.Outcome shown = null;
@@ -98,15 +124,17 @@ public final class Demo06RandomizedAttack {
             }
         }
         if (shown != null) {
-            DemoArgs.heading(out, "One simulated disagreement (r = " + r + ", last messenger captured, seed "
-                    + shown.simulation().seed() + ")");
-            out.printf("A drew key %d: %s%n", shown.key(), shown.outcome());
-            Diagrams.write(a.out(), "disagreement", "randomised attack, r = " + r + ": " + shown.outcome(),
+            DemoArgs.heading(out, t("One simulated disagreement (r = " + r + ", last messenger captured, seed "
+                    + shown.simulation().seed() + ")",
+                    "시뮬레이션한 불일치 하나 (r = " + r + ", 마지막 전령을 붙잡음, 시드 " + shown.simulation().seed() + ")"));
+            out.printf(t("A drew key %d: %s%n", "A가 뽑은 키 %d: %s%n"), shown.key(), Words.outcome(shown.outcome()));
+            Diagrams.write(a.out(), "disagreement", t("randomised attack, r = " + r + ": " + shown.outcome(),
+                            "무작위 협공, r = " + r + ": " + Words.outcome(shown.outcome())),
                     shown.simulation().trace(), e -> true);
         }
         Path file = a.out().resolve("randomized-odds.md");
         Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
         out.println();
-        out.println("wrote " + file);
+        out.println(t("wrote " + file, "썼다: " + file));
     }
 }

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.twogenerals;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.render.Mermaid;
 
 import java.util.List;
@@ -74,24 +76,27 @@ public record Run(Plan plan, List<Step> steps, GeneralsState end) {
 
     /**
      * The run as a Mermaid sequence diagram: arrows that arrive are solid, captured messengers
-     * end in a cross, and each general's decision is a note at the end.
+     * end in a cross, and each general's decision is a note at the end. The labels follow the
+     * language in effect; the messengers' texts are the protocol's own.
      */
     public String toMermaid(String title) {
         StringBuilder sb = new StringBuilder("sequenceDiagram\n");
         if (title != null && !title.isBlank()) {
             sb.append("    title ").append(Mermaid.escape(title)).append('\n');
         }
-        sb.append("    participant A as General A (plan: ").append(plan).append(")\n");
-        sb.append("    participant B as General B\n");
+        sb.append("    participant A as ").append(t("General A (plan: ", "장군 A (계획: ")).append(plan).append(")\n");
+        sb.append("    participant B as ").append(t("General B", "장군 B")).append('\n');
         for (Step s : steps) {
             Messenger m = s.messenger();
             // '#' starts an entity in Mermaid: escaped, the reader sees "#1 attack at dawn"
             sb.append("    ").append(m.from()).append(s.delivered() ? "->>" : "-x").append(m.to()).append(": ")
-                    .append(Mermaid.escape("#" + m.seq() + " " + m.text() + (s.delivered() ? "" : " (captured)")))
+                    .append(Mermaid.escape("#" + m.seq() + " " + m.text() + (s.delivered() ? "" : t(" (captured)", " (붙잡힘)"))))
                     .append('\n');
         }
-        sb.append("    Note over A: ").append(end.a()).append(" (heard ").append(end.heardByA().size()).append(")\n");
-        sb.append("    Note over B: ").append(end.b()).append(" (heard ").append(end.heardByB().size()).append(")\n");
+        sb.append("    Note over A: ").append(end.a()).append(t(" (heard " + end.heardByA().size() + ")",
+                " (" + end.heardByA().size() + "개 받음)")).append('\n');
+        sb.append("    Note over B: ").append(end.b()).append(t(" (heard " + end.heardByB().size() + ")",
+                " (" + end.heardByB().size() + "개 받음)")).append('\n');
         return sb.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.twogenerals;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbinternals.ch08.harness.explore.Explorer.Violation;
@@ -37,7 +38,8 @@ class AgreementInvariantExerciseTest {
 
         // then agreement cannot be broken yet
         assertThat(AgreementInvariant.holds(start))
-                .as("agreement must hold while messengers are on the way and nobody decided; the state:%s",
+                .as(t("agreement must hold while messengers are on the way and nobody decided; the state:%s",
+                                "전령이 아직 오가고 아무도 결정하지 않은 동안에는 일치성이 성립해야 해요. 상태:%s"),
                         ExploredRun.describe(Plan.ATTACK, List.of(), start)).isTrue();
     }
 
@@ -51,7 +53,8 @@ class AgreementInvariantExerciseTest {
 
         // then agreement is not broken: B may still decide to attack
         assertThat(AgreementInvariant.holds(half))
-                .as("A decided ATTACK, B has not decided: agreement is about two decisions, and B has none yet")
+                .as(t("A decided ATTACK, B has not decided: agreement is about two decisions, and B has none yet",
+                        "A는 ATTACK으로 결정했고 B는 아직 결정하지 않았어요. 일치성은 두 결정에 관한 것인데 B에게는 아직 결정이 없어요"))
                 .isTrue();
     }
 
@@ -67,9 +70,12 @@ class AgreementInvariantExerciseTest {
                 .invariant("not B alone", s -> !s.outcome().equals("B attacks alone"))
                 .explore();
         assertThat(result.violations()).extracting(Violation::state)
-                .as("with plan RETREAT, AttackRegardless has runs in which B attacks and A retreats; agreement"
+                .as(t("with plan RETREAT, AttackRegardless has runs in which B attacks and A retreats; agreement"
                         + " does not depend on the plan, so your invariant must flag those states and no other;"
-                        + " it flags:%s", runs(result.violations()))
+                        + " it flags:%s",
+                        "계획이 RETREAT일 때 AttackRegardless에는 B는 공격하고 A는 후퇴하는 실행이 있어요. 일치성은"
+                        + " 계획과 상관없으니, 불변식은 바로 그 상태들만 잡아내야 해요."
+                        + " 지금 잡아낸 상태:%s"), runs(result.violations()))
                 .containsExactlyInAnyOrderElementsOf(lonely.violations().stream().map(Violation::state).toList());
     }
 
@@ -81,9 +87,10 @@ class AgreementInvariantExerciseTest {
                 .explore();
 
         // then exactly one state breaks it: #1 and #2 arrive, #3 is captured, A attacks alone
-        assertThat(result.violations()).as("states your invariant flags, each with its run:%s", runs(result.violations()))
+        assertThat(result.violations()).as(t("states your invariant flags, each with its run:%s", "작성한 불변식이 잡아낸 상태와 각 상태의 실행:%s"),
+                        runs(result.violations()))
                 .hasSize(1);
-        assertThat(result.violations().get(0).path()).as("shortest counterexample").hasSize(3);
+        assertThat(result.violations().get(0).path()).as(t("shortest counterexample", "가장 짧은 반례")).hasSize(3);
         assertThat(result.violations().get(0).state().outcome()).isEqualTo("A attacks alone");
     }
 
@@ -96,8 +103,10 @@ class AgreementInvariantExerciseTest {
 
         // then the run that captures the acknowledgement breaks agreement: B attacks, A does not
         assertThat(result.violations())
-                .as("AckRounds(1) has a run in which B attacks and A retreats; your invariant must flag that state"
-                        + " (and only that one); it flags:%s", runs(result.violations()))
+                .as(t("AckRounds(1) has a run in which B attacks and A retreats; your invariant must flag that state"
+                        + " (and only that one); it flags:%s",
+                        "AckRounds(1)에는 B는 공격하고 A는 후퇴하는 실행이 있어요. 불변식은 그 상태를 (그 상태만)"
+                        + " 잡아내야 해요. 지금 잡아낸 상태:%s"), runs(result.violations()))
                 .hasSize(1);
         assertThat(result.violations().get(0).state().outcome()).isEqualTo("B attacks alone");
     }
@@ -108,7 +117,8 @@ class AgreementInvariantExerciseTest {
                 .invariant("agreement", AgreementInvariant::holds)
                 .explore();
 
-        assertThat(result.violations()).as("NeverAttack: both always retreat, so agreement always holds; your invariant flags:%s",
+        assertThat(result.violations()).as(t("NeverAttack: both always retreat, so agreement always holds; your invariant flags:%s",
+                "NeverAttack: 둘 다 언제나 후퇴하므로 일치성은 항상 성립해요. 작성한 불변식이 잡아낸 상태:%s"),
                 runs(result.violations())).isEmpty();
     }
 
@@ -120,8 +130,9 @@ class AgreementInvariantExerciseTest {
                 .explore();
 
         // then one state (nothing heard, nothing on the way) breaks agreement
-        assertThat(result.violations()).as("states your invariant flags, each with its run:%s", runs(result.violations())).hasSize(1);
-        assertThat(result.violations().get(0).state().heardByB()).as("B heard nobody").isEmpty();
+        assertThat(result.violations()).as(t("states your invariant flags, each with its run:%s", "작성한 불변식이 잡아낸 상태와 각 상태의 실행:%s"),
+                runs(result.violations())).hasSize(1);
+        assertThat(result.violations().get(0).state().heardByB()).as(t("B heard nobody", "B는 아무것도 받지 못했어요")).isEmpty();
     }
 
     private static String runs(List<Violation<GeneralsState>> violations) {
@@ -129,6 +140,6 @@ class AgreementInvariantExerciseTest {
         for (var v : violations) {
             sb.append(ExploredRun.describe(v.state().plan(), v.path(), v.state()));
         }
-        return sb.length() == 0 ? " none" : sb.toString();
+        return sb.length() == 0 ? t(" none", " 없음") : sb.toString();
     }
 }

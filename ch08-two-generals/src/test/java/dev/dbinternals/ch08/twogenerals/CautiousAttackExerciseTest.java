@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.twogenerals;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.DisplayName;
@@ -33,7 +34,7 @@ class CautiousAttackExerciseTest {
     @ParameterizedTest(name = "r = {0}")
     @ValueSource(ints = {1, 2, 3, 4, 5, 6})
     void shouldNeverAttackOnRetreat(int r) {
-        assertThat(RandomizedOdds.exact(() -> new CautiousAttack(r)).validity()).as("validity with plan RETREAT").isTrue();
+        assertThat(RandomizedOdds.exact(() -> new CautiousAttack(r)).validity()).as(t("validity with plan RETREAT", "계획이 RETREAT일 때의 유효성")).isTrue();
     }
 
     @ParameterizedTest(name = "r = {0}")
@@ -41,7 +42,8 @@ class CautiousAttackExerciseTest {
     void shouldBothAttackAtLeastHalfTheTimeWhenNothingIsLost(int r) {
         var report = RandomizedOdds.exact(() -> new CautiousAttack(r));
         var noLoss = report.patterns().get(0);
-        assertThat(2L * noLoss.bothAttack()).as("2 · keys on which both attack with no loss, against keys = %d", report.keys())
+        assertThat(2L * noLoss.bothAttack()).as(t("2 · keys on which both attack with no loss, against keys = %d",
+                "손실이 없을 때 둘 다 공격하는 키 수의 2배를 전체 키 수 %d와 비교해요"), report.keys())
                 .isGreaterThanOrEqualTo(report.keys());
     }
 
@@ -51,7 +53,8 @@ class CautiousAttackExerciseTest {
         var report = RandomizedOdds.exact(() -> new CautiousAttack(r));
         var worst = report.worst();
         // exact: disagreeing keys / keys <= 1/(2r)
-        assertThat(2L * r * worst.disagree()).as("worst adversary captures %s: %d of %d keys disagree",
+        assertThat(2L * r * worst.disagree()).as(t("worst adversary captures %s: %d of %d keys disagree",
+                "최악의 적대자가 %s를 붙잡아요. 키 %3$d개 중 %2$d개에서 결정이 어긋나요"),
                 RandomizedOdds.captured(worst.lost(), r), worst.disagree(), report.keys())
                 .isLessThanOrEqualTo(report.keys());
     }
@@ -65,9 +68,12 @@ class CautiousAttackExerciseTest {
         var worst = report.worst();
         if (report.validity()) {
             assertThat((long) r * worst.disagree())
-                    .as("r · (disagreeing keys of the worst adversary) = %d · %d is below the keys on which both attack"
+                    .as(t("r · (disagreeing keys of the worst adversary) = %d · %d is below the keys on which both attack"
                             + " with nothing lost: that beats a proven bound, so B read state it never received"
                             + " (a static field, or anything shared outside the messengers)",
+                            "r · (최악의 적대자에게 어긋나는 키 수) = %d · %d 가 손실 없이 둘 다 공격하는 키 수보다 작아요."
+                            + " 증명된 한계를 넘어선 것이니, B가 받은 적 없는 상태를 읽은 거예요"
+                            + " (static 필드든, 전령 밖에서 공유한 무엇이든)"),
                             r, worst.disagree())
                     .isGreaterThanOrEqualTo(report.patterns().get(0).bothAttack());
         }

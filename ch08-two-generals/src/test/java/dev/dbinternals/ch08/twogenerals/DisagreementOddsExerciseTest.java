@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.twogenerals;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -39,10 +40,13 @@ class DisagreementOddsExerciseTest {
     /** Fails in the reader's terms: which protocol, which loss probability, what they returned; never the exact value. */
     private static void check(double yours, double exact, String protocol, double p) {
         if (!(Math.abs(yours - exact) <= 1e-12)) {
-            fail(String.format("%s with each messenger captured independently with probability %.2f: you returned %.6f,"
+            fail(String.format(t("%s with each messenger captured independently with probability %.2f: you returned %.6f,"
                     + " which is %s than the probability of the runs that end with one general attacking alone."
-                    + " List the loss patterns that end that way, and multiply along each.", protocol, p, yours,
-                    yours > exact ? "more" : "less"));
+                    + " List the loss patterns that end that way, and multiply along each.",
+                    "%s, 전령마다 독립적으로 확률 %.2f로 붙잡힐 때: 반환한 값 %.6f는"
+                    + " 한 장군만 공격하며 끝나는 실행들의 확률보다 %s."
+                    + " 그렇게 끝나는 손실 패턴을 나열하고, 패턴마다 확률을 곱해 보세요."), protocol, p, yours,
+                    yours > exact ? t("more", "커요") : t("less", "작아요")));
         }
     }
 
@@ -73,8 +77,8 @@ class DisagreementOddsExerciseTest {
         double previous = 1;
         for (int k = 0; k <= 40; k++) {
             double odds = DisagreementOdds.ackRounds(k, 0.01);
-            assertThat(odds).as("k = %d: disagreement stays possible", k).isPositive();
-            assertThat(odds).as("k = %d: one more round never makes it likelier", k).isLessThanOrEqualTo(previous);
+            assertThat(odds).as(t("k = %d: disagreement stays possible", "k = %d: 불일치는 여전히 일어날 수 있어요"), k).isPositive();
+            assertThat(odds).as(t("k = %d: one more round never makes it likelier", "k = %d: 라운드를 하나 늘려서 확률이 커지는 일은 없어요"), k).isLessThanOrEqualTo(previous);
             previous = odds;
         }
     }

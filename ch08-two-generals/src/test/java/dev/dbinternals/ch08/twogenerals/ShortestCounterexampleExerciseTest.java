@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.twogenerals;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -49,8 +50,9 @@ class ShortestCounterexampleExerciseTest {
                 }
                 GeneralsState end = replay(k, g, yours);
                 if (!end.decided() || end.decision(g) != Decision.ATTACK || end.decision(g.other()) != Decision.RETREAT) {
-                    fail("AckRounds(" + k + "), asked for a run where " + g + " attacks alone: your run ends with "
-                            + end.outcome() + "." + ExploredRun.describe(Plan.ATTACK, labels(yours), end));
+                    fail(t("AckRounds(" + k + "), asked for a run where " + g + " attacks alone: your run ends with "
+                            + end.outcome() + ".", "AckRounds(" + k + "), " + g + "만 공격하는 실행을 물었는데 반환한 실행은 '"
+                            + Words.outcome(end.outcome()) + "'(으)로 끝나요.") + ExploredRun.describe(Plan.ATTACK, labels(yours), end));
                 }
             }
         }
@@ -63,12 +65,15 @@ class ShortestCounterexampleExerciseTest {
                 boolean exists = shortest(k, g).isPresent();
                 List<Move> yours = ShortestCounterexample.forAckRounds(k, g);
                 if (!exists && !yours.isEmpty()) {
-                    fail("AckRounds(" + k + "): you returned a run for " + g + " attacking alone, but the explorer"
-                            + " visited every run and none ends that way. Your run:"
+                    fail(t("AckRounds(" + k + "): you returned a run for " + g + " attacking alone, but the explorer"
+                            + " visited every run and none ends that way. Your run:",
+                            "AckRounds(" + k + "): " + g + "만 공격하는 실행을 반환했지만, Explorer가 모든 실행을 방문해 보니"
+                            + " 그렇게 끝나는 실행은 없어요. 반환한 실행:")
                             + ExploredRun.describe(Plan.ATTACK, labels(yours), replay(k, g, yours)));
                 }
                 if (exists && yours.isEmpty()) {
-                    fail("AckRounds(" + k + "): you returned no run for " + g + " attacking alone, but such a run exists.");
+                    fail(t("AckRounds(" + k + "): you returned no run for " + g + " attacking alone, but such a run exists.",
+                            "AckRounds(" + k + "): " + g + "만 공격하는 실행이 없다고 반환했지만, 그런 실행이 있어요."));
                 }
             }
         }
@@ -81,8 +86,10 @@ class ShortestCounterexampleExerciseTest {
                 var best = shortest(k, g);
                 List<Move> yours = ShortestCounterexample.forAckRounds(k, g);
                 if (best.isPresent() && !yours.isEmpty() && yours.size() > best.get().path().size()) {
-                    fail("AckRounds(" + k + "), " + g + " alone: your run has " + yours.size()
-                            + " moves; a run with fewer moves also ends that way. Which of your moves are not needed?");
+                    fail(t("AckRounds(" + k + "), " + g + " alone: your run has " + yours.size()
+                            + " moves; a run with fewer moves also ends that way. Which of your moves are not needed?",
+                            "AckRounds(" + k + "), " + g + "만 공격: 반환한 실행은 이동이 " + yours.size()
+                            + "개인데, 더 적은 이동으로도 그렇게 끝나는 실행이 있어요. 어느 이동이 필요 없을까요?"));
                 }
             }
         }
@@ -90,11 +97,13 @@ class ShortestCounterexampleExerciseTest {
 
     @Test
     void shouldFindTheRunWithoutTheExplorer() throws IOException {
-        assertThat(ShortestCounterexample.forAckRounds(1, General.B)).as("AckRounds(1), B alone: your run").isNotNull();
+        assertThat(ShortestCounterexample.forAckRounds(1, General.B)).as(t("AckRounds(1), B alone: your run", "AckRounds(1), B만 공격: 반환한 실행")).isNotNull();
         String explorer = "dev/dbinternals/ch08/harness/explore/";
         for (String file : classFiles()) {
-            assertThat(namesIn(file)).as("tg-3 asks you to reason out which messenger must be captured, not to ask the"
-                    + " harness explorer to search every run; %s uses the explorer (%s)", file, "dev.dbinternals.ch08.harness.explore")
+            assertThat(namesIn(file)).as(t("tg-3 asks you to reason out which messenger must be captured, not to ask the"
+                    + " harness explorer to search every run; %s uses the explorer (%s)",
+                    "tg-3은 어느 전령을 붙잡아야 하는지 추론해 보라는 문제이지, 하네스의 Explorer에게 모든 실행을"
+                    + " 찾게 하라는 문제가 아니에요. %s 가 Explorer를 써요 (%s)"), file, "dev.dbinternals.ch08.harness.explore")
                     .doesNotContain(explorer);
         }
     }
@@ -133,9 +142,12 @@ class ShortestCounterexampleExerciseTest {
             List<GeneralsState> states = new TwoGeneralsModel(new AckRounds(k)).replay(Plan.ATTACK, labels(moves));
             return states.get(states.size() - 1);
         } catch (RuntimeException e) {
-            throw new AssertionError("AckRounds(" + k + "), " + g + " alone: your moves " + labels(moves)
+            throw new AssertionError(t("AckRounds(" + k + "), " + g + " alone: your moves " + labels(moves)
                     + " are not a run of the model (" + e.getMessage() + "): each move must be a messenger that is"
-                    + " on the way at that point, with its real sender.", e);
+                    + " on the way at that point, with its real sender.",
+                    "AckRounds(" + k + "), " + g + "만 공격: 반환한 이동 " + labels(moves)
+                    + " 은(는) 모델의 실행이 아니에요 (" + e.getMessage() + "). 이동마다 그 시점에 가는 중인 전령이어야 하고,"
+                    + " 보낸 쪽도 실제로 보낸 장군이어야 해요."), e);
         }
     }
 
