@@ -318,7 +318,7 @@ public final class Network {
                     sim.record(t, Kind.CORRUPT, from, to, id, p, corruptionDetail(copy.flippedBits(), scripted));
                 }
             }
-            sim.scheduleArrival(departs + copy.delayNanos(), src, dst, id, p);
+            sim.scheduleArrival(Simulation.plus(departs, copy.delayNanos()), src, dst, id, p);
         }
     }
 

@@ -77,10 +77,11 @@ final class SimContext implements Context {
         // timer keeps its period; messages leave when the handler ends
         Simulation.Timer timer = new Simulation.Timer(sim.nextTimerId++, tag, incarnation);
         s.timers.put(timer.id, timer);
-        sim.schedule(sim.now + s.clock.trueNanosFor(delay.toNanos()), new Simulation.TimerDue(s, timer));
+        // saturated: a timer set centuries ahead fires at the end of virtual time, not (wrapped) at once
+        sim.schedule(Simulation.plus(sim.now, s.clock.trueNanosFor(Simulation.nanos(delay))), new Simulation.TimerDue(s, timer));
         if (sim.trace.isEnabled()) {
             sim.record(sim.now, Kind.TIMER_SET, s.address, null, -1, null,
-                    "timer " + timer.id + " " + tag + " in " + Trace.formatNanos(delay.toNanos()));
+                    "timer " + timer.id + " " + timer.text + " in " + Trace.formatNanos(Simulation.nanos(delay)));
         }
         return new TimerId(timer.id);
     }
@@ -91,7 +92,7 @@ final class SimContext implements Context {
         Simulation.Timer timer = s.timers.remove(id.id());
         if (timer != null) {
             timer.cancelled = true;
-            sim.record(sim.now, Kind.TIMER_CANCEL, s.address, null, -1, null, "timer " + timer.id + " " + timer.tag);
+            sim.record(sim.now, Kind.TIMER_CANCEL, s.address, null, -1, null, "timer " + timer.id + " " + timer.text);
         }
     }
 

@@ -122,9 +122,13 @@ public final class Simulation {
         final int incarnation;
         boolean cancelled;
 
+        /** The tag as the trace shows it: never an identity hash (see {@link #tagText}). */
+        final String text;
+
         Timer(long id, Object tag, int incarnation) {
             this.id = id;
             this.tag = tag;
+            this.text = tagText(tag);
             this.incarnation = incarnation;
         }
     }
@@ -434,9 +438,9 @@ public final class Simulation {
         if (d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException("a pause must be positive, got " + d);
         }
-        long until = now + d.toNanos();
+        long until = plus(now, nanos(d));
         s.pausedUntil = Math.max(s.pausedUntil, until);
-        record(now, Kind.PAUSE, s.address, null, -1, null, "for " + Trace.formatNanos(d.toNanos()));
+        record(now, Kind.PAUSE, s.address, null, -1, null, "for " + Trace.formatNanos(nanos(d)));
         int life = s.incarnation;
         at(until, () -> {
             if (s.incarnation == life && now >= s.pausedUntil) {
@@ -465,7 +469,7 @@ public final class Simulation {
         if (when.isNegative()) {
             throw new IllegalArgumentException("a planned time must not be negative, got " + when);
         }
-        at(when.toNanos(), action);
+        at(nanos(when), action);
     }
 
     /** Runs {@code action} after {@code delay} from now. */
@@ -487,7 +491,7 @@ public final class Simulation {
         if (d.isNegative()) {
             throw new IllegalArgumentException("cannot run for a negative time: " + d);
         }
-        long limit = now + d.toNanos();
+        long limit = plus(now, nanos(d));
         enter();
         try {
             while (step(limit)) {
@@ -508,7 +512,7 @@ public final class Simulation {
         if (limit.isNegative()) {
             throw new IllegalArgumentException("cannot run for a negative time: " + limit);
         }
-        long end = now + limit.toNanos();
+        long end = plus(now, nanos(limit));
         enter();
         try {
             while (!done.getAsBoolean()) {
@@ -528,7 +532,7 @@ public final class Simulation {
         if (limit.isNegative()) {
             throw new IllegalArgumentException("cannot run for a negative time: " + limit);
         }
-        long end = now + limit.toNanos();
+        long end = plus(now, nanos(limit));
         enter();
         try {
             while (step(end)) {
@@ -542,6 +546,54 @@ public final class Simulation {
         } finally {
             running = false;
         }
+    }
+
+    // ------------------------------------------------------------------ time that cannot overflow
+
+    /**
+     * {@code d} in nanoseconds, saturated: a {@link Duration} longer than {@code Long.MAX_VALUE}
+     * nanoseconds (about 292 years) counts as that many, where {@link Duration#toNanos} would throw.
+     */
+    static long nanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return d.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * {@code time + delta}, saturated at {@code Long.MAX_VALUE}: virtual time ends there and never
+     * wraps around to a negative time (a timer set 300 years ahead would otherwise fire at once, and
+     * a long {@code runFor} would move the clock backwards).
+     */
+    static long plus(long time, long delta) {
+        long sum = time + delta;
+        if (((time ^ sum) & (delta ^ sum)) < 0) { // the sign flipped: overflow
+            return delta > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+        }
+        return sum;
+    }
+
+    /**
+     * What the trace prints for a timer tag. A tag whose class keeps {@link Object#toString} would
+     * print its identity hash, which differs between runs and JVM flags and so would change the
+     * trace (and its hash) of the same seed; such a tag prints as its class name instead (a lambda
+     * or another hidden class as {@code lambda}). Records, enums and strings print as themselves.
+     */
+    static String tagText(Object tag) {
+        if (tag == null) {
+            return "null";
+        }
+        Class<?> type = tag.getClass();
+        try {
+            if (type.getMethod("toString").getDeclaringClass() != Object.class) {
+                return String.valueOf(tag);
+            }
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e); // every class has toString
+        }
+        return type.isHidden() || type.isSynthetic() ? "lambda" : type.getName();
     }
 
     private void enter() {
@@ -697,13 +749,13 @@ public final class Simulation {
         s.timers.remove(timer.id);
         timersFired++;
         if (trace.isEnabled()) {
-            record(now, Kind.TIMER_FIRE, s.address, null, -1, null, "timer " + timer.id + " " + timer.tag);
+            record(now, Kind.TIMER_FIRE, s.address, null, -1, null, "timer " + timer.id + " " + timer.text);
         }
         beginHandler(s);
         try {
             s.instance.onTimer(s.ctx, timer.tag);
         } catch (RuntimeException ex) {
-            throw failure(s, "handling timer " + timer.tag, ex);
+            throw failure(s, "handling timer " + timer.text, ex);
         } finally {
             current = null;
         }
