@@ -79,7 +79,7 @@ public final class Demo04Jitter {
         sb.append(t("Full jitter spreads retries over the whole window; equal jitter keeps half the delay fixed (fewer\n",
                 "전체 지터는 재시도를 창 전체에 흩뿌린다. 균등 지터는 지연의 절반을 고정한다(곧바로 하는\n"));
         sb.append(String.format(Locale.ROOT, t("instant retries; here it took at least as many calls and as long as full jitter in %d of %d rows);%n",
-                        "재시도가 적다. 여기서는 %2$d행 중 %1$d행에서 전체 지터만큼 이상 호출했고 시간도 그 이상 걸렸다).%n"),
+                        "재시도가 적다. 여기서는 %2$d행 중 %1$d행에서 호출 수와 시간이 모두 전체 지터 이상이었다).%n"),
                 equalCostlier, ns.length));
         sb.append(String.format(Locale.ROOT, t("decorrelated jitter grows from each client's own last delay. At N = %d full jitter made %.0f calls%n"
                         + "in %.0f ms, decorrelated jitter %.0f calls in %.0f ms.%n",
