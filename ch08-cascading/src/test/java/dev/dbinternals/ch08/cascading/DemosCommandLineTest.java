@@ -6,6 +6,7 @@ import dev.dbinternals.ch08.harness.demo.DemoList;
 import dev.dbinternals.ch08.harness.demo.KoreanNarration;
 import dev.dbinternals.ch08.harness.lang.Lang;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,8 +18,16 @@ class DemosCommandLineTest {
 
     @Test
     void shouldRejectEveryBadOptionValueBeforeTheDemoRuns(@TempDir Path dir) throws Exception {
-        // given each demo of demos.txt and each option it declares; when given a malformed or out-of-range value
-        var outcomes = DemoList.runBadCommandLines(dir);
+        // given each demo of demos.txt and each option it declares, in English whatever the locale of the machine;
+        // when given a malformed or out-of-range value
+        String before = System.getProperty(Lang.PROPERTY);
+        Lang.use(Lang.EN);
+        List<DemoList.Outcome> outcomes;
+        try {
+            outcomes = DemoList.runBadCommandLines(dir);
+        } finally {
+            restore(before);
+        }
 
         // then the parser stops it with status 2, the error and the usage, and no stack trace
         assertThat(outcomes).hasSizeGreaterThan(8 * 3);
@@ -45,11 +54,15 @@ class DemosCommandLineTest {
             assertThat(problems).isEmpty();
         } finally {
             // --lang set the language of this JVM: give the other tests back the language they started with
-            if (before == null) {
-                System.clearProperty(Lang.PROPERTY);
-            } else {
-                System.setProperty(Lang.PROPERTY, before);
-            }
+            restore(before);
+        }
+    }
+
+    private static void restore(String language) {
+        if (language == null) {
+            System.clearProperty(Lang.PROPERTY);
+        } else {
+            System.setProperty(Lang.PROPERTY, language);
         }
     }
 }
