@@ -5,8 +5,11 @@ import dev.dbinternals.ch08.cascading.storm.RetryStorm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbinternals.ch08.harness.lang.Lang;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +19,24 @@ import org.junit.jupiter.api.Test;
 class DemoNarrationTest {
 
     private static final Duration B = RetryStorm.BUCKET;
+
+    private String languageBefore;
+
+    /** These tests read the English sentences: English whatever the locale of the machine. */
+    @BeforeEach
+    void useEnglish() {
+        languageBefore = System.getProperty(Lang.PROPERTY);
+        Lang.use(Lang.EN);
+    }
+
+    @AfterEach
+    void restoreLanguage() {
+        if (languageBefore == null) {
+            System.clearProperty(Lang.PROPERTY);
+        } else {
+            System.setProperty(Lang.PROPERTY, languageBefore);
+        }
+    }
 
     private static RetryStorm.Result storm(String name, long okPerBucketAtEnd) {
         long[] ok = new long[30];

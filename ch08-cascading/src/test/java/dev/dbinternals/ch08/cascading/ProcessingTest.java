@@ -14,9 +14,30 @@ import static org.assertj.core.api.Assertions.within;
 import dev.dbinternals.ch08.harness.sim.Seeds;
 import java.time.Duration;
 import java.util.List;
+import dev.dbinternals.ch08.harness.lang.Lang;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ProcessingTest {
+
+    private String languageBefore;
+
+    /** Some tests read the demos' English sentences: English whatever the locale of the machine. */
+    @BeforeEach
+    void useEnglish() {
+        languageBefore = System.getProperty(Lang.PROPERTY);
+        Lang.use(Lang.EN);
+    }
+
+    @AfterEach
+    void restoreLanguage() {
+        if (languageBefore == null) {
+            System.clearProperty(Lang.PROPERTY);
+        } else {
+            System.setProperty(Lang.PROPERTY, languageBefore);
+        }
+    }
 
     private static final Duration S = Duration.ofMillis(1);
 

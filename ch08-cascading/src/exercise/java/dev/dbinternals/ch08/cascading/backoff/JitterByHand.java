@@ -30,6 +30,7 @@ public final class JitterByHand {
      */
     public static long fullJitterNanos(long baseNanos, long capNanos, int retry, long timeLeftNanos, RandomGenerator random) {
         throw new NotDoneYet("cascading-1", FILE,
-                "return a wait uniformly spread over the whole window of this retry, never past the time left (-1 if none is left)");
+                "return a wait uniformly spread over the whole window of this retry, never past the time left (-1 if none is left)",
+                "이번 재시도의 창 전체에 고르게 퍼진 대기 시간을 돌려주되, 남은 시간을 넘지 않게 하세요(남은 시간이 없으면 -1).");
     }
 }

@@ -35,20 +35,23 @@ public final class SimpleBreaker {
 
     /** May a call go ahead now? */
     public boolean allow() {
-        throw new NotDoneYet("cascading-2", FILE, "answer whether a call may go ahead now, by the rules in the javadoc");
+        throw new NotDoneYet("cascading-2", FILE, "answer whether a call may go ahead now, by the rules in the javadoc",
+                "지금 호출을 진행해도 되는지 javadoc의 규칙대로 답하세요.");
     }
 
     /** The allowed call succeeded. */
     public void success() {
-        throw new NotDoneYet("cascading-2", FILE, "record that the allowed call succeeded");
+        throw new NotDoneYet("cascading-2", FILE, "record that the allowed call succeeded",
+                "허용된 호출이 성공했음을 기록하세요.");
     }
 
     /** The allowed call failed. */
     public void failure() {
-        throw new NotDoneYet("cascading-2", FILE, "record that the allowed call failed");
+        throw new NotDoneYet("cascading-2", FILE, "record that the allowed call failed",
+                "허용된 호출이 실패했음을 기록하세요.");
     }
 
     public CircuitBreaker.State state() {
-        throw new NotDoneYet("cascading-2", FILE, "return the current state");
+        throw new NotDoneYet("cascading-2", FILE, "return the current state", "현재 상태를 돌려주세요.");
     }
 }

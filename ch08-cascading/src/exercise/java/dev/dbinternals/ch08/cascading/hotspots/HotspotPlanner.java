@@ -36,6 +36,7 @@ public final class HotspotPlanner {
      */
     public static int[] rebalance(int[] current, long[] pastLoad, double[] capacity) {
         throw new NotDoneYet("cascading-6", "ch08-cascading/src/exercise/java/dev/dbinternals/ch08/cascading/hotspots/HotspotPlanner.java",
-                "move keys off the nodes above the line, as few as you can, without pushing another node over it");
+                "move keys off the nodes above the line, as few as you can, without pushing another node over it",
+                "기준선을 넘은 노드에서 키를 옮기되, 되도록 적게 옮기고 다른 노드가 기준선을 넘지 않게 하세요.");
     }
 }

@@ -27,18 +27,20 @@ public final class AimdRate implements RateController {
     @Override
     public double ratePerSecond() {
         throw new NotDoneYet("cascading-3", "ch08-cascading/src/exercise/java/dev/dbinternals/ch08/cascading/processing/AimdRate.java",
-                "return the current rate");
+                "return the current rate", "현재 속도를 돌려주세요.");
     }
 
     @Override
     public void onAccepted() {
         throw new NotDoneYet("cascading-3", "ch08-cascading/src/exercise/java/dev/dbinternals/ch08/cascading/processing/AimdRate.java",
-                "change the rate after an accepted request, as the class javadoc says");
+                "change the rate after an accepted request, as the class javadoc says",
+                "요청이 수락된 뒤 클래스 javadoc대로 속도를 바꾸세요.");
     }
 
     @Override
     public void onRejected() {
         throw new NotDoneYet("cascading-3", "ch08-cascading/src/exercise/java/dev/dbinternals/ch08/cascading/processing/AimdRate.java",
-                "change the rate after a rejected request, as the class javadoc says");
+                "change the rate after a rejected request, as the class javadoc says",
+                "요청이 거부된 뒤 클래스 javadoc대로 속도를 바꾸세요.");
     }
 }

@@ -31,21 +31,25 @@ public final class LittleMeter {
 
     /** One request arrived at {@code arrivalNanos} and left at {@code departureNanos} (departure &gt;= arrival). */
     public void record(long arrivalNanos, long departureNanos) {
-        throw new NotDoneYet("cascading-4", FILE, "keep what you need of this request (refuse a departure before its arrival)");
+        throw new NotDoneYet("cascading-4", FILE, "keep what you need of this request (refuse a departure before its arrival)",
+                "이 요청에서 필요한 것을 보관하세요(도착보다 이른 출발은 거부하세요).");
     }
 
     /** λ in requests per second. */
     public double arrivalRatePerSecond() {
-        throw new NotDoneYet("cascading-4", FILE, "return λ as the class javadoc defines it");
+        throw new NotDoneYet("cascading-4", FILE, "return λ as the class javadoc defines it",
+                "클래스 javadoc의 정의대로 λ를 돌려주세요.");
     }
 
     /** W in nanoseconds (0 when no request arrived in the window). */
     public double meanTimeInSystemNanos() {
-        throw new NotDoneYet("cascading-4", FILE, "return W as the class javadoc defines it");
+        throw new NotDoneYet("cascading-4", FILE, "return W as the class javadoc defines it",
+                "클래스 javadoc의 정의대로 W를 돌려주세요.");
     }
 
     /** L: the time-averaged number inside over the window. */
     public double averageInSystem() {
-        throw new NotDoneYet("cascading-4", FILE, "return L as the class javadoc defines it, measured from the requests, not from λ and W");
+        throw new NotDoneYet("cascading-4", FILE, "return L as the class javadoc defines it, measured from the requests, not from λ and W",
+                "클래스 javadoc의 정의대로 L을 돌려주세요. λ와 W로 계산하지 말고 요청들로부터 재세요.");
     }
 }

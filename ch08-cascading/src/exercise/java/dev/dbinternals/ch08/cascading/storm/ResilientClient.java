@@ -57,18 +57,19 @@ public final class ResilientClient implements Node {
             newRequest(ctx, createdAt.size(), now);
             return;
         }
-        throw new NotDoneYet("cascading-7", FILE, "handle the timers you set");
+        throw new NotDoneYet("cascading-7", FILE, "handle the timers you set", "직접 건 타이머를 처리하세요.");
     }
 
     /** A user created request {@code id} at {@code createdNanos} (this node's monotonic clock). */
     private void newRequest(Context ctx, long id, long createdNanos) {
         throw new NotDoneYet("cascading-7", FILE,
-                "get request " + id + " answered by " + server + " within DEADLINE, without adding to an overload");
+                "get request " + id + " answered by " + server + " within DEADLINE, without adding to an overload",
+                "요청 " + id + "에 대한 " + server + "의 응답을 DEADLINE 안에 받되, 과부하를 키우지 마세요.");
     }
 
     @Override
     public void onMessage(Context ctx, Address from, byte[] message) {
-        throw new NotDoneYet("cascading-7", FILE, "handle the server's Response and Rejected");
+        throw new NotDoneYet("cascading-7", FILE, "handle the server's Response and Rejected", "서버의 Response와 Rejected를 처리하세요.");
     }
 
     /** Call once per request, when a Response for it arrives in time. */

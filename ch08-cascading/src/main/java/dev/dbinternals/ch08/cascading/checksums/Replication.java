@@ -237,7 +237,9 @@ public final class Replication {
                     slots++;
                     any = true;
                     if (distinct.merge(rec, 1, Integer::sum) == 1 && examples.size() < 3) {
-                        examples.add(a + " holds " + rec + " -- never written (its version/key/value has flipped bits)");
+                        examples.add(dev.dbinternals.ch08.harness.lang.Lang.t(
+                                a + " holds " + rec + " -- never written (its version/key/value has flipped bits)",
+                                a + "에 있는 " + rec + " -- 아무도 쓴 적 없는 레코드다(버전/키/값의 비트가 뒤집혔다)"));
                     }
                 }
             }

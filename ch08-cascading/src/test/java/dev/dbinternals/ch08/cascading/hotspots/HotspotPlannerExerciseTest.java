@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.cascading.hotspots;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,9 +57,9 @@ class HotspotPlannerExerciseTest {
         int[] after = HotspotPlanner.rebalance(hash, load, cap);
 
         double busiest = Arrays.stream(LoadPlanner.utilisation(after, load, cap)).max().orElseThrow();
-        assertThat(busiest).as("the busiest node's utilisation after rebalancing (the line is %.0f; by hash it was %.0f)",
+        assertThat(busiest).as(t("the busiest node's utilisation after rebalancing (the line is %.0f; by hash it was %.0f)", "재배치 뒤 가장 바쁜 노드의 이용률(기준선은 %.0f, 해시로는 %.0f였어요)"),
                 line(load, cap), before).isLessThanOrEqualTo(line(load, cap));
-        assertThat(moved(hash, after)).as("keys moved (a plan from scratch moves %d of the 64)",
+        assertThat(moved(hash, after)).as(t("keys moved (a plan from scratch moves %d of the 64)", "옮긴 키 수(처음부터 다시 짠 계획은 64개 중 %d개를 옮겨요)"),
                 moved(hash, LoadPlanner.byPastLoad(load, cap))).isLessThanOrEqualTo(8);
     }
 
@@ -70,8 +72,8 @@ class HotspotPlannerExerciseTest {
         int[] a = HotspotPlanner.rebalance(even, new long[] {5, 5, 5, 5, 9, 1, 7, 3}, new double[] {1, 1, 1, 1});
         int[] b = HotspotPlanner.rebalance(byCapacity, new long[] {6, 4, 3, 2}, new double[] {2, 1});
 
-        assertThat(a).as("nothing to fix: every key stays").containsExactly(even);
-        assertThat(b).as("nothing to fix: every key stays").containsExactly(byCapacity);
+        assertThat(a).as(t("nothing to fix: every key stays", "고칠 것이 없으니 모든 키가 그대로여야 해요")).containsExactly(even);
+        assertThat(b).as(t("nothing to fix: every key stays", "고칠 것이 없으니 모든 키가 그대로여야 해요")).containsExactly(byCapacity);
     }
 
     @Test
@@ -88,22 +90,22 @@ class HotspotPlannerExerciseTest {
 
             int[] after = HotspotPlanner.rebalance(current, load, cap);
 
-            assertThat(current).as("current placement left as it is").containsExactly(given);
-            assertThat(after).as("one owner per key").hasSize(keys);
+            assertThat(current).as(t("current placement left as it is", "현재 배치(current)는 그대로 두어야 해요")).containsExactly(given);
+            assertThat(after).as(t("one owner per key", "키마다 소유 노드는 하나")).hasSize(keys);
             for (int o : after) {
-                assertThat(o).as("owner index").isBetween(0, nodes - 1);
+                assertThat(o).as(t("owner index", "소유 노드 번호")).isBetween(0, nodes - 1);
             }
             double[] u0 = LoadPlanner.utilisation(current, load, cap);
             double[] u1 = LoadPlanner.utilisation(after, load, cap);
             for (int k = 0; k < keys; k++) {
                 if (after[k] != current[k]) {
-                    assertThat(u0[current[k]]).as("key %d left node %d, which was not above the line %.0f", k, current[k], line)
+                    assertThat(u0[current[k]]).as(t("key %d left node %d, which was not above the line %.0f", "키 %d가 노드 %d를 떠났는데, 그 노드는 기준선 %.0f를 넘지 않았어요"), k, current[k], line)
                             .isGreaterThan(line);
                 }
             }
             for (int n = 0; n < nodes; n++) {
                 if (u0[n] <= line) {
-                    assertThat(u1[n]).as("node %d was at or under the line %.0f and was pushed over it", n, line)
+                    assertThat(u1[n]).as(t("node %d was at or under the line %.0f and was pushed over it", "노드 %d는 기준선 %.0f 이하였는데 그 위로 밀려났어요"), n, line)
                             .isLessThanOrEqualTo(line * (1 + 1e-9));
                 }
             }
@@ -115,8 +117,10 @@ class HotspotPlannerExerciseTest {
                 for (int k = 0; k < keys; k++) {
                     for (int n = 0; n < nodes; n++) {
                         if (after[k] == busiest && n != busiest) {
-                            assertThat(u1[n] + load[k] / cap[n]).as("the busiest node %d is still above the line %.0f, but its key %d"
-                                    + " fits on node %d: keep going", busiest, line, k, n).isGreaterThan(line * (1 - 1e-9));
+                            assertThat(u1[n] + load[k] / cap[n]).as(t("the busiest node %d is still above the line %.0f, but its key %d"
+                                    + " fits on node %d: keep going",
+                                    "가장 바쁜 노드 %d가 아직 기준선 %.0f 위인데, 그 노드의 키 %d가"
+                                    + " 노드 %d에 들어가요: 계속 옮기세요"), busiest, line, k, n).isGreaterThan(line * (1 - 1e-9));
                         }
                     }
                 }
@@ -127,14 +131,14 @@ class HotspotPlannerExerciseTest {
     @Test
     void shouldRejectBadInput() {
         assertThatThrownBy(() -> HotspotPlanner.rebalance(new int[] {0}, new long[] {1}, new double[] {0}))
-                .as("a capacity of 0").isInstanceOf(IllegalArgumentException.class);
+                .as(t("a capacity of 0", "용량 0")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HotspotPlanner.rebalance(new int[] {0}, new long[] {-1}, new double[] {1}))
-                .as("a negative load").isInstanceOf(IllegalArgumentException.class);
+                .as(t("a negative load", "음수 부하")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HotspotPlanner.rebalance(new int[] {1}, new long[] {1}, new double[] {1}))
-                .as("key 0 on node 1 of 1").isInstanceOf(IllegalArgumentException.class);
+                .as(t("key 0 on node 1 of 1", "노드가 1개뿐인데 키 0이 노드 1에 있음")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HotspotPlanner.rebalance(new int[] {0, 0}, new long[] {1}, new double[] {1}))
-                .as("two owners, one load").isInstanceOf(IllegalArgumentException.class);
+                .as(t("two owners, one load", "소유 노드는 둘, 부하는 하나")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HotspotPlanner.rebalance(new int[0], new long[0], new double[] {1}))
-                .as("no keys").isInstanceOf(IllegalArgumentException.class);
+                .as(t("no keys", "키가 없음")).isInstanceOf(IllegalArgumentException.class);
     }
 }

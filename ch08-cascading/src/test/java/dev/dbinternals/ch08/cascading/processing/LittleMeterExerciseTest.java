@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.cascading.processing;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -32,9 +34,9 @@ class LittleMeterExerciseTest {
         m.record(0, 2 * MS);
         m.record(MS, 4 * MS);
         // then λ = 2 / 4 ms = 500/s, W = (2 + 3) / 2 = 2.5 ms, and n(t) is 1, 2, 1 for 1, 1, 2 ms: L = 4 / 4 = 1.25
-        assertThat(m.arrivalRatePerSecond()).as("λ: 2 arrivals in 4 ms").isCloseTo(500.0, within(1e-9));
-        assertThat(m.meanTimeInSystemNanos()).as("W in ns: times inside 2 and 3 ms").isCloseTo(2.5 * MS, within(1e-6));
-        assertThat(m.averageInSystem()).as("L, the time average of n(t): 1 request for 1 ms, 2 for 1 ms, 1 for 2 ms").isCloseTo(1.25, within(1e-9));
+        assertThat(m.arrivalRatePerSecond()).as(t("λ: 2 arrivals in 4 ms", "λ: 4 ms 동안 도착 2번")).isCloseTo(500.0, within(1e-9));
+        assertThat(m.meanTimeInSystemNanos()).as(t("W in ns: times inside 2 and 3 ms", "W(ns): 시스템 안에 있던 시간 2 ms와 3 ms")).isCloseTo(2.5 * MS, within(1e-6));
+        assertThat(m.averageInSystem()).as(t("L, the time average of n(t): 1 request for 1 ms, 2 for 1 ms, 1 for 2 ms", "L, n(t)의 시간 평균: 1 ms 동안 요청 1개, 1 ms 동안 2개, 2 ms 동안 1개")).isCloseTo(1.25, within(1e-9));
     }
 
     @Test
@@ -45,10 +47,12 @@ class LittleMeterExerciseTest {
         m.record(MS, 3 * MS);
         m.record(3 * MS, 6 * MS);
         // then λ counts the 2 arrivals in the window, W their whole times (2 and 3 ms), L the 1 + 2 + 1 ms spent inside the window
-        assertThat(m.arrivalRatePerSecond()).as("λ: 2 arrivals in the 4 ms window").isCloseTo(500.0, within(1e-9));
-        assertThat(m.meanTimeInSystemNanos()).as("W in ns of the 2 requests that arrived in the window").isCloseTo(2.5 * MS, within(1e-6));
-        assertThat(m.averageInSystem()).as("L over the window: 1 ms of the first request, 2 ms of the second, 1 ms of the third,"
-                + " over 4 ms (λ·W would be 1.25: in a short window the two differ)").isCloseTo(1.0, within(1e-9));
+        assertThat(m.arrivalRatePerSecond()).as(t("λ: 2 arrivals in the 4 ms window", "λ: 4 ms 창에서 도착 2번")).isCloseTo(500.0, within(1e-9));
+        assertThat(m.meanTimeInSystemNanos()).as(t("W in ns of the 2 requests that arrived in the window", "창 안에 도착한 요청 2개의 W(ns)")).isCloseTo(2.5 * MS, within(1e-6));
+        assertThat(m.averageInSystem()).as(t("L over the window: 1 ms of the first request, 2 ms of the second, 1 ms of the third,"
+                + " over 4 ms (λ·W would be 1.25: in a short window the two differ)",
+                "창 전체의 L: 첫 요청 1 ms, 둘째 2 ms, 셋째 1 ms를 4 ms로 나눈 값"
+                + "(λ·W라면 1.25: 짧은 창에서는 둘이 달라요)")).isCloseTo(1.0, within(1e-9));
     }
 
     @Test
@@ -58,16 +62,16 @@ class LittleMeterExerciseTest {
         m.record(MS / 2, 2_300_000);
         m.record(MS, 1_500_000);
         // then λ is 2 arrivals in 3 ms, not a whole number per second; L counts every nanosecond, not whole ms
-        assertThat(m.arrivalRatePerSecond()).as("λ: 2 arrivals in 3 ms").isCloseTo(2e9 / (3 * MS), within(1e-9));
-        assertThat(m.meanTimeInSystemNanos()).as("W in ns: times inside 1.8 and 0.5 ms").isCloseTo(1.15 * MS, within(1e-6));
-        assertThat(m.averageInSystem()).as("L, the time average of n(t): 1.8 + 0.5 ms in the system over 3 ms")
+        assertThat(m.arrivalRatePerSecond()).as(t("λ: 2 arrivals in 3 ms", "λ: 3 ms 동안 도착 2번")).isCloseTo(2e9 / (3 * MS), within(1e-9));
+        assertThat(m.meanTimeInSystemNanos()).as(t("W in ns: times inside 1.8 and 0.5 ms", "W(ns): 시스템 안에 있던 시간 1.8 ms와 0.5 ms")).isCloseTo(1.15 * MS, within(1e-6));
+        assertThat(m.averageInSystem()).as(t("L, the time average of n(t): 1.8 + 0.5 ms in the system over 3 ms", "L, n(t)의 시간 평균: 3 ms 동안 시스템 안에 1.8 + 0.5 ms"))
                 .isCloseTo(2.3 / 3, within(1e-9));
     }
 
     @Test
     void shouldRejectBadInput() {
-        assertThatThrownBy(() -> new LittleMeter(0, 10).record(5, 4)).as("a departure before its arrival").isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new LittleMeter(10, 10)).as("an empty window").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LittleMeter(0, 10).record(5, 4)).as(t("a departure before its arrival", "도착보다 이른 출발")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LittleMeter(10, 10)).as(t("an empty window", "빈 창")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -86,8 +90,8 @@ class LittleMeterExerciseTest {
             }
             // then L measured over time agrees with λ·W measured from the requests, up to the window's edges
             double lw = m.arrivalRatePerSecond() * m.meanTimeInSystemNanos() / 1e9;
-            assertThat(m.averageInSystem()).as("L over the window vs λ·W = %.4f", lw).isCloseTo(lw, within(0.03 * lw));
-            assertThat(m.meanTimeInSystemNanos()).as("W at 80%% load is several service times (M/D/1: 3 ms)")
+            assertThat(m.averageInSystem()).as(t("L over the window vs λ·W = %.4f", "창 전체의 L과 λ·W = %.4f 비교"), lw).isCloseTo(lw, within(0.03 * lw));
+            assertThat(m.meanTimeInSystemNanos()).as(t("W at 80%% load is several service times (M/D/1: 3 ms)", "부하 80%%에서 W는 서비스 시간의 몇 배예요(M/D/1: 3 ms)"))
                     .isBetween(2.0 * MS, 4.5 * MS);
         });
     }

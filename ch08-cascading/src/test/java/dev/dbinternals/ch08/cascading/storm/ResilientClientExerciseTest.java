@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.cascading.storm;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.cascading.processing.Wire;
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
@@ -102,8 +104,10 @@ class ResilientClientExerciseTest {
             }
             Integer earlier = attemptSentAt.putIfAbsent(from + "/" + r.id() + "/" + r.sentNanos(), r.attempt());
             if (earlier != null && sameStamp == null) {
-                sameStamp = String.format(Locale.ROOT, "%s's request %d: attempts %d and %d share sentNanos %d, so a retry"
-                        + " cannot be told from a network copy", from, r.id(), earlier, r.attempt(), r.sentNanos());
+                sameStamp = String.format(Locale.ROOT, t("%s's request %d: attempts %d and %d share sentNanos %d, so a retry"
+                        + " cannot be told from a network copy",
+                        "%s의 요청 %d: 시도 %d와 %d의 sentNanos가 %d로 같아서, 재시도를 네트워크가 만든 사본과"
+                        + " 구별할 수 없어요"), from, r.id(), earlier, r.attempt(), r.sentNanos());
             }
             long now = simNanos.getAsLong();
             int bucket = (int) (now / (100 * MS));
@@ -161,10 +165,13 @@ class ResilientClientExerciseTest {
                 Set<Long> once = new HashSet<>();
                 for (long[] a : client.answeredRequests()) {
                     check(s.responded.contains(c + "/" + a[0]), "honest answers", String.format(Locale.ROOT,
-                            "%s counted request %d as answered, but the server never sent a Response for it", c, a[0]));
-                    check(once.add(a[0]), "honest answers", c + " counted request " + a[0] + " as answered twice");
+                            t("%s counted request %d as answered, but the server never sent a Response for it",
+                                    "%s가 요청 %d를 응답받은 것으로 셌지만, 서버는 그 요청에 Response를 보낸 적이 없어요"), c, a[0]));
+                    check(once.add(a[0]), "honest answers", t(c + " counted request " + a[0] + " as answered twice",
+                            c + "가 요청 " + a[0] + "를 응답받은 것으로 두 번 셌어요"));
                     check(a[2] - a[1] <= ResilientClient.DEADLINE.toNanos(), "honest answers", String.format(Locale.ROOT,
-                            "%s counted request %d as answered %.1f ms after its creation, past the %d ms deadline",
+                            t("%s counted request %d as answered %.1f ms after its creation, past the %d ms deadline",
+                                    "%s가 요청 %d를 만든 지 %.1f ms 뒤에 응답받은 것으로 셌어요. 기한 %d ms가 지난 뒤예요"),
                             c, a[0], (a[2] - a[1]) / 1e6, ResilientClient.DEADLINE.toMillis()));
                 }
             }
@@ -172,8 +179,10 @@ class ResilientClientExerciseTest {
             double perBucket = CLIENTS * RATE / 10;
             for (int b = 4; b < 10; b++) {
                 check(s.arrivalsPer100ms[b] <= STORM_FACTOR * perBucket, "no retry storm", String.format(Locale.ROOT,
-                        "between %d and %d ms the server received %d requests, %.1fx the %.0f per 100 ms that the users created"
+                        t("between %d and %d ms the server received %d requests, %.1fx the %.0f per 100 ms that the users created"
                                 + " on average (the server was slow from 400 to 700 ms; the limit is %dx)",
+                                "%d~%d ms에 서버가 요청 %d개를 받았어요. 사용자가 100 ms마다 평균 %5$.0f개를 만들었으니 그 %4$.1f배예요"
+                                + "(서버는 400~700 ms에 느렸고, 한도는 %6$d배)"),
                         b * 100, b * 100 + 100, s.arrivalsPer100ms[b], s.arrivalsPer100ms[b] / perBucket, perBucket, STORM_FACTOR));
             }
             // 3. goodput before the slowdown and after the recovery
@@ -192,8 +201,10 @@ class ResilientClientExerciseTest {
                     }
                 }
                 check(most * 100 <= LOCKSTEP_SHARE_PERCENT * waits.size(), "no lockstep", String.format(Locale.ROOT,
-                        "%d retries followed a Rejected and %d of them (%.1f%%) reached the server between %.1f and %.1f ms"
+                        t("%d retries followed a Rejected and %d of them (%.1f%%) reached the server between %.1f and %.1f ms"
                                 + " after their Rejected left it (the limit is %d%%): clients refused together come back together",
+                                "Rejected 뒤에 재시도가 %d번 있었고, 그중 %d번(%.1f%%)이 Rejected가 서버를 떠난 뒤 %.1f~%.1f ms에"
+                                + " 서버에 닿았어요(한도 %d%%): 함께 거부된 클라이언트가 함께 돌아와요"),
                         waits.size(), most, 100.0 * most / waits.size(), commonest * LOCKSTEP_BAND / 1e6,
                         (commonest + 1) * LOCKSTEP_BAND / 1e6, LOCKSTEP_SHARE_PERCENT));
             }
@@ -206,8 +217,10 @@ class ResilientClientExerciseTest {
             List<String> first = answered(run(seed));
             List<String> again = answered(run(seed));
             check(first.equals(again), "replayable", String.format(Locale.ROOT,
-                    "the same seed run twice answered %d and then %d requests, not the same ones: draw randomness only"
-                            + " from ctx.random() and keep no state outside the node", first.size(), again.size()));
+                    t("the same seed run twice answered %d and then %d requests, not the same ones: draw randomness only"
+                            + " from ctx.random() and keep no state outside the node",
+                            "같은 시드로 두 번 돌렸더니 응답받은 요청이 %d개, %d개로 같은 요청들이 아니었어요: 무작위 값은"
+                            + " ctx.random()에서만 뽑고, 노드 밖에 상태를 두지 마세요"), first.size(), again.size()));
         });
     }
 
@@ -216,15 +229,19 @@ class ResilientClientExerciseTest {
         Seeds.check("a resilient client beside one cut off from the server", 20, seed -> {
             // client-1 cannot reach the server at all; the other three must not notice
             Simulation sim = run(seed, s -> s.network().partition(Set.of(Address.of("client-1")), Set.of(Address.of("server"))));
-            checkGoodput(sim, clients(sim).subList(1, CLIENTS), " of client-2..4, while client-1 was cut off from the server"
-                    + " (a client's breaker and backoff are its own: keep no state outside the node)");
+            checkGoodput(sim, clients(sim).subList(1, CLIENTS), t(" of client-2..4, while client-1 was cut off from the server"
+                    + " (a client's breaker and backoff are its own: keep no state outside the node)",
+                    " (client-1이 서버와 끊긴 동안의 client-2..4. 브레이커와 백오프는 클라이언트마다 따로예요:"
+                    + " 노드 밖에 상태를 두지 마세요)"));
         });
     }
 
     /** Goodput of {@code of} before the slowdown (created 50-200 ms) and after the recovery (900-1200 ms). */
     private static void checkGoodput(Simulation sim, List<Address> of, String whose) {
         long[][] windows = {{50 * MS, 200 * MS}, {900 * MS, 1200 * MS}};
-        String[] when = {"before the slowdown (created 50-200 ms)", "after the recovery (created 900-1200 ms; the server was fast again from 700 ms)"};
+        String[] when = {t("before the slowdown (created 50-200 ms)", "느려지기 전(50-200 ms에 생성)"),
+                t("after the recovery (created 900-1200 ms; the server was fast again from 700 ms)",
+                        "회복한 뒤(900-1200 ms에 생성. 서버는 700 ms부터 다시 빨랐어요)")};
         for (int w = 0; w < 2; w++) {
             long created = 0;
             long answered = 0;
@@ -237,9 +254,10 @@ class ResilientClientExerciseTest {
                     answered += a[1] - origin >= windows[w][0] && a[1] - origin < windows[w][1] ? 1 : 0;
                 }
             }
-            check(created > 0, "goodput", "no request was created " + when[w]);
+            check(created > 0, "goodput", t("no request was created " + when[w], when[w] + "에 생성된 요청이 없어요"));
             check(answered * 100 >= GOODPUT_PERCENT * created, "goodput", String.format(Locale.ROOT,
-                    "%s%s: %d of %d requests answered (%.1f%%); at least %d%% must be",
+                    t("%s%s: %d of %d requests answered (%.1f%%); at least %d%% must be",
+                            "%s%s: 요청 %4$d개 중 %3$d개가 응답받았어요(%5$.1f%%). 적어도 %6$d%%는 응답받아야 해요"),
                     when[w], whose, answered, created, 100.0 * answered / created, GOODPUT_PERCENT));
         }
     }
@@ -284,7 +302,8 @@ class ResilientClientExerciseTest {
 
     private static void check(boolean ok, String property, String what) {
         if (!ok) {
-            throw new AssertionError("property '" + property + "' broken: " + what);
+            throw new AssertionError(t("property '" + property + "' broken: " + what,
+                    "성질 '" + property + "' 이(가) 깨졌어요: " + what));
         }
     }
 }
