@@ -18,6 +18,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 /**
  * A client of a register replicated on a <em>fixed</em> list of processes: a write or read
  * completes when a majority of that list has answered; a read returns the highest version.
@@ -54,11 +56,13 @@ public final class QuorumClient implements Node {
         @Override
         public String toString() {
             if (!completed) {
-                return (op.write() ? "write " + op.key() + "=" + op.value() : "read " + op.key())
-                        + ": no majority answered (blocked)";
+                return (op.write() ? t("write ", "쓰기 ") + op.key() + "=" + op.value() : t("read ", "읽기 ") + op.key())
+                        + t(": no majority answered (blocked)", ": 과반수가 답하지 않았다(막힘)");
             }
-            return op.write() ? "write " + op.key() + "=" + op.value() + " acknowledged by " + quorum
-                    : "read " + op.key() + " = " + (found ? String.valueOf(value) : "(nothing)") + " from " + quorum;
+            return op.write() ? t("write " + op.key() + "=" + op.value() + " acknowledged by " + quorum,
+                            "쓰기 " + op.key() + "=" + op.value() + ", 확인 응답: " + quorum)
+                    : t("read " + op.key() + " = " + (found ? String.valueOf(value) : "(nothing)") + " from " + quorum,
+                            "읽기 " + op.key() + " = " + (found ? String.valueOf(value) : "(없음)") + ", 응답: " + quorum);
         }
     }
 
