@@ -53,16 +53,25 @@ public final class QuorumClient implements Node {
 
     /** What an operation returned: {@code completed} false if no majority answered in time. */
     public record Result(Op op, boolean completed, boolean found, long value, List<Address> quorum) {
+        /** In English: the client's trace note (trace data stays in one language). */
         @Override
         public String toString() {
             if (!completed) {
-                return (op.write() ? t("write ", "쓰기 ") + op.key() + "=" + op.value() : t("read ", "읽기 ") + op.key())
-                        + t(": no majority answered (blocked)", ": 과반수가 답하지 않았다(막힘)");
+                return (op.write() ? "write " + op.key() + "=" + op.value() : "read " + op.key())
+                        + ": no majority answered (blocked)";
             }
-            return op.write() ? t("write " + op.key() + "=" + op.value() + " acknowledged by " + quorum,
-                            "쓰기 " + op.key() + "=" + op.value() + ", 확인 응답: " + quorum)
-                    : t("read " + op.key() + " = " + (found ? String.valueOf(value) : "(nothing)") + " from " + quorum,
-                            "읽기 " + op.key() + " = " + (found ? String.valueOf(value) : "(없음)") + ", 응답: " + quorum);
+            return op.write() ? "write " + op.key() + "=" + op.value() + " acknowledged by " + quorum
+                    : "read " + op.key() + " = " + (found ? String.valueOf(value) : "(nothing)") + " from " + quorum;
+        }
+
+        /** The same, in the language in effect, for a demo's narration. */
+        public String text() {
+            if (!completed) {
+                return t(toString(), (op.write() ? "쓰기 " + op.key() + "=" + op.value() : "읽기 " + op.key())
+                        + ": 과반수가 답하지 않았다(막힘)");
+            }
+            return t(toString(), op.write() ? "쓰기 " + op.key() + "=" + op.value() + ", 확인 응답: " + quorum
+                    : "읽기 " + op.key() + " = " + (found ? String.valueOf(value) : "(없음)") + ", 응답: " + quorum);
         }
     }
 

@@ -42,8 +42,8 @@ public final class Demo06CrashStopIsNotCrashRecovery {
             outcomes.put(c, o);
             System.out.println();
             System.out.println(c + ": " + c.story());
-            System.out.println("  " + o.write());
-            System.out.println("  " + o.read());
+            System.out.println("  " + o.write().text());
+            System.out.println("  " + o.read().text());
             if (!o.ignored().isEmpty()) {
                 System.out.println(t("  answers ignored (not in the list): ", "  무시한 응답(목록에 없음): ") + o.ignored());
             }
