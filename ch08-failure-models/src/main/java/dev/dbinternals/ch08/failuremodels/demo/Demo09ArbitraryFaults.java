@@ -132,7 +132,7 @@ public final class Demo09ArbitraryFaults {
                             "공모하는 거짓말쟁이가 f개보다 많으면 투표도 속을 수 있다(이번 실행에서는 속지 않았다)."));
         }
         lines.add(t("Getting replicas to agree in the first place (Byzantine agreement) with unsigned messages needs",
-                "애초에 복제본들이 일치하게 만드는 일(비잔틴 합의, Byzantine agreement)은 서명 없는 메시지로는"));
+                "애초에 복제본들이 일치하게 만드는 일(비잔틴 일치, Byzantine agreement)은 서명 없는 메시지로는"));
         lines.add(t("3f + 1 processes, not 2f + 1 (Lamport, Shostak and Pease 1982); demo 10 enumerates its smallest case.",
                 "2f + 1개가 아니라 3f + 1개의 프로세스가 필요하다(Lamport, Shostak, Pease 1982). 데모 10이 가장 작은 경우를 열거한다."));
         return lines;

@@ -24,7 +24,7 @@ public final class Demo10WhyThreeFPlusOne {
 
     public static void main(String[] argv) {
         DemoArgs.forDemo("three-f-plus-one", "Byzantine agreement with one traitor: 3 vs 4 processes, one relay round, every deterministic rule",
-                        "배신자 하나가 있는 비잔틴 합의: 프로세스 3개 대 4개, 중계 한 라운드, 모든 결정적 규칙")
+                        "배신자 하나가 있는 비잔틴 일치: 프로세스 3개 대 4개, 중계 한 라운드, 모든 결정적 규칙")
                 .writesNoFiles().parse(argv);
         DemoArgs.heading(System.out, t("A commander and two lieutenants, one of the three a traitor, messages unsigned",
                 "사령관 하나와 부관 둘, 셋 중 하나가 배신자, 메시지에 서명 없음"));
@@ -66,7 +66,7 @@ public final class Demo10WhyThreeFPlusOne {
         System.out.println(t("1986); OM(f) with n >= 3f + 1 is their matching algorithm. Demo 9's read vote gets by with",
                 "n >= 3f + 1에서의 OM(f)가 그에 맞는 그들의 알고리즘이다. 데모 9의 읽기 투표가 2f + 1개로"));
         System.out.println(t("2f + 1 because it does not agree on anything: it only filters answers, trusting that the",
-                "충분한 것은 무엇에도 합의하지 않기 때문이다: 올바른 복제본이 이미 일치한다고 믿고 응답을"));
+                "충분한 것은 무엇에 대해서도 일치를 이루지 않기 때문이다: 올바른 복제본이 이미 일치한다고 믿고 응답을"));
         System.out.println(t("correct replicas already agree. (Signed messages change the synchronous bound, and a",
                 "걸러낼 뿐이다. (서명된 메시지는 동기 모델의 한계를 바꾸며, 동시 쓰기 아래의 쿼럼 복제"));
         System.out.println(t("quorum-replicated register under concurrent writes needs its own analysis.)",
