@@ -34,7 +34,8 @@ public final class Vote {
      * can be safe.
      */
     public static OptionalLong decide(List<Reply> replies, int f) {
-        throw new NotDoneYet("failures-3", FILE, "make decide() return a value once it cannot have come only from faulty replicas, else empty");
+        throw new NotDoneYet("failures-3", FILE, "make decide() return a value once it cannot have come only from faulty replicas, else empty",
+                "decide()가 장애 복제본에게서만 나왔을 수는 없는 값이 생기면 그 값을, 아니면 빈 값을 돌려주도록 구현하세요.");
     }
 
     /**
@@ -44,6 +45,7 @@ public final class Vote {
      * correct replica.
      */
     public static Set<Address> faulty(List<Reply> replies, int f) {
-        throw new NotDoneYet("failures-3", FILE, "make faulty() return the replicas the replies prove faulty, and never a correct one");
+        throw new NotDoneYet("failures-3", FILE, "make faulty() return the replicas the replies prove faulty, and never a correct one",
+                "faulty()가 응답들로 장애임이 증명되는 복제본을 돌려주고, 올바른 복제본은 결코 돌려주지 않도록 구현하세요.");
     }
 }

@@ -27,7 +27,8 @@ public final class RegisterStore {
      */
     public static void persist(DurableStorage storage, String key, long value, long version) {
         throw new NotDoneYet("failures-1", "ch08-failure-models/src/exercise/java/dev/dbinternals/ch08/failuremodels/crash/RegisterStore.java",
-                "make persist() store the value and version under a key of your choice and make it durable before returning");
+                "make persist() store the value and version under a key of your choice and make it durable before returning",
+                "persist()가 값과 버전을 직접 고른 키 아래에 저장하고, 반환하기 전에 내구성 있게(durable) 만들도록 구현하세요.");
     }
 
     /**
@@ -36,6 +37,7 @@ public final class RegisterStore {
      */
     public static Map<String, long[]> load(DurableStorage storage) {
         throw new NotDoneYet("failures-1", "ch08-failure-models/src/exercise/java/dev/dbinternals/ch08/failuremodels/crash/RegisterStore.java",
-                "make load() return every key persist() stored, with its value and version");
+                "make load() return every key persist() stored, with its value and version",
+                "load()가 persist()로 저장한 모든 키를 값, 버전과 함께 돌려주도록 구현하세요.");
     }
 }

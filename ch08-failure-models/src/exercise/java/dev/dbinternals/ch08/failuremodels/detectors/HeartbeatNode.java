@@ -63,17 +63,20 @@ public final class HeartbeatNode implements Node {
 
     @Override
     public void onStart(Context ctx) {
-        throw new NotDoneYet("failures-5", FILE, "make the node tell every other process, every period, that it is alive, and watch them all");
+        throw new NotDoneYet("failures-5", FILE, "make the node tell every other process, every period, that it is alive, and watch them all",
+                "노드가 period마다 다른 모든 프로세스에 자기가 살아 있다고 알리고, 그들 모두를 지켜보도록 구현하세요.");
     }
 
     @Override
     public void onMessage(Context ctx, Address from, byte[] message) {
-        throw new NotDoneYet("failures-5", FILE, "make onMessage() handle a peer's heartbeat");
+        throw new NotDoneYet("failures-5", FILE, "make onMessage() handle a peer's heartbeat",
+                "onMessage()가 피어의 하트비트를 처리하도록 구현하세요.");
     }
 
     @Override
     public void onTimer(Context ctx, Object tag) {
-        throw new NotDoneYet("failures-5", FILE, "make onTimer() do what has to happen every period");
+        throw new NotDoneYet("failures-5", FILE, "make onTimer() do what has to happen every period",
+                "onTimer()가 period마다 해야 할 일을 하도록 구현하세요.");
     }
 
     /** Whom this node suspects now. */

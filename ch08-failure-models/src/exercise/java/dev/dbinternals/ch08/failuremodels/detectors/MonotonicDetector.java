@@ -33,17 +33,20 @@ public final class MonotonicDetector implements FailureDetector {
 
     @Override
     public void start(List<Address> peers, LocalClock clock) {
-        throw new NotDoneYet("failures-2", FILE, "make start() begin watching each peer as if it had just sent a heartbeat");
+        throw new NotDoneYet("failures-2", FILE, "make start() begin watching each peer as if it had just sent a heartbeat",
+                "start()가 각 피어를 방금 하트비트를 보낸 것처럼 지켜보기 시작하도록 구현하세요.");
     }
 
     @Override
     public void heartbeat(Address from, LocalClock clock) {
-        throw new NotDoneYet("failures-2", FILE, "make heartbeat() take note that the peer is alive now");
+        throw new NotDoneYet("failures-2", FILE, "make heartbeat() take note that the peer is alive now",
+                "heartbeat()가 그 피어가 지금 살아 있다는 것을 기록하도록 구현하세요.");
     }
 
     @Override
     public boolean suspects(Address peer, LocalClock clock) {
-        throw new NotDoneYet("failures-2", FILE, "make suspects() say whether the peer has been silent for longer than its timeout");
+        throw new NotDoneYet("failures-2", FILE, "make suspects() say whether the peer has been silent for longer than its timeout",
+                "suspects()가 피어가 타임아웃보다 오래 조용했는지 답하도록 구현하세요.");
     }
 
     @Override

@@ -63,17 +63,20 @@ public final class PhiNode implements Node {
 
     @Override
     public void onStart(Context ctx) {
-        throw new NotDoneYet("failures-6", FILE, "make the node heartbeat to every other process and watch each one's phi");
+        throw new NotDoneYet("failures-6", FILE, "make the node heartbeat to every other process and watch each one's phi",
+                "노드가 다른 모든 프로세스에 하트비트를 보내고 각 프로세스의 phi를 지켜보도록 구현하세요.");
     }
 
     @Override
     public void onMessage(Context ctx, Address from, byte[] message) {
-        throw new NotDoneYet("failures-6", FILE, "make onMessage() learn from a peer's heartbeat what phi needs");
+        throw new NotDoneYet("failures-6", FILE, "make onMessage() learn from a peer's heartbeat what phi needs",
+                "onMessage()가 피어의 하트비트에서 phi 계산에 필요한 것을 얻도록 구현하세요.");
     }
 
     @Override
     public void onTimer(Context ctx, Object tag) {
-        throw new NotDoneYet("failures-6", FILE, "make onTimer() do what has to happen every period and every checkEvery");
+        throw new NotDoneYet("failures-6", FILE, "make onTimer() do what has to happen every period and every checkEvery",
+                "onTimer()가 period마다, 그리고 checkEvery마다 해야 할 일을 하도록 구현하세요.");
     }
 
     /** Whom this node suspects now. */

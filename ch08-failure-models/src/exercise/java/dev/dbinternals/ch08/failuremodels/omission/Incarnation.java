@@ -23,6 +23,7 @@ public final class Incarnation {
      */
     public static long next(DurableStorage storage) {
         throw new NotDoneYet("failures-4", "ch08-failure-models/src/exercise/java/dev/dbinternals/ch08/failuremodels/omission/Incarnation.java",
-                "make next() return a number larger than any it returned before on this disk, surviving crashes");
+                "make next() return a number larger than any it returned before on this disk, surviving crashes",
+                "next()가 이 디스크에서 전에 돌려준 어떤 수보다도 큰 수를 돌려주고, 그 약속이 충돌 뒤에도 지켜지도록 구현하세요.");
     }
 }

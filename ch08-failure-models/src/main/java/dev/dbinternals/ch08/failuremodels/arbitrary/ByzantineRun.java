@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 /**
  * A client reads from replicas some of which are faulty; counts how often it was fooled.
  *
@@ -26,7 +28,8 @@ public final class ByzantineRun {
                           double meanLatencyMillis, Simulation sim) {
         @Override
         public String toString() {
-            return String.format("%-11s f=%d  correct %3d  WRONG %3d  undecided %3d  mean latency %5.2f ms",
+            return String.format(t("%-11s f=%d  correct %3d  WRONG %3d  undecided %3d  mean latency %5.2f ms",
+                            "%-11s f=%d  맞음 %3d  틀림(WRONG) %3d  미결정 %3d  평균 레이턴시 %5.2f ms"),
                     strategy, f, correct, wrong, undecided, meanLatencyMillis);
         }
     }

@@ -3,6 +3,8 @@ package dev.dbinternals.ch08.failuremodels.arbitrary;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 /**
  * Agreement with one arbitrary (Byzantine) process, three processes against four: an
  * enumeration of the smallest case of Lamport, Shostak and Pease's Byzantine Generals problem
@@ -97,19 +99,21 @@ public final class OralMessages {
     }
 
     private static Violation firstViolationWithThree(int rule1, int rule2) {
-        String name = "rules (" + rule1 + ", " + rule2 + ")";
+        String name = t("rules (" + rule1 + ", " + rule2 + ")", "규칙 (" + rule1 + ", " + rule2 + ")");
         // loyal commander, traitor lieutenant: the loyal one must obey (IC2)
         for (int order = 0; order <= 1; order++) {
             for (int lie = 0; lie <= 1; lie++) {
                 int l1 = decide(rule1, order, lie); // L2 is the traitor and relays `lie`
                 if (l1 != order) {
-                    return new Violation(name, "loyal commander orders " + order(order) + ", traitor L2 relays "
-                            + order(lie), "IC2 broken: loyal L1 decides " + order(l1));
+                    return new Violation(name, t("loyal commander orders " + order(order) + ", traitor L2 relays " + order(lie),
+                            "충성스러운 사령관이 " + order(order) + " 명령, 배신자 L2가 " + order(lie) + " 전달"),
+                            t("IC2 broken: loyal L1 decides " + order(l1), "IC2 위반: 충성스러운 L1이 " + order(l1) + " 결정"));
                 }
                 int l2 = decide(rule2, order, lie); // L1 is the traitor
                 if (l2 != order) {
-                    return new Violation(name, "loyal commander orders " + order(order) + ", traitor L1 relays "
-                            + order(lie), "IC2 broken: loyal L2 decides " + order(l2));
+                    return new Violation(name, t("loyal commander orders " + order(order) + ", traitor L1 relays " + order(lie),
+                            "충성스러운 사령관이 " + order(order) + " 명령, 배신자 L1이 " + order(lie) + " 전달"),
+                            t("IC2 broken: loyal L2 decides " + order(l2), "IC2 위반: 충성스러운 L2가 " + order(l2) + " 결정"));
                 }
             }
         }
@@ -119,8 +123,10 @@ public final class OralMessages {
                 int l1 = decide(rule1, a1, a2);
                 int l2 = decide(rule2, a2, a1);
                 if (l1 != l2) {
-                    return new Violation(name, "traitor commander tells L1 " + order(a1) + " and L2 " + order(a2),
-                            "IC1 broken: L1 decides " + order(l1) + ", L2 decides " + order(l2));
+                    return new Violation(name, t("traitor commander tells L1 " + order(a1) + " and L2 " + order(a2),
+                            "배신자 사령관이 L1에게 " + order(a1) + ", L2에게 " + order(a2) + " 명령"),
+                            t("IC1 broken: L1 decides " + order(l1) + ", L2 decides " + order(l2),
+                                    "IC1 위반: L1은 " + order(l1) + ", L2는 " + order(l2) + " 결정"));
                 }
             }
         }

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 /**
  * One scripted run of a majority-replicated register on the fixed list {A, B, C} (tolerates
  * {@code f = 1}), in which C crashes after acknowledging a write, and four ways the story goes on.
@@ -34,19 +36,21 @@ public final class FixedMembership {
 
     /** How the story continues after C crashes. */
     public enum Case {
-        CRASH_STOP("C stays down (crash-stop)"),
-        CRASH_RECOVERY("C restarts from its synced disk (crash-recovery)"),
-        RE_ADDED_BLANK("C restarts with empty memory and rejoins under its old name"),
-        NEW_PROCESS("a blank process D answers too, but it is not in the list");
+        CRASH_STOP("C stays down (crash-stop)", "C는 내려간 채로 있다(충돌-정지)"),
+        CRASH_RECOVERY("C restarts from its synced disk (crash-recovery)", "C가 동기화된 디스크에서 재시작한다(충돌-복구)"),
+        RE_ADDED_BLANK("C restarts with empty memory and rejoins under its old name", "C가 빈 메모리로 재시작해 옛 이름으로 다시 합류한다"),
+        NEW_PROCESS("a blank process D answers too, but it is not in the list", "빈 프로세스 D도 답하지만 목록에 없다");
 
         final String story;
+        final String storyKo;
 
-        Case(String story) {
+        Case(String story, String storyKo) {
             this.story = story;
+            this.storyKo = storyKo;
         }
 
         public String story() {
-            return story;
+            return t(story, storyKo);
         }
     }
 

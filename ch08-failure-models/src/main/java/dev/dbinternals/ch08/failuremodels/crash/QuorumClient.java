@@ -18,6 +18,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 /**
  * A client of a register replicated on a <em>fixed</em> list of processes: a write or read
  * completes when a majority of that list has answered; a read returns the highest version.
@@ -51,6 +53,7 @@ public final class QuorumClient implements Node {
 
     /** What an operation returned: {@code completed} false if no majority answered in time. */
     public record Result(Op op, boolean completed, boolean found, long value, List<Address> quorum) {
+        /** In English: the client's trace note (trace data stays in one language). */
         @Override
         public String toString() {
             if (!completed) {
@@ -59,6 +62,16 @@ public final class QuorumClient implements Node {
             }
             return op.write() ? "write " + op.key() + "=" + op.value() + " acknowledged by " + quorum
                     : "read " + op.key() + " = " + (found ? String.valueOf(value) : "(nothing)") + " from " + quorum;
+        }
+
+        /** The same, in the language in effect, for a demo's narration. */
+        public String text() {
+            if (!completed) {
+                return t(toString(), (op.write() ? "쓰기 " + op.key() + "=" + op.value() : "읽기 " + op.key())
+                        + ": 과반수가 답하지 않았다(막힘)");
+            }
+            return t(toString(), op.write() ? "쓰기 " + op.key() + "=" + op.value() + ", 확인 응답: " + quorum
+                    : "읽기 " + op.key() + " = " + (found ? String.valueOf(value) : "(없음)") + ", 응답: " + quorum);
         }
     }
 

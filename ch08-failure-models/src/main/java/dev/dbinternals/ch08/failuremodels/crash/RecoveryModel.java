@@ -5,6 +5,8 @@ import dev.dbinternals.ch08.harness.explore.Explorer.Transition;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 /**
  * Every state a register replica can crash and recover into, explored exhaustively: a small
  * model of {@link RegisterNode} and {@link RegisterClient} for the harness's {@link Explorer}.
@@ -73,16 +75,16 @@ public final class RecoveryModel {
         List<Transition<State>> out = new ArrayList<>();
         // the client (re)sends its current write, unless a copy is already in flight
         if (s.nextToWrite() <= writes && (s.toServer() & bit(s.nextToWrite())) == 0) {
-            out.add(new Transition<>("client sends write " + s.nextToWrite(),
+            out.add(new Transition<>(t("client sends write " + s.nextToWrite(), "클라이언트가 쓰기 " + s.nextToWrite() + " 전송"),
                     with(s, s.nextToWrite(), s.maxAcked(), s.toServer() | bit(s.nextToWrite()), s.toClient())));
         }
         // the client receives an ack
         for (int v = 1; v <= writes; v++) {
             if ((s.toClient() & bit(v)) != 0) {
                 boolean current = v == s.nextToWrite();
-                out.add(new Transition<>("client receives ack " + v, with(s, current ? v + 1 : s.nextToWrite(),
+                out.add(new Transition<>(t("client receives ack " + v, "클라이언트가 확인 응답 " + v + " 수신"), with(s, current ? v + 1 : s.nextToWrite(),
                         current ? v : s.maxAcked(), s.toServer(), s.toClient() & ~bit(v))));
-                out.add(new Transition<>("network loses ack " + v, with(s, s.nextToWrite(), s.maxAcked(), s.toServer(),
+                out.add(new Transition<>(t("network loses ack " + v, "네트워크가 확인 응답 " + v + " 손실"), with(s, s.nextToWrite(), s.maxAcked(), s.toServer(),
                         s.toClient() & ~bit(v))));
             }
         }
@@ -90,10 +92,10 @@ public final class RecoveryModel {
         for (int v = 1; v <= writes; v++) {
             if ((s.toServer() & bit(v)) != 0) {
                 if (s.handling() == 0) {
-                    out.add(new Transition<>("replica receives write " + v, new State(s.nextToWrite(), s.maxAcked(),
+                    out.add(new Transition<>(t("replica receives write " + v, "복제본이 쓰기 " + v + " 수신"), new State(s.nextToWrite(), s.maxAcked(),
                             s.memory(), s.cache(), s.disk(), v, 0, s.toServer() & ~bit(v), s.toClient(), s.crashes())));
                 }
-                out.add(new Transition<>("network loses write " + v, with(s, s.nextToWrite(), s.maxAcked(),
+                out.add(new Transition<>(t("network loses write " + v, "네트워크가 쓰기 " + v + " 손실"), with(s, s.nextToWrite(), s.maxAcked(),
                         s.toServer() & ~bit(v), s.toClient())));
             }
         }
@@ -113,14 +115,15 @@ public final class RecoveryModel {
                 default -> throw new IllegalStateException();
             }
             boolean last = s.step() + 1 == steps.size();
-            out.add(new Transition<>("replica " + step.name().toLowerCase() + " " + v, new State(s.nextToWrite(),
+            out.add(new Transition<>(t("replica " + step.name().toLowerCase() + " " + v, "복제본 " + step.name().toLowerCase() + " " + v), new State(s.nextToWrite(),
                     s.maxAcked(), memory, cache, disk, last ? 0 : v, last ? 0 : s.step() + 1, s.toServer(), toClient,
                     s.crashes())));
         }
         // the replica crashes here and restarts from its disk (a crash that would lose nothing
         // and interrupt nothing leads back to the same state, so it is not explored)
         if (s.crashes() < maxCrashes && (s.memory() != s.disk() || s.cache() != s.disk() || s.handling() != 0)) {
-            out.add(new Transition<>("replica CRASHES and restarts from disk (" + s.disk() + ")",
+            out.add(new Transition<>(t("replica CRASHES and restarts from disk (" + s.disk() + ")",
+                            "복제본 충돌, 디스크(" + s.disk() + ")에서 재시작"),
                     new State(s.nextToWrite(), s.maxAcked(), s.disk(), s.disk(), s.disk(), 0, 0, s.toServer(),
                             s.toClient(), s.crashes() + 1)));
         }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 /**
  * A failure detector on a monitor whose wall clock is stepped, twice, as NTP or an operator
  * would do, while the processes it watches keep sending heartbeats, until one really crashes.
@@ -32,7 +34,7 @@ public final class ClockStepScenario {
     public record Change(long atMillis, Address peer, boolean suspected) {
         @Override
         public String toString() {
-            return String.format("%6d ms  %s %s", atMillis, suspected ? "suspects" : "trusts again", peer);
+            return String.format("%6d ms  %s %s", atMillis, suspected ? t("suspects", "의심 시작") : t("trusts again", "다시 신뢰"), peer);
         }
     }
 

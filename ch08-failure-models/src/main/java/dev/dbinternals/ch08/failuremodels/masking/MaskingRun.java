@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 /**
  * Three replicas of a read-only service behind a {@link MaskingClient}; the first replica
  * crashes a third of the way through. Measures what the user sees: errors and latency.
@@ -34,8 +36,8 @@ public final class MaskingRun {
         }
 
         public static String header() {
-            return String.format("%-12s | %6s | %6s | %7s | %7s | %7s | %5s", "strategy", "reqs", "errors",
-                    "p50 ms", "p99 ms", "max ms", "msg/r");
+            return String.format("%-12s | %6s | %6s | %7s | %7s | %7s | %5s", t("strategy", "전략"), t("reqs", "요청"),
+                    t("errors", "오류"), "p50 ms", "p99 ms", t("max ms", "최대 ms"), t("msg/r", "메시지/요청"));
         }
     }
 

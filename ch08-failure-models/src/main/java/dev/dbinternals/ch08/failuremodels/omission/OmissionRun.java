@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 /**
  * A primary pushes 200 updates (one every 5 ms) to a backup, fire-and-forget, under one kind of
  * omission fault at a time; the trace says where each missing update went.
@@ -35,20 +37,23 @@ public final class OmissionRun {
 
     /** Which omission fault the run injects. */
     public enum Scenario {
-        NONE("no fault"),
-        LOSS("the link loses 5% of frames"),
-        PARTITION("a partition from 300 ms to 600 ms"),
-        FULL_SEND_QUEUE("a link of 100 B/s with room for 2 waiting frames"),
-        FULL_RECEIVE_BUFFER("the backup buffers 4 updates and applies one per 9 ms");
+        NONE("no fault", "장애 없음"),
+        LOSS("the link loses 5% of frames", "링크가 프레임의 5%를 잃는다"),
+        PARTITION("a partition from 300 ms to 600 ms", "300 ms부터 600 ms까지 네트워크 파티션"),
+        FULL_SEND_QUEUE("a link of 100 B/s with room for 2 waiting frames", "100 B/s 링크, 대기 프레임 자리 2개"),
+        FULL_RECEIVE_BUFFER("the backup buffers 4 updates and applies one per 9 ms", "백업이 갱신 4개를 버퍼링하고 9 ms에 하나씩 적용");
 
         final String description;
+        final String descriptionKo;
 
-        Scenario(String description) {
+        Scenario(String description, String descriptionKo) {
             this.description = description;
+            this.descriptionKo = descriptionKo;
         }
 
+        /** What goes wrong, in the language in effect. */
         public String description() {
-            return description;
+            return t(description, descriptionKo);
         }
     }
 

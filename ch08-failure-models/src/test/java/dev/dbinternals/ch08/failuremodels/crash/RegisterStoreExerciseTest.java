@@ -14,6 +14,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 /**
  * Wrong solutions this test rejects (each in {@code src/wrong/failures-1--<slug>}); each fails
  * {@link #shouldKeepWhatPersistReturnedFromEvenIfTheProcessCrashesRightAfter} and
@@ -55,7 +57,7 @@ class RegisterStoreExerciseTest {
     void shouldStartEmptyOnAFreshDisk() {
         Simulation sim = new Simulation(1);
         Address a = sim.addNode("A", Idle::new);
-        assertThat(RegisterStore.load(sim.storage(a))).as("load() on a fresh disk").isEmpty();
+        assertThat(RegisterStore.load(sim.storage(a))).as(t("load() on a fresh disk", "빈 디스크에서 load()")).isEmpty();
     }
 
     @Test
@@ -71,9 +73,9 @@ class RegisterStoreExerciseTest {
         sim.restart(a);
         // then load() returns the last value and version of each key
         Map<String, long[]> loaded = RegisterStore.load(sim.storage(a));
-        assertThat(loaded).as("keys loaded after the crash").containsOnlyKeys("x", "y");
-        assertThat(loaded.get("x")).as("x = {value, version}").containsExactly(3, 2);
-        assertThat(loaded.get("y")).as("y = {value, version}").containsExactly(2, 1);
+        assertThat(loaded).as(t("keys loaded after the crash", "충돌 뒤 읽어 들인 키")).containsOnlyKeys("x", "y");
+        assertThat(loaded.get("x")).as(t("x = {value, version}", "x = {값, 버전}")).containsExactly(3, 2);
+        assertThat(loaded.get("y")).as(t("y = {value, version}", "y = {값, 버전}")).containsExactly(2, 1);
     }
 
     @Test
@@ -81,9 +83,9 @@ class RegisterStoreExerciseTest {
         for (String point : RegisterNode.STORE_FAIL_POINTS) {
             Seeds.check("failures-1/crash-after-" + point, 15, seed -> {
                 Outcome o = CrashRecoveryRun.run(seed, fp -> new RegisterNode(READERS_STORE, fp), point, CrashRecoveryRun.occurrenceFor(seed, 5), 5);
-                assertThat(o.crashed()).as("the planned crash happened").isTrue();
+                assertThat(o.crashed()).as(t("the planned crash happened", "계획한 충돌이 일어났다")).isTrue();
                 assertThat(o.lostAcknowledgedWrites())
-                        .as("writes the client was told OK for, missing after a crash at '%s' and a restart", point).isEmpty();
+                        .as(t("writes the client was told OK for, missing after a crash at '%s' and a restart", "'%s'에서 충돌하고 재시작한 뒤 사라진, 클라이언트가 OK를 받은 쓰기"), point).isEmpty();
             });
         }
     }

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 /**
  * Grades the reader's whole {@link HeartbeatNode} in the simulation, on virtual time, with many
  * nodes in one JVM and a thousand simulations in one test.
@@ -193,7 +195,8 @@ class HeartbeatNodeExerciseTest {
             // when the run goes on
             sim.runFor(RUN);
             long end = sim.nowNanos();
-            String model = "; every heartbeat arrives within " + ms(MAX_DELAY) + " and no process pauses, so the run is synchronous";
+            String model = t("; every heartbeat arrives within " + ms(MAX_DELAY) + " and no process pauses, so the run is synchronous",
+                    ". 모든 하트비트가 " + ms(MAX_DELAY) + " 안에 도착하고 멈추는 프로세스도 없으니 이 실행은 동기적이에요");
             // then: completeness, with the bound
             for (Address q : run.nodes) {
                 if (q.equals(dead)) {
@@ -203,21 +206,29 @@ class HeartbeatNodeExerciseTest {
                 long since = Math.max(crashAt, lifeStart);
                 long deadline = since + DETECT.toNanos();
                 if (run.firstSuspicion(q, dead, since, deadline) < 0 && !run.suspects(q, dead, lifeStart, since)) {
-                    throw new AssertionError(dead + " crashed for good at " + at(crashAt) + ", and " + q + " did not suspect it by " + at(deadline)
+                    throw new AssertionError(t(dead + " crashed for good at " + at(crashAt) + ", and " + q + " did not suspect it by " + at(deadline)
                             + " (completeness: a crashed process is suspected within timeout " + ms(TIMEOUT) + " + period " + ms(PERIOD)
-                            + " + max delay " + ms(MAX_DELAY) + " of its crash" + (since > crashAt ? ", or of the monitor's own restart" : "") + ")");
+                            + " + max delay " + ms(MAX_DELAY) + " of its crash" + (since > crashAt ? ", or of the monitor's own restart" : "") + ")",
+                            dead + "가 " + at(crashAt) + "에 영영 충돌했는데, " + q + "가 " + at(deadline) + "까지 의심하지 않았어요"
+                            + " (완전성: 충돌한 프로세스는 충돌" + (since > crashAt ? "이나 모니터 자신의 재시작" : "") + " 뒤 타임아웃 " + ms(TIMEOUT)
+                            + " + 주기 " + ms(PERIOD) + " + 최대 지연 " + ms(MAX_DELAY) + " 안에 의심받아야 해요)"));
                 }
                 if (!run.suspects(q, dead, lifeStart, end)) {
-                    throw new AssertionError(dead + " crashed for good at " + at(crashAt) + ", but at the end of the run " + q
-                            + " trusts it again (a crashed process must stay suspected)");
+                    throw new AssertionError(t(dead + " crashed for good at " + at(crashAt) + ", but at the end of the run " + q
+                            + " trusts it again (a crashed process must stay suspected)",
+                            dead + "가 " + at(crashAt) + "에 영영 충돌했는데, 실행이 끝날 때 " + q
+                            + "가 다시 신뢰하고 있어요 (충돌한 프로세스는 계속 의심받아야 해요)"));
                 }
             }
             // then: accuracy, while the run is synchronous
             for (Event e : run.events) {
                 if (e.kind() == Kind.SUSPECTS && !(e.peer().equals(dead) && e.at() >= crashAt)) {
-                    throw new AssertionError(e.monitor() + " suspected " + e.peer() + " at " + at(e.at()) + " while " + e.peer()
+                    throw new AssertionError(t(e.monitor() + " suspected " + e.peer() + " at " + at(e.at()) + " while " + e.peer()
                             + " was running" + (e.peer().equals(back) && e.at() >= downAt ? " (it restarted at " + at(upAt) + " after " + at(upAt - downAt)
-                            + " down, shorter than the timeout " + ms(TIMEOUT) + ")" : "") + model + " (accuracy)");
+                            + " down, shorter than the timeout " + ms(TIMEOUT) + ")" : "") + model + " (accuracy)",
+                            e.monitor() + "가 " + at(e.at()) + "에 " + e.peer() + "를 의심했는데 " + e.peer() + "는 살아 있었어요"
+                            + (e.peer().equals(back) && e.at() >= downAt ? " (" + at(upAt - downAt) + " 내려가 있다가 " + at(upAt)
+                            + "에 재시작했고, 이는 타임아웃 " + ms(TIMEOUT) + "보다 짧아요)" : "") + model + " (정확성)"));
                 }
             }
             // then: every restart reported once by every process that was running, and nothing else
@@ -229,10 +240,14 @@ class HeartbeatNodeExerciseTest {
                 long inTime = run.events.stream().filter(e -> e.monitor().equals(q) && e.kind() == Kind.RESTARTED && e.peer().equals(back)
                         && e.at() >= upAt && e.at() <= upAt + BACK.toNanos()).count();
                 if (inTime != 1 || reports != 1) {
-                    throw new AssertionError(back + " crashed at " + at(downAt) + " and restarted at " + at(upAt) + "; " + q + " reported "
+                    throw new AssertionError(t(back + " crashed at " + at(downAt) + " and restarted at " + at(upAt) + "; " + q + " reported "
                             + inTime + " restart(s) of it within " + ms(BACK) + " of the restart, and " + reports
                             + " restart(s) in all (each restart of a process must be reported exactly once, "
-                            + "within twice the period plus the max delay, and nothing else is a restart)");
+                            + "within twice the period plus the max delay, and nothing else is a restart)",
+                            back + "가 " + at(downAt) + "에 충돌하고 " + at(upAt) + "에 재시작했어요. " + q + "는 재시작 뒤 " + ms(BACK)
+                            + " 안에 그 재시작을 " + inTime + "번, 모두 합쳐 재시작을 " + reports + "번 보고했어요"
+                            + " (프로세스의 재시작은 주기의 두 배에 최대 지연을 더한 시간 안에 정확히 한 번 보고해야 하고,"
+                            + " 그 밖의 것은 재시작이 아니에요)"));
                 }
             }
         });
@@ -265,18 +280,23 @@ class HeartbeatNodeExerciseTest {
                     continue;
                 }
                 expectSuspectedThenTrusted(run, q, paused, pauseAt, pauseEnd, end,
-                        paused + " was paused from " + at(pauseAt) + " to " + at(pauseEnd));
+                        t(paused + " was paused from " + at(pauseAt) + " to " + at(pauseEnd),
+                                paused + "가 " + at(pauseAt) + "부터 " + at(pauseEnd) + "까지 멈춰 있었어요"));
             }
             // and the cut-off process by the one it was cut off from, however well the others hear it
             expectSuspectedThenTrusted(run, to, from, cutAt, healAt, end,
-                    "frames from " + from + " to " + to + " were dropped from " + at(cutAt) + " to " + at(healAt) + " (others still heard " + from + ")");
+                    t("frames from " + from + " to " + to + " were dropped from " + at(cutAt) + " to " + at(healAt) + " (others still heard " + from + ")",
+                            from + "에서 " + to + "로 가는 프레임이 " + at(cutAt) + "부터 " + at(healAt) + "까지 버려졌어요 (다른 프로세스는 "
+                            + from + "의 소식을 계속 들었어요)"));
             // and nobody else, by anyone that was not paused itself
             for (Event e : run.events) {
                 boolean expected = e.peer().equals(paused) && e.at() >= pauseAt
                         || e.monitor().equals(to) && e.peer().equals(from) && e.at() >= cutAt;
                 if (e.kind() == Kind.SUSPECTS && !e.monitor().equals(paused) && !expected) {
-                    throw new AssertionError(e.monitor() + " suspected " + e.peer() + " at " + at(e.at()) + ", but every heartbeat from "
-                            + e.peer() + " to " + e.monitor() + " arrived within " + ms(MAX_DELAY) + " and neither was paused (accuracy)");
+                    throw new AssertionError(t(e.monitor() + " suspected " + e.peer() + " at " + at(e.at()) + ", but every heartbeat from "
+                            + e.peer() + " to " + e.monitor() + " arrived within " + ms(MAX_DELAY) + " and neither was paused (accuracy)",
+                            e.monitor() + "가 " + at(e.at()) + "에 " + e.peer() + "를 의심했는데, " + e.peer() + "에서 " + e.monitor()
+                            + "로 가는 하트비트는 모두 " + ms(MAX_DELAY) + " 안에 도착했고 둘 다 멈추지 않았어요 (정확성)"));
                 }
             }
         });
@@ -342,25 +362,33 @@ class HeartbeatNodeExerciseTest {
         sim.runFor(Duration.ofSeconds(2));
         // then the one restart is reported once, and the steady heartbeats raise no suspicion
         if (restarts.size() != 1) {
-            throw new AssertionError(peer + "'s heartbeats went from incarnation 1 (seq 1..5) to incarnation 2 at 0.500 s, and at 0.600 s"
+            throw new AssertionError(t(peer + "'s heartbeats went from incarnation 1 (seq 1..5) to incarnation 2 at 0.500 s, and at 0.600 s"
                     + " a late duplicate of incarnation 1's seq 5 arrived; " + watcher + " reported " + restarts.size() + " restart(s): "
-                    + restarts + " (one restart happened: a duplicated or late heartbeat of an earlier life is not another one)");
+                    + restarts + " (one restart happened: a duplicated or late heartbeat of an earlier life is not another one)",
+                    peer + "의 하트비트는 0.500 s에 세대 번호 1(seq 1..5)에서 세대 번호 2로 넘어갔고, 0.600 s에 세대 번호 1의 seq 5가"
+                    + " 늦게 중복 도착했어요. " + watcher + "는 재시작을 " + restarts.size() + "번 보고했어요: " + restarts
+                    + " (재시작은 한 번이었어요: 이전 생애의 중복되거나 늦은 하트비트는 또 다른 재시작이 아니에요)"));
         }
-        assertThat(suspicions).as("suspicions of a peer whose heartbeats came every " + ms(PERIOD)).isEmpty();
+        assertThat(suspicions).as(t("suspicions of a peer whose heartbeats came every " + ms(PERIOD),
+                ms(PERIOD) + "마다 하트비트가 온 피어에 대한 의심")).isEmpty();
     }
 
     private static void expectSuspectedThenTrusted(Run run, Address q, Address p, long silentFrom, long silentTo, long end, String what) {
         long deadline = silentFrom + DETECT.toNanos();
         if (run.firstSuspicion(q, p, silentFrom, deadline) < 0) {
-            throw new AssertionError(what + ", and " + q + " did not suspect " + p + " by " + at(deadline)
+            throw new AssertionError(t(what + ", and " + q + " did not suspect " + p + " by " + at(deadline)
                     + " (nothing told it apart from a crash, so it must be suspected within timeout " + ms(TIMEOUT) + " + period "
-                    + ms(PERIOD) + " + max delay " + ms(MAX_DELAY) + ")");
+                    + ms(PERIOD) + " + max delay " + ms(MAX_DELAY) + ")",
+                    what + ". 그런데 " + q + "가 " + at(deadline) + "까지 " + p + "를 의심하지 않았어요 (충돌과 구별할 단서가 없으니 타임아웃 "
+                    + ms(TIMEOUT) + " + 주기 " + ms(PERIOD) + " + 최대 지연 " + ms(MAX_DELAY) + " 안에 의심해야 해요)"));
         }
         long back = silentTo + BACK.toNanos();
         for (long t : new long[] {back, end}) {
             if (run.suspects(q, p, 0, t)) {
-                throw new AssertionError(what + "; " + q + " still suspected " + p + " at " + at(t) + ", though its heartbeats came again"
-                        + " (a suspicion ends within twice the period + max delay = " + ms(BACK) + " once heartbeats return)");
+                throw new AssertionError(t(what + "; " + q + " still suspected " + p + " at " + at(t) + ", though its heartbeats came again"
+                        + " (a suspicion ends within twice the period + max delay = " + ms(BACK) + " once heartbeats return)",
+                        what + ". 하트비트가 다시 왔는데도 " + q + "가 " + at(t) + "에 여전히 " + p + "를 의심했어요"
+                        + " (하트비트가 돌아오면 의심은 주기의 두 배 + 최대 지연 = " + ms(BACK) + " 안에 끝나야 해요)"));
             }
         }
     }

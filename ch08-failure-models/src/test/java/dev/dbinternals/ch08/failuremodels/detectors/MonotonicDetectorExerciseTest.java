@@ -21,6 +21,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 /**
  * Wrong solutions this test rejects (each in {@code src/wrong/failures-2--<slug>}):
  * <ul>
@@ -50,10 +52,10 @@ class MonotonicDetectorExerciseTest {
         FakeClock clock = new FakeClock();
         MonotonicDetector d = new MonotonicDetector(Duration.ofMillis(300));
         d.start(List.of(P), clock);
-        assertThat(d.suspects(P, clock.advanceMillis(299))).as("suspected before the timeout").isFalse();
-        assertThat(d.suspects(P, clock.advanceMillis(2))).as("suspected just after the timeout").isTrue();
+        assertThat(d.suspects(P, clock.advanceMillis(299))).as(t("suspected before the timeout", "타임아웃 전에 의심했는가")).isFalse();
+        assertThat(d.suspects(P, clock.advanceMillis(2))).as(t("suspected just after the timeout", "타임아웃 직후에 의심했는가")).isTrue();
         d.heartbeat(P, clock);
-        assertThat(d.suspects(P, clock)).as("suspected right after a heartbeat").isFalse();
+        assertThat(d.suspects(P, clock)).as(t("suspected right after a heartbeat", "하트비트 직후에 의심했는가")).isFalse();
     }
 
     @Test
@@ -62,14 +64,14 @@ class MonotonicDetectorExerciseTest {
         FakeClock clock = new FakeClock();
         MonotonicDetector d = new MonotonicDetector(Duration.ofMillis(300));
         d.start(List.of(P), clock);
-        assertThat(d.suspects(P, clock.advanceMillis(301))).as("suspected after 301 ms of silence (timeout 300 ms)").isTrue();
+        assertThat(d.suspects(P, clock.advanceMillis(301))).as(t("suspected after 301 ms of silence (timeout 300 ms)", "301 ms 침묵 뒤 의심했는가(타임아웃 300 ms)")).isTrue();
         d.heartbeat(P, clock);
         // then the same silence no longer makes it suspect P
-        assertThat(d.suspects(P, clock.advanceMillis(301))).as("suspected after 301 ms of silence again, right after that mistake")
+        assertThat(d.suspects(P, clock.advanceMillis(301))).as(t("suspected after 301 ms of silence again, right after that mistake", "그 실수 직후 다시 301 ms 침묵 뒤 의심했는가"))
                 .isFalse();
         // but a peer that has really stopped is suspected, and stays suspected
-        assertThat(d.suspects(P, clock.advanceMillis(60_000))).as("suspected after a minute of silence").isTrue();
-        assertThat(d.suspects(P, clock.advanceMillis(10))).as("still suspected 10 ms later").isTrue();
+        assertThat(d.suspects(P, clock.advanceMillis(60_000))).as(t("suspected after a minute of silence", "1분 침묵 뒤 의심했는가")).isTrue();
+        assertThat(d.suspects(P, clock.advanceMillis(10))).as(t("still suspected 10 ms later", "10 ms 뒤에도 여전히 의심하는가")).isTrue();
     }
 
     @Test
@@ -79,14 +81,14 @@ class MonotonicDetectorExerciseTest {
         d.start(List.of(P), clock);
         d.heartbeat(P, clock.advanceMillis(100));
         assertThat(d.suspects(P, clock.advanceMillis(50).stepWallMillis(60_000)))
-                .as("suspected 50 ms after a heartbeat, when the wall clock jumped a minute ahead").isFalse();
+                .as(t("suspected 50 ms after a heartbeat, when the wall clock jumped a minute ahead", "벽시계가 1분 앞으로 뛰었을 때, 하트비트 50 ms 뒤 의심했는가")).isFalse();
     }
 
     @Test
     void shouldDetectACrashPromptlyEvenThoughTheWallClockWentBack() {
         Outcome o = ClockStepScenario.run(() -> new MonotonicDetector(Duration.ofMillis(500)), 1);
-        assertThat(o.falseSuspicions()).as("live senders suspected").isZero();
-        assertThat(o.detectionMillis()).as("ms from S1's crash to its suspicion (timeout 500 ms)").isBetween(0L, 520L);
+        assertThat(o.falseSuspicions()).as(t("live senders suspected", "의심받은 살아 있는 송신자")).isZero();
+        assertThat(o.detectionMillis()).as(t("ms from S1's crash to its suspicion (timeout 500 ms)", "S1의 충돌에서 그 의심까지의 ms(타임아웃 500 ms)")).isBetween(0L, 520L);
     }
 
     @Test
@@ -112,7 +114,7 @@ class MonotonicDetectorExerciseTest {
                 sim.at(Duration.ofMillis(r.nextLong(100, 5_000)), () -> sim.clock(monitor).step(Duration.ofMillis(stepMs)));
             }
             sim.runFor(Duration.ofSeconds(5));
-            assertThat(suspicions).as("suspicions of live senders while the wall clock jumped").isEmpty();
+            assertThat(suspicions).as(t("suspicions of live senders while the wall clock jumped", "벽시계가 뛰는 동안 살아 있는 송신자에 대한 의심")).isEmpty();
         });
     }
 
@@ -222,9 +224,12 @@ class MonotonicDetectorExerciseTest {
             for (long[] e : suspicions) {
                 boolean crashed = e[1] == 1 && e[0] >= learned.toNanos();
                 if (e[2] == 1 && e[0] >= learned.toNanos() && !crashed) {
-                    throw new AssertionError(String.format(Locale.ROOT, "S%d was suspected at %.3f s though it was alive: from %.0f s on no "
+                    throw new AssertionError(String.format(Locale.ROOT, t("S%d was suspected at %.3f s though it was alive: from %.0f s on no "
                                     + "frame was lost, every one took 5 ms, and S%d's heartbeats were never more than %d periods of %d ms apart; "
                                     + "a detector must stop making mistakes once that holds (eventual accuracy; it had %d s to learn)",
+                                    "S%1$d가 살아 있었는데 %2$.3f s에 의심받았어요: %3$.0f s부터는 잃어버린 프레임이 없고 모두 5 ms 걸렸으며, "
+                                    + "S%4$d의 하트비트 사이는 %6$d ms 주기 %5$d개보다 벌어진 적이 없어요. 이 조건이 성립하면 장애 검출기는 "
+                                    + "실수를 멈춰야 해요 (결국 정확성(eventual accuracy), 배울 시간은 %7$d s였어요)"),
                             e[1], e[0] / 1e9, GST.toMillis() / 1e3, e[1], stalls[(int) e[1]], PERIOD.toMillis(), learning.toSeconds()));
                 }
             }
@@ -236,10 +241,14 @@ class MonotonicDetectorExerciseTest {
                 }
             }
             if (last == null || last[2] != 1 || last[0] < learned.toNanos()) {
-                throw new AssertionError(String.format(Locale.ROOT, "S1 crashed at %.0f s, and at %.0f s the monitor %s (completeness: "
-                        + "a crashed process is eventually suspected, and stays suspected)", learned.toMillis() / 1e3, end.toMillis() / 1e3,
-                        last != null && last[2] == 0 && last[0] >= learned.toNanos() ? "had trusted it again at " + String.format(Locale.ROOT, "%.3f s", last[0] / 1e9)
-                                : "did not suspect it"));
+                throw new AssertionError(String.format(Locale.ROOT, t("S1 crashed at %.0f s, and at %.0f s the monitor %s (completeness: "
+                        + "a crashed process is eventually suspected, and stays suspected)",
+                        "S1이 %.0f s에 충돌했는데, %.0f s에 모니터는 %s (완전성: 충돌한 프로세스는 결국 의심받고, 계속 의심받아야 해요)"),
+                        learned.toMillis() / 1e3, end.toMillis() / 1e3,
+                        last != null && last[2] == 0 && last[0] >= learned.toNanos()
+                                ? t("had trusted it again at " + String.format(Locale.ROOT, "%.3f s", last[0] / 1e9),
+                                        String.format(Locale.ROOT, "%.3f s", last[0] / 1e9) + "에 다시 신뢰했어요")
+                                : t("did not suspect it", "의심하지 않고 있었어요")));
             }
         });
     }

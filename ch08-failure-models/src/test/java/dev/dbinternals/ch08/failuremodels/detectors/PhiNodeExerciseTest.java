@@ -15,6 +15,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 /**
  * Grades the reader's {@link PhiNode}, a phi-accrual failure detector node (Hayashibara, Défago,
  * Yared and Katayama, "The φ Accrual Failure Detector", SRDS 2004), over a thousand seeded runs.
@@ -141,7 +143,8 @@ class PhiNodeExerciseTest {
             // when the run goes on
             sim.runFor(RUN);
             long end = sim.nowNanos();
-            String run = " (threshold " + threshold + ", delays " + ms(MIN_DELAY) + " to " + ms(maxDelay) + ")";
+            String run = t(" (threshold " + threshold + ", delays " + ms(MIN_DELAY) + " to " + ms(maxDelay) + ")",
+                    " (임계값 " + threshold + ", 지연 " + ms(MIN_DELAY) + "~" + ms(maxDelay) + ")");
             // then every live process suspects the crashed one in time, and to the end
             for (Address q : nodes) {
                 if (q.equals(dead)) {
@@ -159,14 +162,19 @@ class PhiNodeExerciseTest {
                 }
                 boolean already = suspectsAt(events, q, dead, crashAt);
                 if (!already && (since < 0 || since > crashAt + DETECT.toNanos())) {
-                    throw new AssertionError(dead + " crashed for good at " + at(crashAt) + ", and " + q + " did not suspect it by "
+                    throw new AssertionError(t(dead + " crashed for good at " + at(crashAt) + ", and " + q + " did not suspect it by "
                             + at(crashAt + DETECT.toNanos()) + run + " (completeness: with heartbeats every " + ms(PERIOD)
                             + " and these delays, phi passes the threshold well within "
-                            + ms(DETECT) + " of the crash)");
+                            + ms(DETECT) + " of the crash)",
+                            dead + "가 " + at(crashAt) + "에 영영 충돌했는데, " + q + "가 " + at(crashAt + DETECT.toNanos())
+                            + "까지 의심하지 않았어요" + run + " (완전성: 하트비트가 " + ms(PERIOD) + "마다 오고 지연이 이 정도면 phi는 충돌 뒤 "
+                            + ms(DETECT) + "보다 한참 전에 임계값을 넘어요)"));
                 }
                 if (!suspects) {
-                    throw new AssertionError(dead + " crashed for good at " + at(crashAt) + ", but at the end of the run " + q
-                            + " trusts it again" + run + " (a crashed process must stay suspected: its silence only grows)");
+                    throw new AssertionError(t(dead + " crashed for good at " + at(crashAt) + ", but at the end of the run " + q
+                            + " trusts it again" + run + " (a crashed process must stay suspected: its silence only grows)",
+                            dead + "가 " + at(crashAt) + "에 영영 충돌했는데, 실행이 끝날 때 " + q + "가 다시 신뢰하고 있어요" + run
+                            + " (충돌한 프로세스는 계속 의심받아야 해요: 그 침묵은 길어지기만 하니까요)"));
                 }
             }
             // and every suspicion of a live process ends once its next heartbeat is in
@@ -185,9 +193,12 @@ class PhiNodeExerciseTest {
                     }
                 }
                 if (ended < 0 || ended > limit) {
-                    throw new AssertionError(e.monitor() + " began to suspect " + e.peer() + " at " + at(e.at()) + " and still did at "
+                    throw new AssertionError(t(e.monitor() + " began to suspect " + e.peer() + " at " + at(e.at()) + " and still did at "
                             + at(limit) + run + ", though " + e.peer() + " was running and heartbeats reach " + e.monitor() + " at most "
-                            + ms(PERIOD.plus(maxDelay).minus(MIN_DELAY)) + " apart (a heartbeat that arrives ends the silence phi measures)");
+                            + ms(PERIOD.plus(maxDelay).minus(MIN_DELAY)) + " apart (a heartbeat that arrives ends the silence phi measures)",
+                            e.monitor() + "가 " + at(e.at()) + "에 " + e.peer() + "를 의심하기 시작해 " + at(limit) + "에도 여전히 의심했어요"
+                            + run + ". 그런데 " + e.peer() + "는 살아 있었고 하트비트는 " + e.monitor() + "에 많아야 "
+                            + ms(PERIOD.plus(maxDelay).minus(MIN_DELAY)) + " 간격으로 도착해요 (도착한 하트비트는 phi가 재는 침묵을 끝내요)"));
                 }
             }
             // and count the suspicions of live processes, against the heartbeat intervals they could fall in
@@ -215,19 +226,27 @@ class PhiNodeExerciseTest {
             for (int k = 0; k < THRESHOLDS.length; k++) {
                 double rate = falseSuspicions[k][j] / intervals[k][j];
                 double claim = Math.pow(10, -THRESHOLDS[k]);
-                String measured = String.format(Locale.ROOT, "over the seeds with threshold %s and delays %s to %s, live processes were"
-                        + " suspected %d time(s) in %.0f heartbeat intervals (after the first %s of each run): %.2f%% of them", THRESHOLDS[k],
+                String measured = String.format(Locale.ROOT, t("over the seeds with threshold %s and delays %s to %s, live processes were"
+                        + " suspected %d time(s) in %.0f heartbeat intervals (after the first %s of each run): %.2f%% of them",
+                        "임계값 %s, 지연 %s~%s인 시드 전체에서 살아 있는 프로세스가 하트비트 간격 %5$.0f개 동안"
+                        + " %4$d번 의심받았어요(각 실행의 처음 %6$s 이후): 간격의 %7$.2f%%"), THRESHOLDS[k],
                         ms(MIN_DELAY), ms(MAX_DELAYS[j]), falseSuspicions[k][j], intervals[k][j], ms(WARM_UP), 100 * rate);
                 if (rate > 2 * claim || rate < claim / 2) {
-                    throw new AssertionError(measured + ". Suspecting at phi > " + THRESHOLDS[k] + " says: under the distribution fitted to"
+                    throw new AssertionError(measured + t(". Suspecting at phi > " + THRESHOLDS[k] + " says: under the distribution fitted to"
                             + " the intervals, the current silence is longer than all but a 10^-" + THRESHOLDS[k] + " share of intervals,"
                             + " so a live process is suspected in about that share of intervals; the share measured is "
                             + (rate > 2 * claim ? "more than twice" : "less than half") + " that (which intervals are samples,"
-                            + " which distribution, which clock, and how often is phi looked at?)");
+                            + " which distribution, which clock, and how often is phi looked at?)",
+                            ". phi > " + THRESHOLDS[k] + "에서 의심한다는 것은 간격들에 맞춘 분포에서 지금의 침묵이 10^-" + THRESHOLDS[k]
+                            + " 비율을 뺀 모든 간격보다 길다는 뜻이에요. 그러니 살아 있는 프로세스는 대략 그 비율의 간격에서 의심받아야 하는데,"
+                            + " 잰 비율은 그 " + (rate > 2 * claim ? "두 배가 넘어요" : "절반이 안 돼요")
+                            + " (어떤 간격이 표본인지, 어떤 분포인지, 어떤 클럭인지, phi를 얼마나 자주 보는지 확인하세요)"));
                 }
                 if (rate >= previous) {
-                    throw new AssertionError(measured + ", no fewer than at the lower threshold " + THRESHOLDS[k - 1]
-                            + " (a higher threshold waits longer, so it must be wrong less often)");
+                    throw new AssertionError(measured + t(", no fewer than at the lower threshold " + THRESHOLDS[k - 1]
+                            + " (a higher threshold waits longer, so it must be wrong less often)",
+                            ". 더 낮은 임계값 " + THRESHOLDS[k - 1] + "보다 적지 않아요"
+                            + " (임계값이 높으면 더 오래 기다리므로 덜 자주 틀려야 해요)"));
                 }
                 previous = rate;
             }

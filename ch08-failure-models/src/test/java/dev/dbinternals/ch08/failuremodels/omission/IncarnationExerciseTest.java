@@ -17,6 +17,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 /**
  * Wrong solutions this test rejects (each in {@code src/wrong/failures-4--<slug>}):
  * <ul>
@@ -46,9 +48,9 @@ class IncarnationExerciseTest {
         sim.runFor(Duration.ofSeconds(2));
         // then it saw every restart, and the counter never went backwards within an incarnation
         Observer obs = sim.node(o, Observer.class);
-        assertThat(obs.restartsSeen()).as("restarts the observer noticed").isEqualTo(3);
-        assertThat(obs.regressions()).as("answers that went backwards").isZero();
-        assertThat(sim.node(p, WatchedProcess.class).incarnation()).as("P's incarnation after 3 restarts")
+        assertThat(obs.restartsSeen()).as(t("restarts the observer noticed", "관찰자가 알아챈 재시작")).isEqualTo(3);
+        assertThat(obs.regressions()).as(t("answers that went backwards", "뒤로 간 응답")).isZero();
+        assertThat(sim.node(p, WatchedProcess.class).incarnation()).as(t("P's incarnation after 3 restarts", "재시작 3번 뒤 P의 세대 번호"))
                 .isGreaterThan(obs.answers().get(0).incarnation());
     }
 
@@ -69,7 +71,7 @@ class IncarnationExerciseTest {
         }
         // then every life had its own, larger number
         for (int i = 1; i < seen.size(); i++) {
-            assertThat(seen.get(i)).as("incarnations of successive lives: %s", seen).isGreaterThan(seen.get(i - 1));
+            assertThat(seen.get(i)).as(t("incarnations of successive lives: %s", "이어지는 생애들의 세대 번호: %s"), seen).isGreaterThan(seen.get(i - 1));
         }
     }
 
@@ -77,9 +79,9 @@ class IncarnationExerciseTest {
     void shouldMakeACrashAndRestartDistinguishableFromAPartition() {
         Outcome crash = CrashOrOmission.run(Fault.CRASH_AND_RESTART, () -> WatchedProcess.withIncarnations(Incarnation::next), 3);
         Outcome cut = CrashOrOmission.run(Fault.PARTITION, () -> WatchedProcess.withIncarnations(Incarnation::next), 3);
-        assertThat(crash.observer().restartsSeen()).as("restarts seen after the crash").isEqualTo(1);
-        assertThat(cut.observer().restartsSeen()).as("restarts seen after the partition").isZero();
-        assertThat(crash.view()).as("the observer's views now differ").isNotEqualTo(cut.view());
+        assertThat(crash.observer().restartsSeen()).as(t("restarts seen after the crash", "충돌 뒤 본 재시작")).isEqualTo(1);
+        assertThat(cut.observer().restartsSeen()).as(t("restarts seen after the partition", "네트워크 파티션 뒤 본 재시작")).isZero();
+        assertThat(crash.view()).as(t("the observer's views now differ", "이제 관찰자의 시점이 서로 다르다")).isNotEqualTo(cut.view());
     }
 
     /** A node that does nothing: the test drives its disk directly. */
@@ -103,7 +105,7 @@ class IncarnationExerciseTest {
         // then every process got a larger number than the one before it on this disk
         for (int i = 1; i < seen.size(); i++) {
             assertThat(seen.get(i) > seen.get(i - 1))
-                    .as("a new process (the class loaded afresh, static fields gone) got %s after the previous one got %s on the same disk",
+                    .as(t("a new process (the class loaded afresh, static fields gone) got %s after the previous one got %s on the same disk", "같은 디스크에서 앞 프로세스가 %2$s를 받은 뒤 새 프로세스(클래스를 새로 로드해 static 필드가 사라짐)가 %1$s를 받았다"),
                             seen.get(i), seen.get(i - 1)).isTrue();
         }
     }
