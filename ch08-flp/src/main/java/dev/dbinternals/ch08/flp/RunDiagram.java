@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.flp;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.render.Mermaid;
 
 import dev.dbinternals.ch08.harness.explore.Explorer.Transition;
@@ -41,7 +43,7 @@ public final class RunDiagram {
                 sb.append("    p").append(m.from()).append("->>p").append(m.to()).append(": ")
                         .append(m.kind()).append('(').append(m.value()).append(")\n");
             } else if (label.startsWith("crash ")) {
-                sb.append("    Note over ").append(label.substring("crash ".length())).append(": CRASH\n");
+                sb.append("    Note over ").append(label.substring("crash ".length())).append(t(": CRASH\n", ": 충돌\n"));
             }
             c = t.target();
             appendDecisions(sb, from, c);
