@@ -73,7 +73,7 @@ public final class Demo02Bivalence {
         for (ConsensusProtocol p : protocols) {
             var l = FlpAnalysis.of(p).lemma2();
             walks.put(p.name(), l);
-            out.printf(t("%-20s valences %s%n", "%-20s valence %s%n"), p.name(), l.valences().stream().map(Demo02Bivalence::short3).toList());
+            out.printf(t("%-20s valences %s%n", "%-20s valence 목록 %s%n"), p.name(), l.valences().stream().map(Demo02Bivalence::short3).toList());
             if (l.pairIndex() >= 0) {
                 out.printf(t("%-20s   %s and %s differ only in p%d's input; crash p%d before it sends anything:%n",
                                 "%1$-20s   %2$s, %3$s: p%4$d의 입력만 다르다; p%5$d를 아무것도 보내기 전에 충돌시킨다:%n"), "",

@@ -37,7 +37,7 @@ public final class Demo04Raft {
 
     /** {@link RaftElection#NETWORK_DELAY} in words. */
     private static String delay() {
-        return t("1 to 10 ms", "1 ~ 10 ms");
+        return t("1 to 10 ms", "1 ~ 10 ms 사이");
     }
 
     public static void main(String[] args) throws IOException {
@@ -78,7 +78,7 @@ public final class Demo04Raft {
         }
         out.println();
         out.printf(t("%s led term %d from %s; the partition cut it off with %s at %s.%n",
-                        "%1$s는 %3$s부터 임기 %2$d의 리더였다; %5$s에 파티션이 %1$s를 %4$s와 함께 고립시켰다.%n"), stale, run.stale().term(),
+                        "%1$s는 %3$s부터 임기 %2$d의 리더였다; %5$s에 파티션이 그 리더를 %4$s와 함께 고립시켰다.%n"), stale, run.stale().term(),
                 ms(run.stale().fromNanos()), run.follower(), ms(run.partitionNanos()));
         out.printf(t("The majority elected %s leader of term %d at %s, %s after the partition.%n",
                         "과반 쪽은 %3$s에, 파티션 %4$s 뒤에 %1$s를 임기 %2$d의 리더로 뽑았다.%n"), newer, run.newer().term(),
