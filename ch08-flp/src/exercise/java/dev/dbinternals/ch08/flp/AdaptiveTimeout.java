@@ -26,12 +26,14 @@ public final class AdaptiveTimeout {
     /** The timeout to use now. */
     public Duration current() {
         throw new NotDoneYet("flp-3", "ch08-flp/src/exercise/java/dev/dbinternals/ch08/flp/AdaptiveTimeout.java",
-                "return the current timeout (the initial one until the first false suspicion)");
+                "return the current timeout (the initial one until the first false suspicion)",
+                "현재 타임아웃을 반환하도록 구현하세요(첫 잘못된 의심 전까지는 초기값).");
     }
 
     /** A process suspected with the current timeout turned out to be alive. */
     public void onFalseSuspicion() {
         throw new NotDoneYet("flp-3", "ch08-flp/src/exercise/java/dev/dbinternals/ch08/flp/AdaptiveTimeout.java",
-                "after a few false suspicions the timeout must exceed any unknown delay bound, even one of an hour");
+                "after a few false suspicions the timeout must exceed any unknown delay bound, even one of an hour",
+                "잘못된 의심이 몇 번 있은 뒤에는 타임아웃이 알려지지 않은 어떤 지연 상한(한 시간이라도)보다 커지도록 구현하세요.");
     }
 }

@@ -22,6 +22,7 @@ public final class Lemma3Step {
     /** Labels ending with {@code e}, after which the configuration is bivalent; empty if there is no such schedule. */
     public static Optional<List<String>> find(FlpAnalysis analysis, Configuration c, String e) {
         throw new NotDoneYet("flp-5", "ch08-flp/src/exercise/java/dev/dbinternals/ch08/flp/Lemma3Step.java",
-                "return a schedule without e, then e, that leaves the configuration bivalent, or empty if none exists");
+                "return a schedule without e, then e, that leaves the configuration bivalent, or empty if none exists",
+                "e를 뺀 스케줄 다음 e를 두어 구성이 양가로 남는 스케줄을 반환하고, 그런 스케줄이 없으면 빈 값을 반환하도록 구현하세요.");
     }
 }

@@ -25,6 +25,7 @@ public final class OutcomeFixed {
      */
     public static int step(FlpAnalysis analysis, String inputs, List<String> run) {
         throw new NotDoneYet("flp-4", "ch08-flp/src/exercise/java/dev/dbinternals/ch08/flp/OutcomeFixed.java",
-                "return the number of the step after which only one decision was reachable (0 if so from the start)");
+                "return the number of the step after which only one decision was reachable (0 if so from the start)",
+                "그 뒤로는 결정 하나에만 도달할 수 있게 된 단계의 번호를 반환하도록 구현하세요(처음부터 그렇다면 0).");
     }
 }

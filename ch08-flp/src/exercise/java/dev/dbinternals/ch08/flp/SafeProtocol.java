@@ -26,6 +26,7 @@ public final class SafeProtocol implements ConsensusProtocol {
     @Override
     public Reaction react(int self, int n, int input, List<Message> received) {
         throw new NotDoneYet("flp-1", "ch08-flp/src/exercise/java/dev/dbinternals/ch08/flp/SafeProtocol.java",
-                "return the messages to send and the decision (the README's exercise table has a hint for flp-1)");
+                "return the messages to send and the decision (the README's exercise table has a hint for flp-1)",
+                "보낼 메시지와 결정을 반환하도록 구현하세요(README.ko.md의 연습 문제 표에 flp-1 힌트가 있어요).");
     }
 }

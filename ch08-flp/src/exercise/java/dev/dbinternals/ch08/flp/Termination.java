@@ -26,6 +26,7 @@ public final class Termination {
     /** The verdict on termination in configuration {@code c}. */
     public static Verdict of(Configuration c) {
         throw new NotDoneYet("flp-2", "ch08-flp/src/exercise/java/dev/dbinternals/ch08/flp/Termination.java",
-                "return the verdict on termination in this configuration (the README's exercise table has a hint for flp-2)");
+                "return the verdict on termination in this configuration (the README's exercise table has a hint for flp-2)",
+                "이 구성에서 종료에 대한 판정을 반환하도록 구현하세요(README.ko.md의 연습 문제 표에 flp-2 힌트가 있어요).");
     }
 }

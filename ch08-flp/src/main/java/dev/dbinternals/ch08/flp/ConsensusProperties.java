@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.flp;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +36,16 @@ public final class ConsensusProperties {
     public record Check(String property, boolean holds, String detail) {
         @Override
         public String toString() {
-            return property + (holds ? ": holds" : ": VIOLATED, " + detail);
+            return label(property) + (holds ? t(": holds", ": 성립") : t(": VIOLATED, ", ": 위반, ") + detail);
+        }
+
+        private static String label(String property) {
+            return switch (property) {
+                case "agreement" -> t("agreement", "일치성");
+                case "validity" -> t("validity", "유효성");
+                case "termination" -> t("termination", "종료");
+                default -> property;
+            };
         }
     }
 
@@ -49,7 +60,8 @@ public final class ConsensusProperties {
                 first = o.decisions().get(p);
                 firstBy = p;
             } else if (o.decisions().get(p) != first) {
-                return new Check("agreement", false, "p" + firstBy + " decided " + first + " but p" + p + " decided " + o.decisions().get(p));
+                return new Check("agreement", false, t("p" + firstBy + " decided " + first + " but p" + p + " decided " + o.decisions().get(p),
+                        "p" + firstBy + "는 " + first + "(으)로 결정했는데 p" + p + "는 " + o.decisions().get(p) + "(으)로 결정했다"));
             }
         }
         return new Check("agreement", true, "");
@@ -58,7 +70,8 @@ public final class ConsensusProperties {
     public static Check validity(ConsensusOutcome o) {
         for (int p = 0; p < o.n(); p++) {
             if (o.decided(p) && !o.inputs().contains(o.decisions().get(p))) {
-                return new Check("validity", false, "p" + p + " decided " + o.decisions().get(p) + " but the inputs are " + o.inputs());
+                return new Check("validity", false, t("p" + p + " decided " + o.decisions().get(p) + " but the inputs are " + o.inputs(),
+                        "p" + p + "는 " + o.decisions().get(p) + "(으)로 결정했지만 입력은 " + o.inputs() + "이다"));
             }
         }
         return new Check("validity", true, "");
@@ -74,7 +87,8 @@ public final class ConsensusProperties {
         }
         return waiting.isEmpty()
                 ? new Check("termination", true, "")
-                : new Check("termination", false, "correct process(es) " + String.join(", ", waiting) + " never decide");
+                : new Check("termination", false, t("correct process(es) " + String.join(", ", waiting) + " never decide",
+                        "끝내 결정하지 않는 정상 프로세스: " + String.join(", ", waiting)));
     }
 
     /** All three, in the book's order. */

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.flp;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,21 +24,31 @@ public final class Demo05ModelSizes {
 
     public static void main(String[] args) throws IOException {
         DemoArgs a = DemoArgs.forDemo("flp-model-sizes",
-                "configurations explored from one initial configuration for n = 3 and 4, crash steps on and off, per-message or per-broadcast steps")
-                .choiceOption("all-n4", "no", "yes: n = 4 for every protocol (about a minute); no: n = 4 only for FirstProposalWins", "yes", "no")
+                "configurations explored from one initial configuration for n = 3 and 4, crash steps on and off, per-message or per-broadcast steps",
+                "초기 구성 하나에서 탐색한 구성 수: n = 3과 4, 충돌 단계 켬/끔, 메시지 단위 또는 브로드캐스트 단위 단계")
+                .choiceOption("all-n4", "no", List.of("yes", "no"),
+                        "yes: n = 4 for every protocol (about a minute); no: n = 4 only for FirstProposalWins",
+                        "yes: 모든 프로토콜에 n = 4 (1분쯤); no: FirstProposalWins만 n = 4")
                 .parse(args);
         String allN4 = a.get("all-n4");
         PrintStream out = System.out;
-        out.println("Every count below is the number of distinct configurations the explorer reached from ONE");
-        out.println("initial configuration (inputs 0 then all 1: 011 for n = 3, 0111 for n = 4), and the");
-        out.println("transitions between them. A configuration is every");
-        out.println("process's input, received messages (in order), unsent messages, decision and crash flag, plus");
-        out.println("the messages in flight (as a multiset).");
+        out.println(t("Every count below is the number of distinct configurations the explorer reached from ONE\n"
+                        + "initial configuration (inputs 0 then all 1: 011 for n = 3, 0111 for n = 4), and the\n"
+                        + "transitions between them. A configuration is every\n"
+                        + "process's input, received messages (in order), unsent messages, decision and crash flag, plus\n"
+                        + "the messages in flight (as a multiset).",
+                "아래의 수는 모두 탐색기가 초기 구성 단 하나(입력은 0 다음 모두 1: n = 3이면 011, n = 4면 0111)에서\n"
+                        + "도달한 서로 다른 구성의 수와 그 사이의 전이 수다. 구성이란 모든 프로세스의 입력, 받은 메시지\n"
+                        + "(순서대로), 보내지 않은 메시지, 결정, 충돌 여부에 전송 중인 메시지(다중집합)를 더한 것이다."));
         List<ConsensusProtocol> protocols = List.of(new WaitForAll(), new DecideOnNMinusOne(), new FirstProposalWins());
         List<Integer> ns = a.quick() ? List.of(3) : List.of(3, 4);
-        StringBuilder md = new StringBuilder("# FLP model sizes (from the initial configuration 0 1 … 1)\n\n| protocol | n | crashes | steps | configurations | transitions | agreement | validity | termination |\n| --- | --- | --- | --- | ---: | ---: | --- | --- | --- |\n");
-        DemoArgs.heading(out, "Configurations and transitions from one initial configuration");
-        out.println("protocol            n  crashes  steps            configurations  transitions  agreement validity termination");
+        StringBuilder md = new StringBuilder(t("# FLP model sizes (from the initial configuration 0 1 … 1)\n\n| protocol | n | crashes | steps | configurations | transitions | agreement | validity | termination |\n",
+                "# FLP 모델 크기 (초기 구성 0 1 … 1에서)\n\n| 프로토콜 | n | 충돌 | 단계 | 구성 | 전이 | 일치성 | 유효성 | 종료 |\n")
+                + "| --- | --- | --- | --- | ---: | ---: | --- | --- | --- |\n");
+        DemoArgs.heading(out, t("Configurations and transitions from one initial configuration", "초기 구성 하나에서의 구성과 전이"));
+        out.printf("%-19s %-2s %-8s %-16s %14s  %11s  %-9s %-8s %s%n", t("protocol", "프로토콜"), "n", t("crashes", "충돌"),
+                t("steps", "단계"), t("configurations", "구성"), t("transitions", "전이"), t("agreement", "일치성"),
+                t("validity", "유효성"), t("termination", "종료"));
         for (ConsensusProtocol p : protocols) {
             for (int n : ns) {
                 if (n == 4 && !allN4.equals("yes") && !(p instanceof FirstProposalWins)) {
@@ -48,7 +60,7 @@ public final class Demo05ModelSizes {
                         var c = FlpAnalysis.of(p, n, crashes, g).analyse(inputs);
                         var report = new FlpAnalysis.Report(p.name(), List.of(c));
                         long transitions = c.transitions();
-                        String steps = g == ConsensusModel.Granularity.EACH_SEND ? "each message" : "whole broadcast";
+                        String steps = g == ConsensusModel.Granularity.EACH_SEND ? t("each message", "메시지마다") : t("whole broadcast", "브로드캐스트 전체");
                         out.printf("%-19s %-2d %-8s %-16s %,14d  %,11d  %-9s %-8s %s%n", p.name(), n, "<= " + crashes, steps,
                                 report.states(), transitions, ok(report.agreement()), ok(report.validity()), ok(report.termination()));
                         md.append("| ").append(p.name()).append(" | ").append(n).append(" | ≤ ").append(crashes).append(" | ")
@@ -60,16 +72,18 @@ public final class Demo05ModelSizes {
             }
         }
         out.println();
-        out.println("Read a count only together with its model: the same protocol's counts differ between rows of");
-        out.println("the same n by the factors above, and so do the verdicts where crash steps are off.");
+        out.println(t("Read a count only together with its model: the same protocol's counts differ between rows of",
+                "수는 반드시 그 모델과 함께 읽어야 한다: 같은 프로토콜, 같은 n이라도 행마다 위의 요인에 따라"));
+        out.println(t("the same n by the factors above, and so do the verdicts where crash steps are off.",
+                "수가 다르고, 충돌 단계를 끈 행에서는 판정도 달라진다."));
         Files.createDirectories(a.out());
         Path file = a.out().resolve("model-sizes.md");
         Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
         out.println();
-        out.println("wrote " + file);
+        out.println(t("wrote ", "썼다: ") + file);
     }
 
     private static String ok(boolean b) {
-        return b ? "holds" : "VIOLATED";
+        return b ? t("holds", "성립") : t("VIOLATED", "위반");
     }
 }

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.flp;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -55,7 +57,7 @@ public record ElectionTimeouts(Duration min, Duration max) {
     @Override
     public String toString() {
         return isRandomised()
-                ? "randomised " + min.toMillis() + "–" + max.toMillis() + " ms"
-                : "fixed " + min.toMillis() + " ms";
+                ? t("randomised ", "무작위 ") + min.toMillis() + "–" + max.toMillis() + " ms"
+                : t("fixed ", "고정 ") + min.toMillis() + " ms";
     }
 }

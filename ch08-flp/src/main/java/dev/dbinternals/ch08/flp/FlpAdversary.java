@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.flp;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -451,7 +453,8 @@ public final class FlpAdversary<S, M extends Comparable<M>> {
             stages.add(new Stage<>(e, schedule.get()));
         }
         return new Result<>(lemma2, Optional.empty(), Optional.of(new Stop<>(
-                "no configuration repeated within " + maxStages + " stages (every stage found its schedule; raise the limit)",
+                t("no configuration repeated within " + maxStages + " stages (every stage found its schedule; raise the limit)",
+                        maxStages + "개 국면 안에 반복된 구성이 없다(모든 국면이 스케줄을 찾았다; 한도를 올릴 것)"),
                 Optional.of(c), Optional.empty(), run)));
     }
 
@@ -513,17 +516,24 @@ public final class FlpAdversary<S, M extends Comparable<M>> {
                 int p = i;
                 Certificate<M> left = valenceCrashedAtStart(l2.chain().get(i), p);
                 String why = left.valence() == Valence.NONE && left.complete()
-                        ? "if p" + p + " crashes before its first step, no decision is reachable at all (explored): the protocol"
-                        + " does not tolerate one crash (termination)"
-                        : "with p" + p + " crashed before its first step the search found " + left.valence()
-                        + (left.complete() ? "" : " within its budget") + "; no bivalent configuration was certified";
-                return new Stop<>("no initial configuration of the chain was certified bivalent: from " + l2.chain().get(i) + " "
+                        ? t("if p" + p + " crashes before its first step, no decision is reachable at all (explored): the protocol"
+                        + " does not tolerate one crash (termination)",
+                        "p" + p + "가 첫 단계 전에 충돌하면 어떤 결정에도 도달할 수 없다(탐색함): 이 프로토콜은 충돌 하나를"
+                        + " 견디지 못한다(종료)")
+                        : t("with p" + p + " crashed before its first step the search found " + left.valence()
+                        + (left.complete() ? "" : " within its budget") + "; no bivalent configuration was certified",
+                        "p" + p + "가 첫 단계 전에 충돌한 상태에서 탐색은 " + (left.complete() ? "" : "예산 안에서 ")
+                        + left.valence() + "만 찾았다; 양가로 확인된 구성이 없다");
+                return new Stop<>(t("no initial configuration of the chain was certified bivalent: from " + l2.chain().get(i) + " "
                         + met(l2.valences().get(i)) + " and from " + l2.chain().get(i + 1) + " " + met(l2.valences().get(i + 1))
                         + "; they differ only in p" + p + "'s input, and " + why,
+                        "사슬의 어떤 초기 구성도 양가로 확인되지 않았다: " + l2.chain().get(i) + "에서는 "
+                        + met(l2.valences().get(i)) + ", " + l2.chain().get(i + 1) + "에서는 " + met(l2.valences().get(i + 1))
+                        + "; 둘은 p" + p + "의 입력만 다르며, " + why),
                         Optional.of(initial(l2.chain().get(i))), Optional.empty(), List.<M>of());
             }
         }
-        return new Stop<>("no initial configuration of the chain was certified bivalent", Optional.empty(), Optional.empty(), List.<M>of());
+        return new Stop<>(t("no initial configuration of the chain was certified bivalent", "사슬의 어떤 초기 구성도 양가로 확인되지 않았다"), Optional.empty(), Optional.empty(), List.<M>of());
     }
 
     /**
@@ -533,10 +543,10 @@ public final class FlpAdversary<S, M extends Comparable<M>> {
      */
     public static String met(Valence v) {
         return switch (v) {
-            case BIVALENT -> "certified bivalent";
-            case ZERO -> "only 0 met (" + WALKS + " random runs)";
-            case ONE -> "only 1 met (" + WALKS + " random runs)";
-            case NONE -> "no decision met (" + WALKS + " random runs)";
+            case BIVALENT -> t("certified bivalent", "양가로 확인됨");
+            case ZERO -> t("only 0 met (" + WALKS + " random runs)", "0만 만남(무작위 실행 " + WALKS + "개)");
+            case ONE -> t("only 1 met (" + WALKS + " random runs)", "1만 만남(무작위 실행 " + WALKS + "개)");
+            case NONE -> t("no decision met (" + WALKS + " random runs)", "결정을 만나지 못함(무작위 실행 " + WALKS + "개)");
         };
     }
 
@@ -546,8 +556,10 @@ public final class FlpAdversary<S, M extends Comparable<M>> {
         if (cert.disagreement().isPresent()) {
             List<M> whole = new ArrayList<>(run);
             whole.addAll(cert.disagreement().get());
-            return Optional.of(new Stop<>("some run breaks agreement (two processes decide differently), so the protocol "
+            return Optional.of(new Stop<>(t("some run breaks agreement (two processes decide differently), so the protocol "
                     + "is unsafe; valence, and with it Lemma 3, assumes a protocol that keeps agreement",
+                    "어떤 실행은 일치성을 깬다(두 프로세스가 서로 다르게 결정한다). 따라서 이 프로토콜은 안전하지 않다; "
+                    + "valence(도달 가능한 결정 값의 집합)와 그에 기댄 보조정리 3은 일치성을 지키는 프로토콜을 가정한다"),
                     Optional.of(c), Optional.empty(), whole));
         }
         return Optional.empty();
@@ -560,16 +572,25 @@ public final class FlpAdversary<S, M extends Comparable<M>> {
         }
         Certificate<M> silent = valenceWithout(c, Set.of(protocol.to(e)));
         String why = silent.valence() == Valence.NONE && silent.complete()
-                ? "with p" + protocol.to(e) + " taking no step from here, no decision is reachable: the protocol does not tolerate "
-                + "p" + protocol.to(e) + "'s crash (termination), which the proof of Lemma 3 assumes"
-                : "with p" + protocol.to(e) + " silent the search met " + silent.valence() + (silent.complete() ? "" : " within its budget")
-                + (search.exhaustive() ? "; more random runs per configuration may certify one" : "; a larger budget may find one");
+                ? t("with p" + protocol.to(e) + " taking no step from here, no decision is reachable: the protocol does not tolerate "
+                + "p" + protocol.to(e) + "'s crash (termination), which the proof of Lemma 3 assumes",
+                "여기서부터 p" + protocol.to(e) + "가 아무 단계도 밟지 않으면 어떤 결정에도 도달할 수 없다: 이 프로토콜은 보조정리 3의 "
+                + "증명이 가정하는 p" + protocol.to(e) + "의 충돌을 견디지 못한다(종료)")
+                : t("with p" + protocol.to(e) + " silent the search met " + silent.valence() + (silent.complete() ? "" : " within its budget")
+                + (search.exhaustive() ? "; more random runs per configuration may certify one" : "; a larger budget may find one"),
+                "p" + protocol.to(e) + "가 침묵하는 동안 탐색은 " + (silent.complete() ? "" : "예산 안에서 ") + silent.valence() + "만 만났다"
+                + (search.exhaustive() ? "; 구성마다 무작위 실행을 더 돌리면 양가로 확인될 수도 있다" : "; 예산을 늘리면 찾을 수도 있다"));
         String searched = search.exhaustive()
-                ? "all " + search.visited() + " configurations reachable without e were tried, and after none of them did e lead to"
-                + " a configuration certified bivalent (both decisions met in " + WALKS + " random runs)"
-                : "the search stopped at its budget of " + budget + " configurations without finding a schedule without e, then e,"
-                + " that leads to a configuration certified bivalent";
-        return new Stop<>("Lemma 3 failed for e = " + e + ": none found: " + searched + "; " + why,
+                ? t("all " + search.visited() + " configurations reachable without e were tried, and after none of them did e lead to"
+                + " a configuration certified bivalent (both decisions met in " + WALKS + " random runs)",
+                "e 없이 도달 가능한 구성 " + search.visited() + "개를 모두 시도했지만, 어느 것 뒤에서도 e가 양가로 확인된 구성"
+                + "(무작위 실행 " + WALKS + "개에서 두 결정을 모두 만남)으로 이어지지 않았다")
+                : t("the search stopped at its budget of " + budget + " configurations without finding a schedule without e, then e,"
+                + " that leads to a configuration certified bivalent",
+                "탐색이 예산인 구성 " + budget + "개에서 멈췄다. e를 뺀 스케줄 다음 e로 양가로 확인된 구성에 이르는 것을"
+                + " 찾지 못했다");
+        return new Stop<>(t("Lemma 3 failed for e = " + e + ": none found: " + searched + "; " + why,
+                "e = " + e + "에 대해 보조정리 3이 실패했다: 찾지 못함: " + searched + "; " + why),
                 Optional.of(c), Optional.of(e), run);
     }
 }

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.flp;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.render.Mermaid;
 
 import dev.dbinternals.ch08.harness.explore.Explorer.Transition;
@@ -27,7 +29,7 @@ public final class RunDiagram {
             sb.append("    title ").append(Mermaid.escape(title)).append('\n');
         }
         for (int p = 0; p < start.n(); p++) {
-            sb.append("    participant p").append(p).append(" as p").append(p).append(" (input ")
+            sb.append("    participant p").append(p).append(" as p").append(p).append(t(" (input ", " (입력 "))
                     .append(start.process(p).input()).append(")\n");
         }
         Configuration c = start;
@@ -41,7 +43,7 @@ public final class RunDiagram {
                 sb.append("    p").append(m.from()).append("->>p").append(m.to()).append(": ")
                         .append(m.kind()).append('(').append(m.value()).append(")\n");
             } else if (label.startsWith("crash ")) {
-                sb.append("    Note over ").append(label.substring("crash ".length())).append(": CRASH\n");
+                sb.append("    Note over ").append(label.substring("crash ".length())).append(t(": CRASH\n", ": 충돌\n"));
             }
             c = t.target();
             appendDecisions(sb, from, c);
@@ -51,12 +53,12 @@ public final class RunDiagram {
         }
         for (Message m : c.inFlight()) {
             sb.append("    p").append(m.from()).append("-xp").append(m.to()).append(": ").append(m.kind()).append('(')
-                    .append(m.value()).append(") never delivered\n");
+                    .append(m.value()).append(t(") never delivered\n", ") 끝내 전달되지 않음\n"));
         }
         for (int p = 0; p < c.n(); p++) {
             ProcessState ps = c.process(p);
             if (ps.correct() && !ps.decided()) {
-                sb.append("    Note over p").append(p).append(": waits forever (correct, undecided)\n");
+                sb.append("    Note over p").append(p).append(t(": waits forever (correct, undecided)\n", ": 영원히 기다린다 (정상, 결정 안 함)\n"));
             }
         }
         return sb.toString();
@@ -66,7 +68,7 @@ public final class RunDiagram {
         for (int p = 0; p < after.n(); p++) {
             boolean was = before != null && before.process(p).decided();
             if (!was && after.process(p).decided()) {
-                sb.append("    Note over p").append(p).append(": decides ").append(after.process(p).decision()).append('\n');
+                sb.append("    Note over p").append(p).append(t(": decides ", ": 결정 ")).append(after.process(p).decision()).append('\n');
             }
         }
     }

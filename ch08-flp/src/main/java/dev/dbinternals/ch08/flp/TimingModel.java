@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.flp;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.sim.Delay;
 import dev.dbinternals.ch08.harness.sim.LinkFaults;
 import dev.dbinternals.ch08.harness.sim.Simulation;
@@ -40,18 +42,20 @@ public final class TimingModel {
 
     /** Every message takes 1 ms to {@code bound}. */
     public static TimingModel synchronous(Duration bound) {
-        return new TimingModel("bounded delay, Δ = " + bound.toMillis() + " ms", Delay.uniform(Duration.ofMillis(1), bound), null, null, false);
+        return new TimingModel(t("bounded delay, Δ = " + bound.toMillis() + " ms", "지연 상한 있음, Δ = " + bound.toMillis() + " ms"), Delay.uniform(Duration.ofMillis(1), bound), null, null, false);
     }
 
     /** Long-tailed delays without a bound (capped only by the harness's one-hour limit). */
     public static TimingModel asynchronous(Duration median, Duration p99) {
-        return new TimingModel("asynchronous, median " + median.toMillis() + " ms, p99 " + p99.toMillis() + " ms",
+        return new TimingModel(t("asynchronous, median " + median.toMillis() + " ms, p99 " + p99.toMillis() + " ms",
+                "비동기, 중앙값 " + median.toMillis() + " ms, p99 " + p99.toMillis() + " ms"),
                 Delay.longTailed(median, p99), null, null, false);
     }
 
     /** Asynchronous ({@code median}, {@code p99}) until {@code gst}, then at most {@code bound}. */
     public static TimingModel partiallySynchronous(Duration median, Duration p99, Duration gst, Duration bound) {
-        return new TimingModel("partial sync, GST " + gst.toMillis() + " ms, then Δ = " + bound.toMillis() + " ms",
+        return new TimingModel(t("partial sync, GST " + gst.toMillis() + " ms, then Δ = " + bound.toMillis() + " ms",
+                "부분 동기, GST " + gst.toMillis() + " ms, 이후 Δ = " + bound.toMillis() + " ms"),
                 Delay.longTailed(median, p99), gst, Delay.uniform(Duration.ofMillis(1), bound), false);
     }
 
@@ -63,7 +67,8 @@ public final class TimingModel {
      */
     public static TimingModel cutOffUntilGst(Duration gst, Duration bound) {
         Delay d = Delay.uniform(Duration.ofMillis(1), bound);
-        return new TimingModel("partial sync, cut off until GST " + gst.toMillis() + " ms, Δ = " + bound.toMillis() + " ms", d, gst, d, true);
+        return new TimingModel(t("partial sync, cut off until GST " + gst.toMillis() + " ms, Δ = " + bound.toMillis() + " ms",
+                "부분 동기, GST " + gst.toMillis() + " ms까지 단절, Δ = " + bound.toMillis() + " ms"), d, gst, d, true);
     }
 
     public String name() {

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.flp;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 /**
  * The valence of a configuration (FLP's term): which decision values are still reachable from it.
  *
@@ -40,10 +42,10 @@ public enum Valence {
     @Override
     public String toString() {
         return switch (this) {
-            case NONE -> "no decision reachable";
-            case ZERO -> "0-valent";
-            case ONE -> "1-valent";
-            case BIVALENT -> "bivalent";
+            case NONE -> t("no decision reachable", "도달 가능한 결정 없음");
+            case ZERO -> t("0-valent", "0-단가");
+            case ONE -> t("1-valent", "1-단가");
+            case BIVALENT -> t("bivalent", "양가");
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.flp;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -24,7 +25,7 @@ class AdaptiveTimeoutExerciseTest {
         Duration previous = timeout.current();
         for (int i = 0; i < 20; i++) {
             timeout.onFalseSuspicion();
-            assertThat(timeout.current()).as("after %d false suspicions the timeout must be longer", i + 1).isGreaterThan(previous);
+            assertThat(timeout.current()).as(t("after %d false suspicions the timeout must be longer", "잘못된 의심이 %d번 있은 뒤에는 타임아웃이 더 길어야 해요"), i + 1).isGreaterThan(previous);
             previous = timeout.current();
         }
     }
@@ -39,7 +40,7 @@ class AdaptiveTimeoutExerciseTest {
                 timeout.onFalseSuspicion();
                 mistakes++;
             }
-            assertThat(mistakes).as("false suspicions before the timeout exceeds an unknown bound of %s", bound).isLessThanOrEqualTo(64);
+            assertThat(mistakes).as(t("false suspicions before the timeout exceeds an unknown bound of %s", "타임아웃이 알려지지 않은 상한 %s를 넘기 전까지의 잘못된 의심 횟수"), bound).isLessThanOrEqualTo(64);
         }
     }
 }

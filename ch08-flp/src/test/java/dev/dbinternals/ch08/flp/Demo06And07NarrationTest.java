@@ -2,6 +2,7 @@ package dev.dbinternals.ch08.flp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbinternals.ch08.harness.lang.Lang;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -58,5 +59,26 @@ class Demo06And07NarrationTest {
     void shouldReadTheProposerFromTheBallotsParity() {
         assertThat(Demo07DuellingProposers.proposerOf(DuellingPaxos.nextBallot(0, 4))).isZero();
         assertThat(Demo07DuellingProposers.proposerOf(DuellingPaxos.nextBallot(1, 4))).isEqualTo(1);
+    }
+
+    @Test
+    void shouldFollowTheResultInKoreanToo() {
+        String before = System.getProperty(Lang.PROPERTY);
+        Lang.use(Lang.KO);
+        try {
+            assertThat(Demo06NeverDecides.conclusion("110", checks(true, List.of(1, 1, 1), List.of(), 0)))
+                    .contains("허용 실행").contains("110");
+            assertThat(Demo06NeverDecides.conclusion("110", checks(true, List.of(1, 1, 1), List.of(), 3)))
+                    .doesNotContain("허용 실행").contains("구성 3개에 결정이 들어 있다");
+            assertThat(Demo07DuellingProposers.duel(1, 4, 4)).startsWith("어느 투표 번호도").contains("거절된 accept 4개는 모두");
+            assertThat(Demo07DuellingProposers.duel(DuellingPaxos.QUORUM, 0, 0)).contains("결투가 아니다");
+            assertThat(Demo07DuellingProposers.delays(List.of(48, 50), 50)).contains("100개 중 2개");
+        } finally {
+            if (before == null) {
+                System.clearProperty(Lang.PROPERTY);
+            } else {
+                System.setProperty(Lang.PROPERTY, before);
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.flp;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -87,36 +88,42 @@ class Lemma3StepExerciseTest {
 
     private static void grade(FlpAnalysis analysis, Map<Configuration, Valence> valences, String inputs, List<String> run,
                               Configuration c, String e) {
-        String where = " for e = '" + e + "' in the configuration of " + analysis.model().protocol().name()
-                + " reached by this run:" + Runs.describe(inputs, run, c);
+        String where = t(" for e = '" + e + "' in the configuration of " + analysis.model().protocol().name()
+                + " reached by this run:", " (e = '" + e + "', 다음 실행으로 도달한 " + analysis.model().protocol().name()
+                + "의 구성):") + Runs.describe(inputs, run, c);
         Optional<List<String>> answer = Lemma3Step.find(analysis, c, e);
         if (answer == null) {
-            fail("the answer was null; return Optional.empty() when there is no schedule" + where);
+            fail(t("the answer was null; return Optional.empty() when there is no schedule",
+                    "답이 null이에요; 스케줄이 없으면 Optional.empty()를 반환하세요") + where);
         }
         if (answer.isEmpty()) {
             if (exists(analysis.model(), valences, c, e)) {
-                fail("you returned no schedule, but one exists: some steps other than e, then e, leave both decisions reachable" + where);
+                fail(t("you returned no schedule, but one exists: some steps other than e, then e, leave both decisions reachable",
+                        "스케줄이 없다고 답했지만 있어요: e가 아닌 단계 몇 개 다음 e를 밟으면 두 결정 모두에 도달할 수 있어요") + where);
             }
             return;
         }
         List<String> schedule = answer.get();
         if (schedule.isEmpty() || !schedule.get(schedule.size() - 1).equals(e)) {
-            fail("the schedule " + schedule + " does not end with e" + where);
+            fail(t("the schedule " + schedule + " does not end with e", "스케줄 " + schedule + "이 e로 끝나지 않아요") + where);
         }
         if (schedule.subList(0, schedule.size() - 1).contains(e)) {
-            fail("the schedule " + schedule + " takes e before its last step; Lemma 3 applies e once, last" + where);
+            fail(t("the schedule " + schedule + " takes e before its last step; Lemma 3 applies e once, last",
+                    "스케줄 " + schedule + "이 마지막 단계 전에 e를 밟아요; 보조정리 3은 e를 마지막에 한 번만 적용해요") + where);
         }
         Configuration d = c;
         for (String label : schedule) {
             Configuration from = d;
             var step = analysis.model().next(from).stream().filter(t -> t.label().equals(label)).findFirst();
             if (step.isEmpty()) {
-                fail("the step '" + label + "' of your schedule " + schedule + " cannot be taken there" + where);
+                fail(t("the step '" + label + "' of your schedule " + schedule + " cannot be taken there",
+                        "스케줄 " + schedule + "의 단계 '" + label + "'는 그 자리에서 밟을 수 없어요") + where);
             }
             d = step.get().target();
         }
         if (valences.get(d) != Valence.BIVALENT) {
-            fail("after your schedule " + schedule + " the configuration is " + valences.get(d) + ", not bivalent" + where);
+            fail(t("after your schedule " + schedule + " the configuration is " + valences.get(d) + ", not bivalent",
+                    "스케줄 " + schedule + " 뒤의 구성은 양가가 아니라 " + valences.get(d) + "예요") + where);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.flp;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.dbinternals.ch08.harness.sim.Seeds;
@@ -71,18 +72,22 @@ class OutcomeFixedExerciseTest {
     private static void check(FlpAnalysis analysis, String inputs, List<String> run) {
         List<Configuration> configs = replay(analysis.model(), inputs, run);
         int answer = OutcomeFixed.step(analysis, inputs, run);
-        String where = " in this run of " + analysis.model().protocol().name() + ":"
+        String where = t(" in this run of " + analysis.model().protocol().name() + ":", " (" + analysis.model().protocol().name() + "의 이 실행에서):")
                 + Runs.describe(inputs, run, configs.get(configs.size() - 1));
         if (answer < 0 || answer > run.size()) {
-            fail("step " + answer + " is not a step of the run (0 to " + run.size() + ")" + where);
+            fail(t("step " + answer + " is not a step of the run (0 to " + run.size() + ")",
+                    "단계 " + answer + "는 이 실행의 단계가 아니에요(0부터 " + run.size() + "까지)") + where);
         }
         if (analysis.valence(configs.get(answer)) == Valence.BIVALENT) {
-            fail((answer == 0 ? "0 says the initial configuration had only one reachable decision, but it is bivalent"
-                    : "after step " + answer + " (" + run.get(answer - 1) + ") both decisions are still reachable") + where);
+            fail((answer == 0 ? t("0 says the initial configuration had only one reachable decision, but it is bivalent",
+                            "0은 초기 구성에서 도달 가능한 결정이 하나뿐이었다는 뜻인데, 초기 구성은 양가예요")
+                    : t("after step " + answer + " (" + run.get(answer - 1) + ") both decisions are still reachable",
+                            "단계 " + answer + " (" + run.get(answer - 1) + ") 뒤에도 두 결정 모두에 아직 도달할 수 있어요")) + where);
         }
         if (answer > 0 && analysis.valence(configs.get(answer - 1)) != Valence.BIVALENT) {
-            fail("before step " + answer + " (" + run.get(answer - 1) + ") only one decision was reachable already:"
-                    + " the outcome was fixed earlier" + where);
+            fail(t("before step " + answer + " (" + run.get(answer - 1) + ") only one decision was reachable already:"
+                    + " the outcome was fixed earlier", "단계 " + answer + " (" + run.get(answer - 1) + ") 전에 이미 결정 하나에만"
+                    + " 도달할 수 있었어요: 결과는 더 일찍 정해졌어요") + where);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.flp;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -21,8 +22,8 @@ class SafeProtocolExerciseTest {
     @Test
     void shouldKeepAgreementInEveryRunWithAtMostOneCrash() {
         for (var config : FlpAnalysis.of(new SafeProtocol()).analyse().configs()) {
-            config.agreementViolation().ifPresent(v -> fail("agreement broken: "
-                    + ConsensusProperties.agreement(v.state().outcome()).detail() + " in this run:"
+            config.agreementViolation().ifPresent(v -> fail(t("agreement broken: ", "일치성이 깨졌어요: ")
+                    + ConsensusProperties.agreement(v.state().outcome()).detail() + t(" in this run:", ", 이 실행에서:")
                     + Runs.describe(config.inputs(), v.path(), v.state())));
         }
     }
@@ -30,8 +31,8 @@ class SafeProtocolExerciseTest {
     @Test
     void shouldKeepValidityInEveryRun() {
         for (var config : FlpAnalysis.of(new SafeProtocol()).analyse().configs()) {
-            config.validityViolation().ifPresent(v -> fail("validity broken: "
-                    + ConsensusProperties.validity(v.state().outcome()).detail() + " in this run:"
+            config.validityViolation().ifPresent(v -> fail(t("validity broken: ", "유효성이 깨졌어요: ")
+                    + ConsensusProperties.validity(v.state().outcome()).detail() + t(" in this run:", ", 이 실행에서:")
                     + Runs.describe(config.inputs(), v.path(), v.state())));
         }
     }
@@ -41,8 +42,8 @@ class SafeProtocolExerciseTest {
         var analysis = new FlpAnalysis(new ConsensusModel(new SafeProtocol(), 3, 0));
         for (String inputs : analysis.model().allInputs()) {
             var config = analysis.analyse(inputs);
-            config.nonTerminatingRun().ifPresent(path -> fail("with no crash, every process must decide; "
-                    + ConsensusProperties.termination(config.nonTerminatingEnd().outcome()).detail() + " in this run:"
+            config.nonTerminatingRun().ifPresent(path -> fail(t("with no crash, every process must decide; ", "충돌이 없으면 모든 프로세스가 결정해야 해요; ")
+                    + ConsensusProperties.termination(config.nonTerminatingEnd().outcome()).detail() + t(" in this run:", ", 이 실행에서:")
                     + Runs.describe(inputs, path, config.nonTerminatingEnd())));
         }
     }
@@ -58,7 +59,8 @@ class SafeProtocolExerciseTest {
                     continue;
                 }
                 fail(ConsensusProperties.termination(end.outcome()).detail()
-                        + ", although a correct process heard from the crashed one before it crashed, in this run:"
+                        + t(", although a correct process heard from the crashed one before it crashed, in this run:",
+                                ", 정상 프로세스가 충돌한 프로세스로부터 충돌 전에 메시지를 받았는데도요. 이 실행에서:")
                         + Runs.describe(inputs, result.shortestPathTo(end), end));
             }
         }
@@ -69,8 +71,10 @@ class SafeProtocolExerciseTest {
         // FLP: a safe protocol cannot also terminate when one process may crash
         var report = FlpAnalysis.of(new SafeProtocol()).analyse();
         assertThat(report.termination())
-                .as("FLP: with agreement and validity kept, some one-crash run must leave a correct process undecided;"
-                        + " every run of %d configurations decided, so look at the agreement and validity tests", report.states())
+                .as(t("FLP: with agreement and validity kept, some one-crash run must leave a correct process undecided;"
+                        + " every run of %d configurations decided, so look at the agreement and validity tests",
+                        "FLP: 일치성과 유효성을 지키면, 충돌이 하나인 어떤 실행에서는 정상 프로세스가 결정하지 못하고 남아야 해요;"
+                        + " 구성 %d개의 모든 실행이 결정했으니 일치성과 유효성 테스트를 살펴보세요"), report.states())
                 .isFalse();
     }
 

@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.flp;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -35,31 +36,31 @@ class TerminationExerciseTest {
     @Test
     void shouldHoldWhenOnlyACrashedProcessIsUndecided() {
         var c = new Configuration(List.of(decided(0, 1), decided(1, 1), crashed(1)), List.of(), 1);
-        assertThat(Termination.of(c)).as("a crashed process need not decide").isEqualTo(Termination.Verdict.HOLDS);
+        assertThat(Termination.of(c)).as(t("a crashed process need not decide", "충돌한 프로세스는 결정하지 않아도 돼요")).isEqualTo(Termination.Verdict.HOLDS);
     }
 
     @Test
     void shouldBeViolatedWhenACorrectProcessIsUndecidedAndNothingCanHappen() {
         var c = new Configuration(List.of(decided(0, 1), waiting(1, List.of()), crashed(1)), List.of(), 1);
-        assertThat(Termination.of(c)).as("p1 is correct, undecided, and no step is left").isEqualTo(Termination.Verdict.VIOLATED);
+        assertThat(Termination.of(c)).as(t("p1 is correct, undecided, and no step is left", "p1은 정상이고 결정하지 않았으며, 남은 단계가 없어요")).isEqualTo(Termination.Verdict.VIOLATED);
     }
 
     @Test
     void shouldBeTooEarlyToSayWhileAMessageToALiveProcessIsInFlight() {
         var c = new Configuration(List.of(decided(0, 0), waiting(0, List.of()), decided(0, 0)), List.of(P0_TO_P1), 0);
-        assertThat(Termination.of(c)).as("p1 is undecided, but p0's message to it is still on the way").isEqualTo(Termination.Verdict.NOT_YET);
+        assertThat(Termination.of(c)).as(t("p1 is undecided, but p0's message to it is still on the way", "p1은 결정하지 않았지만 p0가 보낸 메시지가 아직 오는 중이에요")).isEqualTo(Termination.Verdict.NOT_YET);
     }
 
     @Test
     void shouldBeTooEarlyToSayWhileALiveProcessStillHasAMessageToSend() {
         var c = new Configuration(List.of(decided(0, 0), waiting(1, List.of(P1_TO_P2)), waiting(1, List.of())), List.of(), 0);
-        assertThat(Termination.of(c)).as("p1 and p2 are undecided, but p1 can still send").isEqualTo(Termination.Verdict.NOT_YET);
+        assertThat(Termination.of(c)).as(t("p1 and p2 are undecided, but p1 can still send", "p1과 p2는 결정하지 않았지만 p1은 아직 보낼 수 있어요")).isEqualTo(Termination.Verdict.NOT_YET);
     }
 
     @Test
     void shouldBeViolatedWhenTheOnlyMessageLeftIsForACrashedProcess() {
         var c = new Configuration(List.of(decided(0, 0), waiting(1, List.of()), crashed(1)), List.of(new Message(0, 2, "value", 0)), 1);
-        assertThat(Termination.of(c)).as("the message in flight goes to crashed p2: nothing can happen for p1").isEqualTo(Termination.Verdict.VIOLATED);
+        assertThat(Termination.of(c)).as(t("the message in flight goes to crashed p2: nothing can happen for p1", "전송 중인 메시지는 충돌한 p2에게 가요: p1에게는 아무 일도 일어날 수 없어요")).isEqualTo(Termination.Verdict.VIOLATED);
     }
 
     @Test
@@ -73,8 +74,10 @@ class TerminationExerciseTest {
             boolean decided = c.processes().stream().allMatch(p -> p.crashed() || p.decided());
             var expected = decided ? Termination.Verdict.HOLDS : over ? Termination.Verdict.VIOLATED : Termination.Verdict.NOT_YET;
             if (Termination.of(c) != expected) {
-                fail("your verdict " + Termination.of(c) + " does not fit this configuration (every correct process decided: "
-                        + decided + "; a step other than a crash is left: " + !over + "), reached by this run:"
+                fail(t("your verdict " + Termination.of(c) + " does not fit this configuration (every correct process decided: "
+                        + decided + "; a step other than a crash is left: " + !over + "), reached by this run:",
+                        "판정 " + Termination.of(c) + "는 이 구성에 맞지 않아요(모든 정상 프로세스가 결정함: "
+                        + decided + "; 충돌 말고 남은 단계가 있음: " + !over + "). 이 구성에 이른 실행:")
                         + Runs.describe("011", result.shortestPathTo(c), c));
             }
         }
