@@ -14,9 +14,9 @@ import dev.dbinternals.ch08.harness.exercise.NotDoneYet;
  * ({@link Context#send} may lose, duplicate, delay and reorder any frame). Between correct
  * processes, give the application above:
  * <ul>
- *   <li><b>reliable delivery</b> (전달 신뢰성): every message sent is eventually delivered;</li>
- *   <li><b>no duplication</b> (전달 비중복성): no message is delivered more than once;</li>
- *   <li><b>no creation</b> (생성 불가성): only messages that were sent are delivered;</li>
+ *   <li><b>reliable delivery</b> (신뢰성 있는 전달): every message sent is eventually delivered;</li>
+ *   <li><b>no duplication</b> (중복 없음): no message is delivered more than once;</li>
+ *   <li><b>no creation</b> (생성 없음): only messages that were sent are delivered;</li>
  *   <li><b>FIFO order</b>: messages from one sender to one receiver are delivered in the order it
  *       sent them.</li>
  * </ul>

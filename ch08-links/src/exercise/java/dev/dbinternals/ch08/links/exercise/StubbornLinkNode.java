@@ -17,7 +17,7 @@ import java.time.Duration;
  * <ul>
  *   <li><b>stubborn delivery</b>: if a correct process sends a message once to a correct process,
  *       the receiver delivers it infinitely often;</li>
- *   <li><b>no creation</b> (생성 불가성): a message delivered with sender p was sent by p to this
+ *   <li><b>no creation</b> (생성 없음): a message delivered with sender p was sent by p to this
  *       node before.</li>
  * </ul>
  * The application above calls {@link #send} from inside this node's handlers; deliver by calling
