@@ -67,7 +67,7 @@ public final class Demo03StubbornLink {
                 "메시지당 전송 횟수는 모든 손실률에서 경과 시간과 함께 늘었다")
                 : t("Transmissions per message did NOT grow with elapsed time at loss " + String.join(", ", txFlat),
                 "메시지당 전송 횟수가 손실 " + String.join(", ", txFlat) + "에서는 경과 시간과 함께 늘지 않았다"));
-        sb.append(String.format(t(", and %d of %d rows are within 1%nof elapsed / T + 1", "; %2$d개 행 중 %1$d개가%n경과 시간 / T + 1과 1 이내로 같다"),
+        sb.append(String.format(t(", and %d of %d rows are within 1%nof elapsed / T + 1", ". %2$d개 행 중 %1$d개는%n경과 시간 / T + 1과의 차이가 1 이내다"),
                 near, rows.size()));
         sb.append(near == rows.size() ? t(", whatever the loss: with no acks the sender never learns it may stop.\n",
                 ". 손실과 상관없다: 확인 응답이 없으니 송신자는 멈춰도 된다는 것을 끝내 모른다.\n")

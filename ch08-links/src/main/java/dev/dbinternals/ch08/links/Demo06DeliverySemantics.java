@@ -53,7 +53,7 @@ public final class Demo06DeliverySemantics {
             }
         }
         System.out.println(t("(of " + seeds * ops + " operations each; a crash between two events never lands between the two",
-                "(각각 연산 " + seeds * ops + "개 중. 이벤트와 이벤트 사이의 충돌은 핸들러 하나 안의 두 동기화 사이에"));
+                "(행마다 연산 " + seeds * ops + "개 중. 이벤트와 이벤트 사이의 충돌은 핸들러 하나 안의 두 동기화 사이에"));
         System.out.println(nonAtomicTotal.isExactlyOnce()
                 ? t(" syncs inside one handler, so the non-atomic bug did not show here: the step-by-step crashes below look for it)",
                         " 떨어지지 않으므로 비원자적 버그는 여기서 드러나지 않았다: 아래의 단계별 충돌이 그것을 찾는다)")
@@ -131,6 +131,6 @@ public final class Demo06DeliverySemantics {
 
     private static String brief(EffectTally t) {
         return t.isExactlyOnce() ? t("ok: all once", "정상: 모두 한 번") : t(t.lost() + " lost, " + t.duplicated() + " doubled",
-                "손실 " + t.lost() + ", 두 번 " + t.duplicated());
+                "손실 " + t.lost() + ", 두 번 적용 " + t.duplicated());
     }
 }

@@ -223,7 +223,7 @@ public final class Demo08LocalVsRemote {
                     cursor + " 커서는 " + (repeated.isEmpty() ? "아무것도 반복하지 않았고" : String.join(", ", repeated) + "을(를) 반복했고")
                     + " " + inserted + (seen.contains(inserted) ? "을(를) 봤다" : "을(를) 놓쳤다")));
         }
-        return t("  Here ", "  여기서 ") + String.join(";\n  ", parts) + (shifted
+        return t("  Here ", "  여기서 ") + String.join(t(";\n  ", ".\n  "), parts) + (shifted
                 ? t("\n  (the insert before the offset shifted the last key of a page into the next page)",
                         "\n  (오프셋 앞의 삽입이 한 페이지의 마지막 키를 다음 페이지로 밀어냈다)") : "") + ".\n";
     }

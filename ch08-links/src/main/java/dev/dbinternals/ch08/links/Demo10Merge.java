@@ -161,7 +161,7 @@ public final class Demo10Merge {
                 parts.add(t("lacks " + want.key(), want.key() + " 없음"));
             } else if (have.version() < want.version()) {
                 parts.add(t(want.key() + " at v" + have.version() + " (newest v" + want.version() + ")",
-                        want.key() + "는 v" + have.version() + " (최신 v" + want.version() + ")"));
+                        want.key() + " v" + have.version() + " (최신 v" + want.version() + ")"));
             }
         }
         return String.join(", ", parts);

@@ -64,7 +64,7 @@ public final class Demo11Identifiers {
                 "  처음 10,000개 안에 반복이 나온 실행: %2$d번 중 %1$d번 (닫힌 식 %3$.2f %%)%n"), under10k, trials,
                 100 * MessageIds.repeatProbability(10_000, 32));
         System.out.printf(t("At 1,000 messages a second, a repeat is as likely as not after %.0f s of traffic. A 32-bit hash of%n",
-                "초당 메시지 1,000개라면 %.0f초쯤 지나면 반복이 나올 확률이 반반이다. 서로 다른 메시지의 32비트 해시도%n"),
+                "초당 메시지 1,000개일 때, 트래픽 %.0f초 뒤면 반복이 나올 확률이 반반이다. 서로 다른 메시지의 32비트 해시도%n"),
                 MessageIds.medianUntilFirstRepeat(n32) / 1000);
         System.out.println(t("distinct messages collides the same way: a receiver that deduplicates by such ids drops distinct",
                 "같은 식으로 충돌한다: 이런 ID로 중복을 제거하는 수신자는 메시지 수만 개 뒤부터 서로 다른 메시지를"));

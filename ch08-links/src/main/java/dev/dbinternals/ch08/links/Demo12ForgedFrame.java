@@ -50,7 +50,7 @@ public final class Demo12ForgedFrame {
         System.out.println(t("  A->B is cut from 12 ms to 300 ms, so m4..m6 are lost; at 40 ms the attacker gives A, as from B,",
                 "  A->B가 12 ms부터 300 ms까지 끊겨 m4..m6이 손실된다. 40 ms에 공격자가 B에게서 온 것처럼"));
         System.out.printf(t("  an ACK saying n_consecutive=%d (it saw A send that many).%n",
-                "  n_consecutive=%d라고 말하는 ACK를 A에게 준다 (A가 그만큼 보내는 것을 봤다).%n"), ForgedFrames.MESSAGES);
+                "  n_consecutive=%d를 알리는 ACK를 A에게 준다 (공격자는 A가 그만큼 보내는 것을 봤다).%n"), ForgedFrames.MESSAGES);
         Outcome ack = ForgedFrames.forgedAck(seed, false, AckForgery.PLAUSIBLE);
         report(ack);
         System.out.print(forgedAckVerdict(ack.senderSeesAllAcknowledged(), ack.lost().size()));

@@ -96,7 +96,7 @@ class StubbornLinkNodeExerciseTest {
             assertThat(late).as(t("stubborn delivery: '%s', sent once by %s to %s at %d ms, was delivered %d time(s) in all, "
                             + "%d of them while a frame carrying it arrived%s; none so in the last %d ms of the %d ms run%s "
                             + "(a stubborn link delivers it infinitely often, each time a copy arrives)",
-                            "스터번 전달(stubborn delivery): %2$s가 %4$d ms에 %3$s에게 한 번 전송한 '%1$s'는 모두 %5$d번 전달됐고, "
+                            "스터번 전달(stubborn delivery): %2$s가 %4$d ms에 %3$s에게 한 차례 전송한 '%1$s'는 모두 %5$d번 전달됐고, "
                             + "그중 %6$d번은 그것을 실은 프레임이 도착할 때였어요%7$s. 그런데 %9$d ms 실행의 마지막 %8$d ms에는 한 번도 없었어요%10$s "
                             + "(스터번 링크는 사본이 도착할 때마다 전달하므로 무한히 자주 전달해요)"),
                     sent.message(), sent.from(), sent.to(), sent.timeNanos() / 1_000_000, deliveries, onArrival.size(), lastOne,
