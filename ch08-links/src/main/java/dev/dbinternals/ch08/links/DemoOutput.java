@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.links;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.render.Mermaid;
 import dev.dbinternals.ch08.harness.render.SpaceTime;
@@ -35,9 +37,9 @@ final class DemoOutput {
             Files.createDirectories(dir);
             Path p = dir.resolve(file);
             Files.writeString(p, content, StandardCharsets.UTF_8);
-            System.out.println("  wrote " + p);
+            System.out.println(t("  wrote ", "  저장: ") + p);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + " under " + args.out(), e);
+            throw new UncheckedIOException(t("cannot write " + file + " under " + args.out(), args.out() + " 아래에 " + file + " 을(를) 쓸 수 없습니다"), e);
         }
     }
 

@@ -5,7 +5,7 @@
  * ideas are in the subpackages, in the order the book takes them:
  * <ol>
  *   <li>{@link dev.dbinternals.ch08.links.ladder} — the links, each built on the one below:
- *       fair-loss, acknowledgements, stubborn, perfect (손실될 수 있는 링크, 메시지 확인 응답,
+ *       fair-loss, acknowledgements, stubborn, perfect (공정 손실 링크, 메시지 확인 응답,
  *       메시지 재전송, 메시지 순서); start with {@code FairLossLink}, {@code StubbornLink},
  *       {@code PerfectLink};</li>
  *   <li>{@link dev.dbinternals.ch08.links.exactlyonce} — the problem with retransmits and

@@ -5,10 +5,10 @@ import dev.dbinternals.ch08.harness.exercise.NotDoneYet;
 import java.util.List;
 
 /**
- * Exercise links-6: the trace checker for <em>no creation</em> (생성 불가성), where a message is
+ * Exercise links-6: the trace checker for <em>no creation</em> (생성 없음), where a message is
  * a sending, not a text.
  *
- * <p>Book: Chapter 8, Links → Fair-loss link (손실될 수 있는 링크). No creation says a link
+ * <p>Book: Chapter 8, Links → Fair-loss link (공정 손실 링크). No creation says a link
  * delivers only messages that were actually sent: if q delivers a message with sender p, then p
  * sent that message to q before. (The study notes, in paraphrase, say the opposite: that a
  * message that was not sent can be delivered; that is the mistake this checker would catch.)
@@ -56,6 +56,7 @@ public final class NoCreationChecker {
 
     public static List<Violation> violations(List<Event> history) {
         throw new NotDoneYet("links-6", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/check/NoCreationChecker.java",
-                "make violations() judge every delivery by what its sender had sent to its receiver before it");
+                "make violations() judge every delivery by what its sender had sent to its receiver before it",
+                "violations()가 모든 전달을 그 전에 송신자가 수신자에게 전송한 것에 비추어 판정하게 만드세요");
     }
 }

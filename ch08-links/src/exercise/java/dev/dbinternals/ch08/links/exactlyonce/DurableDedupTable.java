@@ -30,11 +30,13 @@ public final class DurableDedupTable {
      */
     public boolean applyOnce(String requestId, Consumer<DurableStorage> effect) {
         throw new NotDoneYet("links-3", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exactlyonce/DurableDedupTable.java",
-                "make applyOnce() run each request's effect exactly once, whatever step a crash interrupts");
+                "make applyOnce() run each request's effect exactly once, whatever step a crash interrupts",
+                "충돌이 어느 단계를 끊든 applyOnce()가 각 요청의 효과를 정확히 한 번 실행하게 만드세요");
     }
 
     /** True if {@code requestId} was processed (durably, or in this life before a sync). */
     public boolean alreadyProcessed(String requestId) {
-        throw new NotDoneYet("links-3", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exactlyonce/DurableDedupTable.java", "make alreadyProcessed() read the table from storage");
+        throw new NotDoneYet("links-3", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exactlyonce/DurableDedupTable.java", "make alreadyProcessed() read the table from storage",
+                "alreadyProcessed()가 저장소에서 테이블을 읽게 만드세요");
     }
 }

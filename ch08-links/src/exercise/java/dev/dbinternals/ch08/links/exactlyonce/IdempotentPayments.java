@@ -21,16 +21,19 @@ public final class IdempotentPayments {
 
     public Receipt charge(String idempotencyKey, String account, long cents) {
         throw new NotDoneYet("links-4", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exactlyonce/IdempotentPayments.java",
-                "make charge() charge once per idempotency key, answer every repeat with the first receipt, and refuse a key reused for another charge");
+                "make charge() charge once per idempotency key, answer every repeat with the first receipt, and refuse a key reused for another charge",
+                "charge()가 멱등 키마다 한 번만 청구하고, 반복 요청에는 모두 첫 영수증으로 답하고, 다른 청구에 다시 쓴 키는 거부하게 만드세요");
     }
 
     /** Total charged to {@code account}. */
     public long charged(String account) {
-        throw new NotDoneYet("links-4", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exactlyonce/IdempotentPayments.java", "return the total charged to the account");
+        throw new NotDoneYet("links-4", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exactlyonce/IdempotentPayments.java", "return the total charged to the account",
+                "계정에 청구된 총액을 반환하세요");
     }
 
     /** Charges actually applied (repeats excluded). */
     public int chargesApplied() {
-        throw new NotDoneYet("links-4", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exactlyonce/IdempotentPayments.java", "count the charges actually applied");
+        throw new NotDoneYet("links-4", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exactlyonce/IdempotentPayments.java", "count the charges actually applied",
+                "실제로 적용된 청구 건수를 세세요");
     }
 }

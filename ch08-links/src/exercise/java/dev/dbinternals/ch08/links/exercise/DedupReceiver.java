@@ -22,12 +22,14 @@ public final class DedupReceiver {
     /** True the first time {@code seq} from {@code from} arrives, false for every copy after it. Sequence numbers start at 1. */
     public boolean firstDelivery(Address from, long seq) {
         throw new NotDoneYet("links-1", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/DedupReceiver.java",
-                "make firstDelivery() return true for a new (sender, seq) and false for a sequence number already seen");
+                "make firstDelivery() return true for a new (sender, seq) and false for a sequence number already seen",
+                "firstDelivery()가 새 (sender, seq)에는 true를, 이미 본 시퀀스 번호에는 false를 반환하게 만드세요");
     }
 
     /** How many sequence numbers from {@code from} this receiver keeps one by one. */
     public int remembered(Address from) {
         throw new NotDoneYet("links-1", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/DedupReceiver.java",
-                "make remembered() return how many of this sender's numbers you keep one by one");
+                "make remembered() return how many of this sender's numbers you keep one by one",
+                "remembered()가 이 송신자의 번호 중 하나하나 따로 기억하는 개수를 반환하게 만드세요");
     }
 }

@@ -51,7 +51,8 @@ public final class ExactlyOnceReceiver implements Node {
 
     @Override
     public void onMessage(Context ctx, Address from, byte[] message) {
-        throw new NotDoneYet("links-9", FILE, "make onMessage() apply each payment to the durable balance exactly once and answer it, whatever step a crash hits");
+        throw new NotDoneYet("links-9", FILE, "make onMessage() apply each payment to the durable balance exactly once and answer it, whatever step a crash hits",
+                "충돌이 어느 단계를 덮치든 onMessage()가 각 결제를 영속 잔액에 정확히 한 번 적용하고 응답하게 만드세요");
     }
 
     /** The long stored under {@code key}, or 0. */

@@ -24,16 +24,19 @@ public final class InOrderReceiver {
     /** Takes message {@code seq}; returns the messages now deliverable, in order. */
     public List<String> receive(long seq, String message) {
         throw new NotDoneYet("links-2", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/InOrderReceiver.java",
-                "make receive() return every message that can now be delivered in order, each exactly once");
+                "make receive() return every message that can now be delivered in order, each exactly once",
+                "receive()가 지금 순서대로 전달할 수 있는 메시지를 모두, 각각 정확히 한 번 반환하게 만드세요");
     }
 
     /** Highest sequence number with every message up to it received (0 at first). */
     public long nConsecutive() {
-        throw new NotDoneYet("links-2", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/InOrderReceiver.java", "return n_consecutive");
+        throw new NotDoneYet("links-2", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/InOrderReceiver.java", "return n_consecutive",
+                "n_consecutive를 반환하세요");
     }
 
     /** Messages waiting in the buffer. */
     public int buffered() {
-        throw new NotDoneYet("links-2", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/InOrderReceiver.java", "return how many messages wait in the buffer");
+        throw new NotDoneYet("links-2", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/InOrderReceiver.java", "return how many messages wait in the buffer",
+                "버퍼에서 기다리는 메시지 수를 반환하세요");
     }
 }

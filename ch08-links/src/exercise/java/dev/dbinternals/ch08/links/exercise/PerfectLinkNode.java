@@ -14,9 +14,9 @@ import dev.dbinternals.ch08.harness.exercise.NotDoneYet;
  * ({@link Context#send} may lose, duplicate, delay and reorder any frame). Between correct
  * processes, give the application above:
  * <ul>
- *   <li><b>reliable delivery</b> (전달 신뢰성): every message sent is eventually delivered;</li>
- *   <li><b>no duplication</b> (전달 비중복성): no message is delivered more than once;</li>
- *   <li><b>no creation</b> (생성 불가성): only messages that were sent are delivered;</li>
+ *   <li><b>reliable delivery</b> (신뢰성 있는 전달): every message sent is eventually delivered;</li>
+ *   <li><b>no duplication</b> (중복 없음): no message is delivered more than once;</li>
+ *   <li><b>no creation</b> (생성 없음): only messages that were sent are delivered;</li>
  *   <li><b>FIFO order</b>: messages from one sender to one receiver are delivered in the order it
  *       sent them.</li>
  * </ul>
@@ -61,22 +61,26 @@ public final class PerfectLinkNode implements Node {
 
     /** The application sends {@code payload} to {@code to}. */
     public void send(Context ctx, Address to, String payload) {
-        throw new NotDoneYet("links-8", FILE, "make send() give reliable delivery, and let the sender stop once the receiver has the message");
+        throw new NotDoneYet("links-8", FILE, "make send() give reliable delivery, and let the sender stop once the receiver has the message",
+                "send()가 신뢰성 있는 전달(reliable delivery)을 하게 하고, 수신자가 메시지를 받으면 송신자가 멈추게 만드세요");
     }
 
     @Override
     public void onMessage(Context ctx, Address from, byte[] message) {
-        throw new NotDoneYet("links-8", FILE, "make onMessage() deliver each message once, in its sender's order, keeping bounded state");
+        throw new NotDoneYet("links-8", FILE, "make onMessage() deliver each message once, in its sender's order, keeping bounded state",
+                "onMessage()가 각 메시지를 송신자의 순서대로 한 번씩 전달하고, 상태는 유한하게 유지하게 만드세요");
     }
 
     @Override
     public void onTimer(Context ctx, Object tag) {
-        throw new NotDoneYet("links-8", FILE, "handle the timers you set");
+        throw new NotDoneYet("links-8", FILE, "handle the timers you set",
+                "직접 설정한 타이머를 처리하세요");
     }
 
     /** n_consecutive for messages from {@code from}: the highest number such that every message up to it has arrived. */
     public long nConsecutive(Address from) {
-        throw new NotDoneYet("links-8", FILE, "return n_consecutive for messages from this sender");
+        throw new NotDoneYet("links-8", FILE, "return n_consecutive for messages from this sender",
+                "이 송신자가 보낸 메시지의 n_consecutive를 반환하세요");
     }
 
     /**
@@ -85,11 +89,13 @@ public final class PerfectLinkNode implements Node {
      * n_consecutive itself is one number and does not count. The test trusts what you report.
      */
     public int remembered(Address from) {
-        throw new NotDoneYet("links-8", FILE, "return how many of this sender's numbers you keep one by one");
+        throw new NotDoneYet("links-8", FILE, "return how many of this sender's numbers you keep one by one",
+                "이 송신자의 번호 중 하나하나 따로 기억하는 개수를 반환하세요");
     }
 
     /** Messages this node keeps because it may have to send them again. */
     public int unacknowledged() {
-        throw new NotDoneYet("links-8", FILE, "return how many sent messages you still keep");
+        throw new NotDoneYet("links-8", FILE, "return how many sent messages you still keep",
+                "전송한 메시지 중 아직 갖고 있는 개수를 반환하세요");
     }
 }

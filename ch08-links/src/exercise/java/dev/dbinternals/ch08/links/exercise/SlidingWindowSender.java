@@ -25,26 +25,31 @@ public final class SlidingWindowSender {
     /** The next sequence number if the window has room, else empty. */
     public OptionalLong trySend() {
         throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/SlidingWindowSender.java",
-                "make trySend() hand out the next sequence number only while fewer than window are in flight");
+                "make trySend() hand out the next sequence number only while fewer than window are in flight",
+                "trySend()가 전송 중인 번호가 window개보다 적을 때만 다음 시퀀스 번호를 내주게 만드세요");
     }
 
     /** Acknowledges {@code seq}. */
     public void ack(long seq) {
-        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/SlidingWindowSender.java", "make ack() acknowledge seq, so that base() is always the lowest unacknowledged number");
+        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/SlidingWindowSender.java", "make ack() acknowledge seq, so that base() is always the lowest unacknowledged number",
+                "ack()가 seq를 확인 응답 처리해서 base()가 항상 확인 응답되지 않은 가장 작은 번호가 되게 만드세요");
     }
 
     /** Lowest unacknowledged sequence number (the next to send if none is in flight). */
     public long base() {
-        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/SlidingWindowSender.java", "return the lowest unacknowledged sequence number");
+        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/SlidingWindowSender.java", "return the lowest unacknowledged sequence number",
+                "확인 응답되지 않은 가장 작은 시퀀스 번호를 반환하세요");
     }
 
     /** Numbers handed out and not yet slid past: next - base. */
     public int inFlight() {
-        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/SlidingWindowSender.java", "return how many numbers are in the window");
+        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/SlidingWindowSender.java", "return how many numbers are in the window",
+                "윈도에 있는 번호의 개수를 반환하세요");
     }
 
     /** The unacknowledged sequence numbers, ascending. */
     public List<Long> unacked() {
-        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/SlidingWindowSender.java", "list the unacknowledged sequence numbers");
+        throw new NotDoneYet("links-5", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/exercise/SlidingWindowSender.java", "list the unacknowledged sequence numbers",
+                "확인 응답되지 않은 시퀀스 번호를 나열하세요");
     }
 }

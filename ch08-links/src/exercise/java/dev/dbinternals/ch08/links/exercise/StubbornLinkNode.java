@@ -17,7 +17,7 @@ import java.time.Duration;
  * <ul>
  *   <li><b>stubborn delivery</b>: if a correct process sends a message once to a correct process,
  *       the receiver delivers it infinitely often;</li>
- *   <li><b>no creation</b> (생성 불가성): a message delivered with sender p was sent by p to this
+ *   <li><b>no creation</b> (생성 없음): a message delivered with sender p was sent by p to this
  *       node before.</li>
  * </ul>
  * The application above calls {@link #send} from inside this node's handlers; deliver by calling
@@ -54,16 +54,19 @@ public final class StubbornLinkNode implements Node {
 
     /** The application sends {@code payload} to {@code to}, once. */
     public void send(Context ctx, Address to, String payload) {
-        throw new NotDoneYet("links-7", FILE, "make send() give stubborn delivery: the receiver delivers the payload again and again for as long as both run");
+        throw new NotDoneYet("links-7", FILE, "make send() give stubborn delivery: the receiver delivers the payload again and again for as long as both run",
+                "send()가 스터번 전달(stubborn delivery)을 하게 만드세요: 둘 다 실행되는 동안 수신자가 페이로드를 전달하고 또 전달해야 해요");
     }
 
     @Override
     public void onMessage(Context ctx, Address from, byte[] message) {
-        throw new NotDoneYet("links-7", FILE, "make onMessage() deliver what was sent to this node, and nothing else");
+        throw new NotDoneYet("links-7", FILE, "make onMessage() deliver what was sent to this node, and nothing else",
+                "onMessage()가 이 노드로 전송된 것만, 그리고 그것만 전달하게 만드세요");
     }
 
     @Override
     public void onTimer(Context ctx, Object tag) {
-        throw new NotDoneYet("links-7", FILE, "handle the timers you set");
+        throw new NotDoneYet("links-7", FILE, "handle the timers you set",
+                "직접 설정한 타이머를 처리하세요");
     }
 }

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.links.check;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import java.util.List;
 
 /**
@@ -27,9 +29,9 @@ public record CheckResult(String property, List<String> violations) {
     @Override
     public String toString() {
         if (holds()) {
-            return property + ": holds";
+            return property + t(": holds", ": 성립");
         }
         List<String> first = violations.subList(0, Math.min(5, violations.size()));
-        return property + ": VIOLATED " + violations.size() + " time(s), e.g. " + String.join("; ", first);
+        return property + t(": VIOLATED " + violations.size() + " time(s), e.g. ", ": 위반 " + violations.size() + "건, 예: ") + String.join("; ", first);
     }
 }

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.links.check;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.sim.Trace;
 import dev.dbinternals.ch08.harness.sim.TraceEvent;
 import dev.dbinternals.ch08.links.ladder.Frame;
@@ -16,17 +18,19 @@ public final class FrameFates {
 
     /** What happened to a frame so far. */
     public enum Fate {
-        IN_FLIGHT("in flight"), LOST("lost"), DELIVERED("delivered");
+        IN_FLIGHT("in flight", "전송 중"), LOST("lost", "손실"), DELIVERED("delivered", "전달됨");
 
         private final String text;
+        private final String textKo;
 
-        Fate(String text) {
+        Fate(String text, String textKo) {
             this.text = text;
+            this.textKo = textKo;
         }
 
         /** How the demos print this fate. */
         public String text() {
-            return text;
+            return t(text, textKo);
         }
     }
 

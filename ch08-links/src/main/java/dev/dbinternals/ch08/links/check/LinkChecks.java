@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.links.check;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.Address;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,10 +12,10 @@ import java.util.Map;
  * The properties of the book's links, each as a checker over a finite history of
  * {@link LinkEvent}s.
  *
- * <p>Book: Chapter 8, Links (링크). Fair-loss link (손실될 수 있는 링크): <em>fair loss</em>
- * (손실 허용성), <em>finite duplication</em> (유한 중복성), <em>no creation</em> (생성 불가성).
- * Perfect link (퍼펙트 링크): <em>reliable delivery</em> (전달 신뢰성), <em>no duplication</em>
- * (전달 비중복성), <em>no creation</em>; plus FIFO order (메시지 순서) for the FIFO perfect link
+ * <p>Book: Chapter 8, Links (링크). Fair-loss link (공정 손실 링크): <em>fair loss</em>
+ * (공정 손실), <em>finite duplication</em> (유한 중복), <em>no creation</em> (생성 없음).
+ * Perfect link (퍼펙트 링크): <em>reliable delivery</em> (신뢰성 있는 전달), <em>no duplication</em>
+ * (중복 없음), <em>no creation</em>; plus FIFO order (메시지 순서) for the FIFO perfect link
  * built here.
  *
  * <p>Note on the study notes: they state no creation, in paraphrase, as saying that a message
@@ -42,7 +44,7 @@ public final class LinkChecks {
     }
 
     /**
-     * Fair loss (손실 허용성): a message sent over and over is eventually delivered. Finite form:
+     * Fair loss (공정 손실): a message sent over and over is eventually delivered. Finite form:
      * every message sent at least {@code minSends} times was delivered at least once. Choose
      * {@code minSends} so that losing all of them by chance is negligible (at 50 % loss, 40 sends
      * are all lost with probability 10^-12).
@@ -52,14 +54,14 @@ public final class LinkChecks {
         List<String> v = new ArrayList<>();
         counts.forEach((k, c) -> {
             if (c[0] >= minSends && c[1] == 0) {
-                v.add(k + " sent " + c[0] + " times, never delivered");
+                v.add(t(k + " sent " + c[0] + " times, never delivered", k + ": " + c[0] + "번 전송, 한 번도 전달되지 않음"));
             }
         });
-        return new CheckResult("fair loss (손실 허용성)", v);
+        return new CheckResult("fair loss (공정 손실)", v);
     }
 
     /**
-     * Finite duplication (유한 중복성): a message sent a finite number of times is delivered a
+     * Finite duplication (유한 중복): a message sent a finite number of times is delivered a
      * finite number of times. Finite form: no message is delivered more than
      * {@code maxCopiesPerSend} times per send.
      */
@@ -68,14 +70,14 @@ public final class LinkChecks {
         List<String> v = new ArrayList<>();
         counts.forEach((k, c) -> {
             if (c[1] > c[0] * (long) maxCopiesPerSend) {
-                v.add(k + " sent " + c[0] + " times but delivered " + c[1] + " times");
+                v.add(t(k + " sent " + c[0] + " times but delivered " + c[1] + " times", k + ": " + c[0] + "번 전송, " + c[1] + "번 전달"));
             }
         });
-        return new CheckResult("finite duplication (유한 중복성)", v);
+        return new CheckResult("finite duplication (유한 중복)", v);
     }
 
     /**
-     * No creation (생성 불가성): a link delivers only messages that were actually sent. Every
+     * No creation (생성 없음): a link delivers only messages that were actually sent. Every
      * delivery of m from p to q must come after a send of m from p to q. (The study notes state
      * the opposite; this is the property the book means.)
      */
@@ -87,26 +89,26 @@ public final class LinkChecks {
             if (e.kind() == LinkEvent.Kind.SEND) {
                 sent.put(k, Boolean.TRUE);
             } else if (!sent.containsKey(k)) {
-                v.add(k + " delivered at " + e.timeNanos() + "ns but never sent before");
+                v.add(t(k + " delivered at " + e.timeNanos() + "ns but never sent before", k + ": " + e.timeNanos() + "ns에 전달됐지만 그 전에 전송된 적 없음"));
             }
         }
-        return new CheckResult("no creation (생성 불가성)", v);
+        return new CheckResult("no creation (생성 없음)", v);
     }
 
-    /** Reliable delivery (전달 신뢰성): every message sent was delivered. Check only after faults healed and the run went quiet. */
+    /** Reliable delivery (신뢰성 있는 전달): every message sent was delivered. Check only after faults healed and the run went quiet. */
     public static CheckResult reliableDelivery(List<LinkEvent> history) {
         Map<Key, long[]> counts = count(history);
         List<String> v = new ArrayList<>();
         counts.forEach((k, c) -> {
             if (c[0] > 0 && c[1] == 0) {
-                v.add(k + " sent but never delivered");
+                v.add(t(k + " sent but never delivered", k + ": 전송됐지만 전달되지 않음"));
             }
         });
-        return new CheckResult("reliable delivery (전달 신뢰성)", v);
+        return new CheckResult("reliable delivery (신뢰성 있는 전달)", v);
     }
 
     /**
-     * No duplication (전달 비중복성): no message is delivered more than once. A message is one
+     * No duplication (중복 없음): no message is delivered more than once. A message is one
      * send: if an application sends the same text twice (say, after it restarted), two
      * deliveries of that text are two messages, not a duplicate; so the check is "delivered no
      * more often than sent".
@@ -116,10 +118,11 @@ public final class LinkChecks {
         List<String> v = new ArrayList<>();
         counts.forEach((k, c) -> {
             if (c[1] > Math.max(1, c[0])) {
-                v.add(k + " delivered " + c[1] + " times" + (c[0] > 1 ? " but sent " + c[0] + " times" : ""));
+                v.add(t(k + " delivered " + c[1] + " times" + (c[0] > 1 ? " but sent " + c[0] + " times" : ""),
+                        k + ": " + c[1] + "번 전달" + (c[0] > 1 ? ", 전송은 " + c[0] + "번" : "")));
             }
         });
-        return new CheckResult("no duplication (전달 비중복성)", v);
+        return new CheckResult("no duplication (중복 없음)", v);
     }
 
     /**
@@ -148,7 +151,8 @@ public final class LinkChecks {
                 }
                 Long last = lastDelivered.get(pair);
                 if (last != null && i < last) {
-                    v.add(k + " (sent as #" + i + ") delivered after " + lastName.get(pair) + " (sent as #" + last + ")");
+                    v.add(t(k + " (sent as #" + i + ") delivered after " + lastName.get(pair) + " (sent as #" + last + ")",
+                            k + "(#" + i + "로 전송)가 " + lastName.get(pair) + "(#" + last + "로 전송) 뒤에 전달됨"));
                 } else {
                     lastDelivered.put(pair, i);
                     lastName.put(pair, e.message());

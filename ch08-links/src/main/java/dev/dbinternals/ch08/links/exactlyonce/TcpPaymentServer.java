@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.links.exactlyonce;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -79,7 +81,7 @@ public final class TcpPaymentServer implements AutoCloseable {
                 t.start();
             } catch (IOException e) {
                 if (!closed) {
-                    System.err.println("tcp payment server: accept failed: " + e);
+                    System.err.println(t("tcp payment server: accept failed: ", "tcp 결제 서버: accept 실패: ") + e);
                 }
             }
         }

@@ -7,16 +7,16 @@ import dev.dbinternals.ch08.links.check.LinkChecks;
 /**
  * A fair-loss link: send each message once and hope.
  *
- * <p>Book: Chapter 8, Links → Fair-loss link (손실될 수 있는 링크, 손실 허용 링크). This is what a
+ * <p>Book: Chapter 8, Links → Fair-loss link (공정 손실 링크). This is what a
  * datagram network gives you, and it guarantees three properties (checked by
  * {@link LinkChecks}):
  * <ul>
- *   <li><b>fair loss</b> (손실 허용성): if a correct process sends a message to a correct
+ *   <li><b>fair loss</b> (공정 손실): if a correct process sends a message to a correct
  *       process infinitely often, the receiver delivers it infinitely often (so a message sent
  *       again and again is eventually delivered);</li>
- *   <li><b>finite duplication</b> (유한 중복성): a message sent a finite number of times is not
+ *   <li><b>finite duplication</b> (유한 중복): a message sent a finite number of times is not
  *       delivered infinitely often;</li>
- *   <li><b>no creation</b> (생성 불가성): the link delivers <em>only</em> messages that were actually
+ *   <li><b>no creation</b> (생성 없음): the link delivers <em>only</em> messages that were actually
  *       sent (the study notes say the opposite; that is a mistake). A frame whose checksum
  *       fails is dropped, so bit corruption becomes loss rather than creation.</li>
  * </ul>

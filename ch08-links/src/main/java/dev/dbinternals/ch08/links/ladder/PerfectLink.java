@@ -13,9 +13,9 @@ import java.util.TreeMap;
  * with a reorder buffer, so it drops duplicates and delivers in order.
  *
  * <p>Book: Chapter 8, Links → Message order (메시지 순서), the perfect (퍼펙트) link. Between
- * correct processes it guarantees <b>reliable delivery</b> (전달 신뢰성: every message sent is
+ * correct processes it guarantees <b>reliable delivery</b> (신뢰성 있는 전달: every message sent is
  * eventually delivered, once the network lets frames through again), <b>no duplication</b>
- * (전달 비중복성), <b>no creation</b> (생성 불가성: a frame whose CRC32C fails is dropped as
+ * (중복 없음), <b>no creation</b> (생성 없음: a frame whose CRC32C fails is dropped as
  * lost) and, from the sequence numbers, <b>FIFO order</b>.
  *
  * <p>The abstraction (Cachin, Guerraoui and Rodrigues) is a {@link StubbornLink} plus a record

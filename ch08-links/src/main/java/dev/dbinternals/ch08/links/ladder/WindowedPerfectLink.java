@@ -21,11 +21,11 @@ import java.util.TreeMap;
  * <p>Book: Chapter 8, Links → Message order (메시지 순서), the perfect (퍼펙트) link. Between
  * correct processes it guarantees what {@link PerfectLink} does:
  * <ul>
- *   <li><b>reliable delivery</b> (전달 신뢰성): every message a correct process sends to a
+ *   <li><b>reliable delivery</b> (신뢰성 있는 전달): every message a correct process sends to a
  *       correct process is eventually delivered (once the network lets frames through again:
  *       liveness needs the faults to heal);</li>
- *   <li><b>no duplication</b> (전달 비중복성): no message is delivered more than once;</li>
- *   <li><b>no creation</b> (생성 불가성): only messages that were actually sent are delivered;
+ *   <li><b>no duplication</b> (중복 없음): no message is delivered more than once;</li>
+ *   <li><b>no creation</b> (생성 없음): only messages that were actually sent are delivered;
  *       a frame whose CRC32C fails is dropped as lost;</li>
  *   <li><b>FIFO order</b>: messages from one sender are delivered in the order sent.</li>
  * </ul>

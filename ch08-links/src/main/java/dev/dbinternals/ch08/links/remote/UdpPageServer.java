@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.links.remote;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.links.ladder.WindowedPerfectLink;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -89,7 +91,7 @@ public final class UdpPageServer implements AutoCloseable {
                 served.incrementAndGet();
             } catch (IOException e) {
                 if (!closed) {
-                    System.err.println("udp page server: " + e); // a malformed request: ignore it and go on
+                    System.err.println(t("udp page server: ", "udp 페이지 서버: ") + e); // a malformed request: ignore it and go on
                 }
             }
         }

@@ -28,7 +28,7 @@ class LinkChecksTest {
         assertThat(LinkChecks.noDuplication(h).violations()).singleElement().asString().contains("m1 A->B delivered 2 times");
         assertThat(LinkChecks.noCreation(h).violations()).singleElement().asString().contains("m9");
         assertThat(LinkChecks.fifo(h).violations()).singleElement().asString().contains("m1");
-        assertThat(LinkChecks.noCreation(h).toString()).startsWith("no creation (생성 불가성): VIOLATED");
+        assertThat(LinkChecks.noCreation(h).toString()).startsWith("no creation (생성 없음): VIOLATED");
     }
 
     @Test

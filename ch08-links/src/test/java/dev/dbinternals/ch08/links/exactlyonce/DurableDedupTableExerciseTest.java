@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.links.exactlyonce;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,9 +40,9 @@ class DurableDedupTableExerciseTest {
     void shouldApplyARequestOnceAndSkipItsRetry() {
         MemoryStorage st = new MemoryStorage();
         DurableDedupTable table = new DurableDedupTable(st);
-        assertThat(table.applyOnce("r1", addOne())).as("first time: applied").isTrue();
-        assertThat(table.applyOnce("r1", addOne())).as("retry: skipped").isFalse();
-        assertThat(balance(st)).as("the effect ran once").isEqualTo(1);
+        assertThat(table.applyOnce("r1", addOne())).as(t("first time: applied", "처음: 적용돼요")).isTrue();
+        assertThat(table.applyOnce("r1", addOne())).as(t("retry: skipped", "재시도: 건너뛰어요")).isFalse();
+        assertThat(balance(st)).as(t("the effect ran once", "효과가 한 번 실행됐어요")).isEqualTo(1);
     }
 
     @Test
@@ -51,9 +53,9 @@ class DurableDedupTableExerciseTest {
         st.crash();
         DurableDedupTable afterRestart = new DurableDedupTable(st);
         // then the new life knows r1 and does not apply its retry
-        assertThat(afterRestart.alreadyProcessed("r1")).as("r1 must be in durable storage after the crash").isTrue();
-        assertThat(afterRestart.applyOnce("r1", addOne())).as("the retry after the restart is a duplicate").isFalse();
-        assertThat(balance(st)).as("balance after crash and retry").isEqualTo(1);
+        assertThat(afterRestart.alreadyProcessed("r1")).as(t("r1 must be in durable storage after the crash", "충돌 뒤에도 r1이 영속 저장소에 있어야 해요")).isTrue();
+        assertThat(afterRestart.applyOnce("r1", addOne())).as(t("the retry after the restart is a duplicate", "재시작 뒤의 재시도는 중복이에요")).isFalse();
+        assertThat(balance(st)).as(t("balance after crash and retry", "충돌과 재시도 뒤의 잔액")).isEqualTo(1);
     }
 
     @Test
@@ -63,17 +65,17 @@ class DurableDedupTableExerciseTest {
         DurableDedupTable table = new DurableDedupTable(st);
         assertThatThrownBy(() -> table.applyOnce("r1", addOne().andThen(s -> {
             throw new IllegalStateException("crash inside the handler");
-        }))).as("applyOnce must let the effect's exception (the crash) propagate").hasMessageContaining("crash inside the handler");
+        }))).as(t("applyOnce must let the effect's exception (the crash) propagate", "applyOnce는 효과의 예외(충돌)를 그대로 전파해야 해요")).hasMessageContaining("crash inside the handler");
         st.crash();
         // when the retry arrives at the restarted process
         DurableDedupTable afterRestart = new DurableDedupTable(st);
-        assertThat(afterRestart.alreadyProcessed("r1")).as("nothing was synced, so r1 is not processed").isFalse();
-        assertThat(afterRestart.applyOnce("r1", addOne())).as("the retry runs the effect: the crashed attempt left nothing durable").isTrue();
+        assertThat(afterRestart.alreadyProcessed("r1")).as(t("nothing was synced, so r1 is not processed", "아무것도 동기화되지 않았으니 r1은 처리되지 않은 거예요")).isFalse();
+        assertThat(afterRestart.applyOnce("r1", addOne())).as(t("the retry runs the effect: the crashed attempt left nothing durable", "재시도가 효과를 실행해요: 충돌한 시도는 영속적인 것을 아무것도 남기지 않았어요")).isTrue();
         // then the effect is applied exactly once
-        assertThat(balance(st)).as("the lost attempt's unsynced write is gone; the retry's counts once").isEqualTo(1);
+        assertThat(balance(st)).as(t("the lost attempt's unsynced write is gone; the retry's counts once", "잃어버린 시도의 동기화되지 않은 쓰기는 사라지고, 재시도의 쓰기가 한 번 세어져요")).isEqualTo(1);
         st.crash();
-        assertThat(balance(st)).as("the effect and the record were synced together").isEqualTo(1);
-        assertThat(new DurableDedupTable(st).alreadyProcessed("r1")).as("the record was synced with the effect").isTrue();
+        assertThat(balance(st)).as(t("the effect and the record were synced together", "효과와 기록을 함께 동기화했어요")).isEqualTo(1);
+        assertThat(new DurableDedupTable(st).alreadyProcessed("r1")).as(t("the record was synced with the effect", "기록이 효과와 함께 동기화됐어요")).isTrue();
     }
 
     /** Thrown where the process dies. */
@@ -136,7 +138,7 @@ class DurableDedupTableExerciseTest {
             new DurableDedupTable(st).applyOnce("r1", addOne());
             st.crash();
             // then
-            assertThat(balance(st)).as("%s, then the retry, then a crash: the effect of r1 must be durable exactly once", where).isEqualTo(1);
+            assertThat(balance(st)).as(t("%s, then the retry, then a crash: the effect of r1 must be durable exactly once", "%s, 이어서 재시도, 이어서 충돌: r1의 효과는 영속 저장소에 정확히 한 번 있어야 해요"), where).isEqualTo(1);
         }
     }
 
@@ -145,6 +147,6 @@ class DurableDedupTableExerciseTest {
         MemoryStorage st = new MemoryStorage();
         new DurableDedupTable(st).applyOnce("r1", addOne());
         st.crash();
-        assertThat(balance(st)).as("applyOnce returned true, then the process crashed: the effect must have survived").isEqualTo(1);
+        assertThat(balance(st)).as(t("applyOnce returned true, then the process crashed: the effect must have survived", "applyOnce가 true를 반환한 뒤 프로세스가 충돌했어요: 효과는 살아남았어야 해요")).isEqualTo(1);
     }
 }

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.links.exercise;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbinternals.ch08.harness.Address;
@@ -29,7 +31,7 @@ class DedupReceiverExerciseTest {
     void shouldAcceptEachSequenceNumberTheFirstTime() {
         DedupReceiver dedup = new DedupReceiver();
         for (long s = 1; s <= 5; s++) {
-            assertThat(dedup.firstDelivery(A, s)).as("first arrival of #%d must be accepted", s).isTrue();
+            assertThat(dedup.firstDelivery(A, s)).as(t("first arrival of #%d must be accepted", "#%d의 첫 도착은 받아들여야 해요"), s).isTrue();
         }
     }
 
@@ -38,16 +40,16 @@ class DedupReceiverExerciseTest {
         DedupReceiver dedup = new DedupReceiver();
         dedup.firstDelivery(A, 1);
         dedup.firstDelivery(A, 2);
-        assertThat(dedup.firstDelivery(A, 1)).as("a second copy of #1 is a duplicate").isFalse();
-        assertThat(dedup.firstDelivery(A, 2)).as("a second copy of #2 is a duplicate").isFalse();
-        assertThat(dedup.firstDelivery(A, 2)).as("a third copy of #2 is a duplicate").isFalse();
+        assertThat(dedup.firstDelivery(A, 1)).as(t("a second copy of #1 is a duplicate", "#1의 두 번째 사본은 중복이에요")).isFalse();
+        assertThat(dedup.firstDelivery(A, 2)).as(t("a second copy of #2 is a duplicate", "#2의 두 번째 사본은 중복이에요")).isFalse();
+        assertThat(dedup.firstDelivery(A, 2)).as(t("a third copy of #2 is a duplicate", "#2의 세 번째 사본은 중복이에요")).isFalse();
     }
 
     @Test
     void shouldKeepSendersApart() {
         DedupReceiver dedup = new DedupReceiver();
-        assertThat(dedup.firstDelivery(A, 1)).as("#1 from A arrives first: new").isTrue();
-        assertThat(dedup.firstDelivery(B, 1)).as("#1 from B is a different message from #1 from A").isTrue();
+        assertThat(dedup.firstDelivery(A, 1)).as(t("#1 from A arrives first: new", "A의 #1이 처음 도착: 새것이에요")).isTrue();
+        assertThat(dedup.firstDelivery(B, 1)).as(t("#1 from B is a different message from #1 from A", "B의 #1은 A의 #1과 다른 메시지예요")).isTrue();
     }
 
     @Test
@@ -64,8 +66,8 @@ class DedupReceiverExerciseTest {
         // when
         long accepted = arrivals.stream().filter(s -> dedup.firstDelivery(A, s)).count();
         // then
-        assertThat(accepted).as("each of the 500 messages accepted exactly once").isEqualTo(500);
-        assertThat(dedup.remembered(A)).as("once 1..500 all arrived, nothing needs remembering individually").isZero();
+        assertThat(accepted).as(t("each of the 500 messages accepted exactly once", "메시지 500개가 각각 정확히 한 번 받아들여져요")).isEqualTo(500);
+        assertThat(dedup.remembered(A)).as(t("once 1..500 all arrived, nothing needs remembering individually", "1..500이 모두 도착하면 따로 기억할 것이 없어요")).isZero();
     }
 
     @Test
@@ -74,10 +76,10 @@ class DedupReceiverExerciseTest {
         for (long s = 1; s <= 100_000; s++) {
             dedup.firstDelivery(A, s);
         }
-        assertThat(dedup.remembered(A)).as("after 1..100000 arrived in order, no number is kept one by one").isZero();
+        assertThat(dedup.remembered(A)).as(t("after 1..100000 arrived in order, no number is kept one by one", "1..100000이 순서대로 도착한 뒤에는 하나하나 따로 기억하는 번호가 없어야 해요")).isZero();
         dedup.firstDelivery(A, 100_005);
         dedup.firstDelivery(A, 100_003);
-        assertThat(dedup.remembered(A)).as("two numbers above the gap at 100001").isEqualTo(2);
-        assertThat(dedup.firstDelivery(A, 50_000)).as("far below the watermark: duplicate").isFalse();
+        assertThat(dedup.remembered(A)).as(t("two numbers above the gap at 100001", "100001의 빈틈 위에 있는 번호 두 개")).isEqualTo(2);
+        assertThat(dedup.firstDelivery(A, 50_000)).as(t("far below the watermark: duplicate", "워터마크보다 한참 아래: 중복이에요")).isFalse();
     }
 }

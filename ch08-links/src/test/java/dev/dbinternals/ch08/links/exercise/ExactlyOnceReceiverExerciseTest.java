@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.links.exercise;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbinternals.ch08.harness.Address;
@@ -84,7 +86,8 @@ class ExactlyOnceReceiverExerciseTest {
                     unanswered.remove(p.id());
                 }
             } catch (RuntimeException e) {
-                badFrames.add("the client got a frame that is not a Paid under ExactlyOnceReceiver.CODEC: " + e.getMessage());
+                badFrames.add(t("the client got a frame that is not a Paid under ExactlyOnceReceiver.CODEC: ",
+                        "클라이언트가 ExactlyOnceReceiver.CODEC으로 Paid가 아닌 프레임을 받았어요: ") + e.getMessage());
             }
         }
 
@@ -249,7 +252,7 @@ class ExactlyOnceReceiverExerciseTest {
         sim.runFor(Duration.ofMillis(100)); // late copies still arriving must change nothing
         String crashes = plan.where.isEmpty() ? "no crash" : "crashes " + String.join("; ", plan.where);
 
-        assertThat(badFrames).as("frames on the wire must be ExactlyOnceReceiver records encoded with its CODEC").isEmpty();
+        assertThat(badFrames).as(t("frames on the wire must be ExactlyOnceReceiver records encoded with its CODEC", "네트워크 위의 프레임은 ExactlyOnceReceiver의 CODEC으로 인코딩한 ExactlyOnceReceiver 레코드여야 해요")).isEmpty();
         sim.crash(SERVER); // only the synced state counts
         byte[] stored = sim.durableState(SERVER).get(ExactlyOnceReceiver.BALANCE);
         long balance = stored == null ? 0 : ByteBuffer.wrap(stored).getLong();
@@ -259,23 +262,25 @@ class ExactlyOnceReceiverExerciseTest {
             long times = rest & 7;
             rest >>>= 3;
             if (id < 9 && times != 1) {
-                wrong.add("payment " + id + " applied " + times + " time(s)");
+                wrong.add(t("payment " + id + " applied " + times + " time(s)", "결제 " + id + "가 " + times + "번 적용됐어요"));
             } else if (id == 9 && times != 2) {
-                wrong.add("payments 9 and 10, two payments of the same amount, applied " + times + " time(s) between them");
+                wrong.add(t("payments 9 and 10, two payments of the same amount, applied " + times + " time(s) between them",
+                        "금액이 같은 두 결제 9와 10이 합쳐서 " + times + "번 적용됐어요"));
             }
         }
         if (rest != 0 || balance < 0) {
-            wrong.add("the balance " + balance + " is no sum of these payments each applied at most 7 times");
+            wrong.add(t("the balance " + balance + " is no sum of these payments each applied at most 7 times",
+                    "잔액 " + balance + "은(는) 이 결제들을 각각 최대 7번 적용한 어떤 합도 아니에요"));
         }
-        assertThat(wrong).as("exactly-once processing, judged by the durable balance after a last crash (%s): %s",
+        assertThat(wrong).as(t("exactly-once processing, judged by the durable balance after a last crash (%s): %s", "정확히 한 번 처리, 마지막 충돌 뒤의 영속 잔액으로 판정 (%s): %s"),
                 crashes, wrong).isEmpty();
-        assertThat(answered).as("every payment answered within 10 s (%s); unanswered: %s",
+        assertThat(answered).as(t("every payment answered within 10 s (%s); unanswered: %s", "모든 결제에 10초 안에 응답해야 해요 (%s). 응답 없는 것: %s"),
                 crashes, sim.node(CLIENT, Client.class).unanswered).isTrue();
     }
 
     @Test
     void shouldApplyEveryPaymentOnceWithoutCrashes() {
-        Seeds.check("exactly-once, no faults, no crash", 1, seed -> {
+        Seeds.check(t("exactly-once, no faults, no crash", "정확히 한 번, 장애 없음, 충돌 없음"), 1, seed -> {
             Simulation sim = new Simulation(seed);
             List<String> badFrames = new ArrayList<>();
             sim.addNode(CLIENT, () -> new Client(badFrames));
@@ -283,15 +288,16 @@ class ExactlyOnceReceiverExerciseTest {
             boolean answered = sim.runUntil(() -> sim.node(CLIENT, Client.class).unanswered.isEmpty(), Duration.ofSeconds(1));
             sim.crash(SERVER);
             byte[] stored = sim.durableState(SERVER).get(ExactlyOnceReceiver.BALANCE);
-            assertThat(badFrames).as("frames on the wire must be ExactlyOnceReceiver records encoded with its CODEC").isEmpty();
-            assertThat(answered).as("every payment answered over a reliable network").isTrue();
-            assertThat(stored).as("the balance is in durable storage under BALANCE after a crash").isNotNull();
+            assertThat(badFrames).as(t("frames on the wire must be ExactlyOnceReceiver records encoded with its CODEC", "네트워크 위의 프레임은 ExactlyOnceReceiver의 CODEC으로 인코딩한 ExactlyOnceReceiver 레코드여야 해요")).isEmpty();
+            assertThat(answered).as(t("every payment answered over a reliable network", "신뢰할 수 있는 네트워크에서는 모든 결제에 응답해요")).isTrue();
+            assertThat(stored).as(t("the balance is in durable storage under BALANCE after a crash", "충돌 뒤에도 잔액이 영속 저장소의 BALANCE 키 아래에 있어야 해요")).isNotNull();
         });
     }
 
     @Test
     void shouldApplyEveryPaymentExactlyOnceWhateverStepACrashHits() {
-        Seeds.check("exactly-once, 15% loss, 10% duplication, delay 1-10 ms, 1-3 server crashes", 1000,
+        Seeds.check(t("exactly-once, 15% loss, 10% duplication, delay 1-10 ms, 1-3 server crashes",
+                "정확히 한 번, 손실 15%, 중복 10%, 지연 1-10 ms, 서버 충돌 1-3번"), 1000,
                 ExactlyOnceReceiverExerciseTest::run);
     }
 }

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.links.exercise;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -24,20 +26,20 @@ class InOrderReceiverExerciseTest {
     @Test
     void shouldDeliverAnInOrderMessageAtOnce() {
         InOrderReceiver r = new InOrderReceiver(8);
-        assertThat(r.receive(1, "m1")).as("#1 is next in order").containsExactly("m1");
-        assertThat(r.receive(2, "m2")).as("#2 follows #1: delivered at once").containsExactly("m2");
-        assertThat(r.nConsecutive()).as("n_consecutive after 1 and 2").isEqualTo(2);
+        assertThat(r.receive(1, "m1")).as(t("#1 is next in order", "#1이 순서상 다음이에요")).containsExactly("m1");
+        assertThat(r.receive(2, "m2")).as(t("#2 follows #1: delivered at once", "#2는 #1 다음이니 바로 전달돼요")).containsExactly("m2");
+        assertThat(r.nConsecutive()).as(t("n_consecutive after 1 and 2", "1과 2 뒤의 n_consecutive")).isEqualTo(2);
     }
 
     @Test
     void shouldHoldAnOutOfOrderMessageAndReleaseItWhenTheGapFills() {
         InOrderReceiver r = new InOrderReceiver(8);
-        assertThat(r.receive(3, "m3")).as("#3 waits for #1 and #2").isEmpty();
-        assertThat(r.receive(2, "m2")).as("#2 still waits for #1").isEmpty();
-        assertThat(r.buffered()).as("two messages held").isEqualTo(2);
-        assertThat(r.receive(1, "m1")).as("#1 releases #2 and #3 behind it").containsExactly("m1", "m2", "m3");
-        assertThat(r.buffered()).as("nothing left waiting after the release").isZero();
-        assertThat(r.nConsecutive()).as("n_consecutive after 1, 2 and 3 arrived").isEqualTo(3);
+        assertThat(r.receive(3, "m3")).as(t("#3 waits for #1 and #2", "#3은 #1과 #2를 기다려요")).isEmpty();
+        assertThat(r.receive(2, "m2")).as(t("#2 still waits for #1", "#2는 여전히 #1을 기다려요")).isEmpty();
+        assertThat(r.buffered()).as(t("two messages held", "두 메시지를 잡아 두고 있어요")).isEqualTo(2);
+        assertThat(r.receive(1, "m1")).as(t("#1 releases #2 and #3 behind it", "#1이 뒤에 있는 #2와 #3을 내보내요")).containsExactly("m1", "m2", "m3");
+        assertThat(r.buffered()).as(t("nothing left waiting after the release", "내보낸 뒤에는 기다리는 것이 남지 않아요")).isZero();
+        assertThat(r.nConsecutive()).as(t("n_consecutive after 1, 2 and 3 arrived", "1, 2, 3이 도착한 뒤의 n_consecutive")).isEqualTo(3);
     }
 
     @Test
@@ -45,17 +47,17 @@ class InOrderReceiverExerciseTest {
         InOrderReceiver r = new InOrderReceiver(8);
         r.receive(1, "m1");
         r.receive(3, "m3");
-        assertThat(r.receive(1, "m1")).as("#1 already delivered").isEmpty();
-        assertThat(r.receive(3, "m3")).as("#3 already waiting").isEmpty();
-        assertThat(r.receive(2, "m2")).as("#3 is released once").containsExactly("m2", "m3");
+        assertThat(r.receive(1, "m1")).as(t("#1 already delivered", "#1은 이미 전달됐어요")).isEmpty();
+        assertThat(r.receive(3, "m3")).as(t("#3 already waiting", "#3은 이미 기다리는 중이에요")).isEmpty();
+        assertThat(r.receive(2, "m2")).as(t("#3 is released once", "#3은 한 번만 나가요")).containsExactly("m2", "m3");
     }
 
     @Test
     void shouldNeverHoldMoreThanItsCapacity() {
         InOrderReceiver r = new InOrderReceiver(4);
-        assertThat(r.receive(6, "m6")).as("#6 is beyond n_consecutive + capacity = 4: dropped").isEmpty();
-        assertThat(r.receive(4, "m4")).as("#4 is within capacity but waits for #1..#3").isEmpty();
-        assertThat(r.buffered()).as("only #4 is held").isEqualTo(1);
+        assertThat(r.receive(6, "m6")).as(t("#6 is beyond n_consecutive + capacity = 4: dropped", "#6은 n_consecutive + capacity = 4를 넘으니 버려요")).isEmpty();
+        assertThat(r.receive(4, "m4")).as(t("#4 is within capacity but waits for #1..#3", "#4는 용량 안이지만 #1..#3을 기다려요")).isEmpty();
+        assertThat(r.buffered()).as(t("only #4 is held", "#4만 잡아 두고 있어요")).isEqualTo(1);
     }
 
     @Test
@@ -77,6 +79,6 @@ class InOrderReceiverExerciseTest {
         for (long s = 1; s <= 300; s++) {
             expected.add("m" + s);
         }
-        assertThat(delivered).as("m1..m300, each once, in order").isEqualTo(expected);
+        assertThat(delivered).as(t("m1..m300, each once, in order", "m1..m300, 각각 한 번씩, 순서대로")).isEqualTo(expected);
     }
 }

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.links.exercise;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbinternals.ch08.harness.Address;
@@ -79,33 +81,36 @@ class PerfectLinkNodeExerciseTest {
             sim.network().partition(Set.of(B), Set.of(A, C));
             sim.at(healAt, () -> sim.network().heal());
         }
-        String partition = healAt == null ? "" : ", B partitioned from A and C until " + healAt.toMillis() + " ms";
+        String partition = healAt == null ? "" : t(", B partitioned from A and C until " + healAt.toMillis() + " ms",
+                ", B는 " + healAt.toMillis() + " ms까지 A, C와 분할돼 있었어요");
         long sends = plans.values().stream().mapToLong(List::size).sum();
         boolean allDelivered = sim.runUntil(() -> log.history.stream().filter(e -> e.kind() == LinkEvent.Kind.DELIVER).count() >= sends,
                 Duration.ofSeconds(20));
         boolean quiet = sim.runUntilQuiet(Duration.ofSeconds(20));
 
-        assertThat(log.badFrames).as("frames on the wire must be PerfectLinkNode records encoded with its CODEC, a Data carrying a payload its sender was asked to send").isEmpty();
+        assertThat(log.badFrames).as(t("frames on the wire must be PerfectLinkNode records encoded with its CODEC, a Data carrying a payload its sender was asked to send", "네트워크 위의 프레임은 PerfectLinkNode의 CODEC으로 인코딩한 PerfectLinkNode 레코드여야 하고, Data는 송신자가 보내라고 요청받은 페이로드를 담아야 해요")).isEmpty();
         for (CheckResult c : LinkChecks.perfectLinkSafety(log.history)) {
             assertThat(c.holds()).as("%s%s", c, partition).isTrue();
         }
         CheckResult reliable = LinkChecks.reliableDelivery(log.history);
-        assertThat(reliable.holds()).as("after %s ms of simulated time%s: %s", sim.now().toMillis(), partition, reliable).isTrue();
-        assertThat(allDelivered).as("every message delivered").isTrue();
-        assertThat(quiet).as("20 s after every message was delivered, the nodes still send or keep timers: a sender must stop once its messages are acknowledged").isTrue();
+        assertThat(reliable.holds()).as(t("after %s ms of simulated time%s: %s", "시뮬레이션 시간 %s ms 뒤%s: %s"), sim.now().toMillis(), partition, reliable).isTrue();
+        assertThat(allDelivered).as(t("every message delivered", "모든 메시지가 전달돼요")).isTrue();
+        assertThat(quiet).as(t("20 s after every message was delivered, the nodes still send or keep timers: a sender must stop once its messages are acknowledged", "모든 메시지가 전달되고 20초가 지났는데 노드가 아직 전송하거나 타이머를 갖고 있어요: 송신자는 메시지가 확인 응답되면 멈춰야 해요")).isTrue();
         for (Address self : List.of(A, B, C)) {
             PerfectLinkNode node = sim.node(self, AppNode.class).link(PerfectLinkNode.class);
-            assertThat(node.unacknowledged()).as("%s still keeps %d sent message(s) after everything was delivered and the run went quiet",
+            assertThat(node.unacknowledged()).as(t("%s still keeps %d sent message(s) after everything was delivered and the run went quiet", "모든 것이 전달되고 실행이 잠잠해진 뒤에도 %s가 전송한 메시지 %d개를 아직 갖고 있어요"),
                     self, node.unacknowledged()).isZero();
             for (Address sender : List.of(A, B, C)) {
                 long sent = plans.get(sender).stream().filter(p -> p.to().equals(self)).count();
                 if (sent == 0) {
                     continue;
                 }
-                assertThat(node.nConsecutive(sender)).as("%s's n_consecutive for %s, once all %d of %s's messages to %s arrived",
+                assertThat(node.nConsecutive(sender)).as(t("%s's n_consecutive for %s, once all %d of %s's messages to %s arrived", "%4$s가 %5$s에게 보낸 메시지 %3$d개가 모두 도착한 뒤, %1$s가 가진 %2$s의 n_consecutive"),
                         self, sender, sent, sender, self).isEqualTo(sent);
-                assertThat(node.remembered(sender)).as("numbers from %s that %s keeps one by one, once every message arrived "
-                        + "(memory must not grow with the messages received)", sender, self).isZero();
+                assertThat(node.remembered(sender)).as(t("numbers from %s that %s keeps one by one, once every message arrived "
+                        + "(memory must not grow with the messages received)",
+                        "모든 메시지가 도착한 뒤 %2$s가 하나하나 따로 기억하는 %1$s의 번호 수 (받은 메시지 수에 따라 메모리가 늘면 안 돼요)"),
+                        sender, self).isZero();
             }
         }
     }
@@ -120,12 +125,13 @@ class PerfectLinkNodeExerciseTest {
 
     @Test
     void shouldGiveEveryPropertyOverAReliableNetwork() {
-        Seeds.check("perfect link, no faults", 1, seed -> run(seed, LinkFaults.none(), false));
+        Seeds.check(t("perfect link, no faults", "퍼펙트 링크, 장애 없음"), 1, seed -> run(seed, LinkFaults.none(), false));
     }
 
     @Test
     void shouldGiveEveryPropertyDespiteLossDuplicationReorderingAndAPartition() {
-        Seeds.check("perfect link, 25% loss, 15% duplication, delay 1-25 ms, half the runs partitioned for 2-5 s", 1000,
+        Seeds.check(t("perfect link, 25% loss, 15% duplication, delay 1-25 ms, half the runs partitioned for 2-5 s",
+                "퍼펙트 링크, 손실 25%, 중복 15%, 지연 1-25 ms, 실행의 절반은 2-5초 동안 분할"), 1000,
                 seed -> run(seed, LinkFaults.none().withLoss(0.25).withDuplication(0.15)
                         .withDelay(Delay.uniform(Duration.ofMillis(1), Duration.ofMillis(25))), true));
     }
