@@ -17,7 +17,7 @@ import java.util.List;
  *       cannot just decide a fixed default. FLP's paper asks only for the weaker
  *       <em>non-triviality</em>: both 0 and 1 are decided in some run (from some initial
  *       configuration); its impossibility therefore covers this stronger validity too;</li>
- *   <li><b>termination</b> (유한성, 종료): every <em>correct</em> process eventually decides. Crashed
+ *   <li><b>termination</b> (종료): every <em>correct</em> process eventually decides. Crashed
  *       processes need not decide; requiring all processes to decide (as the notes do, in
  *       paraphrase) would make
  *       consensus impossible even in a synchronous system. Over a finite run, "eventually"
