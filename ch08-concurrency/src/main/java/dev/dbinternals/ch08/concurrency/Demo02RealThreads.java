@@ -164,7 +164,7 @@ public final class Demo02RealThreads {
             out.print(r.render(3));
             if (v == Variant.RACY && RecordedCounter.finalRead(h) == 2L * increments) {
                 out.println(t("(this racy run happened to lose nothing, so its history is linearizable: run again, or raise the count)",
-                        "(이번 경쟁 실행은 우연히 아무것도 잃지 않아 히스토리가 선형적이다: 다시 실행하거나 횟수를 늘려 보라)"));
+                        "(이번 경쟁 실행은 우연히 아무것도 잃지 않아 히스토리가 선형적이다: 다시 실행하거나 횟수를 늘려 보세요)"));
             }
         }
         for (boolean atomic : new boolean[] {true, false}) {
