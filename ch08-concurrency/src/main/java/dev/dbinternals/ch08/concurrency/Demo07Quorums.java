@@ -77,25 +77,25 @@ public final class Demo07Quorums {
             s.append(q).append(": ");
             java.util.List<String> parts = new java.util.ArrayList<>();
             parts.add(r.writeEnd() == HistoryEvent.Type.OK
-                    ? t("A's write got " + q.w() + " acknowledgement" + (q.w() == 1 ? "" : "s"), "A의 쓰기는 확인 응답 " + q.w() + "개를 받았다")
+                    ? t("A's write got " + q.w() + " acknowledgement" + (q.w() == 1 ? "" : "s"), "A의 쓰기는 확인 응답 " + q.w() + "개를 받았고")
                     : t("A's write could not get " + q.w() + " acknowledgements in time and ended :info (outcome unknown)",
-                            "A의 쓰기는 제때 확인 응답 " + q.w() + "개를 받지 못해 :info(결과 모름)로 끝났다"));
+                            "A의 쓰기는 제때 확인 응답 " + q.w() + "개를 받지 못해 :info(결과 모름)로 끝났고"));
             if (r.firstReadFailed()) {
                 parts.add(t("B's first read could not get " + q.r() + " replies in time and failed",
                         "B의 첫 읽기는 제때 응답 " + q.r() + "개를 받지 못해 실패했다"));
             } else {
                 parts.add(t("B's first read returned ", "B의 첫 읽기가 돌려준 값: ") + (r.firstRead() == null ? t("nothing", "없음") : r.firstRead()));
             }
-            String joined = String.join(";\n  ", parts);
+            String joined = String.join(t(";\n  ", "\n  "), parts);
             if (r.linearizable()) {
                 s.append(joined).append(r.writeEnd() != HistoryEvent.Type.OK
                         ? t(";\n  linearizable, since a write of unknown outcome may take effect late or never",
-                                ";\n  선형적이다. 결과를 모르는 쓰기는 늦게 효력을 가질 수도, 끝내 갖지 않을 수도 있기 때문이다")
-                        : t("; linearizable", "; 선형적이다"));
+                                " →\n  선형적이다. 결과를 모르는 쓰기는 늦게 효력을 가질 수도, 끝내 갖지 않을 수도 있기 때문이다")
+                        : t("; linearizable", " → 선형적이다"));
             } else {
                 s.append(joined).append(r.writeEnd() == HistoryEvent.Type.OK && !r.firstReadFailed() && r.firstRead() == null
-                        ? t(":\n  a stale read after a completed write, not linearizable", ":\n  완료된 쓰기 뒤의 오래된 값 읽기, 선형적이지 않다")
-                        : t("; not linearizable", "; 선형적이지 않다"));
+                        ? t(":\n  a stale read after a completed write, not linearizable", " →\n  완료된 쓰기 뒤의 오래된 값 읽기이므로 선형적이지 않다")
+                        : t("; not linearizable", " → 선형적이지 않다"));
             }
             s.append(".\n");
         }
