@@ -104,7 +104,7 @@ public record CheckResult(String consistencyModel, String model, Verdict verdict
                         sb.append(t("   (its completion is not needed for the contradiction)", "   (모순에는 이 연산의 완료가 필요 없다)"));
                     }
                     if (op.line() > 0) {
-                        sb.append(t("   line ", "   줄 ")).append(op.line());
+                        sb.append(t("   line " + op.line(), "   " + op.line() + "번째 줄"));
                     }
                     sb.append('\n');
                 }
