@@ -82,7 +82,7 @@ public final class Edn {
     public static Object read(String text) {
         List<Form> forms = readForms(new Cursor(text));
         if (forms.size() != 1) {
-            throw new EdnParseException(t("expected exactly one value, found " + forms.size(), "값이 정확히 하나여야 하는데 " + forms.size() + "개다"), 1, 1);
+            throw new EdnParseException(t("expected exactly one value, found " + forms.size(), "값이 정확히 하나여야 하는데 " + forms.size() + "개입니다"), 1, 1);
         }
         return forms.get(0).value();
     }
@@ -109,7 +109,7 @@ public final class Edn {
         while (true) {
             c.skipSpace();
             if (c.atEnd()) {
-                throw new EdnParseException(t("the collection opened here is never closed with '" + close + "'", "여기서 연 컬렉션이 '" + close + "'(으)로 닫히지 않는다"), line, col);
+                throw new EdnParseException(t("the collection opened here is never closed with '" + close + "'", "여기서 연 컬렉션이 '" + close + "'(으)로 닫히지 않습니다"), line, col);
             }
             if (c.peek() == close) {
                 c.next();
@@ -125,7 +125,7 @@ public final class Edn {
                 return readForms(new Cursor(text)); // not a wrapping collection: a history whose first form is a vector
             }
             throw c.error(t("unexpected text after the closing '" + close + "' of the history",
-                    "히스토리를 닫는 '" + close + "' 뒤에 뜻밖의 텍스트가 있다"));
+                    "히스토리를 닫는 '" + close + "' 뒤에 뜻밖의 텍스트가 있습니다"));
         }
         return out;
     }
@@ -193,7 +193,7 @@ public final class Edn {
         Object readValue() {
             skipSpace();
             if (atEnd()) {
-                throw error(t("unexpected end of input: a value was expected", "입력이 뜻밖에 끝났다: 값이 와야 한다"));
+                throw error(t("unexpected end of input: a value was expected", "입력이 뜻밖에 끝났습니다: 값이 와야 합니다"));
             }
             int line0 = line;
             int col0 = col;
@@ -217,7 +217,7 @@ public final class Edn {
                     String name = readToken();
                     if (name.isEmpty() || name.startsWith(":")) {
                         throw new EdnParseException(t("a keyword is ':' and a name, as in :read ('::' is Clojure syntax, not EDN)",
-                                "키워드는 :read 처럼 ':' 다음에 이름이다 ('::' 는 EDN이 아니라 Clojure 문법이다)"), line0, col0);
+                                "키워드는 :read 처럼 ':' 다음에 이름입니다 ('::' 는 EDN이 아니라 Clojure 문법입니다)"), line0, col0);
                     }
                     return Keyword.of(name);
                 }
@@ -226,8 +226,8 @@ public final class Edn {
                     return readTagged(line0, col0);
                 }
                 case '\\' -> throw error(t("a character literal (\\c) is not read here: Jepsen histories write strings",
-                        "문자 리터럴(\\c)은 여기서 읽지 않는다: Jepsen 히스토리는 문자열을 쓴다"));
-                case '\'', '`', '~', '^', '@' -> throw error(t("'" + ch + "' is Clojure reader syntax, not EDN", "'" + ch + "' 는 EDN이 아니라 Clojure 리더 문법이다"));
+                        "문자 리터럴(\\c)은 여기서 읽지 않습니다: Jepsen 히스토리는 문자열을 씁니다"));
+                case '\'', '`', '~', '^', '@' -> throw error(t("'" + ch + "' is Clojure reader syntax, not EDN", "'" + ch + "' 는 EDN이 아니라 Clojure 리더 문법입니다"));
                 default -> {
                     String token = readToken();
                     if (token.isEmpty()) {
@@ -245,7 +245,7 @@ public final class Edn {
                 skipSpace();
                 if (atEnd()) {
                     throw new EdnParseException(t("the '" + open + "' opened here is never closed with '" + close + "'",
-                            "여기서 연 '" + open + "' 가 '" + close + "'(으)로 닫히지 않는다"), line0, col0);
+                            "여기서 연 '" + open + "' 가 '" + close + "'(으)로 닫히지 않습니다"), line0, col0);
                 }
                 char ch = peek();
                 if (ch == close) {
@@ -255,7 +255,7 @@ public final class Edn {
                 if (ch == ')' || ch == ']' || ch == '}') {
                     throw error(t("expected '" + close + "' to close the '" + open + "' opened at line " + line0
                             + ", column " + col0 + ", but found '" + ch + "'", line0 + "번째 줄 " + col0 + "번째 열에서 연 '" + open
-                            + "' 를 닫는 '" + close + "' 가 와야 하는데 '" + ch + "' 가 왔다"));
+                            + "' 를 닫는 '" + close + "' 가 와야 하는데 '" + ch + "' 가 왔습니다"));
                 }
                 items.add(readValue());
             }
@@ -265,12 +265,12 @@ public final class Edn {
             List<Object> items = readUntil('}', line0, col0);
             if (items.size() % 2 != 0) {
                 throw new EdnParseException(t("a map needs an even number of forms (key value pairs), this one has " + items.size(),
-                        "맵에는 짝수 개의 형식(키 값 쌍)이 있어야 하는데 이 맵은 " + items.size() + "개다"), line0, col0);
+                        "맵에는 짝수 개의 형식(키 값 쌍)이 있어야 하는데 이 맵은 " + items.size() + "개입니다"), line0, col0);
             }
             Map<Object, Object> m = new LinkedHashMap<>();
             for (int i = 0; i < items.size(); i += 2) {
                 if (m.containsKey(items.get(i))) {
-                    throw new EdnParseException(t("duplicate map key ", "맵 키가 중복됐다: ") + write(items.get(i)), line0, col0);
+                    throw new EdnParseException(t("duplicate map key ", "맵 키가 중복됐습니다: ") + write(items.get(i)), line0, col0);
                 }
                 m.put(items.get(i), items.get(i + 1));
             }
@@ -284,7 +284,7 @@ public final class Edn {
                 Set<Object> set = new LinkedHashSet<>();
                 for (Object item : readUntil('}', line0, col0)) {
                     if (!set.add(item)) {
-                        throw new EdnParseException(t("duplicate set element ", "집합 원소가 중복됐다: ") + write(item), line0, col0);
+                        throw new EdnParseException(t("duplicate set element ", "집합 원소가 중복됐습니다: ") + write(item), line0, col0);
                     }
                 }
                 return Collections.unmodifiableSet(set);
@@ -292,8 +292,8 @@ public final class Edn {
             String tag = readToken();
             if (tag.isEmpty() || !Character.isLetter(tag.charAt(0))) {
                 throw new EdnParseException(t("'#" + tag + "' is not read here: after '#' comes '{' (a set) or a tag such as "
-                        + "#jepsen.history.Op (no #_ discards, ##Inf or #:ns{} maps)", "'#" + tag + "' 는 여기서 읽지 않는다: '#' 뒤에는 '{'(집합)나"
-                        + " #jepsen.history.Op 같은 태그가 온다 (#_ 버리기, ##Inf, #:ns{} 맵은 읽지 않는다)"), line0, col0);
+                        + "#jepsen.history.Op (no #_ discards, ##Inf or #:ns{} maps)", "'#" + tag + "' 는 여기서 읽지 않습니다: '#' 뒤에는 '{'(집합)나"
+                        + " #jepsen.history.Op 같은 태그가 옵니다 (#_ 버리기, ##Inf, #:ns{} 맵은 읽지 않습니다)"), line0, col0);
             }
             return new Tagged(tag, readValue());
         }
@@ -302,7 +302,7 @@ public final class Edn {
             StringBuilder sb = new StringBuilder();
             while (true) {
                 if (atEnd()) {
-                    throw new EdnParseException(t("the string opened here is never closed with '\"'", "여기서 연 문자열이 '\"'(으)로 닫히지 않는다"), line0, col0);
+                    throw new EdnParseException(t("the string opened here is never closed with '\"'", "여기서 연 문자열이 '\"'(으)로 닫히지 않습니다"), line0, col0);
                 }
                 char ch = next();
                 if (ch == '"') {
@@ -330,7 +330,7 @@ public final class Edn {
         private char hex4() {
             String h = s.substring(pos, Math.min(pos + 4, s.length()));
             if (h.length() < 4 || !h.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-                throw error(t("\\u needs four hex digits, got '", "\\u 에는 16진수 네 자리가 와야 한다. 받은 값: '") + h + "'");
+                throw error(t("\\u needs four hex digits, got '", "\\u 에는 16진수 네 자리가 와야 합니다. 받은 값: '") + h + "'");
             }
             for (int i = 0; i < 4; i++) {
                 next();
@@ -395,8 +395,8 @@ public final class Edn {
                 // falls through to the error below
             }
             throw new EdnParseException(t("'" + t + "' is not a number read here: integers (7, 7N, 0x1F) and decimals (1.5, 2e3)"
-                    + " only; no ratios, radix or octal integers, or M decimals", "'" + t + "' 는 여기서 읽는 수가 아니다: 정수(7, 7N, 0x1F)와"
-                    + " 소수(1.5, 2e3)만 읽는다. 분수, 기수 표기나 8진 정수, M 소수는 읽지 않는다"), line0, col0);
+                    + " only; no ratios, radix or octal integers, or M decimals", "'" + t + "' 는 여기서 읽는 수가 아닙니다: 정수(7, 7N, 0x1F)와"
+                    + " 소수(1.5, 2e3)만 읽습니다. 분수, 기수 표기나 8진 정수, M 소수는 읽지 않습니다"), line0, col0);
         }
 
         private static String printable(char ch) {

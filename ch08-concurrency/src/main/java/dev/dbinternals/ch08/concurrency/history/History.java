@@ -47,7 +47,7 @@ public final class History {
         for (HistoryEvent e : events) {
             if (e.index() <= last) {
                 throw new EdnParseException(t("event index " + e.index() + " is not after the previous one (" + last + ")",
-                        "이벤트 인덱스 " + e.index() + " 가 앞의 인덱스(" + last + ")보다 크지 않다"), e.line(), 1);
+                        "이벤트 인덱스 " + e.index() + " 가 앞의 인덱스(" + last + ")보다 크지 않습니다"), e.line(), 1);
             }
             last = e.index();
             if (!e.isClient()) {
@@ -60,7 +60,7 @@ public final class History {
                     throw new EdnParseException(t("process " + p + " invokes :" + e.f() + " while its :" + prev.f()
                             + (prev.line() > 0 ? " from line " + prev.line() : "") + " has not completed",
                             "프로세스 " + p + " 가 " + (prev.line() > 0 ? prev.line() + "번째 줄의 " : "") + ":" + prev.f()
-                            + " 를 끝내지 않은 채 :" + e.f() + " 를 호출한다"), e.line(), 1);
+                            + " 를 끝내지 않은 채 :" + e.f() + " 를 호출합니다"), e.line(), 1);
                 }
                 invokes.add(e);
             } else {
@@ -68,17 +68,17 @@ public final class History {
                 if (inv == null) {
                     if (e.type() == Type.INFO) {
                         warnings.add((e.line() > 0 ? t("line " + e.line() + ": ", e.line() + "번째 줄: ") : "") + t(":info from process " + p
-                                + " with no operation in flight, ignored", "진행 중인 연산이 없는 프로세스 " + p + " 의 :info, 무시했다"));
+                                + " with no operation in flight, ignored", "진행 중인 연산이 없는 프로세스 " + p + " 의 :info, 무시했습니다"));
                         continue;
                     }
                     throw new EdnParseException(t(e.type().keyword() + " from process " + p + " completes no :invoke",
-                            "프로세스 " + p + " 의 " + e.type().keyword() + " 가 완료하는 :invoke 가 없다"), e.line(), 1);
+                            "프로세스 " + p + " 의 " + e.type().keyword() + " 가 완료하는 :invoke 가 없습니다"), e.line(), 1);
                 }
                 if (!inv.f().equals(e.f())) {
                     throw new EdnParseException(t(e.type().keyword() + " :" + e.f() + " from process " + p + " completes a different operation, :"
                             + inv.f() + (inv.line() > 0 ? " invoked at line " + inv.line() : ""),
                             "프로세스 " + p + " 의 " + e.type().keyword() + " :" + e.f() + " 가 다른 연산 :" + inv.f()
-                            + (inv.line() > 0 ? " (" + inv.line() + "번째 줄에서 호출)" : "") + " 를 완료한다"), e.line(), 1);
+                            + (inv.line() > 0 ? " (" + inv.line() + "번째 줄에서 호출)" : "") + " 를 완료합니다"), e.line(), 1);
                 }
                 completion.put(inv, e);
             }
@@ -93,7 +93,7 @@ public final class History {
             } else if (done.type() == Type.OK) {
                 if (!Objects.equals(key, done.key()) && done.key() != null) {
                     throw new EdnParseException(t("the completion's key " + Edn.write(done.key()) + " differs from the invocation's "
-                            + Edn.write(key), "완료의 키 " + Edn.write(done.key()) + " 가 호출의 키 " + Edn.write(key) + " 와 다르다"), done.line(), 1);
+                            + Edn.write(key), "완료의 키 " + Edn.write(done.key()) + " 가 호출의 키 " + Edn.write(key) + " 와 다릅니다"), done.line(), 1);
                 }
                 // the completion's value is the result (a read's value); a completion that carries none
                 // (:value nil or absent, as some clients write for a :write or :cas) keeps the invocation's,

@@ -63,21 +63,21 @@ public final class JepsenHistory {
         }
         if (!(v instanceof Map<?, ?> raw)) {
             throw new EdnParseException(t("expected an operation map like {:process 0, :type :invoke, :f :read, :value nil}, found ",
-                    "{:process 0, :type :invoke, :f :read, :value nil} 같은 연산 맵이 와야 하는데 이것이 왔다: ")
+                    "{:process 0, :type :invoke, :f :read, :value nil} 같은 연산 맵이 와야 하는데 이것이 왔습니다: ")
                     + abbreviate(Edn.write(v)), form.line(), form.column());
         }
         @SuppressWarnings("unchecked")
         Map<Object, Object> m = (Map<Object, Object>) raw;
         Type type = type(m.get(TYPE), m.containsKey(TYPE), form);
         if (!m.containsKey(PROCESS)) {
-            throw new EdnParseException(t("the operation has no :process", "연산에 :process 가 없다"), form.line(), form.column());
+            throw new EdnParseException(t("the operation has no :process", "연산에 :process 가 없습니다"), form.line(), form.column());
         }
         Object process = m.get(PROCESS);
         if (process instanceof Integer i) {
             process = (long) i;
         }
         if (process == null) {
-            throw new EdnParseException(t(":process is nil", ":process 가 nil 이다"), form.line(), form.column());
+            throw new EdnParseException(t(":process is nil", ":process 가 nil 입니다"), form.line(), form.column());
         }
         Object fv = m.get(F);
         String f;
@@ -90,7 +90,7 @@ public final class JepsenHistory {
         } else if (fv == null && !(process instanceof Long)) {
             f = "";
         } else {
-            throw new EdnParseException(t("expected :f to be a keyword such as :read, found ", ":f 는 :read 같은 키워드여야 하는데 이것이 왔다: ")
+            throw new EdnParseException(t("expected :f to be a keyword such as :read, found ", ":f 는 :read 같은 키워드여야 하는데 이것이 왔습니다: ")
                     + (fv == null ? t("nothing", "없음") : Edn.write(fv)),
                     form.line(), form.column());
         }
@@ -99,7 +99,7 @@ public final class JepsenHistory {
         if (idx instanceof Long l) {
             index = l;
         } else if (idx != null) {
-            throw new EdnParseException(t("expected :index to be an integer, found ", ":index 는 정수여야 하는데 이것이 왔다: ") + Edn.write(idx), form.line(), form.column());
+            throw new EdnParseException(t("expected :index to be an integer, found ", ":index 는 정수여야 하는데 이것이 왔습니다: ") + Edn.write(idx), form.line(), form.column());
         }
         Object value = m.get(VALUE);
         Object key = m.get(KEY);
@@ -114,7 +114,7 @@ public final class JepsenHistory {
         } else if (independent && process instanceof Long) {
             if (!(value instanceof List<?> pair) || pair.size() != 2) {
                 throw new EdnParseException(t("with independent keys every client :value must be a [key value] tuple, found ",
-                        "독립 키에서는 클라이언트의 :value 가 모두 [key value] 튜플이어야 하는데 이것이 왔다: ")
+                        "독립 키에서는 클라이언트의 :value 가 모두 [key value] 튜플이어야 하는데 이것이 왔습니다: ")
                         + Edn.write(value), form.line(), form.column());
             }
             key = pair.get(0);
@@ -139,7 +139,7 @@ public final class JepsenHistory {
             }
         }
         throw new EdnParseException(t("expected :type to be one of :invoke, :ok, :fail, :info, found ",
-                ":type 은 :invoke, :ok, :fail, :info 중 하나여야 하는데 이것이 왔다: ")
+                ":type 은 :invoke, :ok, :fail, :info 중 하나여야 하는데 이것이 왔습니다: ")
                 + (present ? Edn.write(t) : t("nothing", "없음")), form.line(), form.column());
     }
 

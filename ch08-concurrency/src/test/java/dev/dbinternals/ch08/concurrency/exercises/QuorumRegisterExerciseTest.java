@@ -161,7 +161,7 @@ class QuorumRegisterExerciseTest {
                 quorums + ", 클라이언트 " + CLIENTS + "개 x 연산 " + OPS_PER_CLIENT + "개, 노드 사이에 손실 "
                 + Math.round(LOSS * 100) + "%, 중복 " + Math.round(DUPLICATION * 100) + "%, 손상 2%, 링크마다 지연은"
                 + " 1 ms부터 1, 5, 50, 300 ms 중 하나까지 균등 분포, 노드 클럭은 최대 ±200 ms 어긋남"
-                + (crashed == null ? "" : ", 노드 " + crashed + " 가 " + crashAt + " ms에 충돌"));
+                + (crashed == null ? "" : ", " + crashAt + " ms에 노드 " + crashed + " 충돌"));
         runAndCheck(sim, clients, history, eventTimes, crashed, setting);
     }
 
