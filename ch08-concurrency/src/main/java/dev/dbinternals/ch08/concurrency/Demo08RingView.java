@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.concurrency;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.concurrency.replication.RingScenario;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.demo.Diagrams;
@@ -18,11 +20,14 @@ public final class Demo08RingView {
     }
 
     public static void main(String[] args) {
-        DemoArgs a = DemoArgs.forDemo("ring-view", "divergent ring views: data written but not found, then ring epochs").parse(args);
+        DemoArgs a = DemoArgs.forDemo("ring-view", "divergent ring views: data written but not found, then ring epochs",
+                "링 상태 불일치: 쓴 데이터를 찾지 못하다가, 링 에포크로 해결한다").parse(args);
         PrintStream out = DemoSupport.stdout();
         String key = RingScenario.movedKey();
-        DemoArgs.heading(out, "s4 joined: ring epoch 1 " + RingScenario.OLD.members() + " -> epoch 2 " + RingScenario.NEW.members());
-        out.println("key '" + key + "': owner at epoch 1 = " + RingScenario.OLD.owner(key) + ", at epoch 2 = " + RingScenario.NEW.owner(key));
+        DemoArgs.heading(out, t("s4 joined: ring epoch 1 " + RingScenario.OLD.members() + " -> epoch 2 " + RingScenario.NEW.members(),
+                "s4가 합류했다: 링 에포크 1 " + RingScenario.OLD.members() + " -> 에포크 2 " + RingScenario.NEW.members()));
+        out.println(t("key '" + key + "': owner at epoch 1 = " + RingScenario.OLD.owner(key) + ", at epoch 2 = " + RingScenario.NEW.owner(key),
+                "키 '" + key + "': 에포크 1의 소유자 = " + RingScenario.OLD.owner(key) + ", 에포크 2의 소유자 = " + RingScenario.NEW.owner(key)));
         java.util.List<Case> cases = new java.util.ArrayList<>();
         for (boolean staleWriter : new boolean[] {false, true}) {
             for (boolean check : new boolean[] {false, true}) {
@@ -30,15 +35,17 @@ public final class Demo08RingView {
                 java.util.List<String> holders = o.dataByNode().entrySet().stream().filter(e -> e.getValue().containsKey(key))
                         .map(java.util.Map.Entry::getKey).toList();
                 cases.add(new Case(check, o.readByB(), holders, o.reroutes()));
-                out.printf("%n%s, epoch check %s:%n", staleWriter ? "writer A has the OLD ring, reader B the new"
-                        : "writer A has the new ring, reader B the OLD", check ? "ON" : "off");
-                out.println("  B's read returned: " + (o.readByB() == null ? "nothing" : o.readByB()) + "; reroutes after a stale-ring reply: "
-                        + o.reroutes());
-                out.println("  data by node: " + o.dataByNode());
+                out.printf(t("%n%s, epoch check %s:%n", "%n%s, 에포크 검사 %s:%n"), staleWriter
+                        ? t("writer A has the OLD ring, reader B the new", "쓰는 A는 옛 링을, 읽는 B는 새 링을 가졌다")
+                        : t("writer A has the new ring, reader B the OLD", "쓰는 A는 새 링을, 읽는 B는 옛 링을 가졌다"),
+                        check ? t("ON", "켬") : t("off", "끔"));
+                out.println(t("  B's read returned: ", "  B의 읽기가 돌려준 값: ") + (o.readByB() == null ? t("nothing", "없음") : o.readByB())
+                        + t("; reroutes after a stale-ring reply: ", ", 옛 링이라는 응답 뒤의 재라우팅: ") + o.reroutes());
+                out.println(t("  data by node: ", "  노드별 데이터: ") + o.dataByNode());
                 out.print("  " + o.check().render(4).replace("\n", "\n  ").stripTrailing() + "\n");
                 if (!staleWriter) {
                     o.simulation().trace().setPayloadFormat(dev.dbinternals.ch08.concurrency.replication.RingMessages.CODEC::describe);
-                    Diagrams.write(a.out(), "ring-" + (check ? "epochs" : "divergent"), "Divergent ring view, epoch check " + (check ? "on" : "off"),
+                    Diagrams.write(a.out(), "ring-" + (check ? "epochs" : "divergent"), t("Divergent ring view, epoch check " + (check ? "on" : "off"), "링 상태 불일치, 에포크 검사 " + (check ? "켬" : "끔")),
                             o.simulation().trace(), e -> e.kind() != TraceEvent.Kind.TIMER_SET && e.kind() != TraceEvent.Kind.TIMER_FIRE);
                 }
             }
@@ -60,11 +67,14 @@ public final class Demo08RingView {
             long misplaced = cs.stream().filter(c -> !c.holders().equals(java.util.List.of(owner))).count();
             int reroutes = cs.stream().mapToInt(Case::reroutes).sum();
             long nothing = cs.stream().filter(c -> c.readByB() == null).count();
-            s.append(String.format("Epoch check %s: B's read returned the written %d in %d of %d runs, nothing in %d;%n", check ? "ON" : "off",
-                    written, found, cs.size(), nothing));
-            s.append(misplaced == 0 ? String.format("  the value ended on its epoch-2 owner %s only", owner)
-                    : String.format("  in %d run(s) the value ended elsewhere than (or besides) its epoch-2 owner %s", misplaced, owner));
-            s.append(String.format("; %d request(s) rejected for a stale ring and rerouted.%n", reroutes));
+            s.append(String.format(t("Epoch check %s: B's read returned the written %d in %d of %d runs, nothing in %d;%n",
+                    "에포크 검사 %1$s: B의 읽기는 실행 %4$d개 중 %3$d개에서 쓴 값 %2$d를, %5$d개에서 아무것도 돌려주지 않았다.%n"),
+                    check ? t("ON", "켬") : t("off", "끔"), written, found, cs.size(), nothing));
+            s.append(misplaced == 0 ? String.format(t("  the value ended on its epoch-2 owner %s only", "  값은 에포크 2의 소유자 %s에만 남았다"), owner)
+                    : String.format(t("  in %d run(s) the value ended elsewhere than (or besides) its epoch-2 owner %s",
+                            "  실행 %d개에서 값이 에포크 2의 소유자 %s 말고 (또는 그 밖에도) 다른 곳에 남았다"), misplaced, owner));
+            s.append(String.format(t("; %d request(s) rejected for a stale ring and rerouted.%n",
+                    ". 옛 링 때문에 거부되어 재라우팅된 요청은 %d개다.%n"), reroutes));
         }
         return s.toString();
     }

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.concurrency;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -18,10 +20,10 @@ final class DemoSupport {
             Files.createDirectories(dir);
             Path p = dir.resolve(name);
             Files.writeString(p, content, StandardCharsets.UTF_8);
-            out.println("wrote " + p);
+            out.println(t("wrote " + p, "파일을 썼다: " + p));
             return p;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.resolve(name) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(t("cannot write ", "쓸 수 없다: ") + dir.resolve(name) + ": " + e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.dbinternals.ch08.concurrency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbinternals.ch08.harness.demo.DemoList;
+import dev.dbinternals.ch08.harness.demo.KoreanNarration;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
@@ -18,6 +19,20 @@ class DemosSmokeTest {
         assertThat(outputs).hasSizeGreaterThanOrEqualTo(9);
         outputs.forEach((d, text) -> assertThat(text).as("output of %s", d.name()).isNotBlank());
         assertThat(Path.of("target/demo-out/lost-update/outcomes.md")).exists();
+    }
+
+    @Test
+    void everyDemoSpeaksKorean(@TempDir Path dir) throws Exception {
+        // given every demo of demos.txt; when each runs quick with --lang ko
+        var outputs = DemoList.runAllQuick(dir, "--lang", "ko");
+
+        // then each prints Korean narration and no English sentence is left behind
+        assertThat(outputs).hasSizeGreaterThanOrEqualTo(9);
+        // TRANSITION: Diagrams.write (ch08-harness) prints its "wrote ..." lines in English until the
+        // harness's Korean narration is merged; its lines are left out here until then, nothing else
+        assertThat(KoreanNarration.problems(outputs).stream()
+                .filter(p -> !p.matches(".*English left in Korean output: wrote .*\\((space-time diagram|the full trace as text).*"))
+                .toList()).isEmpty();
     }
 
     @Test

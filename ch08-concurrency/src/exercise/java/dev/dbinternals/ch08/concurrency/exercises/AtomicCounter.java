@@ -13,10 +13,12 @@ public final class AtomicCounter {
 
     public void increment() {
         throw new NotDoneYet("conc-2", "ch08-concurrency/src/exercise/java/dev/dbinternals/ch08/concurrency/exercises/AtomicCounter.java",
-                "make increment() lose no update when several threads call it at once");
+                "make increment() lose no update when several threads call it at once",
+                "여러 스레드가 동시에 호출해도 갱신을 잃지 않도록 increment()를 구현하세요.");
     }
 
     public long get() {
-        throw new NotDoneYet("conc-2", "ch08-concurrency/src/exercise/java/dev/dbinternals/ch08/concurrency/exercises/AtomicCounter.java", "return the current count");
+        throw new NotDoneYet("conc-2", "ch08-concurrency/src/exercise/java/dev/dbinternals/ch08/concurrency/exercises/AtomicCounter.java", "return the current count",
+                "현재 값을 돌려주도록 구현하세요.");
     }
 }

@@ -23,6 +23,7 @@ public final class CasIncrementProgram {
 
     public static List<Instr> program(int k) {
         throw new NotDoneYet("conc-1", "ch08-concurrency/src/exercise/java/dev/dbinternals/ch08/concurrency/exercises/CasIncrementProgram.java",
-                "return k rounds of 'x += 1, then y += 2' that lose no update in any interleaving, with Load, Compute and Cas only");
+                "return k rounds of 'x += 1, then y += 2' that lose no update in any interleaving, with Load, Compute and Cas only",
+                "Load, Compute, Cas만으로, 어떤 인터리빙에서도 갱신을 잃지 않는 'x += 1, 그다음 y += 2' k 라운드를 돌려주도록 구현하세요.");
     }
 }

@@ -21,6 +21,7 @@ public final class QuorumChoice {
     }
 
     public static Quorums forReadsThatSeeTheLatestWrite(int n) {
-        throw new NotDoneYet("conc-5", "ch08-concurrency/src/exercise/java/dev/dbinternals/ch08/concurrency/exercises/QuorumChoice.java", "return the smallest R = W for which every read quorum meets every write quorum");
+        throw new NotDoneYet("conc-5", "ch08-concurrency/src/exercise/java/dev/dbinternals/ch08/concurrency/exercises/QuorumChoice.java", "return the smallest R = W for which every read quorum meets every write quorum",
+                "모든 읽기 쿼럼이 모든 쓰기 쿼럼과 겹치는 가장 작은 R = W를 돌려주도록 구현하세요.");
     }
 }

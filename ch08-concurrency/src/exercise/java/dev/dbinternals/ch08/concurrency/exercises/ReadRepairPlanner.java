@@ -21,6 +21,7 @@ public final class ReadRepairPlanner {
 
     public static ReadRepair.Plan plan(Map<Address, Versioned> replies) {
         throw new NotDoneYet("conc-4", "ch08-concurrency/src/exercise/java/dev/dbinternals/ch08/concurrency/exercises/ReadRepairPlanner.java",
-                "return the newest copy and the replicas holding an older one");
+                "return the newest copy and the replicas holding an older one",
+                "가장 새로운 사본과, 그보다 오래된 사본을 가진 복제본들을 돌려주도록 구현하세요.");
     }
 }

@@ -19,6 +19,7 @@ public final class RingEpochCheck {
 
     public static boolean admit(long nodeEpoch, long requestEpoch) {
         throw new NotDoneYet("conc-6", "ch08-concurrency/src/exercise/java/dev/dbinternals/ch08/concurrency/exercises/RingEpochCheck.java",
-                "return whether to serve a request routed with ring epoch requestEpoch at a node at nodeEpoch");
+                "return whether to serve a request routed with ring epoch requestEpoch at a node at nodeEpoch",
+                "링 에포크 requestEpoch로 라우팅된 요청을 에포크가 nodeEpoch인 노드가 처리할지를 돌려주도록 구현하세요.");
     }
 }

@@ -19,11 +19,13 @@ public final class SchemaVersionedFrame {
     }
 
     public static byte[] wrap(Schema schema, byte[] row) {
-        throw new NotDoneYet("conc-7", "ch08-concurrency/src/exercise/java/dev/dbinternals/ch08/concurrency/exercises/SchemaVersionedFrame.java", "prefix the row with the schema version (4 bytes)");
+        throw new NotDoneYet("conc-7", "ch08-concurrency/src/exercise/java/dev/dbinternals/ch08/concurrency/exercises/SchemaVersionedFrame.java", "prefix the row with the schema version (4 bytes)",
+                "행 앞에 스키마 버전(4바이트)을 붙이도록 구현하세요.");
     }
 
     public static byte[] unwrap(Schema schema, byte[] frame) {
         throw new NotDoneYet("conc-7", "ch08-concurrency/src/exercise/java/dev/dbinternals/ch08/concurrency/exercises/SchemaVersionedFrame.java",
-                "return the row if the frame's schema version matches, else throw SchemaMismatchException");
+                "return the row if the frame's schema version matches, else throw SchemaMismatchException",
+                "프레임의 스키마 버전이 맞으면 행을 돌려주고, 아니면 SchemaMismatchException을 던지도록 구현하세요.");
     }
 }

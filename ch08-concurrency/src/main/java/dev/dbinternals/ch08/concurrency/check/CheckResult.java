@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.concurrency.check;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.concurrency.history.Edn;
 import dev.dbinternals.ch08.concurrency.history.Operation;
 import java.util.List;
@@ -56,28 +58,32 @@ public record CheckResult(String consistencyModel, String model, Verdict verdict
     /** A report for people: the verdict, then a witness or a core per key. */
     public String render(int maxWitness) {
         StringBuilder sb = new StringBuilder();
-        sb.append(operations).append(" operations, model ").append(model).append(": ");
+        sb.append(t(operations + " operations, model " + model + ": ", "연산 " + operations + "개, 모델 " + model + ": "));
+        String upper = consistencyModel.toUpperCase(java.util.Locale.ROOT);
+        String ko = consistencyModel.equals("linearizable") ? "선형성" : "순차 일관성";
         sb.append(switch (verdict) {
-            case OK -> consistencyModel.toUpperCase(java.util.Locale.ROOT);
-            case VIOLATED -> "NOT " + consistencyModel.toUpperCase(java.util.Locale.ROOT);
-            case UNKNOWN -> "UNKNOWN (search budget exhausted)";
+            case OK -> t(upper, upper + " (" + ko + " 만족)");
+            case VIOLATED -> t("NOT " + upper, "NOT " + upper + " (" + ko + " 위반)");
+            case UNKNOWN -> t("UNKNOWN (search budget exhausted)", "UNKNOWN (탐색 예산 소진)");
         });
         if (keys.size() > 1) {
             long bad = keys.stream().filter(k -> k.verdict() == Verdict.VIOLATED).count();
-            sb.append(" (").append(keys.size()).append(" independent keys checked separately, ").append(bad).append(" violated)");
+            sb.append(t(" (" + keys.size() + " independent keys checked separately, " + bad + " violated)",
+                    " (독립 키 " + keys.size() + "개를 따로 검사, " + bad + "개 위반)"));
         }
         sb.append('\n');
         for (KeyResult k : keys) {
-            String prefix = keys.size() > 1 || k.key() != null ? "key " + Edn.write(k.key()) + ": " : "";
+            String prefix = keys.size() > 1 || k.key() != null ? t("key ", "키 ") + Edn.write(k.key()) + ": " : "";
             if (k.verdict() == Verdict.OK) {
                 if (keys.size() > 1 && verdict != Verdict.OK) {
                     continue;
                 }
-                sb.append("  ").append(prefix).append("witness order (").append(k.witness().size()).append(" ops):\n");
+                sb.append("  ").append(prefix).append(t("witness order (" + k.witness().size() + " ops):\n",
+                        "증거 순서 (연산 " + k.witness().size() + "개):\n"));
                 int shown = 0;
                 for (Operation op : k.witness()) {
                     if (shown++ == maxWitness) {
-                        sb.append("    ... ").append(k.witness().size() - maxWitness).append(" more\n");
+                        sb.append(t("    ... " + (k.witness().size() - maxWitness) + " more\n", "    ... 그 밖에 " + (k.witness().size() - maxWitness) + "개\n"));
                         break;
                     }
                     sb.append("    ").append(shown).append(". ").append(op.describe()).append('\n');
@@ -89,16 +95,16 @@ public record CheckResult(String consistencyModel, String model, Verdict verdict
                     i++;
                     if (k.core().size() > 2 * maxWitness && i > maxWitness && i <= k.core().size() - maxWitness) {
                         if (i == maxWitness + 1) {
-                            sb.append("    ... ").append(k.core().size() - 2 * maxWitness).append(" more\n");
+                            sb.append(t("    ... " + (k.core().size() - 2 * maxWitness) + " more\n", "    ... 그 밖에 " + (k.core().size() - 2 * maxWitness) + "개\n"));
                         }
                         continue;
                     }
                     sb.append("    ").append(op.describe());
                     if (k.relaxed().contains(op.id())) {
-                        sb.append("   (its completion is not needed for the contradiction)");
+                        sb.append(t("   (its completion is not needed for the contradiction)", "   (모순에는 이 연산의 완료가 필요 없다)"));
                     }
                     if (op.line() > 0) {
-                        sb.append("   line ").append(op.line());
+                        sb.append(t("   line " + op.line(), "   " + op.line() + "번째 줄"));
                     }
                     sb.append('\n');
                 }

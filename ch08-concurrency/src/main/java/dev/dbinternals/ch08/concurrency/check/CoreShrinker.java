@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.concurrency.check;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.concurrency.history.Operation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -48,27 +50,37 @@ final class CoreShrinker {
     /** The VIOLATED result for one key: the core, and an explanation naming how far {@code search} got. */
     <S> CheckResult.KeyResult report(Object key, List<Operation> ops, Model<S> model, LinearizabilityChecker.Search<S> search) {
         Core<S> core = core(ops, model);
-        String furthest = search.blocked == null ? "" : " The search got furthest with " + search.deepest + " of the "
+        String furthest = search.blocked == null ? "" : t(" The search got furthest with " + search.deepest + " of the "
                 + search.completedOps + " completed operations linearized; then " + withoutKey(search.blocked).describe()
-                + " could not take effect (" + model.name() + " state: " + search.blockedState + ").";
+                + " could not take effect (" + model.name() + " state: " + search.blockedState + ").",
+                " 탐색은 완료된 연산 " + search.completedOps + "개 중 " + search.deepest + "개를 선형화한 데까지 가장 멀리 갔고, 거기서 "
+                + withoutKey(search.blocked).describe() + "이(가) 효력을 가질 수 없었다 (" + model.name() + " 상태: "
+                + search.blockedState + ").");
         String start = "";
         if (core.skipped > 0) {
             List<String> states = new ArrayList<>();
             for (S st : core.starts) {
                 states.add(model.describe(st));
             }
-            start = " Here the " + model.name() + " starts in " + (states.size() == 1 ? "state " + states.get(0)
+            start = t(" Here the " + model.name() + " starts in " + (states.size() == 1 ? "state " + states.get(0)
                     : "any of the states " + String.join(", ", states)) + ": that is what the " + core.skipped + " earlier operation"
                     + (core.skipped == 1 ? "" : "s") + " (all complete before " + (core.ops.size() == 1 ? "it begins" : "any of these begins")
-                    + ", so every order puts them first) can leave behind; they are not shown.";
+                    + ", so every order puts them first) can leave behind; they are not shown.",
+                    " 여기서 " + model.name() + "은(는) " + (states.size() == 1 ? "상태 " + states.get(0)
+                    : "상태 " + String.join(", ", states) + " 중 하나") + "에서 시작한다: 앞선 연산 " + core.skipped + "개가 남길 수 있는"
+                    + " 상태다 (모두 " + (core.ops.size() == 1 ? "이 연산" : "이 연산들 중 어느 것") + "이 시작하기 전에 완료되므로"
+                    + " 어떤 순서든 그것들을 맨 앞에 둔다). 그 연산들은 보여 주지 않는다.");
         }
-        String explanation = "NOT linearizable." + furthest + (core.ops.size() == 1
-                ? " This operation cannot take effect anywhere between its invocation and its completion under the " + model.name()
-                + "'s specification."
-                : " No order of these " + core.ops.size() + " operations respects both real time"
+        String explanation = t("NOT linearizable.", "선형적이지 않다.") + furthest + (core.ops.size() == 1
+                ? t(" This operation cannot take effect anywhere between its invocation and its completion under the " + model.name()
+                + "'s specification.", " 이 연산은 " + model.name() + "의 명세로는 호출과 완료 사이 어디에서도 효력을 가질 수 없다.")
+                : t(" No order of these " + core.ops.size() + " operations respects both real time"
                 + " (an operation that completed before another began comes first) and the " + model.name()
                 + "'s specification" + (core.shrunk ? "" : " (core not shrunk: the failing prefix has more than "
-                + MAX_SHRINK + " operations)") + ".") + start;
+                + MAX_SHRINK + " operations)") + ".",
+                " 이 연산 " + core.ops.size() + "개를 어떤 순서로 놓아도 실시간 순서(다른 연산이 시작하기 전에 완료된 연산이 먼저 온다)와 "
+                + model.name() + "의 명세를 함께 지킬 수 없다" + (core.shrunk ? "" : " (코어를 줄이지 않았다: 실패하는 앞부분의 연산이 "
+                + MAX_SHRINK + "개보다 많다)") + ".")) + start;
         return new CheckResult.KeyResult(key, Verdict.VIOLATED, List.of(), core.ops, core.relaxed, explanation, search.steps,
                 new ArrayList<Object>(core.skipped > 0 ? core.starts : List.of()), core.skipped);
     }

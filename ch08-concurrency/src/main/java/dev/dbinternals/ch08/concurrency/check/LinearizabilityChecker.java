@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.concurrency.check;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.concurrency.history.History;
 import dev.dbinternals.ch08.concurrency.history.Operation;
 import java.util.ArrayDeque;
@@ -102,11 +104,12 @@ public final class LinearizabilityChecker {
         Search<S> s = new Search<>(prepared, model, budget);
         return switch (s.run()) {
             case OK -> new CheckResult.KeyResult(key, Verdict.OK, s.witness(), List.of(), List.of(),
-                    "linearizable: a legal order exists", s.steps);
+                    t("linearizable: a legal order exists", "선형적이다: 합법적인 순서가 존재한다"), s.steps);
             case UNKNOWN -> new CheckResult.KeyResult(key, Verdict.UNKNOWN, List.of(), List.of(), List.of(),
-                    "gave up after " + budget + " search steps; raise the budget or partition the history", s.steps);
+                    t("gave up after " + budget + " search steps; raise the budget or partition the history",
+                            "탐색 " + budget + "단계 뒤에 포기했다. 예산을 늘리거나 히스토리를 나누세요"), s.steps);
             case VIOLATED -> withCore ? new CoreShrinker(budget).report(key, prepared, model, s)
-                    : new CheckResult.KeyResult(key, Verdict.VIOLATED, List.of(), List.of(), List.of(), "not linearizable", s.steps);
+                    : new CheckResult.KeyResult(key, Verdict.VIOLATED, List.of(), List.of(), List.of(), t("not linearizable", "선형적이지 않다"), s.steps);
         };
     }
 

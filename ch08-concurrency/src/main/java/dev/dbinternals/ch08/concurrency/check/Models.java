@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.concurrency.check;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.concurrency.history.Edn;
 import dev.dbinternals.ch08.concurrency.history.History;
 import dev.dbinternals.ch08.concurrency.history.Operation;
@@ -126,13 +128,15 @@ public final class Models {
 
     private static List<?> microOps(Operation op) {
         if (!(op.value() instanceof List<?> list)) {
-            throw new IllegalArgumentException("a :txn value must be a vector like [[:read :x nil] [:write :y 2]], got "
-                    + Edn.write(op.value()) + (op.line() > 0 ? " (line " + op.line() + ")" : ""));
+            throw new IllegalArgumentException(t("a :txn value must be a vector like [[:read :x nil] [:write :y 2]], got ",
+                    ":txn 값은 [[:read :x nil] [:write :y 2]] 같은 벡터여야 합니다. 받은 값: ")
+                    + Edn.write(op.value()) + (op.line() > 0 ? t(" (line " + op.line() + ")", " (" + op.line() + "번째 줄)") : ""));
         }
         for (Object micro : list) {
             if (!(micro instanceof List<?> m) || m.size() != 3 || !(isRead(m.get(0)) || isWrite(m.get(0)))) {
-                throw new IllegalArgumentException("each step of a :txn must be [:read k v] or [:write k v] (or :r / :w), got "
-                        + Edn.write(micro) + (op.line() > 0 ? " (line " + op.line() + ")" : ""));
+                throw new IllegalArgumentException(t("each step of a :txn must be [:read k v] or [:write k v] (or :r / :w), got ",
+                        ":txn 의 각 단계는 [:read k v] 나 [:write k v] (또는 :r / :w) 여야 합니다. 받은 값: ")
+                        + Edn.write(micro) + (op.line() > 0 ? t(" (line " + op.line() + ")", " (" + op.line() + "번째 줄)") : ""));
             }
         }
         return list;
@@ -259,8 +263,10 @@ public final class Models {
     }
 
     static IllegalArgumentException unknown(String model, Operation op) {
-        return new IllegalArgumentException("the " + model + " model has no operation :" + op.f()
-                + (op.line() > 0 ? " (line " + op.line() + ")" : "") + "; choose another --model");
+        return new IllegalArgumentException(t("the " + model + " model has no operation :" + op.f()
+                + (op.line() > 0 ? " (line " + op.line() + ")" : "") + "; choose another --model",
+                model + " 모델에는 연산 :" + op.f() + " 가 없습니다" + (op.line() > 0 ? " (" + op.line() + "번째 줄)" : "")
+                + ". 다른 --model 을 고르세요"));
     }
 
     private record RegisterModel(String name, Object initialValue, boolean cas, boolean nilReadMatchesAny) implements Model<Value> {
@@ -285,8 +291,9 @@ public final class Models {
                         throw unknown(name, op);
                     }
                     if (!(op.value() instanceof List<?> pair) || pair.size() != 2) {
-                        throw new IllegalArgumentException("a :cas value must be [expected new], got " + Edn.write(op.value())
-                                + (op.line() > 0 ? " (line " + op.line() + ")" : ""));
+                        throw new IllegalArgumentException(t("a :cas value must be [expected new], got ",
+                                ":cas 값은 [expected new] 여야 합니다. 받은 값: ") + Edn.write(op.value())
+                                + (op.line() > 0 ? t(" (line " + op.line() + ")", " (" + op.line() + "번째 줄)") : ""));
                     }
                     return Objects.equals(state.value(), pair.get(0)) ? new Value(pair.get(1)) : null;
                 default:
@@ -321,7 +328,8 @@ public final class Models {
                         return state + 1;
                     }
                     if (!(op.value() instanceof Long delta)) {
-                        throw new IllegalArgumentException("a counter's :" + op.f() + " needs an integer value, got " + Edn.write(op.value()));
+                        throw new IllegalArgumentException(t("a counter's :" + op.f() + " needs an integer value, got ",
+                                "카운터의 :" + op.f() + " 에는 정수 값이 필요합니다. 받은 값: ") + Edn.write(op.value()));
                     }
                     return state + delta;
                 case "read":

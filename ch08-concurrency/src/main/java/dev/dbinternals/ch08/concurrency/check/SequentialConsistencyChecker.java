@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.concurrency.check;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.concurrency.history.History;
 import dev.dbinternals.ch08.concurrency.history.Operation;
 import java.util.ArrayList;
@@ -69,10 +71,13 @@ public final class SequentialConsistencyChecker {
             java.util.Collections.reverse(witness);
         }
         String explanation = switch (v) {
-            case OK -> "sequentially consistent: one order keeps every process's program order";
-            case VIOLATED -> "NOT sequentially consistent: no single order keeps every process's program order and obeys the "
-                    + model.name() + " (" + operations.size() + " operations; the core is the whole history)";
-            case UNKNOWN -> "gave up after " + budget + " steps";
+            case OK -> t("sequentially consistent: one order keeps every process's program order",
+                    "순차 일관적이다: 모든 프로세스의 프로그램 순서를 지키는 순서가 하나 있다");
+            case VIOLATED -> t("NOT sequentially consistent: no single order keeps every process's program order and obeys the "
+                    + model.name() + " (" + operations.size() + " operations; the core is the whole history)",
+                    "순차 일관적이지 않다: 모든 프로세스의 프로그램 순서를 지키면서 " + model.name() + "의 명세를 따르는 순서는 하나도 없다"
+                    + " (연산 " + operations.size() + "개, 코어는 히스토리 전체)");
+            case UNKNOWN -> t("gave up after " + budget + " steps", budget + "단계 뒤에 포기했다");
         };
         CheckResult.KeyResult r = new CheckResult.KeyResult(null, v, List.copyOf(witness),
                 v == Verdict.VIOLATED ? List.copyOf(operations) : List.of(), List.of(), explanation, dfs.steps);

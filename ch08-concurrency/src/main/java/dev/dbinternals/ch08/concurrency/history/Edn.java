@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.concurrency.history;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -80,7 +82,7 @@ public final class Edn {
     public static Object read(String text) {
         List<Form> forms = readForms(new Cursor(text));
         if (forms.size() != 1) {
-            throw new EdnParseException("expected exactly one value, found " + forms.size(), 1, 1);
+            throw new EdnParseException(t("expected exactly one value, found " + forms.size(), "값이 정확히 하나여야 하는데 " + forms.size() + "개입니다"), 1, 1);
         }
         return forms.get(0).value();
     }
@@ -107,7 +109,7 @@ public final class Edn {
         while (true) {
             c.skipSpace();
             if (c.atEnd()) {
-                throw new EdnParseException("the collection opened here is never closed with '" + close + "'", line, col);
+                throw new EdnParseException(t("the collection opened here is never closed with '" + close + "'", "여기서 연 컬렉션이 '" + close + "'(으)로 닫히지 않습니다"), line, col);
             }
             if (c.peek() == close) {
                 c.next();
@@ -122,7 +124,8 @@ public final class Edn {
             if (!out.isEmpty() && !(out.get(0).value() instanceof Map) && !(out.get(0).value() instanceof Tagged)) {
                 return readForms(new Cursor(text)); // not a wrapping collection: a history whose first form is a vector
             }
-            throw c.error("unexpected text after the closing '" + close + "' of the history");
+            throw c.error(t("unexpected text after the closing '" + close + "' of the history",
+                    "히스토리를 닫는 '" + close + "' 뒤에 뜻밖의 텍스트가 있습니다"));
         }
         return out;
     }
@@ -190,7 +193,7 @@ public final class Edn {
         Object readValue() {
             skipSpace();
             if (atEnd()) {
-                throw error("unexpected end of input: a value was expected");
+                throw error(t("unexpected end of input: a value was expected", "입력이 뜻밖에 끝났습니다: 값이 와야 합니다"));
             }
             int line0 = line;
             int col0 = col;
@@ -204,7 +207,7 @@ public final class Edn {
                     next();
                     return readMap(line0, col0);
                 }
-                case ')', ']', '}' -> throw error("unexpected '" + ch + "' with no matching opening bracket");
+                case ')', ']', '}' -> throw error(t("unexpected '" + ch + "' with no matching opening bracket", "짝이 맞는 여는 괄호가 없는 '" + ch + "'"));
                 case '"' -> {
                     next();
                     return readString(line0, col0);
@@ -213,7 +216,8 @@ public final class Edn {
                     next();
                     String name = readToken();
                     if (name.isEmpty() || name.startsWith(":")) {
-                        throw new EdnParseException("a keyword is ':' and a name, as in :read ('::' is Clojure syntax, not EDN)", line0, col0);
+                        throw new EdnParseException(t("a keyword is ':' and a name, as in :read ('::' is Clojure syntax, not EDN)",
+                                "키워드는 :read 처럼 ':' 다음에 이름입니다 ('::' 는 EDN이 아니라 Clojure 문법입니다)"), line0, col0);
                     }
                     return Keyword.of(name);
                 }
@@ -221,12 +225,13 @@ public final class Edn {
                     next();
                     return readTagged(line0, col0);
                 }
-                case '\\' -> throw error("a character literal (\\c) is not read here: Jepsen histories write strings");
-                case '\'', '`', '~', '^', '@' -> throw error("'" + ch + "' is Clojure reader syntax, not EDN");
+                case '\\' -> throw error(t("a character literal (\\c) is not read here: Jepsen histories write strings",
+                        "문자 리터럴(\\c)은 여기서 읽지 않습니다: Jepsen 히스토리는 문자열을 씁니다"));
+                case '\'', '`', '~', '^', '@' -> throw error(t("'" + ch + "' is Clojure reader syntax, not EDN", "'" + ch + "' 는 EDN이 아니라 Clojure 리더 문법입니다"));
                 default -> {
                     String token = readToken();
                     if (token.isEmpty()) {
-                        throw error("unexpected character '" + printable(ch) + "'");
+                        throw error(t("unexpected character '", "뜻밖의 문자 '") + printable(ch) + "'");
                     }
                     return atom(token, line0, col0);
                 }
@@ -239,7 +244,8 @@ public final class Edn {
             while (true) {
                 skipSpace();
                 if (atEnd()) {
-                    throw new EdnParseException("the '" + open + "' opened here is never closed with '" + close + "'", line0, col0);
+                    throw new EdnParseException(t("the '" + open + "' opened here is never closed with '" + close + "'",
+                            "여기서 연 '" + open + "' 가 '" + close + "'(으)로 닫히지 않습니다"), line0, col0);
                 }
                 char ch = peek();
                 if (ch == close) {
@@ -247,8 +253,9 @@ public final class Edn {
                     return items;
                 }
                 if (ch == ')' || ch == ']' || ch == '}') {
-                    throw error("expected '" + close + "' to close the '" + open + "' opened at line " + line0
-                            + ", column " + col0 + ", but found '" + ch + "'");
+                    throw error(t("expected '" + close + "' to close the '" + open + "' opened at line " + line0
+                            + ", column " + col0 + ", but found '" + ch + "'", line0 + "번째 줄 " + col0 + "번째 열에서 연 '" + open
+                            + "' 를 닫는 '" + close + "' 가 와야 하는데 '" + ch + "' 가 왔습니다"));
                 }
                 items.add(readValue());
             }
@@ -257,12 +264,13 @@ public final class Edn {
         private Map<Object, Object> readMap(int line0, int col0) {
             List<Object> items = readUntil('}', line0, col0);
             if (items.size() % 2 != 0) {
-                throw new EdnParseException("a map needs an even number of forms (key value pairs), this one has " + items.size(), line0, col0);
+                throw new EdnParseException(t("a map needs an even number of forms (key value pairs), this one has " + items.size(),
+                        "맵에는 짝수 개의 형식(키 값 쌍)이 있어야 하는데 이 맵은 " + items.size() + "개입니다"), line0, col0);
             }
             Map<Object, Object> m = new LinkedHashMap<>();
             for (int i = 0; i < items.size(); i += 2) {
                 if (m.containsKey(items.get(i))) {
-                    throw new EdnParseException("duplicate map key " + write(items.get(i)), line0, col0);
+                    throw new EdnParseException(t("duplicate map key ", "맵 키가 중복됐습니다: ") + write(items.get(i)), line0, col0);
                 }
                 m.put(items.get(i), items.get(i + 1));
             }
@@ -276,15 +284,16 @@ public final class Edn {
                 Set<Object> set = new LinkedHashSet<>();
                 for (Object item : readUntil('}', line0, col0)) {
                     if (!set.add(item)) {
-                        throw new EdnParseException("duplicate set element " + write(item), line0, col0);
+                        throw new EdnParseException(t("duplicate set element ", "집합 원소가 중복됐습니다: ") + write(item), line0, col0);
                     }
                 }
                 return Collections.unmodifiableSet(set);
             }
             String tag = readToken();
             if (tag.isEmpty() || !Character.isLetter(tag.charAt(0))) {
-                throw new EdnParseException("'#" + tag + "' is not read here: after '#' comes '{' (a set) or a tag such as "
-                        + "#jepsen.history.Op (no #_ discards, ##Inf or #:ns{} maps)", line0, col0);
+                throw new EdnParseException(t("'#" + tag + "' is not read here: after '#' comes '{' (a set) or a tag such as "
+                        + "#jepsen.history.Op (no #_ discards, ##Inf or #:ns{} maps)", "'#" + tag + "' 는 여기서 읽지 않습니다: '#' 뒤에는 '{'(집합)나"
+                        + " #jepsen.history.Op 같은 태그가 옵니다 (#_ 버리기, ##Inf, #:ns{} 맵은 읽지 않습니다)"), line0, col0);
             }
             return new Tagged(tag, readValue());
         }
@@ -293,7 +302,7 @@ public final class Edn {
             StringBuilder sb = new StringBuilder();
             while (true) {
                 if (atEnd()) {
-                    throw new EdnParseException("the string opened here is never closed with '\"'", line0, col0);
+                    throw new EdnParseException(t("the string opened here is never closed with '\"'", "여기서 연 문자열이 '\"'(으)로 닫히지 않습니다"), line0, col0);
                 }
                 char ch = next();
                 if (ch == '"') {
@@ -313,7 +322,7 @@ public final class Edn {
                     case '\\' -> sb.append('\\');
                     case '"' -> sb.append('"');
                     case 'u' -> sb.append(hex4());
-                    default -> throw error("unknown escape '\\" + e + "' in a string");
+                    default -> throw error(t("unknown escape '\\" + e + "' in a string", "문자열 속 알 수 없는 이스케이프 '\\" + e + "'"));
                 }
             }
         }
@@ -321,7 +330,7 @@ public final class Edn {
         private char hex4() {
             String h = s.substring(pos, Math.min(pos + 4, s.length()));
             if (h.length() < 4 || !h.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-                throw error("\\u needs four hex digits, got '" + h + "'");
+                throw error(t("\\u needs four hex digits, got '", "\\u 에는 16진수 네 자리가 와야 합니다. 받은 값: '") + h + "'");
             }
             for (int i = 0; i < 4; i++) {
                 next();
@@ -360,7 +369,7 @@ public final class Edn {
             for (int i = 0; i < t.length(); i++) {
                 char ch = t.charAt(i);
                 if (!(Character.isLetterOrDigit(ch) || ".*+!-_?$%&=<>/:#'".indexOf(ch) >= 0)) {
-                    throw new EdnParseException("unexpected character '" + printable(ch) + "' in '" + t + "'", line0, col0 + i);
+                    throw new EdnParseException(t("unexpected character '" + printable(ch) + "' in '" + t + "'", "'" + t + "' 속의 뜻밖의 문자 '" + printable(ch) + "'"), line0, col0 + i);
                 }
             }
             return new Symbol(t);
@@ -385,8 +394,9 @@ public final class Edn {
             } catch (NumberFormatException e) {
                 // falls through to the error below
             }
-            throw new EdnParseException("'" + t + "' is not a number read here: integers (7, 7N, 0x1F) and decimals (1.5, 2e3)"
-                    + " only; no ratios, radix or octal integers, or M decimals", line0, col0);
+            throw new EdnParseException(t("'" + t + "' is not a number read here: integers (7, 7N, 0x1F) and decimals (1.5, 2e3)"
+                    + " only; no ratios, radix or octal integers, or M decimals", "'" + t + "' 는 여기서 읽는 수가 아닙니다: 정수(7, 7N, 0x1F)와"
+                    + " 소수(1.5, 2e3)만 읽습니다. 분수, 기수 표기나 8진 정수, M 소수는 읽지 않습니다"), line0, col0);
         }
 
         private static String printable(char ch) {

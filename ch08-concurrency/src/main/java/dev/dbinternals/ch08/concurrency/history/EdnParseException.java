@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.concurrency.history;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 /** Bad EDN or a malformed history, with the 1-based line and column where the problem starts. */
 public final class EdnParseException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -8,7 +10,7 @@ public final class EdnParseException extends RuntimeException {
     private final int column;
 
     public EdnParseException(String message, int line, int column) {
-        super("line " + line + ", column " + column + ": " + message);
+        super(t("line " + line + ", column " + column + ": ", line + "번째 줄, " + column + "번째 열: ") + message);
         this.line = line;
         this.column = column;
     }

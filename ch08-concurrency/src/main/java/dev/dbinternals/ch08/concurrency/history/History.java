@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.concurrency.history;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.concurrency.history.HistoryEvent.Type;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,7 +46,8 @@ public final class History {
         long last = Long.MIN_VALUE;
         for (HistoryEvent e : events) {
             if (e.index() <= last) {
-                throw new EdnParseException("event index " + e.index() + " is not after the previous one (" + last + ")", e.line(), 1);
+                throw new EdnParseException(t("event index " + e.index() + " is not after the previous one (" + last + ")",
+                        "이벤트 인덱스 " + e.index() + " 가 앞의 인덱스(" + last + ")보다 크지 않습니다"), e.line(), 1);
             }
             last = e.index();
             if (!e.isClient()) {
@@ -54,23 +57,28 @@ public final class History {
             if (e.type() == Type.INVOKE) {
                 HistoryEvent prev = open.put(p, e);
                 if (prev != null) {
-                    throw new EdnParseException("process " + p + " invokes :" + e.f() + " while its :" + prev.f()
-                            + (prev.line() > 0 ? " from line " + prev.line() : "") + " has not completed", e.line(), 1);
+                    throw new EdnParseException(t("process " + p + " invokes :" + e.f() + " while its :" + prev.f()
+                            + (prev.line() > 0 ? " from line " + prev.line() : "") + " has not completed",
+                            "프로세스 " + p + " 가 " + (prev.line() > 0 ? prev.line() + "번째 줄의 " : "") + ":" + prev.f()
+                            + " 를 끝내지 않은 채 :" + e.f() + " 를 호출합니다"), e.line(), 1);
                 }
                 invokes.add(e);
             } else {
                 HistoryEvent inv = open.remove(p);
                 if (inv == null) {
                     if (e.type() == Type.INFO) {
-                        warnings.add((e.line() > 0 ? "line " + e.line() + ": " : "") + ":info from process " + p
-                                + " with no operation in flight, ignored");
+                        warnings.add((e.line() > 0 ? t("line " + e.line() + ": ", e.line() + "번째 줄: ") : "") + t(":info from process " + p
+                                + " with no operation in flight, ignored", "진행 중인 연산이 없는 프로세스 " + p + " 의 :info, 무시했습니다"));
                         continue;
                     }
-                    throw new EdnParseException(e.type().keyword() + " from process " + p + " completes no :invoke", e.line(), 1);
+                    throw new EdnParseException(t(e.type().keyword() + " from process " + p + " completes no :invoke",
+                            "프로세스 " + p + " 의 " + e.type().keyword() + " 가 완료하는 :invoke 가 없습니다"), e.line(), 1);
                 }
                 if (!inv.f().equals(e.f())) {
-                    throw new EdnParseException(e.type().keyword() + " :" + e.f() + " from process " + p + " completes a different operation, :"
-                            + inv.f() + (inv.line() > 0 ? " invoked at line " + inv.line() : ""), e.line(), 1);
+                    throw new EdnParseException(t(e.type().keyword() + " :" + e.f() + " from process " + p + " completes a different operation, :"
+                            + inv.f() + (inv.line() > 0 ? " invoked at line " + inv.line() : ""),
+                            "프로세스 " + p + " 의 " + e.type().keyword() + " :" + e.f() + " 가 다른 연산 :" + inv.f()
+                            + (inv.line() > 0 ? " (" + inv.line() + "번째 줄에서 호출)" : "") + " 를 완료합니다"), e.line(), 1);
                 }
                 completion.put(inv, e);
             }
@@ -84,8 +92,8 @@ public final class History {
                         Long.MAX_VALUE, key, inv.line()));
             } else if (done.type() == Type.OK) {
                 if (!Objects.equals(key, done.key()) && done.key() != null) {
-                    throw new EdnParseException("the completion's key " + Edn.write(done.key()) + " differs from the invocation's "
-                            + Edn.write(key), done.line(), 1);
+                    throw new EdnParseException(t("the completion's key " + Edn.write(done.key()) + " differs from the invocation's "
+                            + Edn.write(key), "완료의 키 " + Edn.write(done.key()) + " 가 호출의 키 " + Edn.write(key) + " 와 다릅니다"), done.line(), 1);
                 }
                 // the completion's value is the result (a read's value); a completion that carries none
                 // (:value nil or absent, as some clients write for a :write or :cas) keeps the invocation's,

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.concurrency.history;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.concurrency.history.Edn.Keyword;
 import dev.dbinternals.ch08.concurrency.history.Edn.Symbol;
 import dev.dbinternals.ch08.concurrency.history.Edn.Tagged;
@@ -60,21 +62,22 @@ public final class JepsenHistory {
             v = t.value();
         }
         if (!(v instanceof Map<?, ?> raw)) {
-            throw new EdnParseException("expected an operation map like {:process 0, :type :invoke, :f :read, :value nil}, found "
+            throw new EdnParseException(t("expected an operation map like {:process 0, :type :invoke, :f :read, :value nil}, found ",
+                    "{:process 0, :type :invoke, :f :read, :value nil} 같은 연산 맵이 와야 하는데 이것이 왔습니다: ")
                     + abbreviate(Edn.write(v)), form.line(), form.column());
         }
         @SuppressWarnings("unchecked")
         Map<Object, Object> m = (Map<Object, Object>) raw;
         Type type = type(m.get(TYPE), m.containsKey(TYPE), form);
         if (!m.containsKey(PROCESS)) {
-            throw new EdnParseException("the operation has no :process", form.line(), form.column());
+            throw new EdnParseException(t("the operation has no :process", "연산에 :process 가 없습니다"), form.line(), form.column());
         }
         Object process = m.get(PROCESS);
         if (process instanceof Integer i) {
             process = (long) i;
         }
         if (process == null) {
-            throw new EdnParseException(":process is nil", form.line(), form.column());
+            throw new EdnParseException(t(":process is nil", ":process 가 nil 입니다"), form.line(), form.column());
         }
         Object fv = m.get(F);
         String f;
@@ -87,7 +90,8 @@ public final class JepsenHistory {
         } else if (fv == null && !(process instanceof Long)) {
             f = "";
         } else {
-            throw new EdnParseException("expected :f to be a keyword such as :read, found " + (fv == null ? "nothing" : Edn.write(fv)),
+            throw new EdnParseException(t("expected :f to be a keyword such as :read, found ", ":f 는 :read 같은 키워드여야 하는데 이것이 왔습니다: ")
+                    + (fv == null ? t("nothing", "없음") : Edn.write(fv)),
                     form.line(), form.column());
         }
         long index = defaultIndex;
@@ -95,7 +99,7 @@ public final class JepsenHistory {
         if (idx instanceof Long l) {
             index = l;
         } else if (idx != null) {
-            throw new EdnParseException("expected :index to be an integer, found " + Edn.write(idx), form.line(), form.column());
+            throw new EdnParseException(t("expected :index to be an integer, found ", ":index 는 정수여야 하는데 이것이 왔습니다: ") + Edn.write(idx), form.line(), form.column());
         }
         Object value = m.get(VALUE);
         Object key = m.get(KEY);
@@ -109,7 +113,8 @@ public final class JepsenHistory {
             key = null;
         } else if (independent && process instanceof Long) {
             if (!(value instanceof List<?> pair) || pair.size() != 2) {
-                throw new EdnParseException("with independent keys every client :value must be a [key value] tuple, found "
+                throw new EdnParseException(t("with independent keys every client :value must be a [key value] tuple, found ",
+                        "독립 키에서는 클라이언트의 :value 가 모두 [key value] 튜플이어야 하는데 이것이 왔습니다: ")
                         + Edn.write(value), form.line(), form.column());
             }
             key = pair.get(0);
@@ -133,8 +138,9 @@ public final class JepsenHistory {
                     break;
             }
         }
-        throw new EdnParseException("expected :type to be one of :invoke, :ok, :fail, :info, found "
-                + (present ? Edn.write(t) : "nothing"), form.line(), form.column());
+        throw new EdnParseException(t("expected :type to be one of :invoke, :ok, :fail, :info, found ",
+                ":type 은 :invoke, :ok, :fail, :info 중 하나여야 하는데 이것이 왔습니다: ")
+                + (present ? Edn.write(t) : t("nothing", "없음")), form.line(), form.column());
     }
 
     private static String abbreviate(String s) {

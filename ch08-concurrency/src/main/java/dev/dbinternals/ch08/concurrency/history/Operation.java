@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.concurrency.history;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 /**
  * An invocation paired with its completion: the unit a consistency checker orders.
  *
@@ -49,9 +51,9 @@ public record Operation(int id, long process, String f, Object value, Status sta
             case "read" -> isPending() ? "read ?" : "read → " + v;
             default -> f + (value == null ? "" : " " + v);
         };
-        String k = key == null ? "" : "key " + Edn.write(key) + ": ";
+        String k = key == null ? "" : t("key ", "키 ") + Edn.write(key) + ": ";
         String span = "[" + invokeIndex + ".." + (isPending() ? "?" : String.valueOf(completeIndex)) + "]";
-        return k + "p" + process + " " + body + (isPending() ? " (outcome unknown)" : "") + " " + span;
+        return k + "p" + process + " " + body + (isPending() ? t(" (outcome unknown)", " (결과 모름)") : "") + " " + span;
     }
 
     @Override

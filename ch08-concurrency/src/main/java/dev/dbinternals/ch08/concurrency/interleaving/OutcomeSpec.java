@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.concurrency.interleaving;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -52,27 +54,27 @@ public final class OutcomeSpec {
     public static OutcomeSpec racyCounter(int threads, int k) {
         int expected = threads * k;
         int min = threads == 1 ? expected : (k == 1 ? 1 : 2);
-        OutcomeSpec spec = create().expect(expected, Expect.ACCEPTABLE, "every increment counted");
+        OutcomeSpec spec = create().expect(expected, Expect.ACCEPTABLE, t("every increment counted", "모든 증가가 반영됨"));
         for (int v = expected - 1; v >= min; v--) {
             int lost = expected - v;
-            spec.expect(v, Expect.ACCEPTABLE_INTERESTING, lost + " lost update" + (lost == 1 ? "" : "s"));
+            spec.expect(v, Expect.ACCEPTABLE_INTERESTING, t(lost + " lost update" + (lost == 1 ? "" : "s"), "갱신 손실 " + lost + "번"));
         }
         for (int v = min - 1; v >= 0; v--) {
-            spec.expect(v, Expect.FORBIDDEN, v == 0 ? "no increment at all" : "below the model's minimum of " + min);
+            spec.expect(v, Expect.FORBIDDEN, v == 0 ? t("no increment at all", "증가가 하나도 없음") : t("below the model's minimum of " + min, "모델의 최솟값 " + min + "보다 작음"));
         }
-        spec.expect(expected + 1, Expect.FORBIDDEN, "an increment out of thin air");
-        return spec.otherwise(Expect.FORBIDDEN, "impossible");
+        spec.expect(expected + 1, Expect.FORBIDDEN, t("an increment out of thin air", "어디서도 오지 않은 증가"));
+        return spec.otherwise(Expect.FORBIDDEN, t("impossible", "불가능"));
     }
 
     /** A fixed counter (lock, CAS loop, fetch-and-add): only {@code threads × k}. */
     public static OutcomeSpec exactCounter(int threads, int k) {
         int expected = threads * k;
-        OutcomeSpec spec = create().expect(expected, Expect.ACCEPTABLE, "every increment counted");
+        OutcomeSpec spec = create().expect(expected, Expect.ACCEPTABLE, t("every increment counted", "모든 증가가 반영됨"));
         for (int v = expected - 1; v >= 0; v--) {
             int lost = expected - v;
-            spec.expect(v, Expect.FORBIDDEN, lost + " lost update" + (lost == 1 ? "" : "s"));
+            spec.expect(v, Expect.FORBIDDEN, t(lost + " lost update" + (lost == 1 ? "" : "s"), "갱신 손실 " + lost + "번"));
         }
-        spec.expect(expected + 1, Expect.FORBIDDEN, "an increment out of thin air");
-        return spec.otherwise(Expect.FORBIDDEN, "impossible");
+        spec.expect(expected + 1, Expect.FORBIDDEN, t("an increment out of thin air", "어디서도 오지 않은 증가"));
+        return spec.otherwise(Expect.FORBIDDEN, t("impossible", "불가능"));
     }
 }

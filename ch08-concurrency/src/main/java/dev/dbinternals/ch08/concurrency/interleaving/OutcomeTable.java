@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.concurrency.interleaving;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.explore.Explorer;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,16 +77,18 @@ public final class OutcomeTable {
     public String render() {
         StringBuilder sb = new StringBuilder();
         sb.append(title).append('\n');
-        sb.append(String.format("  %-9s %14s  %-23s %s%n", "Outcome", "Interleavings", "Expect", "Description"));
+        sb.append(String.format("  %-9s %14s  %-23s %s%n", t("Outcome", "결과"), t("Interleavings", "인터리빙 수"), t("Expect", "판정"),
+                t("Description", "설명")));
         for (Row r : rows) {
             sb.append(String.format("  x = %-5d %14d  %-23s %s%s%n", r.outcome(), r.interleavings(), r.expect(), r.description(),
-                    r.expect() == Expect.FORBIDDEN && r.interleavings() == 0 ? " (unreachable in the model)" : ""));
+                    r.expect() == Expect.FORBIDDEN && r.interleavings() == 0 ? t(" (unreachable in the model)", " (모델에서 도달 불가)") : ""));
         }
-        sb.append(String.format("  %d interleavings in total, %d distinct states, explored exhaustively%s%n",
-                totalInterleavings(), states, forbiddenReached() ? "; A FORBIDDEN OUTCOME IS REACHABLE" : ""));
+        sb.append(String.format(t("  %d interleavings in total, %d distinct states, explored exhaustively%s%n",
+                        "  인터리빙 모두 %d개, 서로 다른 상태 %d개, 빠짐없이 탐색함%s%n"),
+                totalInterleavings(), states, forbiddenReached() ? t("; A FORBIDDEN OUTCOME IS REACHABLE", "; FORBIDDEN 결과에 도달할 수 있다") : ""));
         for (Row r : rows) {
             if (r.interleavings() > 0) {
-                sb.append("  witness for x = ").append(r.outcome()).append(": ").append(String.join(", ", r.witness())).append('\n');
+                sb.append(t("  witness for x = ", "  x = ")).append(r.outcome()).append(t(": ", "의 증거: ")).append(String.join(", ", r.witness())).append('\n');
             }
         }
         return sb.toString();

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.concurrency.race;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +60,8 @@ public final class RealThreadRace {
         /** One line per outcome with a bar. */
         public String render() {
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format("%s, %d threads x %d increments, compute = %d spin-waits, %d trials:%n", variant, threads, increments,
+            sb.append(String.format(t("%s, %d threads x %d increments, compute = %d spin-waits, %d trials:%n",
+                            "%s, 스레드 %d개 x 증가 %d번, compute = 스핀 대기 %d번, 시행 %d번:%n"), variant, threads, increments,
                     computeSpins, trials));
             long max = counts.values().stream().mapToLong(Long::longValue).max().orElse(1);
             for (Map.Entry<Integer, Long> e : new TreeMap<>(counts).descendingMap().entrySet()) {

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.concurrency.replication;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import java.nio.ByteBuffer;
 
 /**
@@ -21,7 +23,8 @@ public final class SchemaFrame {
         private static final long serialVersionUID = 1L;
 
         public SchemaMismatchException(int frameVersion, int localVersion) {
-            super("frame encoded with schema version " + frameVersion + ", this node has version " + localVersion);
+            super(t("frame encoded with schema version " + frameVersion + ", this node has version " + localVersion,
+                    "프레임은 스키마 버전 " + frameVersion + "(으)로 인코딩되었는데 이 노드의 버전은 " + localVersion + "이다"));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.concurrency.exercises;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -61,10 +63,11 @@ class AtomicCounterExerciseTest {
             }
 
             // then no increment was lost
-            assertThat(errors).as("increment() must not throw").isEmpty();
+            assertThat(errors).as(t("increment() must not throw", "increment()는 예외를 던지면 안 돼요")).isEmpty();
             assertThat(counter.get())
-                    .as("round %d of %d: 4 x %,d increments; fewer means updates were lost (count++ on a plain or volatile"
-                            + " field is figure 8-1's race: load, add, store)", round, rounds, perThread)
+                    .as(t("round %d of %d: 4 x %,d increments; fewer means updates were lost (count++ on a plain or volatile"
+                            + " field is figure 8-1's race: load, add, store)", "%2$d라운드 중 %1$d라운드: 4 x %3$,d번 증가. 이보다 적으면 갱신을 잃은 거예요 (일반 필드나 volatile 필드의"
+                            + " count++는 그림 8-1의 경쟁이에요: load, add, store)"), round, rounds, perThread)
                     .isEqualTo(4L * perThread);
         }
     }

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.concurrency.exercises;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbinternals.ch08.concurrency.check.Verdict;
@@ -28,13 +30,14 @@ class QuorumChoiceExerciseTest {
             var q = QuorumChoice.forReadsThatSeeTheLatestWrite(n);
 
             assertThat(q.n()).isEqualTo(n);
-            assertThat(q.r() + q.w()).as("R + W > N for N = %d", n).isGreaterThan(n);
-            assertThat(2 * q.w()).as("two write quorums meet: 2W > N for N = %d (with R = W, the same as R + W > N)", n)
+            assertThat(q.r() + q.w()).as(t("R + W > N for N = %d", "N = %d일 때 R + W > N이어야 해요"), n).isGreaterThan(n);
+            assertThat(2 * q.w()).as(t("two write quorums meet: 2W > N for N = %d (with R = W, the same as R + W > N)", "두 쓰기 쿼럼이 겹쳐야 해요: N = %d일 때 2W > N (R = W이면 R + W > N과 같아요)"), n)
                     .isGreaterThan(n);
-            assertThat(q.r()).as("R = W for N = %d", n).isEqualTo(q.w());
+            assertThat(q.r()).as(t("R = W for N = %d", "N = %d일 때 R = W여야 해요"), n).isEqualTo(q.w());
             assertThat(2 * (q.w() - 1) > n)
-                    .as("N = %d, R = W = %d: one replica fewer in each quorum would still make every two quorums meet;"
-                            + " choose the smallest", n, q.w())
+                    .as(t("N = %d, R = W = %d: one replica fewer in each quorum would still make every two quorums meet;"
+                            + " choose the smallest", "N = %d, R = W = %d: 쿼럼마다 복제본을 하나씩 줄여도 어느 두 쿼럼이든 여전히 겹쳐요."
+                            + " 가장 작은 값을 고르세요"), n, q.w())
                     .isFalse();
         }
     }
@@ -43,7 +46,7 @@ class QuorumChoiceExerciseTest {
     void shouldNeverReadStaleInTheSimulation() {
         var outcome = new QuorumScenario(QuorumChoice.forReadsThatSeeTheLatestWrite(3), false).run(1);
 
-        assertThat(outcome.firstRead()).as("B reads the value A's completed write stored").isEqualTo(1L);
+        assertThat(outcome.firstRead()).as(t("B reads the value A's completed write stored", "B는 완료된 A의 쓰기가 저장한 값을 읽어야 해요")).isEqualTo(1L);
         assertThat(outcome.check().verdict()).isEqualTo(Verdict.OK);
     }
 }

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.concurrency.exercises;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.concurrency.check.CheckResult;
 import dev.dbinternals.ch08.concurrency.check.LinearizabilityChecker;
 import dev.dbinternals.ch08.concurrency.check.Models;
@@ -152,10 +154,14 @@ class QuorumRegisterExerciseTest {
             sim.at(Duration.ofMillis(crashAt), () -> sim.crash(victim));
         }
 
-        String setting = quorums + ", " + CLIENTS + " clients x " + OPS_PER_CLIENT + " operations; between nodes "
+        String setting = t(quorums + ", " + CLIENTS + " clients x " + OPS_PER_CLIENT + " operations; between nodes "
                 + Math.round(LOSS * 100) + "% loss, " + Math.round(DUPLICATION * 100) + "% duplication, 2% corruption, each link's"
                 + " delay uniform from 1 ms up to 1, 5, 50 or 300 ms; node clocks off by up to ±200 ms"
-                + (crashed == null ? "" : "; node " + crashed + " crashed at " + crashAt + " ms");
+                + (crashed == null ? "" : "; node " + crashed + " crashed at " + crashAt + " ms"),
+                quorums + ", 클라이언트 " + CLIENTS + "개 x 연산 " + OPS_PER_CLIENT + "개, 노드 사이에 손실 "
+                + Math.round(LOSS * 100) + "%, 중복 " + Math.round(DUPLICATION * 100) + "%, 손상 2%, 링크마다 지연은"
+                + " 1 ms부터 1, 5, 50, 300 ms 중 하나까지 균등 분포, 노드 클럭은 최대 ±200 ms 어긋남"
+                + (crashed == null ? "" : ", " + crashAt + " ms에 노드 " + crashed + " 충돌"));
         runAndCheck(sim, clients, history, eventTimes, crashed, setting);
     }
 
@@ -172,9 +178,11 @@ class QuorumRegisterExerciseTest {
                 addClient(sim, new Client(0, nodes.get(0), sim, history, eventTimes, 1, 0, 0)),
                 addClient(sim, new Client(1, nodes.get(1), sim, history, eventTimes, 1, 50, 100)),
                 addClient(sim, new Client(2, nodes.get(2), sim, history, eventTimes, 1, 100, 100)));
-        runAndCheck(sim, clients, history, eventTimes, null, quorums + ", no loss, delays of 1 to 5 ms; node clocks off by up"
+        runAndCheck(sim, clients, history, eventTimes, null, t(quorums + ", no loss, delays of 1 to 5 ms; node clocks off by up"
                 + " to ±200 ms; n1 and n2 cut off from n3, n4 and n5 until 300 ms; c1 writes via n1 at 0 ms, c2 reads via n2"
-                + " at 50 ms, c3 reads via n3 at 100 ms");
+                + " at 50 ms, c3 reads via n3 at 100 ms", quorums + ", 손실 없음, 지연 1-5 ms, 노드 클럭은 최대 ±200 ms 어긋남,"
+                + " n1과 n2는 300 ms까지 n3, n4, n5와 끊김, c1은 0 ms에 n1을 통해 쓰고, c2는 50 ms에 n2를 통해,"
+                + " c3은 100 ms에 n3을 통해 읽음"));
     }
 
     /** The N replicas, each with its clock off by up to ±200 ms: a node cannot tell the order of events by its clock. */
@@ -205,19 +213,25 @@ class QuorumRegisterExerciseTest {
         // liveness: an operation sent to a node that is still up must end, however many frames were lost
         for (Client c : clients) {
             if (!c.finished() && !c.node.equals(crashed)) {
-                throw new AssertionError(setting + ":\n  client c" + (c.index + 1) + " sent '" + c.describeCurrent() + "' to node "
+                throw new AssertionError(setting + t(":\n  client c" + (c.index + 1) + " sent '" + c.describeCurrent() + "' to node "
                         + c.node + " at " + c.sentAt + " ms and had no reply when the run stopped at " + RUN_LIMIT.toMillis()
                         + " ms, although " + c.node + " never crashed and a quorum of nodes was up: the operation hangs"
-                        + " (was a lost message ever sent again?)");
+                        + " (was a lost message ever sent again?)",
+                        ":\n  클라이언트 c" + (c.index + 1) + " 가 " + c.sentAt + " ms에 노드 " + c.node + " 로 '" + c.describeCurrent()
+                        + "' 를 보냈는데, 실행이 " + RUN_LIMIT.toMillis() + " ms에 멈출 때까지 응답이 없었어요. " + c.node
+                        + " 는 충돌하지 않았고 노드의 쿼럼도 살아 있었으니 연산이 멈춘 거예요 (잃어버린 메시지를 다시 보낸 적이 있나요?)"));
             }
         }
         // safety: the clients' history is linearizable for a register that starts at 0
         var recorded = history.history();
         CheckResult result = LinearizabilityChecker.create().check(recorded, Models.register(0L));
         if (result.verdict() != Verdict.OK) {
-            throw new AssertionError(setting + ":\n  the clients' history is "
+            throw new AssertionError(setting + t(":\n  the clients' history is "
                     + (result.verdict() == Verdict.UNKNOWN ? "too hard to check (UNKNOWN)" : "NOT linearizable")
-                    + "; these operations cannot be put in one order that keeps real time and register semantics:\n"
+                    + "; these operations cannot be put in one order that keeps real time and register semantics:\n",
+                    ":\n  클라이언트의 히스토리가 "
+                    + (result.verdict() == Verdict.UNKNOWN ? "검사하기에 너무 어려워요 (UNKNOWN)" : "선형적이지 않아요 (NOT linearizable)")
+                    + ". 이 연산들은 실시간 순서와 레지스터 의미를 함께 지키는 한 순서로 놓을 수 없어요:\n")
                     + core(result, recorded.operations(), eventTimes));
         }
     }
@@ -232,22 +246,27 @@ class QuorumRegisterExerciseTest {
             for (Operation shown : k.core()) {
                 // the core may forget a reply it does not need; describe the operation as it really happened
                 Operation op = operations.stream().filter(o -> o.id() == shown.id()).findFirst().orElse(shown);
-                String what = op.f().equals("read") ? (op.isPending() ? "read (no reply)" : "read returned " + op.value())
-                        : "write " + op.value() + (op.isPending() ? " (no reply)" : "");
-                sb.append("    client c").append(op.process() + 1).append(" (via n").append(op.process() + 1).append("): ")
-                        .append(what).append(", sent at ").append(eventTimes.get((int) op.invokeIndex())).append(" ms");
+                String what = op.f().equals("read") ? (op.isPending() ? t("read (no reply)", "read (응답 없음)")
+                        : t("read returned ", "read가 돌려준 값 ") + op.value())
+                        : "write " + op.value() + (op.isPending() ? t(" (no reply)", " (응답 없음)") : "");
+                sb.append(t("    client c", "    클라이언트 c")).append(op.process() + 1).append(t(" (via n", " (n")).append(op.process() + 1)
+                        .append(t("): ", " 경유): ")).append(what).append(t(", sent at ", ", 보낸 시각 ")).append(eventTimes.get((int) op.invokeIndex()))
+                        .append(" ms");
                 if (!op.isPending()) {
-                    sb.append(", answered at ").append(eventTimes.get((int) op.completeIndex())).append(" ms");
+                    sb.append(t(", answered at ", ", 응답 시각 ")).append(eventTimes.get((int) op.completeIndex())).append(" ms");
                 }
                 if (k.relaxed().contains(op.id())) {
-                    sb.append(" (its reply is not needed for the contradiction)");
+                    sb.append(t(" (its reply is not needed for the contradiction)", " (모순에는 이 연산의 응답이 필요 없어요)"));
                 }
                 sb.append('\n');
             }
         }
-        sb.append("  (a read must return the value of the latest write that ended before the read was sent, or of a write"
+        sb.append(t("  (a read must return the value of the latest write that ended before the read was sent, or of a write"
                 + " overlapping the read, 0 before any write; and no read may return an older value than one an"
-                + " earlier-finished read returned: one total order that respects real time)");
+                + " earlier-finished read returned: one total order that respects real time)",
+                "  (읽기는 읽기를 보내기 전에 끝난 가장 최근 쓰기의 값이나, 읽기와 겹치는 쓰기의 값을 돌려줘야 하고, 쓰기가 하나도"
+                + " 없었다면 0을 돌려줘야 해요. 또 어떤 읽기도 먼저 끝난 읽기가 돌려준 값보다 오래된 값을 돌려주면 안 돼요:"
+                + " 실시간 순서를 지키는 하나의 전체 순서가 있어야 해요)"));
         return sb.toString();
     }
 

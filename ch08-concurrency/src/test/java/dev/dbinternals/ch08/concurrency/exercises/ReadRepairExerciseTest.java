@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.concurrency.exercises;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbinternals.ch08.concurrency.replication.QuorumScenario;
@@ -35,8 +37,8 @@ class ReadRepairExerciseTest {
 
         var plan = ReadRepairPlanner.plan(replies);
 
-        assertThat(plan.newest()).as("the copy with the highest version").isEqualTo(new Versioned(2, 20));
-        assertThat(plan.repairs()).as("r1 and r3 are older; r2 is current")
+        assertThat(plan.newest()).as(t("the copy with the highest version", "버전이 가장 높은 사본이어야 해요")).isEqualTo(new Versioned(2, 20));
+        assertThat(plan.repairs()).as(t("r1 and r3 are older; r2 is current", "r1과 r3은 오래됐고 r2는 최신이에요"))
                 .containsOnlyKeys(Address.of("r1"), Address.of("r3"))
                 .containsValue(new Versioned(2, 20));
     }
@@ -50,9 +52,10 @@ class ReadRepairExerciseTest {
 
         var plan = ReadRepairPlanner.plan(replies);
 
-        assertThat(plan.newest()).as("r1 holds 9 written at version 1, r2 holds 3 written later, at version 2: which is"
-                + " the newest copy?").isEqualTo(new Versioned(3, 2));
-        assertThat(plan.repairs()).as("only r1 is behind").containsOnlyKeys(Address.of("r1"));
+        assertThat(plan.newest()).as(t("r1 holds 9 written at version 1, r2 holds 3 written later, at version 2: which is"
+                + " the newest copy?", "r1은 버전 1에서 쓴 9를, r2는 나중에 버전 2에서 쓴 3을 가지고 있어요:"
+                + " 가장 새로운 사본은 어느 것일까요?")).isEqualTo(new Versioned(3, 2));
+        assertThat(plan.repairs()).as(t("only r1 is behind", "뒤처진 것은 r1뿐이에요")).containsOnlyKeys(Address.of("r1"));
     }
 
     @Test
@@ -67,17 +70,17 @@ class ReadRepairExerciseTest {
         var nothing = ReadRepairPlanner.plan(empty);
         var current = ReadRepairPlanner.plan(same);
 
-        assertThat(nothing.newest()).as("no replica has the key: the newest copy is Versioned.NONE").isEqualTo(Versioned.NONE);
-        assertThat(nothing.repairs()).as("nothing to repair when every replica has nothing").isEmpty();
+        assertThat(nothing.newest()).as(t("no replica has the key: the newest copy is Versioned.NONE", "키를 가진 복제본이 없어요: 가장 새로운 사본은 Versioned.NONE이에요")).isEqualTo(Versioned.NONE);
+        assertThat(nothing.repairs()).as(t("nothing to repair when every replica has nothing", "모든 복제본에 아무것도 없으면 복구할 것도 없어요")).isEmpty();
         assertThat(current.newest()).isEqualTo(new Versioned(7, 3));
-        assertThat(current.repairs()).as("replicas that already hold the newest version need no repair").isEmpty();
+        assertThat(current.repairs()).as(t("replicas that already hold the newest version need no repair", "이미 최신 버전을 가진 복제본은 복구할 필요가 없어요")).isEmpty();
     }
 
     @Test
     void shouldConvergeEveryReplicaInTheSimulation() {
         var outcome = new QuorumScenario(new Quorums(3, 2, 2), true, ReadRepairPlanner::plan).run(1);
 
-        assertThat(outcome.replicasConverged()).as("all replicas hold the same copy after repaired reads: %s", outcome.replicasAtEnd())
+        assertThat(outcome.replicasConverged()).as(t("all replicas hold the same copy after repaired reads: %s", "복구하는 읽기 뒤에는 모든 복제본이 같은 사본을 가져야 해요: %s"), outcome.replicasAtEnd())
                 .isTrue();
         assertThat(outcome.firstRead()).isEqualTo(1L);
     }
