@@ -27,7 +27,7 @@ public final class Demo07Quorums {
         DemoArgs a = DemoArgs.forDemo("quorums", "quorum reads (R+W>N vs R+W<=N) and read repair on 3 replicas",
                 "복제본 3개에서의 쿼럼 읽기(R+W>N 대 R+W<=N)와 읽기 복구").parse(args);
         PrintStream out = DemoSupport.stdout();
-        DemoArgs.heading(out, t("Writer A cannot reach r3, reader B cannot reach r1; A writes x=1, then B reads x (쿼럼, 읽기 중 데이터 복구)",
+        DemoArgs.heading(out, t("Writer A cannot reach r3, reader B cannot reach r1; A writes x=1, then B reads x (쿼럼, 읽기 복구)",
                 "쓰는 A는 r3에, 읽는 B는 r1에 닿지 못한다. A가 x=1을 쓰고 B가 x를 읽는다 (쿼럼, 읽기 복구)"));
         out.printf("%-22s %-12s %-16s %-22s %s%n", t("quorums", "쿼럼"), t("read repair", "읽기 복구"), t("B's first read", "B의 첫 읽기"),
                 t("linearizable?", "선형적인가?"), t("replicas at the end (value@version)", "마지막 복제본 상태 (값@버전)"));

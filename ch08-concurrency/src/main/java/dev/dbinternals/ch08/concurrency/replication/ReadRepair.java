@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Read repair (읽기 중 데이터 복구): from the copies replicas returned for one key, the newest
+ * Read repair (읽기 복구): from the copies replicas returned for one key, the newest
  * one, and which replicas must be sent it.
  *
- * <p>Book: Chapter 8, "State Consistency" (상태 일관성): read repair (읽기 중 데이터 복구) lets
+ * <p>Book: Chapter 8, "State Consistency" (상태 일관성): read repair (읽기 복구) lets
  * replicas diverge and fixes them when a read notices. {@link #plan} is what the demos' clients
  * run; it is package-private so that exercise conc-4 (which asks for the same planner, in
  * {@code ReadRepairPlanner}) cannot pass by calling it. A client takes any {@link Planner}.
