@@ -36,7 +36,7 @@ public final class Demo06Fallacies {
                         "분산 컴퓨팅의 여덟 가지 오류: 각각 순진한 프로그램과 그 해결책")
                 .choiceOption("only", "all", List.of("all", "1", "2", "3", "4", "5", "6", "7", "8"),
                         "run only one fallacy (" + Fallacies.validValues() + ")",
-                        "오류 하나만 실행한다 (" + Fallacies.validValues() + ")")
+                        "오류 하나만 실행한다 (1..8 중 번호 하나, 기본값 all 은 여덟 가지 모두)")
                 .parse(argv);
         List<Fallacy> chosen = choose(args.get("only"));
         PrintStream out = System.out;

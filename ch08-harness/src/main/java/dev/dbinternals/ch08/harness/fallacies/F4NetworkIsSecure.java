@@ -311,10 +311,10 @@ public final class F4NetworkIsSecure implements Fallacy {
                 List.of(String.format(t("A sends %d orders \"pay bob %d\" to bank B through router M, which an attacker controls.",
                                 "A가 공격자가 장악한 라우터 M을 거쳐 은행 B에게 \"pay bob %2$d\" 주문 %1$d개를 보낸다."), ORDERS, AMOUNT),
                         String.format(t("Order %d gets bits flipped on the wire by accident; M rewrites order %d to \"pay mallory %d\",",
-                                "주문 %d은 전선 위에서 우연히 비트가 뒤집히고; M은 주문 %d을 \"pay mallory %d\"로 바꿔 쓰고,"),
+                                "%d번 주문은 전선 위에서 우연히 비트가 뒤집힌다; M은 %d번 주문을 \"pay mallory %d\"로 바꿔 쓰고,"),
                                 CORRUPTED_SEQ, FORGED_SEQ, FORGED_AMOUNT),
                         String.format(t("re-seals it, and replays order %d %d times. A's orders that reached B as A wrote them total %d.",
-                                "다시 봉인하고, 주문 %d을 %d번 되풀이해 보낸다. A가 쓴 그대로 B에 닿은 A의 주문 합계는 %d이다."),
+                                "다시 봉인하고, %d번 주문을 %d회 되풀이해 보낸다. A가 쓴 그대로 B에 닿은 A의 주문 합계: %d."),
                                 REPLAYED_SEQ, REPLAYS, crc.ordered())),
                 List.of(line("CRC32C only", crc)),
                 List.of(line("HMAC-SHA256", hmac),
@@ -329,7 +329,7 @@ public final class F4NetworkIsSecure implements Fallacy {
 
     private static String line(String what, Result r) {
         return String.format(t("%-23s accidental flip %s, forgery %s, %d of %d replays accepted: B paid out %d.",
-                        "%1$-23s 우연한 뒤집힘 %2$s, 위조 %3$s, 되풀이 %5$d번 중 %4$d번 수락: B가 %6$d를 지급했다."),
+                        "%1$-23s 우연한 뒤집힘 %2$s, 위조 %3$s, 되풀이 %5$d회 중 %4$d회 수락: B가 지급한 금액 %6$d."),
                 what + ":", r.corruptionAccepted() ? t("ACCEPTED", "수락됨") : t("rejected", "거부됨"),
                 r.forgeryAccepted() ? t("ACCEPTED", "수락됨") : t("rejected", "거부됨"),
                 r.replaysAccepted(), REPLAYS, r.paidOut());

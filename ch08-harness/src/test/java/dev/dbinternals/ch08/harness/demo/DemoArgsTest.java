@@ -84,7 +84,7 @@ class DemoArgsTest {
         assertThat(error(dir, "--seed", "x")).isEqualTo("--seed must be a whole number, got 'x'");
         assertThat(error(dir, "--pings")).isEqualTo("--pings needs a value: a whole number from 1 to 100");
         assertThat(error(dir, "--pings", "--quick")).startsWith("--pings needs a value");
-        assertThat(error(dir, "--bogus")).startsWith("unknown option '--bogus' (valid: --quick, --seed, --out, --help, --pings");
+        assertThat(error(dir, "--bogus")).startsWith("unknown option '--bogus' (valid: --quick, --seed, --out, --lang, --help, --pings");
         assertThat(error(dir, "stray")).startsWith("unexpected argument 'stray'; options start with --");
     }
 
@@ -131,7 +131,7 @@ class DemoArgsTest {
     void shouldListEveryOptionWithWhatItAllowsAndItsDefaultInTheUsage(@TempDir Path dir) {
         String usage = spec(dir).usage();
 
-        assertThat(usage).startsWith("usage: t [--quick] [--seed N] [--out DIR] [--pings N] [--budget N] [--loss X] [--node A|B|both] [--chaos]")
+        assertThat(usage).startsWith("usage: t [--quick] [--seed N] [--out DIR] [--lang en|ko] [--pings N] [--budget N] [--loss X] [--node A|B|both] [--chaos]")
                 .contains("--pings N").contains("a whole number from 1 to 100 (default 20)")
                 .contains("a number from 0 to 1 (default 0.3)").contains("one of A, B, both (default both)")
                 .contains("off unless given").contains("--help");
