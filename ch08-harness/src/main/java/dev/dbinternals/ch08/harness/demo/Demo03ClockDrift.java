@@ -87,8 +87,9 @@ public final class Demo03ClockDrift {
 
         Stopwatch sa = sim.node(a, Stopwatch.class);
         Stopwatch sb = sim.node(b, Stopwatch.class);
-        System.out.printf("%n%4s | %-34s | %-30s%n", t("lap", "랩"), t("A: wall delta   mono delta   wall-true", "A: 벽시계 간격   단조 간격   벽시계-실제"),
-                t("B: wall delta   mono delta", "B: 벽시계 간격   단조 간격"));
+        // padded by display width (a Hangul syllable takes two columns), so the Korean header lines up too
+        System.out.printf("%n%s | %s | %s%n", pad(t("lap", "랩"), 4, true), pad(t("A: wall delta   mono delta   wall-true",
+                "A: 벽시계 간격  단조 간격  벽시계-실제"), 34, false), pad(t("B: wall delta   mono delta", "B: 벽시계 간격  단조 간격"), 30, false));
         for (int i = 0; i < laps; i++) {
             long[] la = sa.laps.get(i);
             long[] lb = sb.laps.get(i);
@@ -114,6 +115,13 @@ public final class Demo03ClockDrift {
                 + (bAgrees ? "서로 일치한다 (랩마다 1 ms 이내)." : "어떤 랩에서 일치하지 않는다.")));
         System.out.println(t("The clock events in the trace:", "트레이스의 클럭 이벤트:"));
         System.out.print(sim.trace().toText(e -> e.kind() == Kind.CLOCK_STEP));
+    }
+
+    /** {@code s} padded with spaces to {@code columns} terminal columns (wide characters count two), on the left when {@code right}. */
+    static String pad(String s, int columns, boolean right) {
+        int width = s.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL ? 2 : 1).sum();
+        String fill = " ".repeat(Math.max(0, columns - width));
+        return right ? fill + s : s + fill;
     }
 
     /** "it runs fast", "it runs slow" or "no drift", from the sign of the drift. */
