@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.harness.sim;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.DurableStorage;
@@ -687,7 +689,7 @@ public final class Simulation {
         try {
             s.instance.onMessage(s.ctx, a.from(), bytes);
         } catch (RuntimeException ex) {
-            throw failure(s, "handling message #" + a.messageId() + " from " + a.from(), ex);
+            throw failure(s, t("handling message #" + a.messageId() + " from " + a.from(), a.from() + " 에서 온 메시지 #" + a.messageId() + " 처리"), ex);
         } finally {
             current = null;
         }
@@ -703,7 +705,7 @@ public final class Simulation {
         try {
             s.instance.onTimer(s.ctx, timer.tag);
         } catch (RuntimeException ex) {
-            throw failure(s, "handling timer " + timer.tag, ex);
+            throw failure(s, t("handling timer " + timer.tag, "타이머 " + timer.tag + " 처리"), ex);
         } finally {
             current = null;
         }
@@ -720,7 +722,7 @@ public final class Simulation {
         try {
             s.instance.onStart(s.ctx);
         } catch (RuntimeException ex) {
-            throw failure(s, "starting", ex);
+            throw failure(s, t("starting", "시작"), ex);
         } finally {
             current = null;
         }
@@ -734,8 +736,9 @@ public final class Simulation {
     }
 
     private SimulationException failure(NodeState s, String what, RuntimeException ex) {
-        return new SimulationException("node " + s.address + " threw while " + what + " at "
-                + Trace.formatNanos(now) + " (seed " + seed + "): " + ex, ex);
+        return new SimulationException(t("node " + s.address + " threw while " + what + " at "
+                + Trace.formatNanos(now) + " (seed " + seed + "): ", "노드 " + s.address + " 가 " + Trace.formatNanos(now)
+                + " 에 " + what + " 중 예외를 던졌다 (시드 " + seed + "): ") + ex, ex);
     }
 
     // ------------------------------------------------------------------ the trace

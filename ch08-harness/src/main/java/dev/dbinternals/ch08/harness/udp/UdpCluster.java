@@ -381,7 +381,7 @@ public final class UdpCluster implements AutoCloseable {
 
         private void loop() {
             instance = factory.get();
-            guarded("starting", () -> instance.onStart(this));
+            guarded(t("starting", "시작"), () -> instance.onStart(this));
             try {
                 while (running) {
                     long[] next = due.peek();
@@ -427,7 +427,7 @@ public final class UdpCluster implements AutoCloseable {
                 }
                 delivered.incrementAndGet();
                 byte[] payload = f.payload();
-                guarded("handling a message from " + from, () -> instance.onMessage(this, from, payload));
+                guarded(t("handling a message from " + from, from + " 에서 온 메시지 처리"), () -> instance.onMessage(this, from, payload));
             }
         }
 
@@ -438,7 +438,7 @@ public final class UdpCluster implements AutoCloseable {
                 Object stored = timerTags.remove(t[1]);
                 if (stored != null) { // null: cancelled
                     Object tag = stored == NULL_TAG ? null : stored;
-                    guarded("handling timer " + tag, () -> instance.onTimer(this, tag));
+                    guarded(t("handling timer " + tag, "타이머 " + tag + " 처리"), () -> instance.onTimer(this, tag));
                 }
             }
         }
