@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,15 +14,15 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoArgsTest {
 
     private static DemoArgs spec(Path out) {
-        return DemoArgs.forDemo("t", "a test demo")
-                .intOption("pings", 20, 1, 100, "pings")
-                .longOption("budget", 10, 1, Long.MAX_VALUE, "budget")
-                .doubleOption("loss", 0.3, 0, 1, "loss")
-                .choiceOption("node", "both", "node", "A", "B", "both")
-                .flag("chaos", "chaos")
-                .fileOption("file", "file")
-                .hostPortOption("addr", "127.0.0.1:0", "address")
-                .option("text", "nil", "free text");
+        return DemoArgs.forDemo("t", "a test demo", "시험용 데모")
+                .intOption("pings", 20, 1, 100, "pings", "핑")
+                .longOption("budget", 10, 1, Long.MAX_VALUE, "budget", "예산")
+                .doubleOption("loss", 0.3, 0, 1, "loss", "손실")
+                .choiceOption("node", "both", List.of("A", "B", "both"), "node", "노드")
+                .flag("chaos", "chaos", "혼돈")
+                .fileOption("file", "file", "파일")
+                .hostPortOption("addr", "127.0.0.1:0", "address", "주소")
+                .option("text", "nil", "free text", "자유 텍스트");
     }
 
     private static String error(Path out, String... args) {
@@ -100,7 +101,7 @@ class DemoArgsTest {
     @Test
     void shouldNotCreateTheOutFolderOfADemoThatWritesNoFiles(@TempDir Path dir) {
         Path out = dir.resolve("never");
-        DemoArgs.forDemo("t", "t").writesNoFiles().parseOrThrow(new String[] {"--out", out.toString()});
+        DemoArgs.forDemo("t", "t", "시험").writesNoFiles().parseOrThrow(new String[] {"--out", out.toString()});
 
         assertThat(out).doesNotExist();
     }
@@ -108,8 +109,8 @@ class DemoArgsTest {
     @Test
     void shouldRunCrossOptionChecksAndTakeOneBareArgumentAsThePositionalOption(@TempDir Path dir) throws Exception {
         Path history = Files.writeString(dir.resolve("h.edn"), "[]", StandardCharsets.UTF_8);
-        DemoArgs a = DemoArgs.forDemo("t", "t").writesNoFiles().fileOption("file", "file").positional("file")
-                .intOption("n", 1, 0, 9, "n")
+        DemoArgs a = DemoArgs.forDemo("t", "t", "시험").writesNoFiles().fileOption("file", "file", "파일").positional("file")
+                .intOption("n", 1, 0, 9, "n", "n")
                 .check(x -> {
                     if (x.quick() && x.intValue("n") > 4) {
                         throw new IllegalArgumentException("--n must be at most 4 with --quick");
@@ -117,12 +118,12 @@ class DemoArgsTest {
                 });
 
         assertThat(a.parseOrThrow(new String[] {"--n", "7", history.toString()}).fileValue("file")).contains(history);
-        assertThatThrownBy(() -> DemoArgs.forDemo("t", "t").writesNoFiles().intOption("n", 1, 0, 9, "n")
+        assertThatThrownBy(() -> DemoArgs.forDemo("t", "t", "시험").writesNoFiles().intOption("n", 1, 0, 9, "n", "n")
                 .check(x -> {
                     throw new IllegalArgumentException("--n must be at most 4 with --quick");
                 }).parseOrThrow(new String[] {"--quick"}))
                 .hasMessage("--n must be at most 4 with --quick");
-        assertThatThrownBy(() -> DemoArgs.forDemo("t", "t").writesNoFiles().fileOption("file", "f").positional("file")
+        assertThatThrownBy(() -> DemoArgs.forDemo("t", "t", "시험").writesNoFiles().fileOption("file", "f", "파일").positional("file")
                 .parseOrThrow(new String[] {history.toString(), history.toString()}))
                 .hasMessageContaining("only one file may be given");
     }
@@ -141,9 +142,9 @@ class DemoArgsTest {
 
     @Test
     void shouldRefuseADefaultOutsideItsOwnRangeAtDeclaration() {
-        assertThatThrownBy(() -> DemoArgs.forDemo("t", "t").intOption("n", 10, 0, 9, "n"))
+        assertThatThrownBy(() -> DemoArgs.forDemo("t", "t", "시험").intOption("n", 10, 0, 9, "n", "n"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("--n must be a whole number from 0 to 9, got '10'");
-        assertThatThrownBy(() -> DemoArgs.forDemo("t", "t").intOption("seed", 1, 0, 9, "n"))
+        assertThatThrownBy(() -> DemoArgs.forDemo("t", "t", "시험").intOption("seed", 1, 0, 9, "n", "n"))
                 .isInstanceOf(IllegalStateException.class);
     }
 
