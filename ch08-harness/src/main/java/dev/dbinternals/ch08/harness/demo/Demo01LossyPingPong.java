@@ -35,7 +35,7 @@ public final class Demo01LossyPingPong {
                 .intOption("pings", 20, 1, 100_000, "how many pings to complete (at most 12 with --quick)",
                         "완료할 핑의 수 (--quick 이면 최대 12)")
                 .flag("chaos", "also duplicate and corrupt frames, crash B at 8 ms, restart it at 14 ms, pause A at 16 ms",
-                        "프레임 중복과 손상도 더하고, 8 ms 에 B 를 충돌시키고 14 ms 에 재시작하며, 16 ms 에 A 를 멈춘다")
+                        "프레임 중복과 손상도 더하고, 8 ms에 B를 충돌시키고 14 ms에 재시작하며, 16 ms에 A를 멈춘다")
                 .parse(argv);
         boolean chaos = args.flagValue("chaos");
         double loss = args.doubleValue("loss");
@@ -51,7 +51,7 @@ public final class Demo01LossyPingPong {
                 "A는 5 ms 동안 퐁이 없으면 핑을 재전송하고, B는 받은 핑마다 답한다."));
         if (chaos) {
             System.out.println(t("Chaos on: 20% duplication, 10% corruption, B crashes at 8 ms and restarts at 14 ms, A pauses at 16 ms.",
-                    "혼돈 모드: 중복 20%, 손상 10%, B는 8 ms 에 충돌하고 14 ms 에 재시작하며, A는 16 ms 에 멈춘다."));
+                    "혼돈 모드: 중복 20%, 손상 10%, B는 8 ms에 충돌하고 14 ms에 재시작하며, A는 16 ms에 멈춘다."));
         }
         Simulation sim = run(args.seed(), loss, pings, chaos);
         PingPong.Pinger a = sim.node(Address.of("A"), PingPong.Pinger.class);
@@ -63,7 +63,7 @@ public final class Demo01LossyPingPong {
         DemoArgs.heading(System.out, t("What happened", "무슨 일이 있었나"));
         var s = sim.stats();
         System.out.printf(t("finished at %s of virtual time: %d pongs for %d pings sent (%d retransmissions)%n",
-                "가상 시간 %1$s 에 끝났다: 보낸 핑 %3$d개에 퐁 %2$d개 (재전송 %4$d개)%n"),
+                "가상 시간 %1$s에 끝났다: 보낸 핑 %3$d개에 퐁 %2$d개 (재전송 %4$d개)%n"),
                 Trace.formatNanos(sim.nowNanos()), a.pongs(), a.sent(), a.sent() - pings);
         System.out.printf(t("frames: %d sent, %d delivered, %d lost; B handled %d pings (every copy it got, retransmissions included)%n",
                 "프레임: 전송 %d, 전달 %d, 손실 %d; B가 처리한 핑 %d개 (재전송을 포함해 받은 사본 모두)%n"),
@@ -78,7 +78,7 @@ public final class Demo01LossyPingPong {
         long other = run(args.seed() + 1, loss, pings, chaos).trace().hash();
         System.out.printf(t("with seed %d: %016x (%s)%n", "시드 %d: %016x (%s)%n"), args.seed() + 1, other,
                 other != again ? t("another seed, another run", "다른 시드, 다른 실행")
-                        : t("the same hash as seed " + args.seed(), "시드 " + args.seed() + " 와 같은 해시"));
+                        : t("the same hash as seed " + args.seed(), "시드 " + args.seed() + "의 해시와 같다"));
         Diagrams.write(args.out(), "ping-pong", t("Ping-pong over a lossy link (seed " + args.seed() + ")",
                 "손실이 있는 링크 위의 핑퐁 (시드 " + args.seed() + ")"), sim.trace(),
                 e -> e.kind() != Kind.TIMER_SET && e.kind() != Kind.TIMER_CANCEL);

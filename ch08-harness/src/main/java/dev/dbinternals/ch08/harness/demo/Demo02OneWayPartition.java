@@ -47,11 +47,11 @@ public final class Demo02OneWayPartition {
         sim.at(heal, () -> sim.network().heal());
 
         DemoArgs.heading(System.out, t("A, B, C send a heartbeat to each other every 10 ms (timeout 25 ms)",
-                "A, B, C가 10 ms 마다 서로 하트비트를 보낸다 (타임아웃 25 ms)"));
+                "A, B, C가 10 ms마다 서로 하트비트를 보낸다 (타임아웃 25 ms)"));
         System.out.println(t("at " + start.toMillis() + " ms: one-way partition A -/-> B (B -> A still passes); at "
                 + heal.toMillis() + " ms: heal",
-                start.toMillis() + " ms 에 한 방향 파티션 A -/-> B (B -> A는 여전히 통한다); "
-                + heal.toMillis() + " ms 에 복구"));
+                start.toMillis() + " ms에 한 방향 파티션 A -/-> B (B -> A는 여전히 통한다); "
+                + heal.toMillis() + " ms에 복구"));
         sim.runFor(heal.minusMillis(1));
         List<Address> aSuspects = sim.node(a, Heartbeat.class).suspects();
         List<Address> bSuspects = sim.node(b, Heartbeat.class).suspects();

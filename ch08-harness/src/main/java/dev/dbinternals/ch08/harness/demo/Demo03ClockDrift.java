@@ -76,7 +76,7 @@ public final class Demo03ClockDrift {
         int laps = args.quick() ? 8 : 12;
 
         DemoArgs.heading(System.out, t("A drifts " + ppm + " ppm; at 550 ms NTP steps A's wall clock back 80 ms. B is 3 ms off, no drift",
-                "A는 " + ppm + " ppm 드리프트한다; 550 ms 에 NTP가 A의 벽시계를 80 ms 뒤로 돌린다. B는 3 ms 어긋나 있고 드리프트는 없다"));
+                "A는 " + ppm + " ppm 드리프트한다; 550 ms에 NTP가 A의 벽시계를 80 ms 뒤로 돌린다. B는 3 ms 어긋나 있고 드리프트는 없다"));
         System.out.println(t("Each node sets a 100 ms timer (timers use the monotonic clock) and reports how much",
                 "각 노드는 100 ms 타이머를 걸고 (타이머는 단조 클럭을 쓴다), 지난 랩 이후 각 클럭이"));
         System.out.println(t("time each of its clocks says passed since the last lap.",
@@ -101,12 +101,12 @@ public final class Demo03ClockDrift {
         String trueMs = String.format("%.1f", 100 / (1 + ppm / 1e6));
         System.out.println(t("A's monotonic laps stay 100 ms: its own idea of 100 ms, which is " + trueMs
                 + " ms of true time (" + rate(ppm) + ").",
-                "A의 단조 클럭 랩은 100 ms 로 유지된다: A 자신이 생각하는 100 ms 이며, 실제 시간으로는 " + trueMs
+                "A의 단조 클럭 랩은 100 ms로 유지된다: A 자신이 생각하는 100 ms 이며, 실제 시간으로는 " + trueMs
                 + " ms 다 (" + rate(ppm) + ")."));
         int[] step = shortestWallLap(sa.laps.subList(0, laps));
         System.out.println(t("A's wall-clock lap " + step[0] + " is " + step[1] + " ms short of its monotonic lap"
                 + (step[1] > 100 ? " (negative)" : "") + ": a lease or timeout",
-                "A의 벽시계 랩 " + step[0] + " 은 단조 클럭 랩보다 " + step[1] + " ms 짧다"
+                "A의 " + step[0] + "번째 벽시계 랩은 단조 클럭 랩보다 " + step[1] + " ms 짧다"
                 + (step[1] > 100 ? " (음수)" : "") + ": 벽시계로 잰 리스나 타임아웃은"));
         boolean bAgrees = shortestWallLap(sb.laps.subList(0, laps))[1] <= 1;
         System.out.println(t("measured with the wall clock would be wrong by that much. B's clocks "

@@ -65,13 +65,13 @@ public final class Demo04Explorer {
 
     public static void main(String[] argv) {
         DemoArgs args = DemoArgs.forDemo("explorer", "every state of send + retransmit + ack over a lossy link",
-                        "손실이 있는 링크 위의 전송 + 재전송 + ack 의 모든 상태")
+                        "손실이 있는 링크 위의 전송 + 재전송 + ack의 모든 상태")
                 .intOption("retries", 2, 0, 8, "how many retransmissions the sender may make (at most 4 with --quick)",
                         "송신자가 할 수 있는 재전송 횟수 (--quick 이면 최대 4)")
                 .check(a -> {
                     if (a.quick() && a.intValue("retries") > 4) {
                         throw new IllegalArgumentException(t("--retries must be from 0 to 4 with --quick (the state space grows fast), got "
-                                + a.intValue("retries"), "--quick 에서는 --retries 가 0에서 4 사이여야 합니다 (상태 공간이 빠르게 커집니다). 받은 값: "
+                                + a.intValue("retries"), "--quick 에서는 --retries가 0에서 4 사이여야 합니다 (상태 공간이 빠르게 커집니다). 받은 값: "
                                 + a.intValue("retries")));
                     }
                 })

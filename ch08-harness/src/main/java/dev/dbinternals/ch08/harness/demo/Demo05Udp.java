@@ -79,7 +79,7 @@ public final class Demo05Udp {
                 var p = cluster.node(self, PingPong.Pinger.class);
                 System.out.printf(t("A: %d of %d pongs, %d pings sent (%s)%n", "A: 퐁 %2$d개 중 %1$d개, 보낸 핑 %3$d개 (%4$s)%n"), cluster.inspect(self, PingPong.Pinger.class, PingPong.Pinger::pongs),
                         count, cluster.inspect(self, PingPong.Pinger.class, PingPong.Pinger::sent),
-                        p.done() ? t("done", "완료") : t("is B running? start it with --node B", "B가 실행 중인가요? --node B 로 시작하세요"));
+                        p.done() ? t("done", "완료") : t("is B running? start it with --node B", "B가 실행 중인가요? --node B로 시작하세요"));
             } else {
                 System.out.printf(t("B answered %d pings; %d malformed datagrams dropped%n", "B가 핑 %d개에 답했다; 형식이 잘못된 데이터그램 %d개를 버렸다%n"),
                         cluster.inspect(self, PingPong.Ponger.class, PingPong.Ponger::pings), cluster.malformedCount());

@@ -36,14 +36,14 @@ public final class Demo06Fallacies {
                         "분산 컴퓨팅의 여덟 가지 오류: 각각 순진한 프로그램과 그 해결책")
                 .choiceOption("only", "all", List.of("all", "1", "2", "3", "4", "5", "6", "7", "8"),
                         "run only one fallacy (" + Fallacies.validValues() + ")",
-                        "오류 하나만 실행한다 (1..8 중 번호 하나, 기본값 all 은 여덟 가지 모두)")
+                        "오류 하나만 실행한다 (1..8 중 번호 하나, 기본값 all은 여덟 가지 모두)")
                 .parse(argv);
         List<Fallacy> chosen = choose(args.get("only"));
         PrintStream out = System.out;
         out.println(t("The eight fallacies of distributed computing: the commonly cited list (L. Peter Deutsch and",
-                "분산 컴퓨팅의 여덟 가지 오류: 흔히 인용되는 목록이다 (Sun 의 L. Peter Deutsch 와 동료들;"));
+                "분산 컴퓨팅의 여덟 가지 오류: 흔히 인용되는 목록이다 (Sun의 L. Peter Deutsch와 동료들;"));
         out.println(t("colleagues at Sun; the eighth added by James Gosling). The book's section discusses some of them,",
-                "여덟 번째는 James Gosling 이 더했다). 책의 절은 그중 일부를, 레이턴시와 대역폭은 명시적으로 다룬다."));
+                "여덟 번째는 James Gosling이 더했다). 책의 절은 그중 일부를, 레이턴시와 대역폭은 명시적으로 다룬다."));
         out.println(t("latency and bandwidth explicitly. Each runs on the simulation (seed " + args.seed() + "): a naive program, then the fix.",
                 "각 오류는 시뮬레이션에서 실행된다 (시드 " + args.seed() + "): 순진한 프로그램, 그다음 해결책."));
         List<String[]> rows = new ArrayList<>();

@@ -41,7 +41,7 @@ public final class Diagrams {
             System.out.println(t("wrote " + html + "  (space-time diagram: open it in a browser)",
                     "썼다: " + html + "  (시공간 다이어그램: 브라우저로 여세요)"));
             System.out.println(t("wrote " + md + "  (Mermaid sequence diagram; GitHub renders it)",
-                    "썼다: " + md + "  (Mermaid 시퀀스 다이어그램; GitHub 이 그려 준다)"));
+                    "썼다: " + md + "  (Mermaid 시퀀스 다이어그램; GitHub이 그려 준다)"));
             System.out.println(t("wrote " + txt + "  (the full trace as text)",
                     "썼다: " + txt + "  (전체 트레이스, 텍스트)"));
         } catch (IOException e) {

@@ -194,14 +194,14 @@ public final class F1NetworkIsReliable implements Fallacy {
                         "보내고 잊기: B는 %2$d개 중 %1$d개를 받았다; %3$d개를 잃었고, A는 어느 것인지 모른다."),
                         naive.delivered(), n, naive.lost())),
                 List.of(String.format(t("retransmit every %d ms until acked: B got %d of %d, for %d transmissions (%d retransmissions);",
-                                "ack 가 올 때까지 %1$d ms 마다 재전송: B는 %3$d개 중 %2$d개를 받았고, 전송은 %4$d번 (재전송 %5$d번);"),
+                                "ack가 올 때까지 %1$d ms마다 재전송: B는 %3$d개 중 %2$d개를 받았고, 전송은 %4$d번 (재전송 %5$d번);"),
                                 RETRANSMIT_AFTER.toMillis(), fix.delivered(), n, fix.transmissions(), fix.transmissions() - n),
                         String.format(t("B discarded %d duplicate copies (a lost ack looks like lost data, so A resends what B has).",
-                                "B는 중복 사본 %d개를 버렸다 (잃어버린 ack 는 잃어버린 데이터처럼 보이므로, A는 B가 이미 가진 것을 다시 보낸다)."),
+                                "B는 중복 사본 %d개를 버렸다 (잃어버린 ack는 잃어버린 데이터처럼 보이므로, A는 B가 이미 가진 것을 다시 보낸다)."),
                                 fix.duplicatesDiscarded())),
                 naive.lost() > 0,
                 fix.delivered() == n,
                 t("fire and forget", "보내고 잊기"),
-                t("retransmit until acked; receiver drops duplicates", "ack 가 올 때까지 재전송; 수신자가 중복을 버린다"));
+                t("retransmit until acked; receiver drops duplicates", "ack가 올 때까지 재전송; 수신자가 중복을 버린다"));
     }
 }

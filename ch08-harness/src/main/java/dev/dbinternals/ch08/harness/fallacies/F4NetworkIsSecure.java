@@ -323,7 +323,7 @@ public final class F4NetworkIsSecure implements Fallacy {
                                 "(링크 수준의 버전, 퍼펙트 링크 위의 위조 프레임: ./ch08 demo links forged-frame)")),
                 crc.fooled(),
                 !fix.fooled(),
-                t("trust a frame whose CRC32C matches", "CRC32C 가 맞는 프레임을 믿기"),
+                t("trust a frame whose CRC32C matches", "CRC32C가 맞는 프레임을 믿기"),
                 t("HMAC-SHA256 with a shared key + sequence number", "공유 키를 쓴 HMAC-SHA256 + 일련번호"));
     }
 

@@ -253,7 +253,7 @@ public final class F5TopologyDoesNotChange implements Fallacy {
         Result fix = fix(seed, n);
         return new Outcome(
                 List.of(String.format(t("C sends %d keys, one every %d ms, to members[key mod size], starting from S1, S2, S3;",
-                                "C가 키 %d개를 %d ms 마다 하나씩 members[key mod size]에게 보낸다. 시작은 S1, S2, S3;"),
+                                "C가 키 %d개를 %d ms마다 하나씩 members[key mod size]에게 보낸다. 시작은 S1, S2, S3;"),
                                 n, EVERY.toMillis()),
                         t("a third of the way in S2 leaves (and shuts down); two thirds in S4 joins. D keeps the versioned view.",
                                 "3분의 1 지점에서 S2가 떠나고 (종료하고), 3분의 2 지점에서 S4가 합류한다. D가 버전이 붙은 뷰를 관리한다.")),

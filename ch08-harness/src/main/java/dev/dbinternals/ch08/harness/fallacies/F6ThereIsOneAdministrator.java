@@ -157,7 +157,7 @@ public final class F6ThereIsOneAdministrator implements Fallacy {
         Result fix = fix(seed, runFor);
         return new Outcome(
                 List.of(String.format(t("A's operator: heartbeat every %d ms, timeout %d ms. B's operator: heartbeat every %d ms, timeout %d ms.",
-                                "A의 운영자: 하트비트 %d ms 마다, 타임아웃 %d ms. B의 운영자: 하트비트 %d ms 마다, 타임아웃 %d ms."),
+                                "A의 운영자: 하트비트 %d ms마다, 타임아웃 %d ms. B의 운영자: 하트비트 %d ms마다, 타임아웃 %d ms."),
                                 A_CONFIG.heartbeatEvery().toMillis(), A_CONFIG.suspectAfter().toMillis(),
                                 B_CONFIG.heartbeatEvery().toMillis(), B_CONFIG.suspectAfter().toMillis()),
                         String.format(t("Both run for %d s; nothing crashes, nothing is lost.", "둘 다 %d 초 동안 실행된다; 아무것도 충돌하지 않고, 아무것도 잃지 않는다."), runFor.toSeconds())),
@@ -168,7 +168,7 @@ public final class F6ThereIsOneAdministrator implements Fallacy {
                                 "연결할 때 설정을 교환한다 (하트비트 간격을 담은 hello; 타임아웃 = 상대 간격의 %d 배):"),
                                 MISSED_HEARTBEATS),
                         String.format(t("B's timeout for A became %d ms; false suspicions: B %d, A %d.",
-                                "A에 대한 B의 타임아웃은 %d ms 가 되었다; 잘못된 의심: B %d번, A %d번."),
+                                "A에 대한 B의 타임아웃은 %d ms가 되었다; 잘못된 의심: B %d번, A %d번."),
                                 fix.bTimeoutForA().toMillis(), fix.falseSuspicionsByB(), fix.falseSuspicionsByA())),
                 naive.falseSuspicions() > 0,
                 fix.falseSuspicions() == 0,

@@ -193,14 +193,14 @@ public final class F7TransportCostIsZero implements Fallacy {
         }
         List<String> naiveLines = new ArrayList<>();
         naiveLines.add(String.format(t("one message per frame: its plan (\"only the fields cost\") expects %.2f bytes per message;",
-                "프레임마다 메시지 하나: 계획 (\"필드만 비용이 든다\") 은 메시지당 %.2f 바이트를 예상한다;"),
+                "프레임마다 메시지 하나: 계획 (\"필드만 비용이 든다\")은 메시지당 %.2f 바이트를 예상한다;"),
                 naive.dataBytesPerMessage()));
         naiveLines.add(String.format(t("the wire carried %.2f (%.2f with IPv4/UDP headers): off by %.2fx (%.2fx).",
-                "전선은 %.2f 를 실었다 (IPv4/UDP 헤더를 더하면 %.2f): %.2f배 (%.2f배) 빗나갔다."),
+                "전선은 %.2f 바이트를 실었다 (IPv4/UDP 헤더를 더하면 %.2f): %.2f배 (%.2f배) 빗나갔다."),
                 naive.wireBytesPerMessage(), naive.withHeadersPerMessage(), naive.costFactor(), naive.costFactorWithHeaders()));
         List<String> fixLines = new ArrayList<>(table);
         fixLines.add(String.format(t("batching %d per frame: %.2f bytes per message, off by %.2fx (%.2fx with headers); %.1fx less time on the link than k = 1.",
-                "프레임마다 %d개씩 배치: 메시지당 %.2f 바이트, %.2f배 빗나감 (헤더 포함 %.2f배); 링크 위 시간은 k = 1 보다 %.1f배 짧다."),
+                "프레임마다 %d개씩 배치: 메시지당 %.2f 바이트, %.2f배 빗나감 (헤더 포함 %.2f배); 링크 위 시간은 k = 1보다 %.1f배 짧다."),
                 best.batchSize(), best.wireBytesPerMessage(), best.costFactor(), best.costFactorWithHeaders(),
                 (double) naive.finishedNanos() / best.finishedNanos()));
         fixLines.add(t("CPU per message (encode + decode), k = 1 vs 8 vs 64: the JMH benchmark TransportCostBench (see the README).",

@@ -222,7 +222,7 @@ public final class F8NetworkIsHomogeneous implements Fallacy {
         Result fix = fix(seed, n);
         return new Outcome(
                 List.of(String.format(t("S sends %d messages, one at a time, to F (1 ms each way) and to L (40..60 ms each way); nothing is lost.",
-                                "S가 메시지 %d개를 하나씩 F (편도 1 ms) 와 L (편도 40..60 ms) 에게 보낸다; 잃는 것은 없다."), n),
+                                "S가 메시지 %d개를 하나씩 F (편도 1 ms)와 L (편도 40..60 ms)에게 보낸다; 잃는 것은 없다."), n),
                         String.format(t("The timeout was tuned on the fast link: %d ms.", "타임아웃은 빠른 링크에 맞춰 조정했다: %d ms."),
                                 TUNED_ON_FAST_LINK.toMillis())),
                 List.of(String.format(t("one fixed %d ms timeout for every peer: %d needless retransmissions to L (L discarded %d copies), %d to F.",

@@ -36,7 +36,7 @@ public final class Fallacies {
     /** Fallacy number {@code n}; anything but 1..8 is an error that lists the valid values. */
     public static Fallacy number(int n) {
         if (n < 1 || n > ALL.size()) {
-            throw new IllegalArgumentException(t("there is no fallacy " + n + "; " + validValues(), "오류 " + n + " 은 없습니다; " + validValues()));
+            throw new IllegalArgumentException(t("there is no fallacy " + n + "; " + validValues(), n + "번 오류는 없습니다; " + validValues()));
         }
         return ALL.get(n - 1);
     }

@@ -216,7 +216,7 @@ public final class SpaceTime {
                     label = "#" + e.messageId() + " " + trace.describePayload(e);
                     full = messageStory(trace, e, sends.get(e.messageId()), fates.get(e.messageId()),
                             t("SENT by " + e.node() + " to " + e.peer() + " at " + when,
-                                    when + " 에 " + e.node() + " 가 " + e.peer() + " 에게 보냄 (SENT)"));
+                                    "보냄 (SENT): " + e.node() + " -> " + e.peer() + ", " + when));
                     sendItem.put(e.messageId(), items.size());
                 }
                 case DELIVER -> {
@@ -224,7 +224,7 @@ public final class SpaceTime {
                     TraceEvent s = sends.get(e.messageId());
                     int n = copies.merge(e.messageId(), 1, Integer::sum);
                     boolean corrupted = s != null && !Arrays.equals(s.payload(), e.payload());
-                    String what = t("DELIVERED to " + e.node() + " at " + when, when + " 에 " + e.node() + " 에게 전달됨 (DELIVERED)");
+                    String what = t("DELIVERED to " + e.node() + " at " + when, "전달됨 (DELIVERED): 받은 노드 " + e.node() + ", " + when);
                     if (corrupted) {
                         style = "corrupt";
                         label = "#" + e.messageId() + t(" corrupted: ", " 손상됨: ") + trace.describePayload(e);
@@ -249,33 +249,33 @@ public final class SpaceTime {
                     label = "#" + e.messageId() + t(" dropped: ", " 버려짐: ") + e.dropReason() + scripted;
                     full = messageStory(trace, e, sends.get(e.messageId()), fates.get(e.messageId()),
                             t("DROPPED (" + e.detail() + ") at " + when + " on its way from " + e.node() + " to " + e.peer(),
-                                    e.node() + " 에서 " + e.peer() + " 로 가는 길에 " + when + " 에 버려짐 (DROPPED: " + e.detail() + ")"));
+                                    "버려짐 (DROPPED: " + e.detail() + "): " + e.node() + " -> " + e.peer() + " 도중, " + when));
                 }
                 case CRASH -> {
                     style = "crash";
                     label = "CRASH";
-                    full = t(e.node() + " CRASHED at " + when + ": ", e.node() + " 가 " + when + " 에 충돌함 (CRASHED): ") + e.detail();
+                    full = t(e.node() + " CRASHED at " + when + ": ", "충돌 (CRASHED): 노드 " + e.node() + ", " + when + ": ") + e.detail();
                 }
                 case RESTART -> {
                     style = "restart";
                     label = "RESTART " + e.detail();
-                    full = t(e.node() + " RESTARTED at " + when + ": ", e.node() + " 가 " + when + " 에 재시작함 (RESTARTED): ") + e.detail();
+                    full = t(e.node() + " RESTARTED at " + when + ": ", "재시작 (RESTARTED): 노드 " + e.node() + ", " + when + ": ") + e.detail();
                 }
                 case PAUSE -> {
                     style = "pause";
                     label = "PAUSE " + e.detail();
                     full = t(e.node() + " PAUSED at " + when + " " + e.detail() + " (no handler runs, timers wait)",
-                            e.node() + " 가 " + when + " 에 멈춤 (PAUSED) " + e.detail() + " (핸들러가 실행되지 않고, 타이머는 기다린다)");
+                            "일시 정지 (PAUSED): 노드 " + e.node() + ", " + when + " " + e.detail() + " (핸들러가 실행되지 않고, 타이머는 기다린다)");
                 }
                 case RESUME -> {
                     style = "pause";
                     label = "RESUME";
-                    full = t(e.node() + " RESUMED at " + when, e.node() + " 가 " + when + " 에 다시 실행됨 (RESUMED)");
+                    full = t(e.node() + " RESUMED at " + when, "재개 (RESUMED): 노드 " + e.node() + ", " + when);
                 }
                 case CLOCK_STEP -> {
                     style = "clock";
                     label = t("clock ", "클럭 ") + e.detail();
-                    full = t(e.node() + "'s clock changed at " + when + ": ", e.node() + " 의 클럭이 " + when + " 에 바뀜: ") + e.detail();
+                    full = t(e.node() + "'s clock changed at " + when + ": ", e.node() + "의 클럭이 " + when + "에 바뀜: ") + e.detail();
                 }
                 case TIMER_FIRE, TIMER_SET, TIMER_CANCEL -> {
                     style = "timer";
@@ -286,17 +286,17 @@ public final class SpaceTime {
                     style = "partition";
                     label = "PARTITION " + e.detail();
                     full = t("PARTITION at " + when + ": " + e.detail() + " (frames across it are dropped until the heal)",
-                            when + " 에 파티션 (PARTITION): " + e.detail() + " (복구될 때까지 파티션을 건너는 프레임은 버려진다)");
+                            when + "에 파티션 (PARTITION): " + e.detail() + " (복구될 때까지 파티션을 건너는 프레임은 버려진다)");
                 }
                 case HEAL -> {
                     style = "heal";
                     label = "HEAL: " + e.detail();
-                    full = t("HEAL at " + when + ": ", when + " 에 복구 (HEAL): ") + e.detail();
+                    full = t("HEAL at " + when + ": ", when + "에 복구 (HEAL): ") + e.detail();
                 }
                 case NOTE -> {
                     style = "note";
                     label = e.detail();
-                    full = (e.node() == null ? t("note (whole run)", "메모 (실행 전체)") : t("note by " + e.node(), e.node() + " 의 메모"))
+                    full = (e.node() == null ? t("note (whole run)", "메모 (실행 전체)") : t("note by " + e.node(), e.node() + "의 메모"))
                             + t(" at " + when, ", " + when) + ":\n" + e.detail();
                     nodeNotes |= e.node() != null;
                 }
@@ -307,7 +307,7 @@ public final class SpaceTime {
                 }
             }
             if (e.node() != null) {
-                full += "\n" + t(e.node() + "'s own wall clock read ", e.node() + " 자신의 벽시계가 가리킨 시각: ") + Instant.ofEpochMilli(e.localWallMillis());
+                full += "\n" + t(e.node() + "'s own wall clock read ", e.node() + "의 벽시계가 가리킨 시각: ") + Instant.ofEpochMilli(e.localWallMillis());
             }
             items.add(new Item(e, node, peer, send, style, shorten(label), full));
         }

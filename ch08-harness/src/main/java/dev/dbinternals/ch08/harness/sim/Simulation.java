@@ -689,7 +689,7 @@ public final class Simulation {
         try {
             s.instance.onMessage(s.ctx, a.from(), bytes);
         } catch (RuntimeException ex) {
-            throw failure(s, t("handling message #" + a.messageId() + " from " + a.from(), a.from() + " 에서 온 메시지 #" + a.messageId() + " 처리"), ex);
+            throw failure(s, t("handling message #" + a.messageId() + " from " + a.from(), a.from() + "에서 온 메시지 #" + a.messageId() + " 처리"), ex);
         } finally {
             current = null;
         }
@@ -737,8 +737,8 @@ public final class Simulation {
 
     private SimulationException failure(NodeState s, String what, RuntimeException ex) {
         return new SimulationException(t("node " + s.address + " threw while " + what + " at "
-                + Trace.formatNanos(now) + " (seed " + seed + "): ", "노드 " + s.address + " 가 " + Trace.formatNanos(now)
-                + " 에 " + what + " 중 예외를 던졌다 (시드 " + seed + "): ") + ex, ex);
+                + Trace.formatNanos(now) + " (seed " + seed + "): ", "노드 " + s.address + ": " + Trace.formatNanos(now)
+                + "에 " + what + " 중 예외를 던졌다 (시드 " + seed + "): ") + ex, ex);
     }
 
     // ------------------------------------------------------------------ the trace

@@ -427,7 +427,7 @@ public final class UdpCluster implements AutoCloseable {
                 }
                 delivered.incrementAndGet();
                 byte[] payload = f.payload();
-                guarded(t("handling a message from " + from, from + " 에서 온 메시지 처리"), () -> instance.onMessage(this, from, payload));
+                guarded(t("handling a message from " + from, from + "에서 온 메시지 처리"), () -> instance.onMessage(this, from, payload));
             }
         }
 
@@ -448,7 +448,7 @@ public final class UdpCluster implements AutoCloseable {
                 r.run();
             } catch (RuntimeException e) {
                 errors.incrementAndGet();
-                log(t(self + " threw while " + what + ": ", self + " 가 다음 처리 중 예외를 던졌다 (" + what + "): ") + e);
+                log(t(self + " threw while " + what + ": ", self + ": " + what + " 중 예외를 던졌다: ") + e);
             }
         }
 
@@ -474,7 +474,7 @@ public final class UdpCluster implements AutoCloseable {
                 channel.send(ByteBuffer.wrap(frame), target);
             } catch (IOException e) {
                 if (channel.isOpen()) {
-                    log(t(self + ": send to " + to + " failed: ", self + ": " + to + " 로의 전송 실패: ") + e.getMessage());
+                    log(t(self + ": send to " + to + " failed: ", self + ": 전송 실패 (" + to + "): ") + e.getMessage());
                 }
             }
         }

@@ -53,7 +53,7 @@ class FaultPlanExerciseTest {
         TraceEvent firstSend = sim.trace().ofKind(Kind.SEND).get(0);
         List<TraceEvent> fate = sim.trace().filter(e -> e.messageId() == firstSend.messageId() && e.kind() != Kind.SEND);
 
-        assertThat(fate).as(t("the first ping is dropped with LOSS", "첫 핑은 LOSS 로 버려져야 해요")).singleElement()
+        assertThat(fate).as(t("the first ping is dropped with LOSS", "첫 핑은 LOSS로 버려져야 해요")).singleElement()
                 .satisfies(e -> assertThat(e.dropReason()).isEqualTo(DropReason.LOSS));
         assertThat(sim.node(B, PingPong.Ponger.class).pings()).as(t("later pings reach B", "이후의 핑은 B에 닿아야 해요")).isPositive();
     }
@@ -66,7 +66,7 @@ class FaultPlanExerciseTest {
         TraceEvent firstPong = sim.trace().ofKind(Kind.SEND).stream().filter(e -> e.node().equals(B)).findFirst()
                 .orElseThrow(() -> new AssertionError(t("B never sent a pong", "B가 퐁을 한 번도 보내지 않았어요")));
 
-        assertThat(deliveries.getOrDefault(firstPong.messageId(), 0)).as(t("deliveries of the first pong B -> A", "첫 퐁 B -> A 의 전달 횟수")).isEqualTo(2);
+        assertThat(deliveries.getOrDefault(firstPong.messageId(), 0)).as(t("deliveries of the first pong B -> A", "첫 퐁 B -> A의 전달 횟수")).isEqualTo(2);
         assertThat(deliveries.entrySet()).as(t("frames delivered more than once (message id = deliveries):"
                         + " the diagram duplicates the first pong and nothing else",
                         "두 번 이상 전달된 프레임 (메시지 id = 전달 횟수): 다이어그램은 첫 퐁만 중복시키고 다른 것은 중복시키지 않아요"))
@@ -77,11 +77,11 @@ class FaultPlanExerciseTest {
     void shouldCrashBAtThirtyAndRestartItAtSixtyMilliseconds() {
         Simulation sim = run();
 
-        assertThat(sim.trace().ofKind(Kind.CRASH)).as(t("one crash of B at 30 ms", "30 ms 에 B의 충돌이 한 번 있어야 해요")).singleElement().satisfies(e -> {
+        assertThat(sim.trace().ofKind(Kind.CRASH)).as(t("one crash of B at 30 ms", "30 ms에 B의 충돌이 한 번 있어야 해요")).singleElement().satisfies(e -> {
             assertThat(e.node()).isEqualTo(B);
             assertThat(e.timeNanos()).isEqualTo(30_000_000L);
         });
-        assertThat(sim.trace().ofKind(Kind.RESTART)).as(t("one restart of B at 60 ms", "60 ms 에 B의 재시작이 한 번 있어야 해요")).singleElement()
+        assertThat(sim.trace().ofKind(Kind.RESTART)).as(t("one restart of B at 60 ms", "60 ms에 B의 재시작이 한 번 있어야 해요")).singleElement()
                 .satisfies(e -> assertThat(e.timeNanos()).isEqualTo(60_000_000L));
         assertThat(sim.trace().ofKind(Kind.DROP)).as(t("pings to the crashed B are dropped", "충돌한 B로 가는 핑은 버려져야 해요"))
                 .anyMatch(e -> e.dropReason() == DropReason.RECEIVER_CRASHED);

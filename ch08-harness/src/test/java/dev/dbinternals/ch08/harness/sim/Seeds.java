@@ -62,7 +62,7 @@ public final class Seeds {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(runOneSeed, "runOneSeed");
         if (count < 1) {
-            throw new IllegalArgumentException(t("count must be at least 1, got " + count, "count 는 1 이상이어야 합니다. 받은 값: " + count));
+            throw new IllegalArgumentException(t("count must be at least 1, got " + count, "count는 1 이상이어야 합니다. 받은 값: " + count));
         }
         long first;
         int n;
@@ -105,8 +105,8 @@ public final class Seeds {
         // randomised tests print their seeds and how to replay one, pass or fail
         System.out.println(t("[seeds] '" + scenario + "' held for seeds " + first + ".." + (first + n - 1)
                 + " (replay one: -Dch08.seed=N; more: -Dch08.seeds=K)",
-                "[seeds] '" + scenario + "' 가 시드 " + first + ".." + (first + n - 1)
-                + " 에서 성립했다 (하나 재현: -Dch08.seed=N; 더 많이: -Dch08.seeds=K)"));
+                "[seeds] '" + scenario + "': 시드 " + first + ".." + (first + n - 1)
+                + "에서 성립했다 (하나 재현: -Dch08.seed=N; 더 많이: -Dch08.seeds=K)"));
         return n;
     }
 
@@ -135,7 +135,7 @@ public final class Seeds {
         // the default build skips @Tag("exercise") tests: their replay needs the exercises profile
         String profile = isExerciseTest(testClass) ? " -Pexercises" : "";
         return t("scenario '" + scenario + "' failed for seed " + seed + " (run " + index + " of " + of + ")\n",
-                "시나리오 '" + scenario + "' 가 시드 " + seed + " 에서 실패했다 (실행 " + of + "번 중 " + index + "번째)\n")
+                "시나리오 '" + scenario + "': 시드 " + seed + "에서 실패했다 (실행 " + of + "번 중 " + index + "번째)\n")
                 // -am builds the harness too, so the command works on a fresh clone with nothing installed
                 + t("  replay: ", "  재현: ") + "mvn -q -pl " + module + " -am" + profile + " test -Dtest=" + test + " -Dch08.seed=" + seed;
     }
