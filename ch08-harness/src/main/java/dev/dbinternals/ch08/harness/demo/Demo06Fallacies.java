@@ -52,8 +52,8 @@ public final class Demo06Fallacies {
             DemoArgs.heading(out, t("Fallacy " + f.number() + " of 8: \"" + f.fallacy() + "\" (" + scenarioClass(f) + ")",
                     "오류 " + f.number() + "/8: \"" + f.fallacy() + "\" (" + scenarioClass(f) + ")"));
             o.setup().forEach(out::println);
-            out.println(t("naive: ", "순진: ") + String.join("\n       ", o.naive()));
-            out.println(t("fix:   ", "해결: ") + String.join("\n       ", o.fix()));
+            out.println(t("naive: ", "순진:  ") + String.join("\n       ", o.naive()));
+            out.println(t("fix:   ", "해결:  ") + String.join("\n       ", o.fix()));
             String verdict = (o.naiveFailed() ? t("the naive program failed", "순진한 프로그램은 실패했다")
                     : t("the naive program did NOT fail on this seed", "순진한 프로그램이 이 시드에서는 실패하지 않았다"))
                     + "; " + (o.fixHeld() ? t("the fix held.", "해결책은 버텼다.") : t("the fix did NOT hold on this seed.", "해결책이 이 시드에서 버티지 못했다."));
