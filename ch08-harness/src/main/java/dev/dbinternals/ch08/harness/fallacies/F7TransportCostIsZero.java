@@ -191,7 +191,7 @@ public final class F7TransportCostIsZero implements Fallacy {
         List<String> table = new ArrayList<>();
         // right-aligned by display width (a Hangul syllable takes two columns), so the Korean header lines up too
         table.add(String.join(" ", right("k", 4), right(t("frames", "프레임"), 7), right(t("wire bytes", "전선 바이트"), 11),
-                right(t("bytes/msg", "바이트/msg"), 10), right(t("overhead/msg", "오버헤드/msg"), 13), right(t("+IPv4/UDP/msg", "+IPv4/UDP/msg"), 15),
+                right(t("bytes/msg", "바이트/msg"), 10), right(t("overhead/msg", "오버헤드/msg"), 13), right("+IPv4/UDP/msg", 15),
                 right(t("time @100kB/s", "시간 @100kB/s"), 14)));
         for (Result r : rs) {
             table.add(String.format("%4d %7d %11d %10.2f %13.2f %15.2f %14s", r.batchSize(), r.frames(), r.wireBytes(),

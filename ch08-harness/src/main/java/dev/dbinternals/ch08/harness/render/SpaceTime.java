@@ -3,6 +3,7 @@ package dev.dbinternals.ch08.harness.render;
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
 import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.lang.Lang;
 import dev.dbinternals.ch08.harness.sim.Trace;
 import dev.dbinternals.ch08.harness.sim.TraceEvent;
 import dev.dbinternals.ch08.harness.sim.TraceEvent.Kind;
@@ -92,7 +93,7 @@ public final class SpaceTime {
      */
     public static String html(Trace trace, Predicate<? super TraceEvent> filter, String title) {
         Model m = model(trace, filter);
-        return "<!DOCTYPE html>\n<html lang=\"" + t("en", "ko") + "\"><head><meta charset=\"utf-8\">\n"
+        return "<!DOCTYPE html>\n<html lang=\"" + Lang.current().code() + "\"><head><meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + esc(title)
                 + "</title>\n<style>\n" + Viewer.CSS.replace("$FONTS", FONTS) + "</style></head>\n<body>\n"
                 + Viewer.body().replace("$TITLE", esc(title))

@@ -121,7 +121,7 @@ final class Viewer {
             {"noneChosen", t("no event chosen (", "선택한 이벤트 없음 (")},
             {"shown", t(" shown)", "개 표시)")},
             {"event", t("event ", "이벤트 ")},
-            {"of", t(" of ", " / ")},
+            {"of", t(" of ", "번째 / 전체 ")},
             {"at", t(" at ", ", 시각 ")},
             {"hidden", t("chosen event hidden by a filter", "선택한 이벤트가 필터에 가려졌다")},
             {"click", t("Click an event or a message, or press the right arrow to step through the run.",
