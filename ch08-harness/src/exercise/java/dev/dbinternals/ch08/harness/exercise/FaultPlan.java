@@ -28,6 +28,7 @@ public final class FaultPlan {
     /** Sets up the faults of a run in which {@code a} pings {@code b}; called before the run starts. */
     public static void apply(Simulation sim, Address a, Address b) {
         throw new NotDoneYet("harness-3", "ch08-harness/src/exercise/java/dev/dbinternals/ch08/harness/exercise/FaultPlan.java",
-                "lose the first ping, duplicate the first pong, crash B at 30 ms and restart it at 60 ms");
+                "lose the first ping, duplicate the first pong, crash B at 30 ms and restart it at 60 ms",
+                "첫 핑을 잃고, 첫 퐁을 중복시키고, 30 ms에 B를 충돌시키고 60 ms에 재시작하는 장애 계획을 작성하세요.");
     }
 }

@@ -26,6 +26,7 @@ public final class LinkChecker {
     /** One human-readable line per violation, in trace order; empty if both properties hold. */
     public static List<String> violations(Trace trace) {
         throw new NotDoneYet("harness-2", "ch08-harness/src/exercise/java/dev/dbinternals/ch08/harness/exercise/LinkChecker.java",
-                "return one line per delivery that breaks no creation or no duplication (empty if both hold)");
+                "return one line per delivery that breaks no creation or no duplication (empty if both hold)",
+                "생성 없음(no creation)이나 중복 없음(no duplication)을 어기는 전달마다 한 줄씩 반환하도록 구현하세요 (둘 다 성립하면 빈 목록).");
     }
 }

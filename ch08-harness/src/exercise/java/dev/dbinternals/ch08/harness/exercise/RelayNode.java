@@ -33,18 +33,21 @@ public final class RelayNode implements Node {
     public void onStart(Context ctx) {
         if (target != null) {
             throw new NotDoneYet("harness-1", FILE,
-                    "get '" + value + "' to " + target + ": it must record the value once, and this node must learn that it has it");
+                    "get '" + value + "' to " + target + ": it must record the value once, and this node must learn that it has it",
+                    "값 '" + value + "' 를 노드 " + target + "에 전달하도록 구현하세요: 대상은 값을 한 번만 기록해야 하고, 이 노드는 대상이 값을 받았음을 알아야 해요.");
         }
     }
 
     @Override
     public void onMessage(Context ctx, Address from, byte[] message) {
-        throw new NotDoneYet("harness-1", FILE, "handle a frame that arrived here (it may be meant for this node, or for another)");
+        throw new NotDoneYet("harness-1", FILE, "handle a frame that arrived here (it may be meant for this node, or for another)",
+                "여기 도착한 프레임을 처리하도록 구현하세요 (이 노드에 온 것일 수도, 다른 노드에 갈 것일 수도 있어요).");
     }
 
     @Override
     public void onTimer(Context ctx, Object tag) {
-        throw new NotDoneYet("harness-1", FILE, "a timer this node set has fired");
+        throw new NotDoneYet("harness-1", FILE, "a timer this node set has fired",
+                "이 노드가 건 타이머가 울렸을 때의 처리를 구현하세요.");
     }
 
     /** Values this node received as their final destination, each once, in arrival order. */

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.harness.bench;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.Node;
@@ -270,8 +272,10 @@ public class SimulationBench {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 21;
         SimulationBench b = new SimulationBench();
-        System.out.printf("Figures: millions of simulated deliveries per second of wall time in one ~50 ms round; med = median,"
-                + " best = fastest of %d rounds after 5 warm-up rounds; ratio = harness / bare (1.00 = as fast as the bare loop)%n", rounds);
+        System.out.printf(t("Figures: millions of simulated deliveries per second of wall time in one ~50 ms round; med = median,"
+                + " best = fastest of %d rounds after 5 warm-up rounds; ratio = harness / bare (1.00 = as fast as the bare loop)%n",
+                "수치: ~50 ms 라운드 하나에서 벽시계 시간 1초당 시뮬레이션 전달 수(백만); med = 중앙값,"
+                + " best = 예열 라운드 5개 뒤 라운드 %d개 중 가장 빠른 것; ratio = 하네스 / 맨 루프 (1.00 = 맨 루프만큼 빠름)%n"), rounds);
         System.out.printf("%-22s %12s %12s %7s | %12s %12s %7s%n", "workload (M deliv/s)", "harness med", "bare med",
                 "ratio", "harness best", "bare best", "ratio");
         for (int nodes : new int[] {2, 16}) {

@@ -6,6 +6,8 @@ import dev.dbinternals.ch08.harness.Node;
 import dev.dbinternals.ch08.harness.sim.SimClock;
 import dev.dbinternals.ch08.harness.sim.Simulation;
 import dev.dbinternals.ch08.harness.sim.TraceEvent.Kind;
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +60,10 @@ public final class Demo03ClockDrift {
     }
 
     public static void main(String[] argv) {
-        DemoArgs args = DemoArgs.forDemo("clocks", "clock drift and a backward step: wall vs monotonic")
-                .doubleOption("drift", 20_000, -500_000, 500_000, "A's drift in ppm (20000 = 2% fast; quartz is ~10-100)")
+        DemoArgs args = DemoArgs.forDemo("clocks", "clock drift and a backward step: wall vs monotonic",
+                        "클럭 드리프트와 뒤로 가는 조정: 벽시계 대 단조 클럭")
+                .doubleOption("drift", 20_000, -500_000, 500_000, "A's drift in ppm (20000 = 2% fast; quartz is ~10-100)",
+                        "A의 드리프트, ppm 단위 (20000 = 2% 빠름; 수정 발진자는 ~10-100)")
                 .writesNoFiles()
                 .parse(argv);
         double ppm = args.doubleValue("drift");
@@ -71,16 +75,21 @@ public final class Demo03ClockDrift {
         sim.at(Duration.ofMillis(550), () -> sim.clock(a).step(Duration.ofMillis(-80)));
         int laps = args.quick() ? 8 : 12;
 
-        DemoArgs.heading(System.out, "A drifts " + ppm + " ppm; at 550 ms NTP steps A's wall clock back 80 ms. B is 3 ms off, no drift");
-        System.out.println("Each node sets a 100 ms timer (timers use the monotonic clock) and reports how much");
-        System.out.println("time each of its clocks says passed since the last lap.");
+        DemoArgs.heading(System.out, t("A drifts " + ppm + " ppm; at 550 ms NTP steps A's wall clock back 80 ms. B is 3 ms off, no drift",
+                "A는 " + ppm + " ppm 드리프트한다; 550 ms에 NTP가 A의 벽시계를 80 ms 뒤로 돌린다. B는 3 ms 어긋나 있고 드리프트는 없다"));
+        System.out.println(t("Each node sets a 100 ms timer (timers use the monotonic clock) and reports how much",
+                "각 노드는 100 ms 타이머를 걸고 (타이머는 단조 클럭을 쓴다), 지난 랩 이후 각 클럭이"));
+        System.out.println(t("time each of its clocks says passed since the last lap.",
+                "얼마가 지났다고 말하는지 보고한다."));
         // a slow clock (negative drift) takes longer than 100 ms of true time per lap
         double trueMillisPerLap = Math.max(100, 100 / (1 + ppm / 1e6));
         sim.runFor(Duration.ofMillis((long) Math.ceil(trueMillisPerLap * laps) + 5));
 
         Stopwatch sa = sim.node(a, Stopwatch.class);
         Stopwatch sb = sim.node(b, Stopwatch.class);
-        System.out.printf("%n%4s | %-34s | %-30s%n", "lap", "A: wall delta   mono delta   wall-true", "B: wall delta   mono delta");
+        // padded by display width (a Hangul syllable takes two columns), so the Korean header lines up too
+        System.out.printf("%n%s | %s | %s%n", pad(t("lap", "랩"), 4, true), pad(t("A: wall delta   mono delta   wall-true",
+                "A: 벽시계 간격  단조 간격  벽시계-실제"), 34, false), pad(t("B: wall delta   mono delta", "B: 벽시계 간격  단조 간격"), 30, false));
         for (int i = 0; i < laps; i++) {
             long[] la = sa.laps.get(i);
             long[] lb = sb.laps.get(i);
@@ -89,20 +98,35 @@ public final class Demo03ClockDrift {
                     lb[0], lb[1] / 1000.0);
         }
         System.out.println();
-        System.out.println("A's monotonic laps stay 100 ms: its own idea of 100 ms, which is " + String.format("%.1f", 100 / (1 + ppm / 1e6))
-                + " ms of true time (" + rate(ppm) + ").");
+        String trueMs = String.format("%.1f", 100 / (1 + ppm / 1e6));
+        System.out.println(t("A's monotonic laps stay 100 ms: its own idea of 100 ms, which is " + trueMs
+                + " ms of true time (" + rate(ppm) + ").",
+                "A의 단조 클럭 랩은 100 ms로 유지된다: A 자신이 생각하는 100 ms 이며, 실제 시간으로는 " + trueMs
+                + " ms 다 (" + rate(ppm) + ")."));
         int[] step = shortestWallLap(sa.laps.subList(0, laps));
-        System.out.println("A's wall-clock lap " + step[0] + " is " + step[1] + " ms short of its monotonic lap"
-                + (step[1] > 100 ? " (negative)" : "") + ": a lease or timeout");
-        System.out.println("measured with the wall clock would be wrong by that much. B's clocks "
-                + (shortestWallLap(sb.laps.subList(0, laps))[1] <= 1 ? "agree with each other (within 1 ms a lap)." : "DISAGREE in some lap."));
-        System.out.println("The clock events in the trace:");
+        System.out.println(t("A's wall-clock lap " + step[0] + " is " + step[1] + " ms short of its monotonic lap"
+                + (step[1] > 100 ? " (negative)" : "") + ": a lease or timeout",
+                "A의 " + step[0] + "번째 벽시계 랩은 단조 클럭 랩보다 " + step[1] + " ms 짧다"
+                + (step[1] > 100 ? " (음수)" : "") + ": 벽시계로 잰 리스나 타임아웃은"));
+        boolean bAgrees = shortestWallLap(sb.laps.subList(0, laps))[1] <= 1;
+        System.out.println(t("measured with the wall clock would be wrong by that much. B's clocks "
+                + (bAgrees ? "agree with each other (within 1 ms a lap)." : "DISAGREE in some lap."),
+                "그만큼 틀린다. B의 두 클럭은 "
+                + (bAgrees ? "서로 일치한다 (랩마다 1 ms 이내)." : "어떤 랩에서 일치하지 않는다.")));
+        System.out.println(t("The clock events in the trace:", "트레이스의 클럭 이벤트:"));
         System.out.print(sim.trace().toText(e -> e.kind() == Kind.CLOCK_STEP));
+    }
+
+    /** {@code s} padded with spaces to {@code columns} terminal columns (wide characters count two), on the left when {@code right}. */
+    static String pad(String s, int columns, boolean right) {
+        int width = s.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL ? 2 : 1).sum();
+        String fill = " ".repeat(Math.max(0, columns - width));
+        return right ? fill + s : s + fill;
     }
 
     /** "it runs fast", "it runs slow" or "no drift", from the sign of the drift. */
     static String rate(double ppm) {
-        return ppm > 0 ? "it runs fast" : ppm < 0 ? "it runs slow" : "no drift";
+        return ppm > 0 ? t("it runs fast", "빠르게 간다") : ppm < 0 ? t("it runs slow", "느리게 간다") : t("no drift", "드리프트 없음");
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.harness.demo;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.render.Mermaid;
 import dev.dbinternals.ch08.harness.render.SpaceTime;
 import dev.dbinternals.ch08.harness.sim.Trace;
@@ -36,11 +38,14 @@ public final class Diagrams {
                     StandardCharsets.UTF_8);
             Path txt = dir.resolve(name + ".txt");
             Files.writeString(txt, trace.toText(), StandardCharsets.UTF_8);
-            System.out.println("wrote " + html + "  (space-time diagram: open it in a browser)");
-            System.out.println("wrote " + md + "  (Mermaid sequence diagram; GitHub renders it)");
-            System.out.println("wrote " + txt + "  (the full trace as text)");
+            System.out.println(t("wrote " + html + "  (space-time diagram: open it in a browser)",
+                    "썼다: " + html + "  (시공간 다이어그램: 브라우저로 여세요)"));
+            System.out.println(t("wrote " + md + "  (Mermaid sequence diagram; GitHub renders it)",
+                    "썼다: " + md + "  (Mermaid 시퀀스 다이어그램; GitHub이 그려 준다)"));
+            System.out.println(t("wrote " + txt + "  (the full trace as text)",
+                    "썼다: " + txt + "  (전체 트레이스, 텍스트)"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the diagrams under " + dir, e);
+            throw new UncheckedIOException(t("cannot write the diagrams under " + dir, dir + " 아래에 다이어그램을 쓸 수 없습니다"), e);
         }
     }
 }

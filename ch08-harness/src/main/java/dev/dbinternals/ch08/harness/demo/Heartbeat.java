@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * not heard from within a timeout, using its monotonic clock.
  *
  * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애) and
- * "Failure Detection" (장애 감지): under a one-way partition the views disagree: B suspects A
+ * "Failure Detection" (장애 검출): under a one-way partition the views disagree: B suspects A
  * while A, who still hears B, suspects nobody. Not thread-safe (one handler at a time).
  */
 public final class Heartbeat implements Node {

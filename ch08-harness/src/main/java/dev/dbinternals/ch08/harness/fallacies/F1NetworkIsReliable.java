@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.harness.fallacies;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.Node;
@@ -54,7 +56,7 @@ public final class F1NetworkIsReliable implements Fallacy {
 
     @Override
     public String fallacy() {
-        return "The network is reliable";
+        return t("The network is reliable", "네트워크는 신뢰할 수 있다");
     }
 
     /** Collects distinct messages; acknowledges each copy when {@code ack} is on. */
@@ -186,16 +188,20 @@ public final class F1NetworkIsReliable implements Fallacy {
         Result naive = naive(seed, n, loss);
         Result fix = fix(seed, n, loss);
         return new Outcome(
-                List.of(String.format("A sends %d numbered messages to B; each link loses %.0f%% of frames at random.", n, loss * 100)),
-                List.of(String.format("fire and forget: B got %d of %d; %d lost, and A does not know which.",
+                List.of(String.format(t("A sends %d numbered messages to B; each link loses %.0f%% of frames at random.",
+                        "A가 번호 붙은 메시지 %d개를 B에게 보낸다; 각 링크는 프레임의 %.0f%%를 무작위로 잃는다."), n, loss * 100)),
+                List.of(String.format(t("fire and forget: B got %d of %d; %d lost, and A does not know which.",
+                        "보내고 잊기: B는 %2$d개 중 %1$d개를 받았다; %3$d개를 잃었고, A는 어느 것인지 모른다."),
                         naive.delivered(), n, naive.lost())),
-                List.of(String.format("retransmit every %d ms until acked: B got %d of %d, for %d transmissions (%d retransmissions);",
+                List.of(String.format(t("retransmit every %d ms until acked: B got %d of %d, for %d transmissions (%d retransmissions);",
+                                "ack가 올 때까지 %1$d ms마다 재전송: B는 %3$d개 중 %2$d개를 받았고, 전송은 %4$d번 (재전송 %5$d번);"),
                                 RETRANSMIT_AFTER.toMillis(), fix.delivered(), n, fix.transmissions(), fix.transmissions() - n),
-                        String.format("B discarded %d duplicate copies (a lost ack looks like lost data, so A resends what B has).",
+                        String.format(t("B discarded %d duplicate copies (a lost ack looks like lost data, so A resends what B has).",
+                                "B는 중복 사본 %d개를 버렸다 (잃어버린 ack는 잃어버린 데이터처럼 보이므로, A는 B가 이미 가진 것을 다시 보낸다)."),
                                 fix.duplicatesDiscarded())),
                 naive.lost() > 0,
                 fix.delivered() == n,
-                "fire and forget",
-                "retransmit until acked; receiver drops duplicates");
+                t("fire and forget", "보내고 잊기"),
+                t("retransmit until acked; receiver drops duplicates", "ack가 올 때까지 재전송; 수신자가 중복을 버린다"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.harness.fallacies;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.Node;
@@ -53,7 +55,7 @@ public final class F2LatencyIsZero implements Fallacy {
 
     @Override
     public String fallacy() {
-        return "Latency is zero";
+        return t("Latency is zero", "레이턴시는 0이다");
     }
 
     /** Answers every request. */
@@ -164,18 +166,21 @@ public final class F2LatencyIsZero implements Fallacy {
         Result fix = fix(seed, n);
         long budget = BUDGET.toNanos();
         return new Outcome(
-                List.of(String.format("C needs %d independent answers from S within a %s budget; each way takes 2..4 ms.",
+                List.of(String.format(t("C needs %d independent answers from S within a %s budget; each way takes 2..4 ms.",
+                        "C는 S로부터 서로 독립인 응답 %d개를 %s 예산 안에 받아야 한다; 편도마다 2..4 ms 걸린다."),
                         n, Trace.formatNanos(budget))),
-                List.of(String.format("one call after another (\"calls are free\"): %s in total, about %d x the mean round trip %s,",
+                List.of(String.format(t("one call after another (\"calls are free\"): %s in total, about %d x the mean round trip %s,",
+                                "호출을 하나씩 차례로 (\"호출은 공짜다\"): 합계 %1$s, 평균 왕복 시간 %3$s의 약 %2$d 배로,"),
                                 Trace.formatNanos(naive.totalNanos()), n, Trace.formatNanos(naive.meanRoundTripNanos())),
-                        String.format("%s the %s budget.", naive.totalNanos() > budget ? "over" : "within",
+                        String.format(t("%s the %s budget.", "%2$s 예산을 %1$s."), naive.totalNanos() > budget ? t("over", "넘었다") : t("within", "지켰다"),
                                 Trace.formatNanos(budget))),
-                List.of(String.format("all %d requests at once (pipelining): %s in total, about one round trip (the slowest was %s); %s the budget.",
+                List.of(String.format(t("all %d requests at once (pipelining): %s in total, about one round trip (the slowest was %s); %s the budget.",
+                        "요청 %d개를 한꺼번에 (파이프라이닝): 합계 %s, 왕복 한 번 정도 (가장 느린 것은 %s); 예산을 %s."),
                         n, Trace.formatNanos(fix.totalNanos()), Trace.formatNanos(fix.slowestRoundTripNanos()),
-                        fix.totalNanos() <= budget ? "within" : "over")),
+                        fix.totalNanos() <= budget ? t("within", "지켰다") : t("over", "넘었다"))),
                 naive.totalNanos() > budget,
                 fix.totalNanos() <= budget,
-                "n sequential calls: n x RTT",
-                "pipeline the independent calls: ~1 RTT");
+                t("n sequential calls: n x RTT", "순차 호출 n번: n x RTT"),
+                t("pipeline the independent calls: ~1 RTT", "독립 호출을 파이프라이닝: ~1 RTT"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.harness.fallacies;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.Node;
@@ -62,7 +64,7 @@ public final class F3BandwidthIsInfinite implements Fallacy {
 
     @Override
     public String fallacy() {
-        return "Bandwidth is infinite";
+        return t("Bandwidth is infinite", "대역폭은 무한하다");
     }
 
     static final class Receiver implements Node {
@@ -156,18 +158,22 @@ public final class F3BandwidthIsInfinite implements Fallacy {
         Result naive = naive(seed, chunks);
         Result fix = fix(seed, chunks);
         return new Outcome(
-                List.of(String.format("A sends %d chunks of %d bytes to B over a link of %d kB/s with a queue of %d frames.",
+                List.of(String.format(t("A sends %d chunks of %d bytes to B over a link of %d kB/s with a queue of %d frames.",
+                        "A가 %2$d 바이트짜리 청크 %1$d개를 %3$d kB/s, 큐 %4$d 프레임인 링크로 B에게 보낸다."),
                         chunks, CHUNK_BYTES, BANDWIDTH / 1000, QUEUE_LIMIT)),
-                List.of(String.format("send everything at once: B got %d of %d; %d were dropped at the full queue (QUEUE_FULL).",
+                List.of(String.format(t("send everything at once: B got %d of %d; %d were dropped at the full queue (QUEUE_FULL).",
+                        "모두 한꺼번에 보내기: B는 %2$d개 중 %1$d개를 받았다; %3$d개는 가득 찬 큐에서 버려졌다 (QUEUE_FULL)."),
                         naive.delivered(), chunks, naive.droppedQueueFull())),
-                List.of(String.format("flow control, at most %d chunks unacknowledged: B got %d of %d, %d dropped,",
+                List.of(String.format(t("flow control, at most %d chunks unacknowledged: B got %d of %d, %d dropped,",
+                                "흐름 제어, ack 받지 못한 청크는 최대 %1$d개: B는 %3$d개 중 %2$d개를 받았고, %4$d개 버려졌다,"),
                                 WINDOW, fix.delivered(), chunks, fix.droppedQueueFull()),
-                        String.format("in %s; size / bandwidth = %d bytes / %d kB/s = %s (the rest: the last chunk's delay on the wire, and any gap while the window waited).",
+                        String.format(t("in %s; size / bandwidth = %d bytes / %d kB/s = %s (the rest: the last chunk's delay on the wire, and any gap while the window waited).",
+                                "걸린 시간 %s; 크기 / 대역폭 = %d 바이트 / %d kB/s = %s (나머지는 마지막 청크의 전선 위 지연과, 윈도가 기다린 틈이다)."),
                                 Trace.formatNanos(fix.finishedNanos()), fix.wireBytes(), BANDWIDTH / 1000,
                                 Trace.formatNanos(fix.idealNanos()))),
                 naive.delivered() < chunks,
                 fix.delivered() == chunks && fix.droppedQueueFull() == 0,
-                "send all chunks at once",
-                "window of unacked chunks < queue (flow control)");
+                t("send all chunks at once", "모든 청크를 한꺼번에 보내기"),
+                t("window of unacked chunks < queue (flow control)", "ack 받지 못한 청크의 윈도 < 큐 (흐름 제어)"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.harness.fallacies;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.Node;
@@ -89,7 +91,7 @@ public final class F4NetworkIsSecure implements Fallacy {
 
     @Override
     public String fallacy() {
-        return "The network is secure";
+        return t("The network is secure", "네트워크는 안전하다");
     }
 
     // ------------------------------------------------------------------ frames
@@ -306,24 +308,30 @@ public final class F4NetworkIsSecure implements Fallacy {
         Result hmac = run(seed, Check.HMAC);
         Result fix = run(seed, Check.HMAC_AND_SEQUENCE);
         return new Outcome(
-                List.of(String.format("A sends %d orders \"pay bob %d\" to bank B through router M, which an attacker controls.", ORDERS, AMOUNT),
-                        String.format("Order %d gets bits flipped on the wire by accident; M rewrites order %d to \"pay mallory %d\",",
+                List.of(String.format(t("A sends %d orders \"pay bob %d\" to bank B through router M, which an attacker controls.",
+                                "A가 공격자가 장악한 라우터 M을 거쳐 은행 B에게 \"pay bob %2$d\" 주문 %1$d개를 보낸다."), ORDERS, AMOUNT),
+                        String.format(t("Order %d gets bits flipped on the wire by accident; M rewrites order %d to \"pay mallory %d\",",
+                                "%d번 주문은 전선 위에서 우연히 비트가 뒤집힌다; M은 %d번 주문을 \"pay mallory %d\"로 바꿔 쓰고,"),
                                 CORRUPTED_SEQ, FORGED_SEQ, FORGED_AMOUNT),
-                        String.format("re-seals it, and replays order %d %d times. A's orders that reached B as A wrote them total %d.",
+                        String.format(t("re-seals it, and replays order %d %d times. A's orders that reached B as A wrote them total %d.",
+                                "다시 봉인하고, %d번 주문을 %d회 되풀이해 보낸다. A가 쓴 그대로 B에 닿은 A의 주문 합계: %d."),
                                 REPLAYED_SEQ, REPLAYS, crc.ordered())),
                 List.of(line("CRC32C only", crc)),
                 List.of(line("HMAC-SHA256", hmac),
-                        line("HMAC + sequence number", fix),
-                        "(the link-level version, a forged frame on the perfect link: ./ch08 demo links forged-frame)"),
+                        line(t("HMAC + sequence number", "HMAC + 일련번호"), fix),
+                        t("(the link-level version, a forged frame on the perfect link: ./ch08 demo links forged-frame)",
+                                "(링크 수준의 버전, 퍼펙트 링크 위의 위조 프레임: ./ch08 demo links forged-frame)")),
                 crc.fooled(),
                 !fix.fooled(),
-                "trust a frame whose CRC32C matches",
-                "HMAC-SHA256 with a shared key + sequence number");
+                t("trust a frame whose CRC32C matches", "CRC32C가 맞는 프레임을 믿기"),
+                t("HMAC-SHA256 with a shared key + sequence number", "공유 키를 쓴 HMAC-SHA256 + 일련번호"));
     }
 
     private static String line(String what, Result r) {
-        return String.format("%-23s accidental flip %s, forgery %s, %d of %d replays accepted: B paid out %d.",
-                what + ":", r.corruptionAccepted() ? "ACCEPTED" : "rejected", r.forgeryAccepted() ? "ACCEPTED" : "rejected",
+        return String.format(t("%-23s accidental flip %s, forgery %s, %d of %d replays accepted: B paid out %d.",
+                        "%1$-23s 우연한 뒤집힘 %2$s, 위조 %3$s, 되풀이 %5$d회 중 %4$d회 수락: B가 지급한 금액 %6$d."),
+                what + ":", r.corruptionAccepted() ? t("ACCEPTED", "수락됨") : t("rejected", "거부됨"),
+                r.forgeryAccepted() ? t("ACCEPTED", "수락됨") : t("rejected", "거부됨"),
                 r.replaysAccepted(), REPLAYS, r.paidOut());
     }
 }

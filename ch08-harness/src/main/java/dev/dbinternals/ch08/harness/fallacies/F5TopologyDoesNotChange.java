@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.harness.fallacies;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.Node;
@@ -71,7 +73,7 @@ public final class F5TopologyDoesNotChange implements Fallacy {
 
     @Override
     public String fallacy() {
-        return "Topology doesn't change";
+        return t("Topology doesn't change", "토폴로지는 바뀌지 않는다");
     }
 
     /** The membership service: the one place the view changes, each change a new epoch. */
@@ -250,16 +252,20 @@ public final class F5TopologyDoesNotChange implements Fallacy {
         Result naive = naive(seed, n);
         Result fix = fix(seed, n);
         return new Outcome(
-                List.of(String.format("C sends %d keys, one every %d ms, to members[key mod size], starting from S1, S2, S3;",
+                List.of(String.format(t("C sends %d keys, one every %d ms, to members[key mod size], starting from S1, S2, S3;",
+                                "C가 키 %d개를 %d ms마다 하나씩 members[key mod size]에게 보낸다. 시작은 S1, S2, S3;"),
                                 n, EVERY.toMillis()),
-                        "a third of the way in S2 leaves (and shuts down); two thirds in S4 joins. D keeps the versioned view."),
-                List.of(String.format("static peer list: %d of %d answered; %d frame(s) went to the departed S2; S4 served %d.",
+                        t("a third of the way in S2 leaves (and shuts down); two thirds in S4 joins. D keeps the versioned view.",
+                                "3분의 1 지점에서 S2가 떠나고 (종료하고), 3분의 2 지점에서 S4가 합류한다. D가 버전이 붙은 뷰를 관리한다.")),
+                List.of(String.format(t("static peer list: %d of %d answered; %d frame(s) went to the departed S2; S4 served %d.",
+                        "고정된 피어 목록: %2$d개 중 %1$d개가 응답받았다; 프레임 %3$d개가 떠난 S2로 갔다; S4가 처리한 것 %4$d개."),
                         naive.answered(), n, naive.framesToDeparted(), naive.servedByNewcomer())),
-                List.of(String.format("versioned view (epoch), refreshed %d times: %d of %d answered; %d frame(s) went to the departed S2; S4 served %d.",
+                List.of(String.format(t("versioned view (epoch), refreshed %d times: %d of %d answered; %d frame(s) went to the departed S2; S4 served %d.",
+                        "버전이 붙은 뷰 (에포크), %1$d번 갱신: %3$d개 중 %2$d개가 응답받았다; 프레임 %4$d개가 떠난 S2로 갔다; S4가 처리한 것 %5$d개."),
                         fix.viewRefreshes(), fix.answered(), n, fix.framesToDeparted(), fix.servedByNewcomer())),
                 naive.answered() < n,
                 fix.answered() == n && fix.servedByNewcomer() > 0,
-                "static peer list from the config file",
-                "versioned membership (epoch), refreshed on a newer epoch or a timeout");
+                t("static peer list from the config file", "설정 파일의 고정된 피어 목록"),
+                t("versioned membership (epoch), refreshed on a newer epoch or a timeout", "버전이 붙은 멤버십 (에포크), 더 새 에포크나 타임아웃에 갱신"));
     }
 }

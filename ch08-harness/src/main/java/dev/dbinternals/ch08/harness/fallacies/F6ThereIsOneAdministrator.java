@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.harness.fallacies;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.Node;
@@ -65,7 +67,7 @@ public final class F6ThereIsOneAdministrator implements Fallacy {
 
     @Override
     public String fallacy() {
-        return "There is one administrator";
+        return t("There is one administrator", "관리자는 한 명이다");
     }
 
     /** Heartbeats its peer and suspects it after a silence; {@code exchange} = use the peer's announced interval. */
@@ -154,19 +156,23 @@ public final class F6ThereIsOneAdministrator implements Fallacy {
         Result naive = naive(seed, runFor);
         Result fix = fix(seed, runFor);
         return new Outcome(
-                List.of(String.format("A's operator: heartbeat every %d ms, timeout %d ms. B's operator: heartbeat every %d ms, timeout %d ms.",
+                List.of(String.format(t("A's operator: heartbeat every %d ms, timeout %d ms. B's operator: heartbeat every %d ms, timeout %d ms.",
+                                "A의 운영자: 하트비트 %d ms마다, 타임아웃 %d ms. B의 운영자: 하트비트 %d ms마다, 타임아웃 %d ms."),
                                 A_CONFIG.heartbeatEvery().toMillis(), A_CONFIG.suspectAfter().toMillis(),
                                 B_CONFIG.heartbeatEvery().toMillis(), B_CONFIG.suspectAfter().toMillis()),
-                        String.format("Both run for %d s; nothing crashes, nothing is lost.", runFor.toSeconds())),
-                List.of(String.format("each node trusts its own operator: B falsely suspected A %d times, A suspected B %d times.",
+                        String.format(t("Both run for %d s; nothing crashes, nothing is lost.", "둘 다 %d 초 동안 실행된다; 아무것도 충돌하지 않고, 아무것도 잃지 않는다."), runFor.toSeconds())),
+                List.of(String.format(t("each node trusts its own operator: B falsely suspected A %d times, A suspected B %d times.",
+                        "각 노드가 자기 운영자만 믿는다: B는 A를 %d번 잘못 의심했고, A는 B를 %d번 의심했다."),
                         naive.falseSuspicionsByB(), naive.falseSuspicionsByA())),
-                List.of(String.format("configuration exchanged at connect time (hello with the heartbeat interval; timeout = %d x the peer's):",
+                List.of(String.format(t("configuration exchanged at connect time (hello with the heartbeat interval; timeout = %d x the peer's):",
+                                "연결할 때 설정을 교환한다 (하트비트 간격을 담은 hello; 타임아웃 = 상대 간격의 %d 배):"),
                                 MISSED_HEARTBEATS),
-                        String.format("B's timeout for A became %d ms; false suspicions: B %d, A %d.",
+                        String.format(t("B's timeout for A became %d ms; false suspicions: B %d, A %d.",
+                                "A에 대한 B의 타임아웃은 %d ms가 되었다; 잘못된 의심: B %d번, A %d번."),
                                 fix.bTimeoutForA().toMillis(), fix.falseSuspicionsByB(), fix.falseSuspicionsByA())),
                 naive.falseSuspicions() > 0,
                 fix.falseSuspicions() == 0,
-                "each node uses its own operator's timeout",
-                "exchange config at connect time; timeout from the peer's interval");
+                t("each node uses its own operator's timeout", "각 노드가 자기 운영자의 타임아웃을 쓴다"),
+                t("exchange config at connect time; timeout from the peer's interval", "연결할 때 설정을 교환; 타임아웃은 상대의 간격에서"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.harness.fallacies;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.Node;
@@ -88,7 +90,7 @@ public final class F7TransportCostIsZero implements Fallacy {
 
     @Override
     public String fallacy() {
-        return "Transport cost is zero";
+        return t("Transport cost is zero", "전송 비용은 0이다");
     }
 
     /** The encoded size of a message's fields alone: a frame of one Put minus its type id and checksum. */
@@ -171,6 +173,12 @@ public final class F7TransportCostIsZero implements Fallacy {
         return new Result(k, n, frames, data, wire, finished);
     }
 
+    /** {@code s} right-aligned in {@code columns} terminal columns (a Hangul syllable counts two). */
+    static String right(String s, int columns) {
+        int width = s.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL ? 2 : 1).sum();
+        return " ".repeat(Math.max(0, columns - width)) + s;
+    }
+
     @Override
     public Outcome run(long seed, boolean quick) {
         int n = quick ? 512 : 4096;
@@ -181,32 +189,40 @@ public final class F7TransportCostIsZero implements Fallacy {
         Result naive = rs.get(0);
         Result best = rs.get(rs.size() - 1);
         List<String> table = new ArrayList<>();
-        table.add(String.format("%4s %7s %11s %10s %13s %15s %14s", "k", "frames", "wire bytes", "bytes/msg",
-                "overhead/msg", "+IPv4/UDP/msg", "time @100kB/s"));
+        // right-aligned by display width (a Hangul syllable takes two columns), so the Korean header lines up too
+        table.add(String.join(" ", right("k", 4), right(t("frames", "프레임"), 7), right(t("wire bytes", "전선 바이트"), 11),
+                right(t("bytes/msg", "바이트/msg"), 10), right(t("overhead/msg", "오버헤드/msg"), 13), right("+IPv4/UDP/msg", 15),
+                right(t("time @100kB/s", "시간 @100kB/s"), 14)));
         for (Result r : rs) {
             table.add(String.format("%4d %7d %11d %10.2f %13.2f %15.2f %14s", r.batchSize(), r.frames(), r.wireBytes(),
                     r.wireBytesPerMessage(), r.overheadBytesPerMessage(), r.withHeadersPerMessage(),
                     Trace.formatNanos(r.finishedNanos())));
         }
         List<String> naiveLines = new ArrayList<>();
-        naiveLines.add(String.format("one message per frame: its plan (\"only the fields cost\") expects %.2f bytes per message;",
+        naiveLines.add(String.format(t("one message per frame: its plan (\"only the fields cost\") expects %.2f bytes per message;",
+                "프레임마다 메시지 하나: 계획 (\"필드만 비용이 든다\")은 메시지당 %.2f 바이트를 예상한다;"),
                 naive.dataBytesPerMessage()));
-        naiveLines.add(String.format("the wire carried %.2f (%.2f with IPv4/UDP headers): off by %.2fx (%.2fx).",
+        naiveLines.add(String.format(t("the wire carried %.2f (%.2f with IPv4/UDP headers): off by %.2fx (%.2fx).",
+                "전선은 %.2f 바이트를 실었다 (IPv4/UDP 헤더를 더하면 %.2f): %.2f배 (%.2f배) 빗나갔다."),
                 naive.wireBytesPerMessage(), naive.withHeadersPerMessage(), naive.costFactor(), naive.costFactorWithHeaders()));
         List<String> fixLines = new ArrayList<>(table);
-        fixLines.add(String.format("batching %d per frame: %.2f bytes per message, off by %.2fx (%.2fx with headers); %.1fx less time on the link than k = 1.",
+        fixLines.add(String.format(t("batching %d per frame: %.2f bytes per message, off by %.2fx (%.2fx with headers); %.1fx less time on the link than k = 1.",
+                "프레임마다 %d개씩 배치: 메시지당 %.2f 바이트, %.2f배 빗나감 (헤더 포함 %.2f배); 링크 위 시간은 k = 1보다 %.1f배 짧다."),
                 best.batchSize(), best.wireBytesPerMessage(), best.costFactor(), best.costFactorWithHeaders(),
                 (double) naive.finishedNanos() / best.finishedNanos()));
-        fixLines.add("CPU per message (encode + decode), k = 1 vs 8 vs 64: the JMH benchmark TransportCostBench (see the README).");
+        fixLines.add(t("CPU per message (encode + decode), k = 1 vs 8 vs 64: the JMH benchmark TransportCostBench (see the README).",
+                "메시지당 CPU (인코드 + 디코드), k = 1 대 8 대 64: JMH 벤치마크 TransportCostBench (README 참고)."));
         return new Outcome(
-                List.of(String.format("A sends %d small messages (a key and a value) to B over a %d kB/s link, with the harness codec (CRC32C on).",
+                List.of(String.format(t("A sends %d small messages (a key and a value) to B over a %d kB/s link, with the harness codec (CRC32C on).",
+                                "A가 작은 메시지 (키 하나와 값 하나) %d개를 %d kB/s 링크로 B에게 보낸다. 하네스 코덱 사용 (CRC32C 켬)."),
                                 n, BANDWIDTH / 1000),
-                        String.format("A plan that counts only the fields is called off when the wire carries %.1fx or more of them.", OFF_BY)),
+                        String.format(t("A plan that counts only the fields is called off when the wire carries %.1fx or more of them.",
+                                "필드만 세는 계획은 전선이 그 %.1f배 이상을 실으면 빗나간 것으로 본다."), OFF_BY)),
                 naiveLines,
                 fixLines,
                 naive.costFactor() >= OFF_BY,
                 best.costFactor() < OFF_BY && best.finishedNanos() < naive.finishedNanos(),
-                "one small message per frame",
-                "batch k messages per frame");
+                t("one small message per frame", "프레임마다 작은 메시지 하나"),
+                t("batch k messages per frame", "프레임마다 메시지 k개를 배치"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.harness.fallacies;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.Node;
@@ -66,7 +68,7 @@ public final class F8NetworkIsHomogeneous implements Fallacy {
 
     @Override
     public String fallacy() {
-        return "The network is homogeneous";
+        return t("The network is homogeneous", "네트워크는 균질하다");
     }
 
     /** Acks every copy; counts copies it already had. */
@@ -219,17 +221,21 @@ public final class F8NetworkIsHomogeneous implements Fallacy {
         Result naive = naive(seed, n);
         Result fix = fix(seed, n);
         return new Outcome(
-                List.of(String.format("S sends %d messages, one at a time, to F (1 ms each way) and to L (40..60 ms each way); nothing is lost.", n),
-                        String.format("The timeout was tuned on the fast link: %d ms.", TUNED_ON_FAST_LINK.toMillis())),
-                List.of(String.format("one fixed %d ms timeout for every peer: %d needless retransmissions to L (L discarded %d copies), %d to F.",
+                List.of(String.format(t("S sends %d messages, one at a time, to F (1 ms each way) and to L (40..60 ms each way); nothing is lost.",
+                                "S가 메시지 %d개를 하나씩 F (편도 1 ms)와 L (편도 40..60 ms)에게 보낸다; 잃는 것은 없다."), n),
+                        String.format(t("The timeout was tuned on the fast link: %d ms.", "타임아웃은 빠른 링크에 맞춰 조정했다: %d ms."),
+                                TUNED_ON_FAST_LINK.toMillis())),
+                List.of(String.format(t("one fixed %d ms timeout for every peer: %d needless retransmissions to L (L discarded %d copies), %d to F.",
+                        "모든 피어에 고정된 타임아웃 %d ms 하나: L에게 불필요한 재전송 %d번 (L은 사본 %d개를 버렸다), F에게 %d번."),
                         TUNED_ON_FAST_LINK.toMillis(), naive.retransmissionsToSlow(), naive.duplicatesAtSlow(),
                         naive.retransmissionsToFast())),
-                List.of(String.format("per-peer adaptive timeout (RFC 6298 + Karn): %d retransmissions to L (L discarded %d), %d to F;",
+                List.of(String.format(t("per-peer adaptive timeout (RFC 6298 + Karn): %d retransmissions to L (L discarded %d), %d to F;",
+                                "피어마다 적응하는 타임아웃 (RFC 6298 + Karn): L에게 재전송 %d번 (L은 %d개를 버렸다), F에게 %d번;"),
                                 fix.retransmissionsToSlow(), fix.duplicatesAtSlow(), fix.retransmissionsToFast()),
-                        String.format("the timeout for L at the end of the run: %s.", Trace.formatNanos(fix.finalRtoSlowNanos()))),
+                        String.format(t("the timeout for L at the end of the run: %s.", "실행이 끝날 때 L의 타임아웃: %s."), Trace.formatNanos(fix.finalRtoSlowNanos()))),
                 naive.retransmissionsToSlow() > n,
                 fix.retransmissionsToSlow() * 10 <= naive.retransmissionsToSlow() && fix.retransmissionsToFast() == 0,
-                "one timeout, tuned on the fast link, for all peers",
-                "per-peer adaptive timeout (RFC 6298 + Karn)");
+                t("one timeout, tuned on the fast link, for all peers", "빠른 링크에 맞춘 타임아웃 하나를 모든 피어에"),
+                t("per-peer adaptive timeout (RFC 6298 + Karn)", "피어마다 적응하는 타임아웃 (RFC 6298 + Karn)"));
     }
 }

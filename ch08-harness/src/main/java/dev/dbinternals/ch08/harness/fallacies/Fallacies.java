@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.harness.fallacies;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -34,14 +36,14 @@ public final class Fallacies {
     /** Fallacy number {@code n}; anything but 1..8 is an error that lists the valid values. */
     public static Fallacy number(int n) {
         if (n < 1 || n > ALL.size()) {
-            throw new IllegalArgumentException("there is no fallacy " + n + "; " + validValues());
+            throw new IllegalArgumentException(t("there is no fallacy " + n + "; " + validValues(), n + "번 오류는 없습니다; " + validValues()));
         }
         return ALL.get(n - 1);
     }
 
     /** "valid values: 1 (The network is reliable), 2 (...), ..." for error messages. */
     public static String validValues() {
-        return "valid values: " + ALL.stream().map(f -> f.number() + " (" + f.fallacy() + ")")
+        return t("valid values: ", "허용되는 값: ") + ALL.stream().map(f -> f.number() + " (" + f.fallacy() + ")")
                 .collect(Collectors.joining(", "));
     }
 }

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.harness.render;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +96,7 @@ public final class LineChart {
         int ph = H - TOP - BOTTOM;
         StringBuilder sb = new StringBuilder();
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(H)
-                .append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
+                .append("\" font-family=\"").append(SpaceTime.FONTS.replace("\"", "'")).append("\" font-size=\"12\">\n");
         sb.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         sb.append(text(W / 2.0 - RIGHT / 2.0, 22, title, "middle", 15));
         // axes and grid, at round values: decades on a log axis, 1/2/5 steps otherwise
@@ -113,7 +115,7 @@ public final class LineChart {
         sb.append(text(LEFT + pw / 2.0, H - 12, xLabel, "middle", 12));
         sb.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"12\" "
                 + "transform=\"rotate(-90 16 %.1f)\">%s</text>%n", TOP + ph / 2.0, TOP + ph / 2.0,
-                esc(yLabel + (logY ? " (log scale)" : ""))));
+                esc(yLabel + (logY ? t(" (log scale)", " (로그 눈금)") : ""))));
         for (int k = 0; k < series.size(); k++) {
             Series s = series.get(k);
             String color = COLORS[k % COLORS.length];
@@ -154,7 +156,7 @@ public final class LineChart {
             Files.writeString(file, svg(), StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the chart " + file, e);
+            throw new UncheckedIOException(t("cannot write the chart " + file, "차트를 쓸 수 없습니다: " + file), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.harness.render;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.sim.DropReason;
 import dev.dbinternals.ch08.harness.sim.Trace;
@@ -95,7 +97,7 @@ public final class Mermaid {
                 }
                 case DROP -> {
                     DropReason r = e.dropReason();
-                    yield from + "-x" + to + ": " + ID + e.messageId() + " LOST (" + r + (e.detail().contains("(scripted") ? ", scripted" : "") + ") " + payload + " @" + when;
+                    yield from + "-x" + to + ": " + ID + e.messageId() + " LOST (" + r + (e.detail().contains("(scripted") ? t(", scripted", ", 각본") : "") + ") " + payload + " @" + when;
                 }
                 case CRASH -> "Note over " + from + ": CRASH @" + when;
                 case RESTART -> "Note over " + from + ": RESTART " + clean(e.detail()) + " @" + when;
@@ -114,8 +116,9 @@ public final class Mermaid {
             }
         }
         if (skipped > 0 && all != null) {
-            sb.append("    Note over ").append(all).append(": ... ").append(skipped)
-                    .append(" more events cut (filter the trace to see them)\n");
+            sb.append("    Note over ").append(all).append(": ... ")
+                    .append(t(skipped + " more events cut (filter the trace to see them)", "이벤트 " + skipped + "개를 더 잘라냈다 (보려면 트레이스를 거르세요)"))
+                    .append("\n");
         }
         return sb.toString();
     }
@@ -166,7 +169,7 @@ public final class Mermaid {
     /** "timer 7 retry" (the trace's detail: id, then tag) as "timer 7 fired (retry)". */
     private static String timerText(String detail) {
         String[] p = detail.split(" ", 3);
-        return p.length == 3 && p[0].equals("timer") ? "timer " + p[1] + " fired (" + p[2] + ")" : detail;
+        return p.length == 3 && p[0].equals("timer") ? t("timer " + p[1] + " fired (" + p[2] + ")", "타이머 " + p[1] + " 울림 (" + p[2] + ")") : detail;
     }
 
     /** Longest piece of free text (payload, note, detail) a label keeps. */

@@ -1,6 +1,9 @@
 package dev.dbinternals.ch08.harness.render;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.lang.Lang;
 import dev.dbinternals.ch08.harness.sim.Trace;
 import dev.dbinternals.ch08.harness.sim.TraceEvent;
 import dev.dbinternals.ch08.harness.sim.TraceEvent.Kind;
@@ -78,7 +81,7 @@ public final class SpaceTime {
 
     /** The events matching {@code filter}, titled with the default title. */
     public static String html(Trace trace, Predicate<? super TraceEvent> filter) {
-        return html(trace, filter, "Space-time diagram");
+        return html(trace, filter, t("Space-time diagram", "시공간 다이어그램"));
     }
 
     /**
@@ -90,12 +93,12 @@ public final class SpaceTime {
      */
     public static String html(Trace trace, Predicate<? super TraceEvent> filter, String title) {
         Model m = model(trace, filter);
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+        return "<!DOCTYPE html>\n<html lang=\"" + Lang.current().code() + "\"><head><meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + esc(title)
                 + "</title>\n<style>\n" + Viewer.CSS.replace("$FONTS", FONTS) + "</style></head>\n<body>\n"
-                + Viewer.BODY.replace("$TITLE", esc(title))
+                + Viewer.body().replace("$TITLE", esc(title))
                 + "<script type=\"application/json\" id=\"st-data\">" + m.json(title) + "</script>\n"
-                + "<script>\n" + Viewer.JS + "</script>\n</body></html>\n";
+                + "<script>\n" + Viewer.js() + "</script>\n</body></html>\n";
     }
 
     /** Just the {@code <svg>} element, without script: the plain picture (GitHub shows it inline). */
@@ -213,7 +216,8 @@ public final class SpaceTime {
                     style = "send";
                     label = "#" + e.messageId() + " " + trace.describePayload(e);
                     full = messageStory(trace, e, sends.get(e.messageId()), fates.get(e.messageId()),
-                            "SENT by " + e.node() + " to " + e.peer() + " at " + when);
+                            t("SENT by " + e.node() + " to " + e.peer() + " at " + when,
+                                    "보냄 (SENT): " + e.node() + " -> " + e.peer() + ", " + when));
                     sendItem.put(e.messageId(), items.size());
                 }
                 case DELIVER -> {
@@ -221,86 +225,90 @@ public final class SpaceTime {
                     TraceEvent s = sends.get(e.messageId());
                     int n = copies.merge(e.messageId(), 1, Integer::sum);
                     boolean corrupted = s != null && !Arrays.equals(s.payload(), e.payload());
-                    String what = "DELIVERED to " + e.node() + " at " + when;
+                    String what = t("DELIVERED to " + e.node() + " at " + when, "전달됨 (DELIVERED): 받은 노드 " + e.node() + ", " + when);
                     if (corrupted) {
                         style = "corrupt";
-                        label = "#" + e.messageId() + " corrupted: " + trace.describePayload(e);
-                        what += ", CORRUPTED on the way";
+                        label = "#" + e.messageId() + t(" corrupted: ", " 손상됨: ") + trace.describePayload(e);
+                        what += t(", CORRUPTED on the way", ", 오는 길에 손상됨 (CORRUPTED)");
                     } else if (n > 1) {
                         style = "dup";
-                        label = "#" + e.messageId() + " duplicate (copy " + n + ")";
-                        what += ": a DUPLICATE copy (copy " + n + ")";
+                        label = "#" + e.messageId() + t(" duplicate (copy " + n + ")", " 중복 (사본 " + n + ")");
+                        what += t(": a DUPLICATE copy (copy " + n + ")", ": 중복 사본 (DUPLICATE, 사본 " + n + ")");
                     } else {
                         style = "deliver";
                         label = "#" + e.messageId();
                     }
                     if (corrupted && n > 1) {
-                        what += ", and a DUPLICATE copy (copy " + n + ")";
+                        what += t(", and a DUPLICATE copy (copy " + n + ")", ", 그리고 중복 사본 (DUPLICATE, 사본 " + n + ")");
                     }
                     full = messageStory(trace, e, s, fates.get(e.messageId()), what);
                 }
                 case DROP -> {
                     send = sendItem.getOrDefault(e.messageId(), -1);
                     style = "drop";
-                    String scripted = e.detail().contains("(scripted") ? ", scripted" : "";
-                    label = "#" + e.messageId() + " dropped: " + e.dropReason() + scripted;
+                    String scripted = e.detail().contains("(scripted") ? t(", scripted", ", 각본") : "";
+                    label = "#" + e.messageId() + t(" dropped: ", " 버려짐: ") + e.dropReason() + scripted;
                     full = messageStory(trace, e, sends.get(e.messageId()), fates.get(e.messageId()),
-                            "DROPPED (" + e.detail() + ") at " + when + " on its way from " + e.node() + " to " + e.peer());
+                            t("DROPPED (" + e.detail() + ") at " + when + " on its way from " + e.node() + " to " + e.peer(),
+                                    "버려짐 (DROPPED: " + e.detail() + "): " + e.node() + " -> " + e.peer() + " 도중, " + when));
                 }
                 case CRASH -> {
                     style = "crash";
                     label = "CRASH";
-                    full = e.node() + " CRASHED at " + when + ": " + e.detail();
+                    full = t(e.node() + " CRASHED at " + when + ": ", "충돌 (CRASHED): 노드 " + e.node() + ", " + when + ": ") + e.detail();
                 }
                 case RESTART -> {
                     style = "restart";
                     label = "RESTART " + e.detail();
-                    full = e.node() + " RESTARTED at " + when + ": " + e.detail();
+                    full = t(e.node() + " RESTARTED at " + when + ": ", "재시작 (RESTARTED): 노드 " + e.node() + ", " + when + ": ") + e.detail();
                 }
                 case PAUSE -> {
                     style = "pause";
                     label = "PAUSE " + e.detail();
-                    full = e.node() + " PAUSED at " + when + " " + e.detail() + " (no handler runs, timers wait)";
+                    full = t(e.node() + " PAUSED at " + when + " " + e.detail() + " (no handler runs, timers wait)",
+                            "일시 정지 (PAUSED): 노드 " + e.node() + ", " + when + " " + e.detail() + " (핸들러가 실행되지 않고, 타이머는 기다린다)");
                 }
                 case RESUME -> {
                     style = "pause";
                     label = "RESUME";
-                    full = e.node() + " RESUMED at " + when;
+                    full = t(e.node() + " RESUMED at " + when, "재개 (RESUMED): 노드 " + e.node() + ", " + when);
                 }
                 case CLOCK_STEP -> {
                     style = "clock";
-                    label = "clock " + e.detail();
-                    full = e.node() + "'s clock changed at " + when + ": " + e.detail();
+                    label = t("clock ", "클럭 ") + e.detail();
+                    full = t(e.node() + "'s clock changed at " + when + ": ", e.node() + "의 클럭이 " + when + "에 바뀜: ") + e.detail();
                 }
                 case TIMER_FIRE, TIMER_SET, TIMER_CANCEL -> {
                     style = "timer";
                     label = timerText(k, e.detail());
-                    full = e.node() + ": " + label + " at " + when;
+                    full = e.node() + ": " + label + t(" at " + when, ", " + when);
                 }
                 case PARTITION -> {
                     style = "partition";
                     label = "PARTITION " + e.detail();
-                    full = "PARTITION at " + when + ": " + e.detail() + " (frames across it are dropped until the heal)";
+                    full = t("PARTITION at " + when + ": " + e.detail() + " (frames across it are dropped until the heal)",
+                            when + "에 파티션 (PARTITION): " + e.detail() + " (복구될 때까지 파티션을 건너는 프레임은 버려진다)");
                 }
                 case HEAL -> {
                     style = "heal";
                     label = "HEAL: " + e.detail();
-                    full = "HEAL at " + when + ": " + e.detail();
+                    full = t("HEAL at " + when + ": ", when + "에 복구 (HEAL): ") + e.detail();
                 }
                 case NOTE -> {
                     style = "note";
                     label = e.detail();
-                    full = (e.node() == null ? "note (whole run)" : "note by " + e.node()) + " at " + when + ":\n" + e.detail();
+                    full = (e.node() == null ? t("note (whole run)", "메모 (실행 전체)") : t("note by " + e.node(), e.node() + "의 메모"))
+                            + t(" at " + when, ", " + when) + ":\n" + e.detail();
                     nodeNotes |= e.node() != null;
                 }
                 default -> {
                     style = "other";
                     label = k + " " + e.detail();
-                    full = label + " at " + when;
+                    full = label + t(" at " + when, ", " + when);
                 }
             }
             if (e.node() != null) {
-                full += "\n" + e.node() + "'s own wall clock read " + Instant.ofEpochMilli(e.localWallMillis());
+                full += "\n" + t(e.node() + "'s own wall clock read ", e.node() + "의 벽시계가 가리킨 시각: ") + Instant.ofEpochMilli(e.localWallMillis());
             }
             items.add(new Item(e, node, peer, send, style, shorten(label), full));
         }
@@ -314,43 +322,44 @@ public final class SpaceTime {
         StringBuilder sb = new StringBuilder();
         Address from = e.kind() == Kind.DELIVER ? e.peer() : e.node();
         Address to = e.kind() == Kind.DELIVER ? e.node() : e.peer();
-        sb.append("message #").append(e.messageId()).append(": ").append(from).append(" -> ").append(to).append('\n');
-        sb.append("this event: ").append(what).append('\n');
+        sb.append(t("message #", "메시지 #")).append(e.messageId()).append(": ").append(from).append(" -> ").append(to).append('\n');
+        sb.append(t("this event: ", "이 이벤트: ")).append(what).append('\n');
         if (send != null && e.kind() != Kind.SEND) {
-            sb.append("sent at ").append(Trace.formatNanos(send.timeNanos())).append('\n');
+            sb.append(t("sent at ", "보낸 시각 ")).append(Trace.formatNanos(send.timeNanos())).append('\n');
         }
-        sb.append("what became of it:");
+        sb.append(t("what became of it:", "이 메시지가 겪은 일:"));
         if (fates == null || fates.isEmpty()) {
-            sb.append(" nothing yet when the trace ends (still in flight, or the run stopped)");
+            sb.append(t(" nothing yet when the trace ends (still in flight, or the run stopped)",
+                    " 트레이스가 끝날 때까지 아무 일도 없었다 (아직 가는 중이거나, 실행이 멈췄다)"));
         } else {
             for (TraceEvent f : fates) {
                 sb.append("\n  ").append(Trace.formatNanos(f.timeNanos())).append("  ");
                 switch (f.kind()) {
-                    case DELIVER -> sb.append("delivered to ").append(f.node());
-                    case DROP -> sb.append("DROPPED: ").append(f.detail());
-                    case DUPLICATE -> sb.append("the network made a DUPLICATE (").append(f.detail()).append(')');
-                    case CORRUPT -> sb.append("the network CORRUPTED a copy (").append(f.detail()).append(')');
+                    case DELIVER -> sb.append(t("delivered to ", "전달됨: ")).append(f.node());
+                    case DROP -> sb.append(t("DROPPED: ", "버려짐 (DROPPED): ")).append(f.detail());
+                    case DUPLICATE -> sb.append(t("the network made a DUPLICATE (", "네트워크가 중복 사본을 만들었다 (DUPLICATE, ")).append(f.detail()).append(')');
+                    case CORRUPT -> sb.append(t("the network CORRUPTED a copy (", "네트워크가 사본 하나를 손상시켰다 (CORRUPT, ")).append(f.detail()).append(')');
                     default -> sb.append(f.kind());
                 }
             }
         }
         byte[] sent = send == null ? e.payload() : send.payload();
-        sb.append("\npayload: ").append(send == null ? trace.describePayload(e) : trace.describePayload(send));
-        bytes(sb, "bytes", sent);
+        sb.append(t("\npayload: ", "\n페이로드: ")).append(send == null ? trace.describePayload(e) : trace.describePayload(send));
+        bytes(sb, t("as text", "텍스트로"), t("bytes", "바이트"), sent);
         if (send != null && !Arrays.equals(sent, e.payload())) {
-            sb.append("\nas this copy arrived: ").append(trace.describePayload(e));
-            bytes(sb, "bytes as arrived", e.payload());
+            sb.append(t("\nas this copy arrived: ", "\n이 사본이 도착한 모습: ")).append(trace.describePayload(e));
+            bytes(sb, t("as text as arrived", "도착한 모습, 텍스트로"), t("bytes as arrived", "도착한 바이트"), e.payload());
         }
         return sb.toString();
     }
 
     /** The bytes as UTF-8 text when they are text, then in hex (the first 512). */
-    private static void bytes(StringBuilder sb, String what, byte[] p) {
+    private static void bytes(StringBuilder sb, String asText, String what, byte[] p) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(p)).toString();
             if (!text.isEmpty() && text.codePoints().noneMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-                sb.append("\n").append(what.replace("bytes", "as text")).append(": ").append(text);
+                sb.append("\n").append(asText).append(": ").append(text);
             }
         } catch (CharacterCodingException notText) {
             // binary: the hex below is the content
@@ -362,9 +371,10 @@ public final class SpaceTime {
 
     /** "timer 7 retry" (the trace's detail: id, then tag) as "timer 7 fired (retry)". */
     private static String timerText(Kind k, String detail) {
-        String verb = k == Kind.TIMER_FIRE ? "fired" : k == Kind.TIMER_SET ? "set" : "cancelled";
+        String verb = k == Kind.TIMER_FIRE ? t("fired", "울림") : k == Kind.TIMER_SET ? t("set", "설정") : t("cancelled", "취소");
         String[] p = detail.split(" ", 3);
-        return p.length == 3 && p[0].equals("timer") ? "timer " + p[1] + " " + verb + " (" + p[2] + ")" : "timer " + verb + " " + detail;
+        return p.length == 3 && p[0].equals("timer") ? t("timer ", "타이머 ") + p[1] + " " + verb + " (" + p[2] + ")"
+                : t("timer ", "타이머 ") + verb + " " + detail;
     }
 
     /** At most {@link #MAX_LABEL} characters (whole code points), one line. */
@@ -641,7 +651,8 @@ public final class SpaceTime {
             sb.append(labels);
             if (m.cut() > 0) {
                 sb.append("<text x=\"").append(GUTTER + STRIP + 6).append("\" y=\"").append(height - 8).append("\" fill=\"#d62728\">")
-                        .append(m.cut()).append(" more events cut: filter the trace to see them</text>\n");
+                        .append(t(m.cut() + " more events cut: filter the trace to see them", "이벤트 " + m.cut() + "개를 더 잘라냈다: 보려면 트레이스를 거르세요"))
+                        .append("</text>\n");
             }
             return sb.append("</svg>").toString();
         }
@@ -658,8 +669,9 @@ public final class SpaceTime {
         }
 
         private static void legend(StringBuilder sb) {
-            String[][] keys = {{"#1f5fbf", "delivered"}, {"#d62728", "dropped (X)"}, {"#8a2be2", "duplicate"}, {"#e07b00", "corrupted"},
-                {"#d62728", "crash"}, {"#2ca02c", "restart"}, {"#999", "pause"}, {"#2ca02c", "timer"}, {"#f4c7c3", "partition"}};
+            String[][] keys = {{"#1f5fbf", t("delivered", "전달")}, {"#d62728", t("dropped (X)", "버림 (X)")}, {"#8a2be2", t("duplicate", "중복")},
+                {"#e07b00", t("corrupted", "손상")}, {"#d62728", t("crash", "충돌")}, {"#2ca02c", t("restart", "재시작")},
+                {"#999", t("pause", "멈춤")}, {"#2ca02c", t("timer", "타이머")}, {"#f4c7c3", t("partition", "파티션")}};
             int lx = 8;
             for (String[] k : keys) {
                 sb.append("<rect x=\"").append(lx).append("\" y=\"12\" width=\"18\" height=\"8\" fill=\"").append(k[0]).append("\"/>")

@@ -3,7 +3,7 @@ package dev.dbinternals.ch08.harness.sim;
 /**
  * Why the network dropped a frame; carried by every {@link TraceEvent.Kind#DROP} event.
  *
- * <p>Book: Chapter 8, "Fair-loss link" (손실 허용 링크) and "Network Partitions and Partial
+ * <p>Book: Chapter 8, "Fair-loss link" (공정 손실 링크) and "Network Partitions and Partial
  * Failures" (네트워크 파티션과 부분 장애): a sender cannot tell these apart; the trace can.
  * Immutable and thread-safe.
  */

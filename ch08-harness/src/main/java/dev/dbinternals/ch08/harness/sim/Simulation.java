@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.harness.sim;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.DurableStorage;
@@ -739,7 +741,7 @@ public final class Simulation {
         try {
             s.instance.onMessage(s.ctx, a.from(), bytes);
         } catch (RuntimeException ex) {
-            throw failure(s, "handling message #" + a.messageId() + " from " + a.from(), ex);
+            throw failure(s, t("handling message #" + a.messageId() + " from " + a.from(), a.from() + "에서 온 메시지 #" + a.messageId() + " 처리"), ex);
         } finally {
             current = null;
         }
@@ -755,7 +757,7 @@ public final class Simulation {
         try {
             s.instance.onTimer(s.ctx, timer.tag);
         } catch (RuntimeException ex) {
-            throw failure(s, "handling timer " + timer.text, ex);
+            throw failure(s, t("handling timer " + timer.text, "타이머 " + timer.text + " 처리"), ex);
         } finally {
             current = null;
         }
@@ -772,7 +774,7 @@ public final class Simulation {
         try {
             s.instance.onStart(s.ctx);
         } catch (RuntimeException ex) {
-            throw failure(s, "starting", ex);
+            throw failure(s, t("starting", "시작"), ex);
         } finally {
             current = null;
         }
@@ -786,8 +788,9 @@ public final class Simulation {
     }
 
     private SimulationException failure(NodeState s, String what, RuntimeException ex) {
-        return new SimulationException("node " + s.address + " threw while " + what + " at "
-                + Trace.formatNanos(now) + " (seed " + seed + "): " + ex, ex);
+        return new SimulationException(t("node " + s.address + " threw while " + what + " at "
+                + Trace.formatNanos(now) + " (seed " + seed + "): ", "노드 " + s.address + ": " + Trace.formatNanos(now)
+                + "에 " + what + " 중 예외를 던졌다 (시드 " + seed + "): ") + ex, ex);
     }
 
     // ------------------------------------------------------------------ the trace

@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.harness.udp;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.DurableStorage;
@@ -93,7 +95,7 @@ public final class UdpCluster implements AutoCloseable {
             }
         } catch (IOException ex) {
             h.values().stream().filter(Objects::nonNull).forEach(Hosted::closeChannel);
-            throw new UncheckedIOException("cannot bind a UDP socket: " + ex.getMessage(), ex);
+            throw new UncheckedIOException(t("cannot bind a UDP socket: ", "UDP 소켓을 바인드할 수 없습니다: ") + ex.getMessage(), ex);
         }
         this.addresses = Collections.unmodifiableMap(all);
         this.hosted = Collections.unmodifiableMap(h);
@@ -179,22 +181,22 @@ public final class UdpCluster implements AutoCloseable {
         Objects.requireNonNull(hostPort, "hostPort");
         int colon = hostPort.lastIndexOf(':');
         if (colon <= 0 || colon == hostPort.length() - 1) {
-            throw new IllegalArgumentException("expected host:port, got '" + hostPort + "'");
+            throw new IllegalArgumentException(t("expected host:port, got '" + hostPort + "'", "host:port 형식이어야 합니다. 받은 값: '" + hostPort + "'"));
         }
         String host = hostPort.substring(0, colon).replace("[", "").replace("]", "");
         int port;
         try {
             port = Integer.parseInt(hostPort.substring(colon + 1));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("port must be a number in '" + hostPort + "'");
+            throw new IllegalArgumentException(t("port must be a number in '" + hostPort + "'", "'" + hostPort + "' 의 포트는 숫자여야 합니다"));
         }
         if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("port must be 0..65535 in '" + hostPort + "'");
+            throw new IllegalArgumentException(t("port must be 0..65535 in '" + hostPort + "'", "'" + hostPort + "' 의 포트는 0..65535 여야 합니다"));
         }
         try {
             return new InetSocketAddress(InetAddress.getByName(host), port);
         } catch (IOException e) {
-            throw new IllegalArgumentException("unknown host in '" + hostPort + "': " + e.getMessage());
+            throw new IllegalArgumentException(t("unknown host in '" + hostPort + "': ", "'" + hostPort + "' 의 호스트를 알 수 없습니다: ") + e.getMessage());
         }
     }
 
@@ -373,13 +375,13 @@ public final class UdpCluster implements AutoCloseable {
                     selector.close();
                 }
             } catch (IOException e) {
-                log(self + ": close failed: " + e);
+                log(self + t(": close failed: ", ": 닫기 실패: ") + e);
             }
         }
 
         private void loop() {
             instance = factory.get();
-            guarded("starting", () -> instance.onStart(this));
+            guarded(t("starting", "시작"), () -> instance.onStart(this));
             try {
                 while (running) {
                     long[] next = due.peek();
@@ -399,7 +401,7 @@ public final class UdpCluster implements AutoCloseable {
                 }
             } catch (IOException | java.nio.channels.ClosedSelectorException e) {
                 if (running) {
-                    log(self + ": event loop stopped: " + e);
+                    log(self + t(": event loop stopped: ", ": 이벤트 루프가 멈췄다: ") + e);
                 }
             }
         }
@@ -425,7 +427,7 @@ public final class UdpCluster implements AutoCloseable {
                 }
                 delivered.incrementAndGet();
                 byte[] payload = f.payload();
-                guarded("handling a message from " + from, () -> instance.onMessage(this, from, payload));
+                guarded(t("handling a message from " + from, from + "에서 온 메시지 처리"), () -> instance.onMessage(this, from, payload));
             }
         }
 
@@ -436,7 +438,7 @@ public final class UdpCluster implements AutoCloseable {
                 Object stored = timerTags.remove(t[1]);
                 if (stored != null) { // null: cancelled
                     Object tag = stored == NULL_TAG ? null : stored;
-                    guarded("handling timer " + tag, () -> instance.onTimer(this, tag));
+                    guarded(t("handling timer " + tag, "타이머 " + tag + " 처리"), () -> instance.onTimer(this, tag));
                 }
             }
         }
@@ -446,7 +448,7 @@ public final class UdpCluster implements AutoCloseable {
                 r.run();
             } catch (RuntimeException e) {
                 errors.incrementAndGet();
-                log(self + " threw while " + what + ": " + e);
+                log(t(self + " threw while " + what + ": ", self + ": " + what + " 중 예외를 던졌다: ") + e);
             }
         }
 
@@ -472,7 +474,7 @@ public final class UdpCluster implements AutoCloseable {
                 channel.send(ByteBuffer.wrap(frame), target);
             } catch (IOException e) {
                 if (channel.isOpen()) {
-                    log(self + ": send to " + to + " failed: " + e.getMessage());
+                    log(t(self + ": send to " + to + " failed: ", self + ": 전송 실패 (" + to + "): ") + e.getMessage());
                 }
             }
         }

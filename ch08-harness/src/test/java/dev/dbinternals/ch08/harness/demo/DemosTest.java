@@ -32,6 +32,21 @@ class DemosTest {
     }
 
     @Test
+    void everyDemoSpeaksKorean(@TempDir Path dir) throws Exception {
+        assertThat(KoreanNarration.problems(DemoList.runAllQuick(dir, "--lang", "ko"))).isEmpty();
+    }
+
+    @Test
+    void shouldWriteKoreanDiagramsWithAHangulFontList(@TempDir Path dir) throws Exception {
+        DemoList.Demo pingPong = DemoList.ofThisModule().get(0);
+        DemoList.runQuick(pingPong, dir, "--lang", "ko");
+        String html = Files.readString(dir.resolve("ping-pong.html"));
+        assertThat(html).contains("<html lang=\"ko\">").contains("손실이 있는 링크 위의 핑퐁").contains("선택한 이벤트")
+                .contains("Noto Sans CJK KR").contains("Apple SD Gothic Neo").contains("Malgun Gothic");
+        assertThat(Files.readString(dir.resolve("ping-pong.md"))).contains("# 손실이 있는 링크 위의 핑퐁");
+    }
+
+    @Test
     void shouldRunThePingPongDemoAndWriteItsDiagrams(@TempDir Path dir) throws Exception {
         String out = run(Demo01LossyPingPong::main, "--quick", "--out", dir.toString());
 

@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.harness.exercise;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbinternals.ch08.harness.Address;
@@ -60,7 +61,7 @@ class LinkCheckerExerciseTest {
     void shouldFindNothingWrongWithACleanLossyRun() {
         Simulation sim = run(LinkFaults.none().withLoss(0.3));
 
-        assertThat(LinkChecker.violations(sim.trace())).as("loss breaks neither property").isEmpty();
+        assertThat(LinkChecker.violations(sim.trace())).as(t("loss breaks neither property", "손실은 두 속성 중 어느 것도 깨지 않아요")).isEmpty();
     }
 
     @Test
@@ -70,7 +71,7 @@ class LinkCheckerExerciseTest {
 
         // then nothing is delivered twice: each send is its own message, whatever it says
         assertThat(LinkChecker.violations(sim.trace()))
-                .as("every send here is delivered at most once (no DUPLICATE in the trace), yet your checker reports")
+                .as(t("every send here is delivered at most once (no DUPLICATE in the trace), yet your checker reports", "여기서는 모든 전송이 최대 한 번 전달되는데 (트레이스에 DUPLICATE 없음), 작성한 검사기가 보고한 것"))
                 .isEmpty();
     }
 
@@ -81,7 +82,7 @@ class LinkCheckerExerciseTest {
 
         List<String> v = LinkChecker.violations(sim.trace());
 
-        assertThat(v).as("one 'duplication' line per extra copy delivered").hasSize((int) extraCopies)
+        assertThat(v).as(t("one 'duplication' line per extra copy delivered", "전달된 추가 사본마다 'duplication' 줄이 하나씩 있어야 해요")).hasSize((int) extraCopies)
                 .allMatch(s -> s.contains("duplication") && s.matches(".*#\\d+.*"));
         long firstDup = sim.trace().ofKind(Kind.DUPLICATE).get(0).messageId();
         assertThat(v).anyMatch(s -> s.contains("#" + firstDup + " ") || s.endsWith("#" + firstDup));
@@ -95,7 +96,7 @@ class LinkCheckerExerciseTest {
         List<String> v = LinkChecker.violations(sim.trace());
 
         assertThat(corrupted).isPositive();
-        assertThat(v).as("a corrupted frame is a message nobody sent").hasSize((int) corrupted)
+        assertThat(v).as(t("a corrupted frame is a message nobody sent", "손상된 프레임은 아무도 보내지 않은 메시지예요")).hasSize((int) corrupted)
                 .allMatch(s -> s.contains("creation"));
     }
 }

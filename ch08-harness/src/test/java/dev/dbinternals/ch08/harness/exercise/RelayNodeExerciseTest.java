@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.harness.exercise;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbinternals.ch08.harness.Address;
@@ -48,9 +49,9 @@ class RelayNodeExerciseTest {
 
         boolean confirmed = sim.runUntil(() -> sim.node(A, RelayNode.class).confirmed(), Duration.ofSeconds(1));
 
-        assertThat(sim.node(B, RelayNode.class).delivered()).as("B gets A's value exactly once, through C")
+        assertThat(sim.node(B, RelayNode.class).delivered()).as(t("B gets A's value exactly once, through C", "B는 A의 값을 C를 거쳐 정확히 한 번 받아야 해요"))
                 .containsExactly("x=42");
-        assertThat(confirmed).as("A learns that B got it (B -> A still works)").isTrue();
+        assertThat(confirmed).as(t("A learns that B got it (B -> A still works)", "A는 B가 값을 받았음을 알아야 해요 (B -> A는 여전히 동작해요)")).isTrue();
     }
 
     @Test
@@ -63,9 +64,9 @@ class RelayNodeExerciseTest {
             boolean confirmed = sim.runUntil(() -> sim.node(A, RelayNode.class).confirmed(), Duration.ofSeconds(5));
             sim.runFor(Duration.ofMillis(100)); // let the retries die down: still exactly once
 
-            assertThat(confirmed).as("A's value is confirmed within 5 s").isTrue();
-            assertThat(sim.node(B, RelayNode.class).delivered()).as("delivered exactly once").containsExactly("x=42");
-            assertThat(sim.node(C, RelayNode.class).delivered()).as("C only relays").isEmpty();
+            assertThat(confirmed).as(t("A's value is confirmed within 5 s", "A의 값이 5 초 안에 확인돼야 해요")).isTrue();
+            assertThat(sim.node(B, RelayNode.class).delivered()).as(t("delivered exactly once", "정확히 한 번 전달돼야 해요")).containsExactly("x=42");
+            assertThat(sim.node(C, RelayNode.class).delivered()).as(t("C only relays", "C는 중계만 해야 해요")).isEmpty();
         });
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A worked example written from the README alone, as a reader would: a leader lease.
  *
- * <p>Book: Chapter 8, "Clocks and Time" (클럭과 시간) and "Failure Detection" (장애 감지): a
+ * <p>Book: Chapter 8, "Clocks and Time" (클럭과 시간) and "Failure Detection" (장애 검출): a
  * lease is only safe if its holder stops believing in it before the granter hands it to
  * someone else; that depends on measuring with a monotonic clock, from when the request was
  * sent (not when the grant arrived), with a margin for drift. Safety here: no two clients

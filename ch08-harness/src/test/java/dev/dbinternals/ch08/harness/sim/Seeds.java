@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.harness.sim;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import dev.dbinternals.ch08.harness.render.Mermaid;
 import dev.dbinternals.ch08.harness.render.SpaceTime;
 import java.io.IOException;
@@ -60,7 +62,7 @@ public final class Seeds {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(runOneSeed, "runOneSeed");
         if (count < 1) {
-            throw new IllegalArgumentException("count must be at least 1, got " + count);
+            throw new IllegalArgumentException(t("count must be at least 1, got " + count, "count는 1 이상이어야 합니다. 받은 값: " + count));
         }
         long first;
         int n;
@@ -88,20 +90,23 @@ public final class Seeds {
                 runOneSeed.accept(seed);
                 if (only != null && !only.isBlank()) {
                     // a replay: write the run's trace and diagrams even when it passes this time
-                    System.out.println("[seeds] replayed '" + scenario + "' seed " + seed + writeFailure(scenario, seed));
+                    System.out.println(t("[seeds] replayed '" + scenario + "' seed " + seed, "[seeds] '" + scenario + "' 시드 " + seed + " 재현함")
+                            + writeFailure(scenario, seed));
                 }
             } catch (RuntimeException | AssertionError e) {
                 String written = writeFailure(scenario, seed);
                 throw new AssertionError(failureMessage(scenario, seed, i + 1, n, caller) + written
-                        + "\n  cause: " + e, e);
+                        + t("\n  cause: ", "\n  원인: ") + e, e);
             } finally {
                 ACTIVE.set(false);
                 LAST.remove();
             }
         }
         // randomised tests print their seeds and how to replay one, pass or fail
-        System.out.println("[seeds] '" + scenario + "' held for seeds " + first + ".." + (first + n - 1)
-                + " (replay one: -Dch08.seed=N; more: -Dch08.seeds=K)");
+        System.out.println(t("[seeds] '" + scenario + "' held for seeds " + first + ".." + (first + n - 1)
+                + " (replay one: -Dch08.seed=N; more: -Dch08.seeds=K)",
+                "[seeds] '" + scenario + "': 시드 " + first + ".." + (first + n - 1)
+                + "에서 성립했다 (하나 재현: -Dch08.seed=N; 더 많이: -Dch08.seeds=K)"));
         return n;
     }
 
@@ -109,7 +114,8 @@ public final class Seeds {
         try {
             return Long.parseLong(v.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("-D" + prop + " needs a whole number, got '" + v + "'");
+            throw new IllegalArgumentException(t("-D" + prop + " needs a whole number, got '" + v + "'",
+                    "-D" + prop + " 에는 정수가 필요합니다. 받은 값: '" + v + "'"));
         }
     }
 
@@ -128,9 +134,10 @@ public final class Seeds {
         }
         // the default build skips @Tag("exercise") tests: their replay needs the exercises profile
         String profile = isExerciseTest(testClass) ? " -Pexercises" : "";
-        return "scenario '" + scenario + "' failed for seed " + seed + " (run " + index + " of " + of + ")\n"
+        return t("scenario '" + scenario + "' failed for seed " + seed + " (run " + index + " of " + of + ")\n",
+                "시나리오 '" + scenario + "': 시드 " + seed + "에서 실패했다 (실행 " + of + "번 중 " + index + "번째)\n")
                 // -am builds the harness too, so the command works on a fresh clone with nothing installed
-                + "  replay: mvn -q -pl " + module + " -am" + profile + " test -Dtest=" + test + " -Dch08.seed=" + seed;
+                + t("  replay: ", "  재현: ") + "mvn -q -pl " + module + " -am" + profile + " test -Dtest=" + test + " -Dch08.seed=" + seed;
     }
 
     /** True when {@code type} (or a class enclosing it) carries JUnit's {@code @Tag("exercise")}, read reflectively. */
@@ -173,10 +180,10 @@ public final class Seeds {
             Files.writeString(html, SpaceTime.html(sim.trace()), StandardCharsets.UTF_8);
             Path mmd = dir.resolve(base + ".mmd");
             Files.writeString(mmd, Mermaid.sequenceDiagram(sim.trace()), StandardCharsets.UTF_8);
-            return "\n  trace: " + txt.toAbsolutePath() + "\n  diagram: " + html.toAbsolutePath()
-                    + " (and " + mmd.getFileName() + ")";
+            return t("\n  trace: ", "\n  트레이스: ") + txt.toAbsolutePath() + t("\n  diagram: ", "\n  다이어그램: ") + html.toAbsolutePath()
+                    + t(" (and " + mmd.getFileName() + ")", " (그리고 " + mmd.getFileName() + ")");
         } catch (IOException | RuntimeException e) {
-            return "\n  (could not write the trace: " + e + ")";
+            return t("\n  (could not write the trace: ", "\n  (트레이스를 쓸 수 없었다: ") + e + ")";
         }
     }
 }
