@@ -28,11 +28,7 @@ class DemosSmokeTest {
 
         // then each prints Korean narration and no English sentence is left behind
         assertThat(outputs).hasSizeGreaterThanOrEqualTo(9);
-        // TRANSITION: Diagrams.write (ch08-harness) prints its "wrote ..." lines in English until the
-        // harness's Korean narration is merged; its lines are left out here until then, nothing else
-        assertThat(KoreanNarration.problems(outputs).stream()
-                .filter(p -> !p.matches(".*English left in Korean output: wrote .*\\((space-time diagram|the full trace as text).*"))
-                .toList()).isEmpty();
+        assertThat(KoreanNarration.problems(outputs)).isEmpty();
     }
 
     @Test

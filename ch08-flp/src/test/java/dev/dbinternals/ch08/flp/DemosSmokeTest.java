@@ -34,15 +34,7 @@ class DemosSmokeTest {
 
         // then each prints Korean narration, every heading has Hangul and no English sentence is left
         assertThat(outputs).isNotEmpty();
-        var problems = KoreanNarration.problems(outputs).stream()
-                // TRANSITION: the harness's Diagrams.write prints its three "wrote" lines in English until the
-                // harness's Korean narration is merged; after that this filter matches nothing
-                .filter(p -> !(p.contains("English left in Korean output: wrote ")
-                        && (p.endsWith("(space-time diagram: open it in a browser)")
-                        || p.endsWith("(Mermaid sequence diagram; GitHub renders it)")
-                        || p.endsWith("(the full trace as text)"))))
-                .toList();
-        assertThat(problems).isEmpty();
+        assertThat(KoreanNarration.problems(outputs)).isEmpty();
     }
 
     @Test

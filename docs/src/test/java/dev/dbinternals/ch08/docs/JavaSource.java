@@ -21,10 +21,12 @@ final class JavaSource {
 
     private final String src;
     private final boolean[] code; // true where the character is code, false inside comments
+    private final boolean[] literal; // true inside string and char literals
 
     JavaSource(String src) {
         this.src = src;
         this.code = new boolean[src.length()];
+        this.literal = new boolean[src.length()];
         markCode();
     }
 
@@ -44,6 +46,7 @@ final class JavaSource {
                 int end = skipLiteral(i);
                 for (int k = i; k < end; k++) {
                     code[k] = true;
+                    literal[k] = true;
                 }
                 i = end;
             } else {
@@ -80,7 +83,7 @@ final class JavaSource {
                 return out;
             }
             from = at + 1;
-            if (!code[at] || (at > 0 && Character.isJavaIdentifierPart(src.charAt(at - 1)))) {
+            if (!code[at] || literal[at] || (at > 0 && Character.isJavaIdentifierPart(src.charAt(at - 1)))) {
                 continue;
             }
             int before = at - 1;

@@ -88,7 +88,7 @@ public final class OutcomeTable {
                 totalInterleavings(), states, forbiddenReached() ? t("; A FORBIDDEN OUTCOME IS REACHABLE", "; FORBIDDEN 결과에 도달할 수 있다") : ""));
         for (Row r : rows) {
             if (r.interleavings() > 0) {
-                sb.append(t("  witness for x = ", "  x = ")).append(r.outcome()).append(t(": ", "의 증거: ")).append(String.join(", ", r.witness())).append('\n');
+                sb.append(t("  witness for x = ", "  증거, x = ")).append(r.outcome()).append(": ").append(String.join(", ", r.witness())).append('\n');
             }
         }
         return sb.toString();

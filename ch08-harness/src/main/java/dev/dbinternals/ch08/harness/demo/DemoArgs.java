@@ -58,7 +58,7 @@ public final class DemoArgs {
     private record Option(String name, Kind kind, String defaultValue, String description, String descriptionKo,
                           double min, double max, List<String> allowed) {
         String text() {
-            return descriptionKo == null ? description : t(description, descriptionKo);
+            return t(description, descriptionKo);
         }
     }
 
@@ -535,7 +535,7 @@ public final class DemoArgs {
         int width = Math.min(24, rows.stream().mapToInt(r -> r[0].length()).max().orElse(0)) + 2;
         String indent = " ".repeat(width + 2);
         StringBuilder sb = new StringBuilder(line).append("\n  ")
-                .append(summaryKo == null ? summary : t(summary, summaryKo)).append('\n');
+                .append(t(summary, summaryKo)).append('\n');
         for (String[] r : rows) {
             sb.append("  ").append(r[0]);
             sb.append(r[0].length() + 2 > width ? "\n" + indent : " ".repeat(width - r[0].length()));
@@ -699,61 +699,5 @@ public final class DemoArgs {
         DemoArgs args() {
             return args;
         }
-    }
-
-    // ---------------------------------------------------------------- TRANSITION (removed when every module has Korean)
-
-    /** @deprecated give the summary in both languages */
-    @Deprecated
-    public static DemoArgs forDemo(String demo, String summary) {
-        return new DemoArgs(demo, summary, null);
-    }
-
-    /** @deprecated give the description in both languages */
-    @Deprecated
-    public DemoArgs intOption(String name, int defaultValue, int min, int max, String description) {
-        return intOption(name, defaultValue, min, max, description, null);
-    }
-
-    /** @deprecated */
-    @Deprecated
-    public DemoArgs longOption(String name, long defaultValue, long min, long max, String description) {
-        return longOption(name, defaultValue, min, max, description, null);
-    }
-
-    /** @deprecated */
-    @Deprecated
-    public DemoArgs doubleOption(String name, double defaultValue, double min, double max, String description) {
-        return doubleOption(name, defaultValue, min, max, description, null);
-    }
-
-    /** @deprecated */
-    @Deprecated
-    public DemoArgs choiceOption(String name, String defaultValue, String description, String... allowed) {
-        return choiceOption(name, defaultValue, List.of(allowed), description, null);
-    }
-
-    /** @deprecated */
-    @Deprecated
-    public DemoArgs flag(String name, String description) {
-        return flag(name, description, null);
-    }
-
-    /** @deprecated */
-    @Deprecated
-    public DemoArgs fileOption(String name, String description) {
-        return fileOption(name, description, null);
-    }
-
-    /** @deprecated */
-    @Deprecated
-    public DemoArgs hostPortOption(String name, String defaultValue, String description) {
-        return hostPortOption(name, defaultValue, description, null);
-    }
-
-    /** @deprecated */
-    @Deprecated
-    public DemoArgs option(String name, String defaultValue, String description) {
-        return option(name, defaultValue, description, null);
     }
 }

@@ -27,10 +27,4 @@ public final class NotDoneYet extends UnsupportedOperationException {
                 "연습 문제 " + exercise + " 를 아직 풀지 않았습니다: " + file + " 을(를) 열고 " + expectedKo
                         + " (힌트: HINTS.ko.md, 모듈 README.ko.md 의 연습 문제 표)"));
     }
-
-    /** @deprecated TRANSITION: give the sentence in Korean too */
-    @Deprecated
-    public NotDoneYet(String exercise, String file, String expected) {
-        this(exercise, file, expected, expected);
-    }
 }
