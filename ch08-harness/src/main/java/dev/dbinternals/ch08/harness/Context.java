@@ -18,7 +18,10 @@ public interface Context {
     /** This node's address. */
     Address self();
 
-    /** Every node of the system, this one included, in a fixed order. */
+    /**
+     * Every node of the system, this one included, sorted by name: the same list in the simulation
+     * and over UDP, in one JVM or many, whatever order the nodes were added in.
+     */
     List<Address> nodes();
 
     /**

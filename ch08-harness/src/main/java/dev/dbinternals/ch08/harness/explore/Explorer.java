@@ -52,6 +52,7 @@ public final class Explorer<S> {
     private final S initial;
     private final Function<? super S, ? extends List<Transition<S>>> next;
     private final List<Invariant<S>> invariants = new ArrayList<>();
+    private boolean stopAtFirstViolation;
     private int maxStates = 5_000_000;
 
     private Explorer(S initial, Function<? super S, ? extends List<Transition<S>>> next) {
@@ -67,6 +68,17 @@ public final class Explorer<S> {
     /** Checks {@code holds} in every reachable state; a failure is reported with its shortest path. */
     public Explorer<S> invariant(String name, Predicate<? super S> holds) {
         invariants.add(new Invariant<>(Objects.requireNonNull(name), Objects.requireNonNull(holds)));
+        return this;
+    }
+
+    /**
+     * Stops the search at the first state that breaks an invariant, instead of exploring every
+     * reachable state: faster when only a counterexample is wanted. The result is then partial:
+     * {@link Result#isComplete} is false, states found but not yet expanded are not terminal, and
+     * executions cannot be counted.
+     */
+    public Explorer<S> stopAtFirstViolation() {
+        this.stopAtFirstViolation = true;
         return this;
     }
 
@@ -102,6 +114,9 @@ public final class Explorer<S> {
                 if (!inv.holds().test(state)) {
                     violations.add(new Violation<>(inv.name(), state, path(id, parent, parentLabel)));
                 }
+            }
+            if (stopAtFirstViolation && !violations.isEmpty()) {
+                break; // this state and the frontier stay unexpanded: the result says it is partial
             }
             List<Transition<S>> out = next.apply(state);
             int[] succ = new int[out.size()];
@@ -179,11 +194,12 @@ public final class Explorer<S> {
         }
 
         /**
-         * True: a result always covers every reachable state (a state space over the limit throws
-         * {@link StateSpaceTooLargeException} instead of returning part of it).
+         * Whether every reachable state was found and expanded. Only {@link #stopAtFirstViolation}
+         * leaves a result partial; a state space over the limit throws
+         * {@link StateSpaceTooLargeException} instead of returning part of it.
          */
         public boolean isComplete() {
-            return true;
+            return successors.size() == states.size();
         }
 
         /** Every reachable state, in breadth-first order (the initial state first). */
@@ -191,7 +207,11 @@ public final class Explorer<S> {
             return states;
         }
 
-        /** Reachable states with no enabled transition: where every run ends. */
+        /**
+         * Reachable states with no enabled transition: where every run ends. In a partial result
+         * only the states that were expanded count: a state the search found but never expanded
+         * is not known to be terminal.
+         */
         public List<S> terminalStates() {
             List<S> out = new ArrayList<>();
             for (int i = 0; i < successors.size(); i++) {
@@ -230,10 +250,15 @@ public final class Explorer<S> {
          * @throws IllegalStateException if the graph has a cycle
          */
         public <O> Map<O, OutcomeCount> countExecutionsByOutcome(Function<? super S, ? extends O> outcome) {
+            if (!isComplete()) {
+                throw new IllegalStateException("the search stopped at the first violation, after expanding "
+                        + successors.size() + " of " + states.size() + " states: executions of a partial graph cannot be counted"
+                        + " (explore without stopAtFirstViolation() to count them)");
+            }
             long[] paths = pathCounts();
             Map<O, long[]> counts = new LinkedHashMap<>();
             Map<O, Integer> witness = new LinkedHashMap<>();
-            for (int i = 0; i < states.size(); i++) {
+            for (int i = 0; i < successors.size(); i++) {
                 if (successors.get(i).length == 0) {
                     O o = outcome.apply(states.get(i));
                     counts.computeIfAbsent(o, k -> new long[1])[0] += paths[i];

@@ -48,7 +48,7 @@ final class SimContext implements Context {
 
     @Override
     public List<Address> nodes() {
-        return sim.addresses;
+        return sim.addressesByName;
     }
 
     @Override

@@ -186,6 +186,8 @@ public final class Simulation {
     private final List<NodeState> nodes = new ArrayList<>();
     private final Map<Address, NodeState> byAddress = new HashMap<>(); // looked up, never iterated
     List<Address> addresses = List.of();
+    /** What {@link dev.dbinternals.ch08.harness.Context#nodes} gives a node: sorted by name, as over UDP. */
+    List<Address> addressesByName = List.of();
     long now;
     private long handlerNanos = 10_000;
     private boolean running;
@@ -259,6 +261,7 @@ public final class Simulation {
         List<Address> all = new ArrayList<>(addresses);
         all.add(address);
         addresses = Collections.unmodifiableList(all);
+        addressesByName = all.stream().sorted().toList();
         trace.setNodes(addresses);
         network.nodeAdded(address);
         schedule(now, new Start(s));

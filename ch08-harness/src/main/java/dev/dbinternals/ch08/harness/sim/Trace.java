@@ -30,6 +30,13 @@ public final class Trace {
     private final ArrayList<TraceEvent> events = new ArrayList<>();
     private final List<TraceEvent> view = Collections.unmodifiableList(events);
     private boolean enabled = true;
+    /** Keep at most this many events (oldest dropped first); {@code Integer.MAX_VALUE}: keep all. */
+    private int keepLast = Integer.MAX_VALUE;
+    /** Events recorded and no longer kept (see {@link #keepLast}). */
+    private long forgotten;
+    /** {@link #hash()} folded over every event recorded before {@code events.get(hashed)}, forgotten ones included. */
+    private long hash = FNV_OFFSET;
+    private int hashed;
     private Function<byte[], String> payloadFormat = Trace::defaultPayload;
 
     private List<Address> nodes = List.of();
@@ -136,10 +143,57 @@ public final class Trace {
 
     void add(TraceEvent e) {
         events.add(e);
+        if (events.size() >= 2L * keepLast) { // trim in chunks: recording stays O(1) amortised
+            forget(events.size() - keepLast);
+        }
+    }
+
+    /** Drops the oldest {@code n} events, folding them into the hash first. */
+    private void forget(int n) {
+        foldUpTo(n);
+        events.subList(0, n).clear();
+        hashed -= n;
+        forgotten += n;
+    }
+
+    /** Folds events up to (not including) index {@code end} into the hash; lazily, so recording pays nothing for it. */
+    private void foldUpTo(int end) {
+        for (; hashed < end; hashed++) {
+            hash = mixEvent(hash, events.get(hashed));
+        }
     }
 
     void clear() {
         events.clear();
+        forgotten = 0;
+        hash = FNV_OFFSET;
+        hashed = 0;
+    }
+
+    /**
+     * A bounded trace: keeps only the most recent events, between {@code n} and {@code 2n} of them
+     * (older ones are dropped in chunks, so recording stays cheap), while {@link #hash()} still
+     * covers every event recorded, so a replay is still checked. For long runs: a full trace costs
+     * about 100 bytes per event (10 s of busy 5-node traffic is tens of MB); the events before a
+     * failure are usually what matters, and those are the last ones. Diagrams and text then show
+     * only the kept events; {@link #forgotten()} says how many went.
+     *
+     * @param n at least 1
+     */
+    public Trace keepLast(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("keepLast needs at least 1 event, got " + n);
+        }
+        keepLast = n;
+        if (events.size() > n) {
+            forget(events.size() - n);
+        }
+        return this;
+    }
+
+    /** How many recorded events a bounded trace ({@link #keepLast}) no longer keeps; 0 for a full trace. */
+    public long forgotten() {
+        return forgotten;
     }
 
     /** The compact text log: one event a line. */
@@ -232,23 +286,28 @@ public final class Trace {
      * overwhelming probability. Independent of the JVM and of hash-code randomisation.
      */
     public long hash() {
-        long h = 0xcbf29ce484222325L;
-        for (TraceEvent e : events) {
-            h = mix(h, e.timeNanos());
-            h = mix(h, e.kind().ordinal());
-            h = mixString(h, e.node() == null ? "" : e.node().name());
-            h = mixString(h, e.peer() == null ? "" : e.peer().name());
-            h = mix(h, e.messageId());
-            byte[] p = e.payloadUnsafe();
-            if (p != null) {
-                h = mix(h, p.length);
-                for (byte b : p) {
-                    h = (h ^ (b & 0xff)) * 0x100000001b3L;
-                }
+        foldUpTo(events.size());
+        return hash;
+    }
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+
+    /** The hash after one more event: {@link #hash()} is this folded over every event, oldest first. */
+    private static long mixEvent(long h, TraceEvent e) {
+        h = mix(h, e.timeNanos());
+        h = mix(h, e.kind().ordinal());
+        h = mixString(h, e.node() == null ? "" : e.node().name());
+        h = mixString(h, e.peer() == null ? "" : e.peer().name());
+        h = mix(h, e.messageId());
+        byte[] p = e.payloadUnsafe();
+        if (p != null) {
+            h = mix(h, p.length);
+            for (byte b : p) {
+                h = (h ^ (b & 0xff)) * 0x100000001b3L;
             }
-            h = mixString(h, e.detail());
-            h = mix(h, e.localWallMillis());
         }
+        h = mixString(h, e.detail());
+        h = mix(h, e.localWallMillis());
         return h;
     }
 

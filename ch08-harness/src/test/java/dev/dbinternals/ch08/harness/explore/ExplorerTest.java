@@ -64,4 +64,29 @@ class ExplorerTest {
 
         assertThatThrownBy(explorer::explore).hasMessageContaining("more than 100");
     }
+
+    @Test
+    void shouldStopAtTheFirstViolationAndSayTheResultIsPartial() {
+        // "T1 load" then "T2 load" already dooms the run: the invariant flags that state, two steps in
+        var result = Explorer.of(new Race(0, 0, 0, 0, 0), Race::next)
+                .invariant("both loaded the same value", s -> !(s.pc1() == 1 && s.pc2() == 1 && s.reg1() == s.reg2()))
+                .stopAtFirstViolation()
+                .explore();
+
+        assertThat(result.violations()).hasSize(1);
+        assertThat(result.violations().get(0).path()).hasSize(2);
+        assertThat(result.isComplete()).isFalse();
+        // found but never expanded: not terminal (the full search has exactly 3 terminal states, none this early)
+        assertThat(result.terminalStates()).allMatch(s -> s.pc1() == 2 && s.pc2() == 2);
+        assertThatThrownBy(() -> result.countExecutionsByOutcome(Race::shared))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("stopped at the first violation");
+
+        var full = Explorer.of(new Race(0, 0, 0, 0, 0), Race::next)
+                .invariant("both loaded the same value", s -> !(s.pc1() == 1 && s.pc2() == 1 && s.reg1() == s.reg2()))
+                .explore();
+        assertThat(full.isComplete()).isTrue();
+        assertThat(full.stateCount()).isGreaterThan(result.stateCount() - 1);
+        assertThat(full.terminalStates()).hasSize(3);
+    }
 }
