@@ -83,7 +83,7 @@ public class Ch08 {
               demo <모듈> [<데모>] [인자]      한 모듈의 데모(또는 데모 하나)를 실행; 인자는 데모에 그대로 전달
                                                (모든 데모가 --quick, --seed N, --out DIR, --lang, --help 를 받음)
               list [--modules]                 책의 순서대로 나열한 데모 목록 (--modules: 모듈별로)
-              test [maven 인자]                테스트 실행 (mvn -B test 와 같음)
+              test [maven 인자]                테스트 모음 실행 (mvn -B test 와 같음)
               exercises [<모듈>]               연습 문제 테스트를 여러분의 코드로 실행하고 진행 상황을 보여 줌
               solutions [<모듈>]               연습 문제 테스트를 참고 답안으로 실행
               honesty                          모든 연습 문제 테스트가 (커밋된) 스텁에서는 실패하고 참고 답안에서는
