@@ -35,8 +35,8 @@ public class Ch08 {
     static final Map<String, String> SECTIONS = new LinkedHashMap<>();
 
     static {
-        SECTIONS.put("ch08-concurrency", "동시 수행 · 동시성과 병렬성 · 분산 시스템의 자원 공유 · 상태 일관성 (Concurrent execution, shared state, state consistency)");
-        SECTIONS.put("ch08-harness", "분산 컴퓨팅의 오류 · 네트워크 파티션과 부분 장애 (Fallacies of distributed computing; partitions and the test harness)");
+        SECTIONS.put("ch08-concurrency", "동시 수행 · 동시성과 병렬성 · 분산 시스템의 자원 공유 · 상태 일관성 (Concurrent execution, concurrency vs parallelism, shared state, state consistency)");
+        SECTIONS.put("ch08-harness", "분산 컴퓨팅의 오류 · 클럭과 시간 · 네트워크 파티션과 부분 장애 (Fallacies of distributed computing; clocks; partitions and the test harness)");
         SECTIONS.put("ch08-links", "링크 · 로컬 실행과 원격 실행 (Links: fair-loss to perfect links, exactly-once; local vs remote execution)");
         SECTIONS.put("ch08-two-generals", "두 장군 문제 (Two Generals' Problem)");
         SECTIONS.put("ch08-flp", "FLP 불가능성 이론 · 시스템 동기성 (FLP impossibility; system synchrony)");
