@@ -548,7 +548,7 @@ public class Ch08 {
                 System.out.println(t("usage: ", "사용법: ") + "./ch08 honesty");
                 return 0;
             }
-            throw new UsageError("honesty takes no options");
+            throw new UsageError(t("honesty takes no options", "honesty 에는 옵션이 없다"));
         }
         Path copy = root.resolve("target/honesty/tree");
         Path snap = root.resolve("target/honesty/reports");
@@ -801,7 +801,7 @@ public class Ch08 {
 
     int bench(List<String> args) {
         if (args.isEmpty()) {
-            throw new UsageError("bench: name a module, or --smoke (valid modules: " + shortNames() + ")");
+            throw new UsageError(t("bench: name a module, or --smoke (valid modules: ", "bench: 모듈을 지정하거나 --smoke 를 주세요 (가능한 모듈: ") + shortNames() + ")");
         }
         Path log = root.resolve("target-bench.log");
         if (args.get(0).equals("--smoke")) {
@@ -839,12 +839,12 @@ public class Ch08 {
         }
         String m = module(args.get(0));
         if (!Files.isDirectory(root.resolve(m).resolve("src/jmh/java"))) {
-            System.out.println(m + ": no benchmarks yet");
+            System.out.println(m + t(": no benchmarks yet", ": 아직 벤치마크가 없다"));
             return 0;
         }
         if (maven(List.of("-B", "-q", "-Pbench", "-DskipTests", "package", "-pl", m, "-am"), log) != 0) {
             System.err.print(read(log));
-            throw new UsageError("building " + m + "/target/benchmarks.jar failed");
+            throw new UsageError(t("building " + m + "/target/benchmarks.jar failed", m + "/target/benchmarks.jar 빌드 실패"));
         }
         delete(log);
         invalidateBuild();
