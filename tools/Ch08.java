@@ -35,8 +35,8 @@ public class Ch08 {
     static final Map<String, String> SECTIONS = new LinkedHashMap<>();
 
     static {
-        SECTIONS.put("ch08-concurrency", "동시 수행 · 동시성과 병렬성 · 분산 시스템의 자원 공유 · 상태 일관성 (Concurrent execution, shared state, state consistency)");
-        SECTIONS.put("ch08-harness", "분산 컴퓨팅의 오류 · 네트워크 파티션과 부분 장애 (Fallacies of distributed computing; partitions and the test harness)");
+        SECTIONS.put("ch08-concurrency", "동시 수행 · 동시성과 병렬성 · 분산 시스템의 자원 공유 · 상태 일관성 (Concurrent execution, concurrency vs parallelism, shared state, state consistency)");
+        SECTIONS.put("ch08-harness", "분산 컴퓨팅의 오류 · 클럭과 시간 · 네트워크 파티션과 부분 장애 (Fallacies of distributed computing; clocks; partitions and the test harness)");
         SECTIONS.put("ch08-links", "링크 · 로컬 실행과 원격 실행 (Links: fair-loss to perfect links, exactly-once; local vs remote execution)");
         SECTIONS.put("ch08-two-generals", "두 장군 문제 (Two Generals' Problem)");
         SECTIONS.put("ch08-flp", "FLP 불가능성 이론 · 시스템 동기성 (FLP impossibility; system synchrony)");
@@ -82,19 +82,19 @@ public class Ch08 {
               tour [--quick] [--no-build]      빌드한 뒤(--no-build 이면 건너뜀) 모든 데모를 책의 순서대로 실행
               demo <모듈> [<데모>] [인자]      한 모듈의 데모(또는 데모 하나)를 실행; 인자는 데모에 그대로 전달
                                                (모든 데모가 --quick, --seed N, --out DIR, --lang, --help 를 받음)
-              list [--modules]                 책의 순서대로 본 데모 목록 (--modules: 모듈별로)
-              test [maven 인자]                테스트 실행 (mvn -B test 와 같음)
+              list [--modules]                 책의 순서대로 나열한 데모 목록 (--modules: 모듈별로)
+              test [maven 인자]                테스트 모음 실행 (mvn -B test 와 같음)
               exercises [<모듈>]               연습 문제 테스트를 여러분의 코드로 실행하고 진행 상황을 보여 줌
               solutions [<모듈>]               연습 문제 테스트를 참고 답안으로 실행
               honesty                          모든 연습 문제 테스트가 (커밋된) 스텁에서는 실패하고 참고 답안에서는
                                                통과하는지, 스텁마다 답안이 있는지, 기록된 틀린 답안(src/wrong)마다
                                                실패하는 테스트가 있는지 확인 (관리자용 검사)
               bench <모듈> [JMH 옵션]          모듈의 JMH 벤치마크를 빌드해 실행 (예: -f 1 -wi 2 -i 3 -r 1s)
-              bench --smoke                    모든 벤치마크를 포크 하나, 100 ms 반복 한 번으로 (CI용, 측정값이 아님)
+              bench --smoke                    모든 벤치마크를 포크 하나, 100 ms 반복 한 번으로 (CI용)
               help, --help                     이 도움말
 
             모든 명령에 쓰는 옵션:
-              --lang en|ko                     출력, 내레이션, 다이어그램의 언어
+              --lang en|ko                     출력, 해설, 다이어그램의 언어
                                                (기본값: LC_ALL, LC_MESSAGES, LANG 가 ko 로 시작하면 한국어)
 
             모듈: concurrency, harness, links, two-generals, flp, failure-models, cascading
@@ -306,7 +306,7 @@ public class Ch08 {
             throw new UsageError(t("list: unknown option '", "list: 알 수 없는 옵션 '") + args.get(0) + t("' (valid: --modules)", "' (가능한 옵션: --modules)"));
         }
         System.out.println(t("Chapter 8, section by section in the book's order (run one: ./ch08 demo <module> <demo>)",
-                "8장을 책의 순서대로, 절마다 (하나만 실행: ./ch08 demo <모듈> <데모>)"));
+                "8장, 책의 순서대로 절마다 (하나만 실행: ./ch08 demo <모듈> <데모>)"));
         for (TourEntry e : tourEntries()) {
             if (e.demo() == null) {
                 System.out.println();
@@ -337,9 +337,9 @@ public class Ch08 {
             build();
         }
         System.out.println(t("Database Internals, Chapter 8: Distributed Systems — Introduction and Overview",
-                "『데이터베이스 인터널스』 8장 (원서: Distributed Systems — Introduction and Overview)"));
+                "『데이터베이스 인터널스』 8장: Distributed Systems — Introduction and Overview"));
         System.out.println(t("A guided tour of the chapter, section by section in the book's order.",
-                "이 장을 책의 순서대로, 절마다 둘러보는 투어다."));
+                "이 장을 책의 순서대로 절마다 둘러보는 가이드 투어다."));
         int ran = 0, failed = 0;
         for (TourEntry e : entries) {
             if (e.demo() == null) {
@@ -482,7 +482,7 @@ public class Ch08 {
             throw new UsageError(what + t(": at most one module (valid: ", ": 모듈은 하나까지 (가능한 모듈: ") + shortNames() + ")");
         }
         if (args.size() == 1 && (args.get(0).equals("-h") || args.get(0).equals("--help"))) {
-            System.out.println(t("usage: ", "사용법: ") + "./ch08 " + what + " [<module>] [--lang en|ko]");
+            System.out.println(t("usage: ./ch08 " + what + " [<module>] [--lang en|ko]", "사용법: ./ch08 " + what + " [<모듈>] [--lang en|ko]"));
             return 0;
         }
         List<String> modules = reportModules(args);
@@ -548,7 +548,7 @@ public class Ch08 {
                 System.out.println(t("usage: ", "사용법: ") + "./ch08 honesty");
                 return 0;
             }
-            throw new UsageError("honesty takes no options");
+            throw new UsageError(t("honesty takes no options", "honesty 에는 옵션이 없다"));
         }
         Path copy = root.resolve("target/honesty/tree");
         Path snap = root.resolve("target/honesty/reports");
@@ -801,7 +801,7 @@ public class Ch08 {
 
     int bench(List<String> args) {
         if (args.isEmpty()) {
-            throw new UsageError("bench: name a module, or --smoke (valid modules: " + shortNames() + ")");
+            throw new UsageError(t("bench: name a module, or --smoke (valid modules: ", "bench: 모듈을 지정하거나 --smoke 를 주세요 (가능한 모듈: ") + shortNames() + ")");
         }
         Path log = root.resolve("target-bench.log");
         if (args.get(0).equals("--smoke")) {
@@ -839,12 +839,12 @@ public class Ch08 {
         }
         String m = module(args.get(0));
         if (!Files.isDirectory(root.resolve(m).resolve("src/jmh/java"))) {
-            System.out.println(m + ": no benchmarks yet");
+            System.out.println(m + t(": no benchmarks yet", ": 아직 벤치마크가 없다"));
             return 0;
         }
         if (maven(List.of("-B", "-q", "-Pbench", "-DskipTests", "package", "-pl", m, "-am"), log) != 0) {
             System.err.print(read(log));
-            throw new UsageError("building " + m + "/target/benchmarks.jar failed");
+            throw new UsageError(t("building " + m + "/target/benchmarks.jar failed", m + "/target/benchmarks.jar 빌드 실패"));
         }
         delete(log);
         invalidateBuild();
@@ -967,7 +967,7 @@ public class Ch08 {
             if (quiet) {
                 return 127;
             }
-            throw new UsageError("cannot run " + cmd.get(0) + ": " + e.getMessage());
+            throw new UsageError(t("cannot run ", "실행할 수 없다: ") + cmd.get(0) + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;

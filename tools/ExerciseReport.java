@@ -94,7 +94,7 @@ public class ExerciseReport {
         }
         if (total == 0) {
             System.out.println(t("No exercise test ran: is the build broken, or are there no exercises in these modules?",
-                    "실행된 연습 문제 테스트가 없다: 빌드가 깨졌거나, 이 모듈들에 연습 문제가 없다."));
+                    "실행된 연습 문제 테스트가 없다. 빌드가 깨졌는지, 이 모듈들에 연습 문제가 없는지 확인하세요."));
             return 1;
         }
         if (!todo.isEmpty()) {
