@@ -211,7 +211,7 @@ public final class FlpAnalysis {
                             name + "는 입력 " + inputs + "에서 일치성을 깬다(" + v.path().size() + "단계 뒤 "
                             + ConsensusProperties.agreement(v.state().outcome()).detail()
                             + "). 그래서 어떤 구성에는 두 결정이 모두 들어 있다: 이 프로토콜에는 valence도, "
-                            + "그에 기댄 결정적 단계도 정의되지 않는다"));
+                            + "그에 기댄 임계 단계도 정의되지 않는다"));
         }
         if (report.valence() != Valence.BIVALENT) {
             return new CriticalSearch(name, inputs, CriticalSearch.Kind.NOT_BIVALENT, Optional.empty(),
