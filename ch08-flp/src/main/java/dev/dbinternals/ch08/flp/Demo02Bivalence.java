@@ -61,7 +61,7 @@ public final class Demo02Bivalence {
         for (ConsensusProtocol p : protocols) {
             if (!FlpAnalysis.of(p).analyse().agreement()) {
                 out.println(t("(" + p.name() + " breaks agreement, so its 0|1 only says that both values get decided in some",
-                        "(" + p.name() + "는 일치성을 깨므로, 그 0|1은 어떤 실행에서 두 값이 모두 결정된다는 뜻일 뿐이다;"));
+                        "(" + p.name() + "은(는) 일치성을 깨므로, 그 0|1은 어떤 실행에서 두 값이 모두 결정된다는 뜻일 뿐이다;"));
                 out.println(t(" run; FLP's valence assumes a protocol that keeps agreement)",
                         " FLP의 valence는 일치성을 지키는 프로토콜을 가정한다)"));
             }
