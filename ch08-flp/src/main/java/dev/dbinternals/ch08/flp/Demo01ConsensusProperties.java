@@ -111,7 +111,7 @@ public final class Demo01ConsensusProperties {
             }
             if (agreement.isEmpty() && validity.isEmpty() && stuck.isEmpty()) {
                 out.println(t("  nothing breaks: this would contradict FLP. Check the model.",
-                        "  아무것도 깨지지 않는다: FLP와 모순된다. 모델을 확인하라."));
+                        "  아무것도 깨지지 않는다: FLP와 모순된다. 모델을 확인하세요."));
             }
         }
         out.println();

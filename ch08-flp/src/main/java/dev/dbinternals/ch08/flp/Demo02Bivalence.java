@@ -26,7 +26,7 @@ public final class Demo02Bivalence {
     public static void main(String[] args) throws IOException {
         DemoArgs a = DemoArgs.forDemo("flp-bivalence",
                 "bivalent initial configurations, Lemma 2's chain and a critical step",
-                "양가 초기 구성, 보조정리 2의 사슬, 결정적 단계").parse(args);
+                "양가 초기 구성, 보조정리 2의 사슬, 임계 단계").parse(args);
         PrintStream out = System.out;
         out.println(t("A configuration's valence is the set of decision values still reachable from it:",
                 "구성(configuration)의 valence는 그 구성에서 아직 도달할 수 있는 결정 값의 집합이다:"));
@@ -61,7 +61,7 @@ public final class Demo02Bivalence {
         for (ConsensusProtocol p : protocols) {
             if (!FlpAnalysis.of(p).analyse().agreement()) {
                 out.println(t("(" + p.name() + " breaks agreement, so its 0|1 only says that both values get decided in some",
-                        "(" + p.name() + "는 일치성을 깨므로, 그 0|1은 어떤 실행에서 두 값이 모두 결정된다는 뜻일 뿐이다;"));
+                        "(" + p.name() + "은(는) 일치성을 깨므로, 그 0|1은 어떤 실행에서 두 값이 모두 결정된다는 뜻일 뿐이다;"));
                 out.println(t(" run; FLP's valence assumes a protocol that keeps agreement)",
                         " FLP의 valence는 일치성을 지키는 프로토콜을 가정한다)"));
             }
@@ -103,7 +103,7 @@ public final class Demo02Bivalence {
         var search = fpw.criticalStep("110");
         var critical = search.orElseThrow();
         DemoArgs.heading(out, t("A critical configuration of FirstProposalWins from inputs 110",
-                "입력 110에서 출발한 FirstProposalWins의 결정적 구성(critical configuration)"));
+                "입력 110에서 출발한 FirstProposalWins의 임계 구성(critical configuration)"));
         out.println(t("  reached by: ", "  도달 경로: ") + String.join(" · ", critical.path()));
         out.println(t("  this configuration is bivalent; each possible next step leads to:",
                 "  이 구성은 양가다; 가능한 다음 단계마다 이렇게 된다:"));
@@ -137,7 +137,7 @@ public final class Demo02Bivalence {
                     + "; steps of different processes commute, so in a protocol that keeps agreement they cannot",
                     "  결과를 정하는 단계를 프로세스 " + deciders
                     + "가 밟는다; 서로 다른 프로세스의 단계는 교환 가능하므로 일치성을 지키는 프로토콜에서는"));
-            out.println(t("  lead to different valences: check the model.", "  서로 다른 valence로 이어질 수 없다: 모델을 확인하라."));
+            out.println(t("  lead to different valences: check the model.", "  서로 다른 valence로 이어질 수 없다: 모델을 확인하세요."));
         }
         out.println(t("  FLP's non-deciding run looks different: for a protocol that keeps agreement and claims to",
                 "  FLP의 결정하지 않는 실행은 모습이 다르다: 일치성을 지키며 충돌을 견딘다고 주장하는 프로토콜에서"));

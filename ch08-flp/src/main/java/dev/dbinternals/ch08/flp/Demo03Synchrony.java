@@ -104,7 +104,7 @@ public final class Demo03Synchrony {
         Summary f100 = floodset.get(3);
         out.printf(t("Beyond it (Δ = 40 and 100 ms) the synchronous assumption is wrong: FloodSet broke agreement in%n"
                         + "%d and %d of %d runs, and still 'decided' in %d and %d (its timers fire whatever arrived).%n",
-                        "그 밖에서는(Δ = 40, 100 ms) 동기 가정이 틀린다: FloodSet은 실행 %3$d개 중 %1$d개와 %2$d개에서%n"
+                        "상한을 넘으면(Δ = 40, 100 ms) 동기 가정이 틀린다: FloodSet은 실행 %3$d개 중 %1$d개와 %2$d개에서%n"
                         + "일치성을 깼고, 그래도 %4$d개와 %5$d개에서 '결정'했다(무엇이 도착했든 타이머는 울린다).%n"),
                 f40.agreementViolations(), f100.agreementViolations(), runs, f40.terminated(), f100.terminated());
         int quorumBroken = quorum.stream().mapToInt(Summary::agreementViolations).sum();

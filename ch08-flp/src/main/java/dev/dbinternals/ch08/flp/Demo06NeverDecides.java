@@ -163,7 +163,7 @@ public final class Demo06NeverDecides {
                 + " is a witness for one protocol, not a proof for every protocol: that is FLP's theorem. The adversary"
                 + " chose only the order of deliveries; whether random delays would ever produce this run is another"
                 + " question, which this demo does not measure.",
-                "이것이 보여 주는 것: 이 프로토콜에, 입력 " + inputs
+                "이것이 보여 주는 것: 이 프로토콜에는, 입력 " + inputs
                 + "에서, 이 모델 안에서, 아무도 충돌하지 않고 모든 메시지가 전달되며 모든 프로세스가 계속 단계를 밟는데도"
                 + " 아무도 결정하지 않는 허용 실행(admissible run)이 존재한다; FLP 증명의 방법(보조정리 2와 3)으로 찾았다. 이는"
                 + " 프로토콜 하나에 대한 증거일 뿐 모든 프로토콜에 대한 증명이 아니다: 그것이 FLP의 정리다. 적대자는"

@@ -35,7 +35,7 @@ public final class Demo07DuellingProposers {
     public static void main(String[] args) throws IOException {
         DemoArgs a = DemoArgs.forDemo("flp-duelling-proposers",
                 "Paxos's duelling proposers found by search as a lasso; the same rules with randomised backoff over seeds",
-                "탐색으로 올가미로 찾은 Paxos의 결투하는 제안자들; 같은 규칙에 무작위 백오프를 더해 여러 시드로")
+                "탐색이 올가미로 찾아낸 Paxos의 결투하는 제안자들; 같은 규칙에 무작위 백오프를 더해 여러 시드로")
                 .intOption("runs", 500, 1, 100_000, "seeds per simulated row (--quick: 50)", "시뮬레이션 행마다 시드 수 (--quick: 50)")
                 .parse(args);
         int runs = a.quick() ? Math.min(50, a.intValue("runs")) : a.intValue("runs");

@@ -522,8 +522,8 @@ public final class FlpAdversary<S, M extends Comparable<M>> {
                         + " 견디지 못한다(종료)")
                         : t("with p" + p + " crashed before its first step the search found " + left.valence()
                         + (left.complete() ? "" : " within its budget") + "; no bivalent configuration was certified",
-                        "p" + p + "가 첫 단계 전에 충돌한 상태에서 탐색은 " + (left.complete() ? "" : "예산 안에서 ")
-                        + left.valence() + "만 찾았다; 양가로 확인된 구성이 없다");
+                        "p" + p + "가 첫 단계 전에 충돌한 상태에서 탐색" + (left.complete() ? "" : "(예산 안)") + "이 찾은 것: "
+                        + left.valence() + "; 양가로 확인된 구성이 없다");
                 return new Stop<>(t("no initial configuration of the chain was certified bivalent: from " + l2.chain().get(i) + " "
                         + met(l2.valences().get(i)) + " and from " + l2.chain().get(i + 1) + " " + met(l2.valences().get(i + 1))
                         + "; they differ only in p" + p + "'s input, and " + why,
@@ -574,11 +574,11 @@ public final class FlpAdversary<S, M extends Comparable<M>> {
         String why = silent.valence() == Valence.NONE && silent.complete()
                 ? t("with p" + protocol.to(e) + " taking no step from here, no decision is reachable: the protocol does not tolerate "
                 + "p" + protocol.to(e) + "'s crash (termination), which the proof of Lemma 3 assumes",
-                "여기서부터 p" + protocol.to(e) + "가 아무 단계도 밟지 않으면 어떤 결정에도 도달할 수 없다: 이 프로토콜은 보조정리 3의 "
-                + "증명이 가정하는 p" + protocol.to(e) + "의 충돌을 견디지 못한다(종료)")
+                "여기서부터 p" + protocol.to(e) + "가 아무 단계도 밟지 않으면 어떤 결정에도 도달할 수 없다: 이 프로토콜은 p"
+                + protocol.to(e) + "의 충돌을 견디지 못한다(종료). 보조정리 3의 증명은 그 충돌을 견딘다고 가정한다")
                 : t("with p" + protocol.to(e) + " silent the search met " + silent.valence() + (silent.complete() ? "" : " within its budget")
                 + (search.exhaustive() ? "; more random runs per configuration may certify one" : "; a larger budget may find one"),
-                "p" + protocol.to(e) + "가 침묵하는 동안 탐색은 " + (silent.complete() ? "" : "예산 안에서 ") + silent.valence() + "만 만났다"
+                "p" + protocol.to(e) + "가 침묵하는 동안 탐색" + (silent.complete() ? "" : "(예산 안)") + "이 만난 것: " + silent.valence()
                 + (search.exhaustive() ? "; 구성마다 무작위 실행을 더 돌리면 양가로 확인될 수도 있다" : "; 예산을 늘리면 찾을 수도 있다"));
         String searched = search.exhaustive()
                 ? t("all " + search.visited() + " configurations reachable without e were tried, and after none of them did e lead to"

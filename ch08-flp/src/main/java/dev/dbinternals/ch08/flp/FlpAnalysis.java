@@ -208,15 +208,15 @@ public final class FlpAnalysis {
                     t(name + " breaks agreement from inputs " + inputs + " (" + ConsensusProperties.agreement(v.state().outcome()).detail()
                             + " after " + v.path().size() + " steps), so some configurations hold both decisions: valence, "
                             + "and with it a critical step, is not defined for this protocol",
-                            name + "는 입력 " + inputs + "에서 일치성을 깬다(" + v.path().size() + "단계 뒤 "
+                            name + "은(는) 입력 " + inputs + "에서 일치성을 깬다(" + v.path().size() + "단계 뒤 "
                             + ConsensusProperties.agreement(v.state().outcome()).detail()
                             + "). 그래서 어떤 구성에는 두 결정이 모두 들어 있다: 이 프로토콜에는 valence도, "
-                            + "그에 기댄 결정적 단계도 정의되지 않는다"));
+                            + "그에 기댄 임계 단계도 정의되지 않는다"));
         }
         if (report.valence() != Valence.BIVALENT) {
             return new CriticalSearch(name, inputs, CriticalSearch.Kind.NOT_BIVALENT, Optional.empty(),
                     t(name + " from inputs " + inputs + " is " + report.valence() + ", not bivalent: no step is left to fix the outcome",
-                            "입력 " + inputs + "의 " + name + "는 양가가 아니라 " + report.valence() + "이다: 결과를 정할 단계가 남아 있지 않다"));
+                            "입력 " + inputs + "의 " + name + "은(는) 양가가 아니라 " + report.valence() + "이다: 결과를 정할 단계가 남아 있지 않다"));
         }
         Configuration start = model.initial(inputs);
         Map<Configuration, Valence> valences = valences(start);
