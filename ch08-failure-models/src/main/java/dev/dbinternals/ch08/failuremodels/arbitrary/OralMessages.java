@@ -106,13 +106,13 @@ public final class OralMessages {
                 int l1 = decide(rule1, order, lie); // L2 is the traitor and relays `lie`
                 if (l1 != order) {
                     return new Violation(name, t("loyal commander orders " + order(order) + ", traitor L2 relays " + order(lie),
-                            "충성스러운 사령관이 " + order(order) + " 명령, 배신자 L2가 " + order(lie) + " 전달"),
+                            "충성스러운 사령관이 " + order(order) + " 명령, 배신자 L2가 " + order(lie) + " 중계"),
                             t("IC2 broken: loyal L1 decides " + order(l1), "IC2 위반: 충성스러운 L1이 " + order(l1) + " 결정"));
                 }
                 int l2 = decide(rule2, order, lie); // L1 is the traitor
                 if (l2 != order) {
                     return new Violation(name, t("loyal commander orders " + order(order) + ", traitor L1 relays " + order(lie),
-                            "충성스러운 사령관이 " + order(order) + " 명령, 배신자 L1이 " + order(lie) + " 전달"),
+                            "충성스러운 사령관이 " + order(order) + " 명령, 배신자 L1이 " + order(lie) + " 중계"),
                             t("IC2 broken: loyal L2 decides " + order(l2), "IC2 위반: 충성스러운 L2가 " + order(l2) + " 결정"));
                 }
             }

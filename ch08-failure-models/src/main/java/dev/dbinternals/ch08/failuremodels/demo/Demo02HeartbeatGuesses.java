@@ -85,7 +85,7 @@ public final class Demo02HeartbeatGuesses {
         System.out.println(t("moment the monitor cannot tell a pause, a slow handler, a slow link and a crash apart. In this",
                 "일시 정지, 느린 핸들러, 느린 링크, 충돌을 구별할 수 없다. 이번 실행에서는"));
         System.out.printf(t("run it suspected %d of the 3 live processes %d time(s) in all (false positives; %d taken back%n",
-                        "살아 있는 프로세스 3개 중 %d개를 모두 %d번 의심했고(오탐, 하트비트가 와서 %d번 철회),%n"),
+                        "살아 있는 프로세스 3개 중 %d개를 합해서 %d번 의심했고(오탐, 하트비트가 와서 %d번 철회),%n"),
                 wrongedProcesses, falseOnes, takenBack);
         System.out.printf(t("when a heartbeat came), and the crashed S4 %s.%n", "충돌한 S4는 %s.%n"), crashed[0] > crashed[1]
                 ? t("for good", "끝까지 의심했다") : crashed[0] == 0 ? t("not at all (the run ended first)", "의심하지 않았다(실행이 먼저 끝났다)")

@@ -71,17 +71,17 @@ public final class Demo03WallClockDetector {
         lines.add(t("(" + wall.falseSuspicions() + " false suspicions).", "(잘못된 의심 " + wall.falseSuspicions() + "번)."));
         if (wall.detectionMillis() < 0) {
             lines.add(t("The backward step made the wall clock re-live 4 s: S1's crash was not noticed before the run ended.",
-                    "뒤로 간 스텝 때문에 벽시계가 4 s를 다시 살았다: S1의 충돌은 실행이 끝날 때까지 눈치채지 못했다."));
+                    "뒤로 간 스텝 때문에 벽시계가 같은 4 s를 다시 지났다: S1의 충돌은 실행이 끝날 때까지 눈치채지 못했다."));
         } else if (mono.detectionMillis() >= 0) {
             lines.add(t("The backward step made the wall clock re-live 4 s: S1's silence did not count until it caught up,",
-                    "뒤로 간 스텝 때문에 벽시계가 4 s를 다시 살았다: 벽시계가 따라잡을 때까지 S1의 침묵은 세어지지 않았고,"));
+                    "뒤로 간 스텝 때문에 벽시계가 같은 4 s를 다시 지났다: 벽시계가 따라잡을 때까지 S1의 침묵은 세어지지 않았고,"));
             lines.add(t("so the crash was noticed " + (wall.detectionMillis() - mono.detectionMillis())
                     + " ms later than on the monotonic clock.",
                     "그래서 충돌을 단조 클럭보다 " + (wall.detectionMillis() - mono.detectionMillis()) + " ms 늦게 알아챘다."));
         } else {
             lines.add(t("The backward step made the wall clock re-live 4 s: S1's crash was noticed " + wall.detectionMillis()
                     + " ms after it happened.",
-                    "뒤로 간 스텝 때문에 벽시계가 4 s를 다시 살았다: S1의 충돌은 일어난 지 " + wall.detectionMillis()
+                    "뒤로 간 스텝 때문에 벽시계가 같은 4 s를 다시 지났다: S1의 충돌은 일어난 지 " + wall.detectionMillis()
                     + " ms 뒤에 알아챘다."));
         }
         lines.add(t("The monotonic clock is not set from outside, so neither step touches it ("

@@ -198,7 +198,7 @@ public final class Demo04DetectorTradeoff {
             Files.createDirectories(args.out());
             Path file = args.out().resolve("detector-tradeoff.csv");
             Files.write(file, csv, StandardCharsets.UTF_8);
-            System.out.println(t("wrote " + file + "  (the table as CSV)", "저장함: " + file + "  (표를 CSV로)"));
+            System.out.println(t("wrote " + file + "  (the table as CSV)", "썼다: " + file + "  (표를 CSV로)"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -115,9 +115,9 @@ public final class Demo09ArbitraryFaults {
                         : String.format(t("was wrong %d times and undecided %d times", "%d번 틀리고 %d번 결정하지 못했다"),
                                 voteWrongWithinF, voteUndecidedWithinF)));
         lines.add(t("f faulty replicas, whatever they did (wrong, old, lying, silent). That masking holds only as long",
-                "f개라면 그것들이 무엇을 했든(틀림, 옛 버전, 거짓말, 침묵) 그렇다. 이 은폐(masking)는 올바른 복제본끼리"));
+                "f개라면 그것들이 무엇을 했든(틀림, 옛 버전, 거짓말, 침묵) 그렇다. 이렇게 가리는 것(masking)은 올바른 복제본끼리"));
         lines.add(t("as the correct replicas agree with each other: here they compute a deterministic function of the",
-                "서로 일치하는 동안에만 성립한다: 여기서는 같은 입력에 대해 결정적 함수를 계산한다."));
+                "서로 일치하는 동안에만 성립한다: 여기서는 올바른 복제본들이 같은 입력에 대해 결정적 함수를 계산한다."));
         lines.add(t("same input. The price is the wait for f + 1 matching replies, at most the (f+1)-th fastest",
                 "대가는 일치하는 응답 f + 1개를 기다리는 시간으로, 많아야 올바른 복제본 중 (f+1)번째로 빠른 것의"));
         lines.add(String.format(t("correct one: a mean of %.1f to %.1f ms, against %.1f to %.1f ms for trusting the first.",

@@ -70,11 +70,11 @@ public final class Demo11MaskingWithRedundancy {
                                 ". 다만 R1이 죽을 때 전송 중이던 요청은%n"
                                 + "느린 길로 갔다: 타임아웃을 꽉 채운 뒤 재시도(최대 %.1f ms). 그 뒤로는 R2에 붙어 있다."), failover.maxMillis())
                         : String.format(t("; its slowest request took %.1f ms.", ". 가장 느린 요청은 %.1f ms 걸렸다."), failover.maxMillis())));
-        lines.add("FAN_OUT" + (fanOut.failed() == 0 ? t(" hid the crash completely", "는 충돌을 완전히 가렸다")
-                : t(" had " + fanOut.failed() + " errors", "는 오류가 " + fanOut.failed() + "개였다"))
+        lines.add("FAN_OUT" + (fanOut.failed() == 0 ? t(" hid the crash completely", "은 충돌을 완전히 가렸다")
+                : t(" had " + fanOut.failed() + " errors", "은 오류가 " + fanOut.failed() + "개였다"))
                 + String.format(t(", with a p99 of %.1f ms against failover's %.1f%n"
                         + "(the fastest of three answers), for %.2f messages per request, with the load on the replicas to match.",
-                        ". p99는 %.1f ms, 장애 조치는 %.1f였다(세 응답 중 가장 빠른 것).%n"
+                        ". p99는 %.1f ms(세 응답 중 가장 빠른 것), 장애 조치는 %.1f였다.%n"
                         + "그 대가로 요청마다 메시지 %.2f개를 쓰고, 복제본의 부하도 그만큼 늘어난다."),
                         fanOut.p99Millis(), failover.p99Millis(), fanOut.messagesPerRequest()));
         lines.add(String.format(t("HEDGED: %d errors, p99 %.1f ms, %.2f messages per request: a second copy only for requests%n"

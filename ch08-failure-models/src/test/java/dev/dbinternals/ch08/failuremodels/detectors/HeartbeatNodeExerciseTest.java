@@ -287,7 +287,7 @@ class HeartbeatNodeExerciseTest {
             expectSuspectedThenTrusted(run, to, from, cutAt, healAt, end,
                     t("frames from " + from + " to " + to + " were dropped from " + at(cutAt) + " to " + at(healAt) + " (others still heard " + from + ")",
                             from + "에서 " + to + "로 가는 프레임이 " + at(cutAt) + "부터 " + at(healAt) + "까지 버려졌어요 (다른 프로세스는 "
-                            + from + "의 소식을 계속 들었어요)"));
+                            + from + "의 하트비트를 계속 받았어요)"));
             // and nobody else, by anyone that was not paused itself
             for (Event e : run.events) {
                 boolean expected = e.peer().equals(paused) && e.at() >= pauseAt
