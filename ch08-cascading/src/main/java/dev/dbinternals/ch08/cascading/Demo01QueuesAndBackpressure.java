@@ -125,11 +125,11 @@ public final class Demo01QueuesAndBackpressure {
                 .write(out.resolve("latency-vs-queue.svg"));
         System.out.println();
         System.out.println(t("wrote " + chart + "  (p99 latency for each queue capacity)",
-                "작성함: " + chart + "  (큐 용량별 p99 레이턴시)"));
+                "썼다: " + chart + "  (큐 용량별 p99 레이턴시)"));
         Path growthFile = growth.write(out.resolve("queue-growth.svg"));
         System.out.println(t("wrote " + growthFile
                 + "  (queue length over time: it grows at 2000 - 1000 = 1000/s until the capacity stops it)",
-                "작성함: " + growthFile + "  (시간에 따른 큐 길이: 용량에 막힐 때까지 초당 2000 - 1000 = 1000개씩 늘어난다)"));
+                "썼다: " + growthFile + "  (시간에 따른 큐 길이: 용량에 막힐 때까지 초당 2000 - 1000 = 1000개씩 늘어난다)"));
     }
 
     /** One credit-window run beside Little's-law prediction for it. */
@@ -151,7 +151,7 @@ public final class Demo01QueuesAndBackpressure {
         }
         double mu = 1e9 / service.toNanos();
         sb.append(String.format(Locale.ROOT, t("Served/s is at most %s in every row; the consumer's rate is 1/S = %s/s%s%n",
-                "처리/s는 모든 행에서 최대 %s다. 소비자의 처리 속도는 1/S = %s/s%s%n"),
+                "처리/s는 모든 행에서 %s 이하다. 소비자의 처리 속도는 1/S = %s/s%s%n"),
                 f0(maxServed), f0(mu), maxServed <= mu ? t(": the queue does not", "이므로 큐가 처리량을") : t(" (exceeded: a bug in the", "(초과: 서버")));
         sb.append(maxServed <= mu ? t("raise throughput. ", "높이지는 않는다. ") : t("server model). ", "모델의 버그). "));
         // the largest bounded capacity against the smallest: what the extra room bought and cost
@@ -187,7 +187,7 @@ public final class Demo01QueuesAndBackpressure {
                     "This overload is sustained: a queue of capacity %d filled in about %d / %s = %.1f s, and from then%n"
                             + "on rejected as much as no queue would; the room bought latency, not throughput. Against a%n"
                             + "short burst the same room turns rejections into waiting and is worth having: demo 'bursts'.%n",
-                    "이 과부하는 계속된다. 용량 %1$d인 큐는 약 %2$d / %3$s = %4$.1f s 만에 찼고, 그 뒤로는 큐가 없을 때만큼%n"
+                    "이 과부하는 지속된다. 용량 %1$d인 큐는 약 %2$d / %3$s = %4$.1f s 만에 찼고, 그 뒤로는 큐가 없을 때만큼%n"
                             + "거부했다. 늘린 자리로 얻은 것은 처리량이 아니라 레이턴시다. 짧은 버스트라면 같은 자리가%n"
                             + "거부를 대기로 바꿔 주므로 둘 만하다: 데모 'bursts'.%n"),
                     capacities[hi], capacities[hi], f0(excess), capacities[hi] / excess));

@@ -175,6 +175,6 @@ public final class Demo02BurstsAndQueueSizing {
                 .series(t("M/D/1 formula S + ρS / 2(1 - ρ)", "M/D/1 공식 S + ρS / 2(1 - ρ)"), rhos, formula)
                 .write(a.out().resolve("waiting-vs-utilisation.svg"));
         System.out.println(t("wrote " + chart + "  (W vs ρ: measured and the formula; the knee is why queues need slack)",
-                "작성함: " + chart + "  (ρ에 따른 W: 측정값과 공식. 꺾이는 무릎 때문에 큐에는 여유가 필요하다)"));
+                "썼다: " + chart + "  (ρ에 따른 W: 측정값과 공식. 곡선이 꺾여 치솟는 무릎 때문에 큐에는 여유가 필요하다)"));
     }
 }

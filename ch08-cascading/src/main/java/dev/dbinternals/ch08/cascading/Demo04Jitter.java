@@ -97,7 +97,7 @@ public final class Demo04Jitter {
         int seeds = a.quick() ? 3 : 10;
         Duration write = Duration.ofMillis(1);
         DemoArgs.heading(System.out, t("N clients write one record at once; a write holds it 1 ms; a conflict means back off and retry",
-                "클라이언트 N개가 한 레코드에 동시에 쓴다. 쓰기 한 번이 1 ms 동안 잡고, 충돌하면 물러났다가 재시도한다"));
+                "클라이언트 N개가 한 레코드에 동시에 쓴다. 쓰기 한 번이 레코드를 1 ms 동안 잡고, 쓰기가 충돌하면 물러났다가 재시도한다"));
         System.out.println(t("backoff: base 1 ms, doubling, cap 1 s; network 1 ms each way; mean of " + seeds + " seeds from "
                 + a.seed(), "백오프: 기본 1 ms, 두 배씩, 상한 1 s. 네트워크는 편도 1 ms. 시드 " + a.seed() + "부터 "
                 + seeds + "개의 평균"));
@@ -147,10 +147,10 @@ public final class Demo04Jitter {
         }
         Path callsFile = cc.write(out.resolve("jitter-calls.svg"));
         System.out.println(t("wrote " + callsFile + "  (calls vs clients, per policy)",
-                "작성함: " + callsFile + "  (정책별, 클라이언트 수에 따른 호출 수)"));
+                "썼다: " + callsFile + "  (정책별, 클라이언트 수에 따른 호출 수)"));
         Path timeFile = tc.write(out.resolve("jitter-completion.svg"));
         System.out.println(t("wrote " + timeFile + "  (completion time vs clients)",
-                "작성함: " + timeFile + "  (클라이언트 수에 따른 완료 시간)"));
+                "썼다: " + timeFile + "  (클라이언트 수에 따른 완료 시간)"));
     }
 
     /** A policy's name as the reader's language says it (the name itself stays English: it is data). */

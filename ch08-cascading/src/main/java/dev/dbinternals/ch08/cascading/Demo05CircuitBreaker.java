@@ -73,7 +73,7 @@ public final class Demo05CircuitBreaker {
                 .write(out.resolve("breaker-queue.svg"));
         System.out.println();
         System.out.println(t("wrote " + chart + "  (front-end queue length over time, with and without the breaker)",
-                "작성함: " + chart + "  (시간에 따른 프런트엔드 큐 길이, 브레이커가 없을 때와 있을 때)"));
+                "썼다: " + chart + "  (시간에 따른 프런트엔드 큐 길이, 브레이커가 없을 때와 있을 때)"));
     }
 
     /** The narration after the table, from the two runs' numbers. */

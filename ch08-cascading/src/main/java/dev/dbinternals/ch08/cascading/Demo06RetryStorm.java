@@ -81,7 +81,7 @@ public final class Demo06RetryStorm {
         System.out.println();
         Path file = chart.write(out.resolve("retry-storm-goodput.svg"));
         System.out.println(t("wrote " + file + "  (goodput over time per strategy)",
-                "작성함: " + file + "  (전략별, 시간에 따른 유효 처리량)"));
+                "썼다: " + file + "  (전략별, 시간에 따른 유효 처리량)"));
     }
 
     /** A strategy's name as the reader's language says it (the name itself stays English: it is data). */
@@ -121,8 +121,8 @@ public final class Demo06RetryStorm {
             sb.append(t("With retries, requests stuck behind the pause time out and go to the other servers, whose\n"
                     + "queues pass the 50 ms timeout; now *their* requests retry too. Every timed-out attempt was still\n"
                     + "served (the server cannot know the client left), so the servers work on answers nobody waits for.\n",
-                    "재시도를 하면 일시 정지 뒤에 갇힌 요청이 타임아웃되어 다른 서버로 간다. 그 서버들의 큐가\n"
-                    + "50 ms 타임아웃을 넘기면 이제 *그 서버들의* 요청도 재시도한다. 타임아웃된 시도도 결국 모두\n"
+                    "재시도를 하면 일시 정지 뒤에 갇힌 요청이 타임아웃되어 다른 서버로 가고, 그 서버들의 큐 대기가\n"
+                    + "50 ms 타임아웃을 넘어선다. 이제 *그 서버들의* 요청도 재시도한다. 타임아웃된 시도도 결국 모두\n"
                     + "처리되었으므로(서버는 클라이언트가 떠난 줄 모른다), 서버는 아무도 기다리지 않는 응답을 만든다.\n"));
             sb.append(t("Still collapsed in the last second of the run (below 90% of the no-retry goodput):\n  ",
                     "실행의 마지막 1초에도 무너져 있던 전략(재시도 없을 때 유효 처리량의 90% 미만):\n  "))
@@ -139,7 +139,7 @@ public final class Demo06RetryStorm {
         sb.append(t("A retry budget (retries may add at most 10% to the requests) and circuit breakers (stop sending to\n"
                 + "servers that fail, shed requests when all are open) are the two caps on amplification tried here.\n",
                 "재시도 예산(재시도는 요청에 최대 10%만 더할 수 있다)과 서킷 브레이커(실패하는 서버에는 보내지 않고,\n"
-                + "모두 열리면 요청을 차단한다)가 여기서 시험한, 증폭을 막는 두 가지 상한이다.\n"));
+                + "모두 열리면 요청을 버린다)가 여기서 시험한, 증폭을 막는 두 가지 상한이다.\n"));
         return sb.toString();
     }
 

@@ -27,7 +27,7 @@ public final class Demo07Checksums {
         sb.append(t("Without a checksum, a flip that still decodes is a valid-looking record. A flip that raises the\n"
                 + "version wins last-writer-wins everywhere: gossip carries it to other replicas, and every genuine\n"
                 + "write to that key afterwards is ignored as 'older'.",
-                "체크섬(checksum)이 없으면 뒤집혀도 디코딩되는 비트는 멀쩡해 보이는 레코드가 된다. 버전을 올리는\n"
+                "체크섬(checksum)이 없으면, 비트가 뒤집혔어도 디코딩되는 레코드는 멀쩡해 보인다. 버전을 올리는\n"
                 + "뒤집힘은 어디서나 최종 쓰기 우선(last-writer-wins)에서 이긴다. 가십이 그것을 다른 복제본으로 나르고,\n"
                 + "그 뒤 그 키에 대한 진짜 쓰기는 모두 '더 오래된 것'으로 무시된다."));
         if (noCheck[3] > 0) {

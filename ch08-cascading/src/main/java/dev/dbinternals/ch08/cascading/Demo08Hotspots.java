@@ -89,7 +89,7 @@ public final class Demo08Hotspots {
                 .series(t("each node alone (hash)", "노드마다 혼자(해시)"), x, u0).series(t("coordinator's plan", "코디네이터의 계획"), x, u1)
                 .write(a.out().resolve("hotspot-utilisation.svg"));
         System.out.println(t("wrote " + file + "  (per-node load / capacity, both plans)",
-                "작성함: " + file + "  (노드별 부하 / 용량, 두 계획 모두)"));
+                "썼다: " + file + "  (노드별 부하 / 용량, 두 계획 모두)"));
     }
 
     /** The narration after the table, from both runs: per-node load / capacity, rejections and p99. */
@@ -103,7 +103,7 @@ public final class Demo08Hotspots {
         long rejected = java.util.Arrays.stream(alone.rejected()).sum();
         sb.append(t("By hash (key mod 4), node-1 owns the hottest key plus every fourth one, and node-4 (half speed)\n"
                 + "gets a hash share as if it were a full node. ",
-                "해시(key mod 4)로 나누면 node-1이 가장 뜨거운 키와 네 번째마다의 키를 갖고, node-4(절반 속도)는\n"
+                "해시(key mod 4)로 나누면 node-1이 가장 뜨거운 키와 함께 키 4개마다 하나씩을 갖고, node-4(절반 속도)는\n"
                 + "온전한 노드인 것처럼 해시 몫을 받는다. "));
         if (!over.isEmpty()) {
             String spareNodes = spare.isEmpty() ? t("no node", "어느 노드도") : String.join(", ", spare);
