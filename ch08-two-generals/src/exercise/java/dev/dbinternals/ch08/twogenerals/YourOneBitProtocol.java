@@ -24,12 +24,12 @@ public final class YourOneBitProtocol implements OneBitProtocol {
     @Override
     public boolean send(int round, Plan plan, List<Heard> heard) {
         throw new NotDoneYet("tg-5", FILE, "return the bit the sender of this round sends, from its plan (A) and what it heard",
-                "이번 라운드에 보내는 쪽이 보낼 비트를, 그의 계획(A만)과 받은 것으로부터 정해 반환하세요.");
+                "이번 라운드에 보내는 쪽이 보낼 비트를, 자기 계획(A만 있다)과 받은 것으로 정해 반환하세요.");
     }
 
     @Override
     public boolean attacks(General general, Plan plan, List<Heard> heard) {
         throw new NotDoneYet("tg-5", FILE, "decide whether this general attacks, from its plan (A) and what it heard",
-                "이 장군이 공격할지를 그의 계획(A만)과 받은 것으로부터 정하세요.");
+                "이 장군이 공격할지를, 자기 계획(A만 있다)과 받은 것으로 정하세요.");
     }
 }

@@ -44,7 +44,7 @@ public final class Demo02LastMessage {
                 if (link.removedNext() != null) {
                     Messenger m = link.removedNext();
                     out.printf(t("      capture %s: sender %s's view %s, it still %s%n",
-                                    "      %s 를 붙잡는다: 보낸 %s 가 보는 것은 %s, 여전히 %s%n"), m,
+                                    "      %s 전령을 붙잡는다: 보낸 쪽 %s가 보는 것은 %s, 여전히 %s%n"), m,
                             m.from(), link.senderViewUnchanged() ? t("is unchanged", "그대로이고") : t("CHANGED", "바뀌었고(!)"),
                             link.run().end().decision(m.from()) == Decision.ATTACK ? t("attacks", "공격한다") : t("retreats", "후퇴한다"));
                 }

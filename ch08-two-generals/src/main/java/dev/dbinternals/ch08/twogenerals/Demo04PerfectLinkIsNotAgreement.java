@@ -59,7 +59,7 @@ public final class Demo04PerfectLinkIsNotAgreement {
         out.println(t("Retransmission makes the link look perfect, and " + (2 * disagree < seeds ? "most" : "not even most")
                 + " runs agree. But with a deadline, every",
                 "재전송 덕분에 링크는 퍼펙트 링크(perfect link)처럼 보이고, " + (2 * disagree < seeds ? "실행 대부분이 일치한다."
-                : "그런데도 일치하는 실행이 절반이 안 된다.") + " 하지만 마감이 있으면,"));
+                : "그래도 일치하는 실행이 절반을 넘지 못한다.") + " 하지만 마감이 있으면,"));
         out.println(t("acknowledgement before dawn can be lost while an order got through: B attacks alone.",
                 "명령은 도착했는데 새벽 전의 확인 응답이 모두 사라질 수 있다. 그러면 B만 공격한다."));
 

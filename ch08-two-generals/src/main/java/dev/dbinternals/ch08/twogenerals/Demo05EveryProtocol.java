@@ -52,7 +52,8 @@ public final class Demo05EveryProtocol {
                     c.enumerated(), r, 1 << r);
             out.printf(t("runs per protocol: 2 plans x 2^%d loss patterns = %d%n", "프로토콜당 실행: 계획 2개 x 손실 패턴 2^%d개 = %d%n"),
                     r, 2 << r);
-            out.println(t("agreement  validity  non-triviality  protocols", "일치성      유효성     비자명성         프로토콜 수"));
+            out.println(Words.pad(t("agreement", "일치성"), 10) + " " + Words.pad(t("validity", "유효성"), 9) + " "
+                    + Words.pad(t("non-triviality", "비자명성"), 15) + " " + t("protocols", "프로토콜 수"));
             md.append("## C(").append(r).append("): ").append(String.format("%,d", c.protocols())).append(t(" protocols\n\n", "개 프로토콜\n\n"))
                     .append(t("| agreement | validity | non-triviality | protocols |\n| --- | --- | --- | ---: |\n",
                             "| 일치성 | 유효성 | 비자명성 | 프로토콜 수 |\n| --- | --- | --- | ---: |\n"));
@@ -60,7 +61,7 @@ public final class Demo05EveryProtocol {
                 boolean ag = (m & 4) != 0;
                 boolean va = (m & 2) != 0;
                 boolean nt = (m & 1) != 0;
-                out.printf("%-10s %-9s %-15s %,d%n", yes(ag), yes(va), yes(nt), c.counts()[m]);
+                out.printf("%s %s %s %,d%n", Words.pad(yes(ag), 10), Words.pad(yes(va), 9), Words.pad(yes(nt), 15), c.counts()[m]);
                 md.append("| ").append(yes(ag)).append(" | ").append(yes(va)).append(" | ").append(yes(nt)).append(" | ")
                         .append(String.format("%,d", c.counts()[m])).append(" |\n");
             }
@@ -70,7 +71,7 @@ public final class Demo05EveryProtocol {
                     c.keepingAgreement(), c.keepingValidityAndNonTriviality(), c.keepingAll());
             if (c.keepingValidityAndNonTriviality() > 0) {
                 out.printf(t("fewest disagreeing runs among the valid, non-trivial ones: %d of %d%n",
-                        "유효하고 자명하지 않은 프로토콜 중 불일치 실행이 가장 적은 경우: %2$d개 중 %1$d개%n"), c.fewestDisagreements(), 2 << r);
+                        "유효성과 비자명성을 지키는 프로토콜의 최소 불일치 실행 수: 실행 %2$d개 중 %1$d개%n"), c.fewestDisagreements(), 2 << r);
             }
             md.append(t("\nkeep agreement: ", "\n일치성 유지: ")).append(c.keepingAgreement())
                     .append(t("; keep validity and non-triviality: ", "; 유효성과 비자명성 유지: "))

@@ -34,9 +34,9 @@ public final class Demo06RandomizedAttack {
         out.println(t("No deterministic protocol keeps agreement over a lossy valley. With a coin it can be made",
                 "전령을 잃는 골짜기에서 일치성을 지키는 결정적 프로토콜은 없다. 동전을 쓰면 불일치를 드물게"));
         out.println(t("unlikely: A draws a key from 1..r; each general counts its level (A starts at 1 on plan",
-                "만들 수는 있다. A는 1..r에서 키(key)를 뽑는다. 각 장군은 자기 레벨을 센다 (계획이 ATTACK이면"));
+                "만들 수는 있다. A는 1..r에서 키(key)를 뽑는다. 각 장군은 자기 레벨을 센다 (A는 계획이 ATTACK이면"));
         out.println(t("ATTACK, B at 0, a delivered messenger lifts its receiver to the sender's level + 1) and",
-                "A는 1에서, B는 0에서 시작하고, 전달된 전령은 받는 쪽을 보낸 쪽의 레벨 + 1로 올린다)."));
+                "1에서, B는 0에서 시작하고, 전달된 전령은 받는 쪽을 보낸 쪽의 레벨 + 1로 올린다)."));
         out.println(t("attacks at dawn if its level is at least the key. The adversary captures any set of",
                 "새벽에 자기 레벨이 키 이상이면 공격한다. 적대자(adversary)는 실행 전에 정해 둔 전령 집합을"));
         out.println(t("messengers it fixes before the run; it does not see the key.",
@@ -47,8 +47,10 @@ public final class Demo06RandomizedAttack {
 
         DemoArgs.heading(out, t("Exact (every key x every loss pattern) and simulated (" + seeds + " seeds, last messenger captured)",
                 "정확한 값(모든 키 x 모든 손실 패턴)과 시뮬레이션(시드 " + seeds + "개, 마지막 전령을 붙잡음)"));
-        out.println(t("r  worst P(disagree)  1/r     patterns at worst  P(both attack | no loss)  validity  simulated   key-reading adversary",
-                "r  최악 P(불일치)     1/r     최악인 패턴        P(둘 다 공격 | 손실 없음) 유효성    시뮬레이션  키를 읽는 적대자"));
+        out.println("r  " + Words.pad(t("worst P(disagree)", "최악 P(불일치)"), 18) + " 1/r     "
+                + Words.pad(t("patterns at worst", "최악인 패턴"), 18) + " " + Words.pad(t("P(both attack | no loss)", "P(둘 다 공격 | 손실 없음)"), 25)
+                + " " + Words.pad(t("validity", "유효성"), 9) + " " + Words.pad(t("simulated", "시뮬레이션"), 11) + " "
+                + t("key-reading adversary", "키를 읽는 적대자"));
         boolean allOneOverR = true;
         boolean allLive = true;
         for (int r = 1; r <= maxR; r++) {
@@ -59,11 +61,11 @@ public final class Demo06RandomizedAttack {
             double sim = (double) dis / seeds;
             allOneOverR &= rep.worst().disagree() * r == rep.keys();
             allLive &= rep.patterns().get(0).bothAttack() == rep.keys() && rep.validity();
-            out.printf("%-2d %-18s %-7s %-18s %-25s %-9s %-11s %s%n", r,
+            out.printf("%-2d %-18s %-7s %s %-25s %s %-11s %s%n", r,
                     RandomizedOdds.fraction(rep.worst().disagree(), rep.keys()) + String.format(" = %.4f", rep.worstDisagreement()),
-                    String.format("%.4f", 1.0 / r), t(rep.worstPatterns() + " of " + (1 << r), (1 << r) + "개 중 " + rep.worstPatterns() + "개"),
+                    String.format("%.4f", 1.0 / r), Words.pad(t(rep.worstPatterns() + " of " + (1 << r), (1 << r) + "개 중 " + rep.worstPatterns() + "개"), 18),
                     RandomizedOdds.fraction(rep.patterns().get(0).bothAttack(), rep.keys()),
-                    Words.holds(rep.validity()), String.format("%.4f", sim),
+                    Words.pad(Words.holds(rep.validity()), 9), String.format("%.4f", sim),
                     RandomizedOdds.fraction(rep.keyReadingDisagree(), rep.keys()));
             md.append("| ").append(r).append(" | ").append(RandomizedOdds.fraction(rep.worst().disagree(), rep.keys()))
                     .append(" | ").append(String.format("%.4f", 1.0 / r)).append(" | ").append(t(rep.worstPatterns() + " of " + (1 << r),
@@ -94,7 +96,8 @@ public final class Demo06RandomizedAttack {
                 "α_j에서는 처음 j개 전령이 도착하고 나머지는 붙잡힌다. 전령 j를 보낸 쪽은"));
         out.println(t("cannot tell α_j from α_(j-1): it attacks with the same probability in both.",
                 "α_j와 α_(j-1)을 구별할 수 없으므로, 두 실행에서 같은 확률로 공격한다."));
-        out.println(t("run   P(A attacks)  P(B attacks)  P(disagree)", "실행  P(A 공격)     P(B 공격)     P(불일치)"));
+        out.println(Words.pad(t("run", "실행"), 5) + " " + Words.pad(t("P(A attacks)", "P(A 공격)"), 13) + " "
+                + Words.pad(t("P(B attacks)", "P(B 공격)"), 13) + " " + t("P(disagree)", "P(불일치)"));
         for (var s : chain) {
             out.printf("α_%-3d %-13s %-13s %s%n", s.arrived(), RandomizedOdds.fraction(s.aAttacks(), r),
                     RandomizedOdds.fraction(s.bAttacks(), r), RandomizedOdds.fraction(s.disagree(), r));

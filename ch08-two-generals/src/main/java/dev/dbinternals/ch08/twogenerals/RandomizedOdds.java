@@ -1,5 +1,7 @@
 package dev.dbinternals.ch08.twogenerals;
 
+import static dev.dbinternals.ch08.harness.lang.Lang.t;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -208,6 +210,6 @@ public final class RandomizedOdds {
                 sb.append(sb.length() == 0 ? "#" : ", #").append(k);
             }
         }
-        return sb.length() == 0 ? "none" : sb.toString();
+        return sb.length() == 0 ? t("none", "없음") : sb.toString();
     }
 }

@@ -54,7 +54,7 @@ class CautiousAttackExerciseTest {
         var worst = report.worst();
         // exact: disagreeing keys / keys <= 1/(2r)
         assertThat(2L * r * worst.disagree()).as(t("worst adversary captures %s: %d of %d keys disagree",
-                "최악의 적대자가 %s를 붙잡아요. 키 %3$d개 중 %2$d개에서 결정이 어긋나요"),
+                "최악의 적대자가 붙잡는 전령: %s. 키 %3$d개 중 %2$d개에서 결정이 어긋나요"),
                 RandomizedOdds.captured(worst.lost(), r), worst.disagree(), report.keys())
                 .isLessThanOrEqualTo(report.keys());
     }

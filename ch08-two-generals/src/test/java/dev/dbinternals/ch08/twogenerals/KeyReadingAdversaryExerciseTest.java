@@ -36,7 +36,7 @@ class KeyReadingAdversaryExerciseTest {
                         + RandomizedOdds.captured(lost, r) + " and " + (run.aAttacks() ? "both generals attack" : "both retreat")
                         + "; the adversary that reads the key must make exactly one of them attack.",
                         "RandomizedAttack(" + r + "), 계획 ATTACK, 키 " + key + ": "
-                        + (lost == 0 ? "아무 전령도 붙잡지 않았더니" : RandomizedOdds.captured(lost, r) + " 를 붙잡았더니")
+                        + (lost == 0 ? "아무 전령도 붙잡지 않았더니" : "전령 " + RandomizedOdds.captured(lost, r) + "을(를) 붙잡았더니")
                         + (run.aAttacks() ? " 두 장군 모두 공격해요" : " 둘 다 후퇴해요")
                         + ". 키를 읽는 적대자는 둘 중 정확히 한 장군만 공격하게 만들어야 해요."));
             }
