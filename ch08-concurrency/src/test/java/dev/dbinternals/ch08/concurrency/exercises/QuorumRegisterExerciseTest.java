@@ -217,9 +217,9 @@ class QuorumRegisterExerciseTest {
                         + c.node + " at " + c.sentAt + " ms and had no reply when the run stopped at " + RUN_LIMIT.toMillis()
                         + " ms, although " + c.node + " never crashed and a quorum of nodes was up: the operation hangs"
                         + " (was a lost message ever sent again?)",
-                        ":\n  클라이언트 c" + (c.index + 1) + " 가 " + c.sentAt + " ms에 노드 " + c.node + " 로 '" + c.describeCurrent()
-                        + "' 를 보냈는데, 실행이 " + RUN_LIMIT.toMillis() + " ms에 멈출 때까지 응답이 없었어요. " + c.node
-                        + " 는 충돌하지 않았고 노드의 쿼럼도 살아 있었으니 연산이 멈춘 거예요 (잃어버린 메시지를 다시 보낸 적이 있나요?)"));
+                        ":\n  클라이언트 c" + (c.index + 1) + " → 노드 " + c.node + ", " + c.sentAt + " ms에 보낸 '" + c.describeCurrent()
+                        + "': 실행이 " + RUN_LIMIT.toMillis() + " ms에 멈출 때까지 응답이 없었어요. 그 노드(" + c.node
+                        + ")는 충돌하지 않았고 노드의 쿼럼도 살아 있었으니 연산이 멈춘 거예요 (잃어버린 메시지를 다시 보낸 적이 있나요?)"));
             }
         }
         // safety: the clients' history is linearizable for a register that starts at 0
