@@ -75,7 +75,7 @@ public final class Demo03CoffeeMachines {
                         one.arrived() / (double) minutes, one.throughputPerMinute()));
                 s.append(Math.abs(one.throughputPerMinute() - capacity) <= 0.05 * capacity
                         ? String.format(t(" (its capacity is about %.1f/min)", " (용량은 분당 약 %.1f잔)"), capacity)
-                        : String.format(t(" (not its capacity of about %.1f/min)", " (용량인 분당 약 %.1f잔에 못 미친다)"), capacity));
+                        : String.format(t(" (not its capacity of about %.1f/min)", " (용량인 분당 약 %.1f잔과 다르다)"), capacity));
                 s.append(String.format(t(";%n%d customers were not served by closing.%n", ".%n손님 %d명은 문 닫을 때까지 커피를 받지 못했다.%n"),
                         one.arrived() - one.served()));
             }
