@@ -93,7 +93,7 @@ public final class Demo01LostUpdate {
         out.println(t("18 of 20 interleavings lose an update, but a real scheduler does not pick interleavings uniformly:",
                 "인터리빙 20개 중 18개가 갱신을 잃지만, 실제 스케줄러는 인터리빙을 균등하게 고르지 않는다."));
         out.println(t("run demo 'real-threads' to see how often real threads lose updates on this machine.",
-                "이 기계에서 실제 스레드가 얼마나 자주 갱신을 잃는지는 데모 'real-threads'를 실행해 보세요."));
+                "이 기계에서 실제 스레드가 얼마나 자주 갱신을 잃는지 보려면 데모 'real-threads'를 실행해 보세요."));
         DemoSupport.write(a.out(), "outcomes.md", md.toString(), out);
     }
 

@@ -89,7 +89,7 @@ public final class Demo02RealThreads {
         sb.append(t("Counting interleavings tells what is POSSIBLE; only running tells how OFTEN, and that changes with the\n"
                 + "machine, the JIT, the load and the length of the critical window.\n",
                 "인터리빙을 세면 무엇이 '가능한지'를 알고, 실행해 봐야만 '얼마나 자주'인지를 안다. 그 빈도는 기계, JIT,\n"
-                + "부하, 임계 구간의 길이에 따라 달라진다.\n"));
+                + "부하, 그리고 갱신을 잃을 수 있는 틈(load와 store 사이)의 길이에 따라 달라진다.\n"));
         List<String> wrong = new ArrayList<>();
         int fixed = 0;
         for (RealThreadRace.Histogram h : hs) {

@@ -75,7 +75,7 @@ public final class Demo03CoffeeMachines {
                         one.arrived() / (double) minutes, one.throughputPerMinute()));
                 s.append(Math.abs(one.throughputPerMinute() - capacity) <= 0.05 * capacity
                         ? String.format(t(" (its capacity is about %.1f/min)", " (용량은 분당 약 %.1f잔)"), capacity)
-                        : String.format(t(" (not its capacity of about %.1f/min)", " (용량인 분당 약 %.1f잔에 못 미친다)"), capacity));
+                        : String.format(t(" (not its capacity of about %.1f/min)", " (용량인 분당 약 %.1f잔과 다르다)"), capacity));
                 s.append(String.format(t(";%n%d customers were not served by closing.%n", ".%n손님 %d명은 문 닫을 때까지 커피를 받지 못했다.%n"),
                         one.arrived() - one.served()));
             }
@@ -98,7 +98,7 @@ public final class Demo03CoffeeMachines {
             moreServed += r[1].served() > r[0].served() ? 1 : 0;
         }
         s.append(String.format(t("A second machine is parallelism: it adds capacity. Here two machines waited less at %d of %d loads%n",
-                "두 번째 머신은 병렬성(parallelism)이다: 용량을 늘린다. 여기서 머신 둘은 부하 %2$d개 중 %1$d개에서 덜 기다렸고%n"),
+                "두 번째 머신은 병렬성(parallelism)이다: 용량을 늘린다. 여기서 머신이 둘이면 부하 %2$d개 중 %1$d개에서 대기가 더 짧았고%n"),
                 lessWait, loads.length));
         s.append(String.format(t("and served more customers at %d of %d.%n", "%2$d개 중 %1$d개에서 손님을 더 많이 받았다.%n"), moreServed, loads.length));
         s.append(t("The word 'concurrency' is often used for both, because the problems the chapter cares about (shared\n"

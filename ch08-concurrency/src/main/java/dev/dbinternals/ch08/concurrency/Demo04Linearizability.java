@@ -79,13 +79,13 @@ public final class Demo04Linearizability {
             when = t("invoked before the first write", "첫 쓰기보다 먼저 호출됨");
         } else if (rc.invokeIndex() < w1.completeIndex()) {
             when = t("invoked during the first write: after it was invoked, before it completed",
-                    "첫 쓰기 도중에 호출됨: 그 쓰기가 호출된 뒤, 완료되기 전");
+                    "첫 쓰기 도중에, 즉 그 쓰기가 호출된 뒤 완료되기 전에 호출됨");
         } else {
             when = t("invoked after the first write completed", "첫 쓰기가 완료된 뒤에 호출됨");
         }
         long last = ops.stream().mapToLong(Operation::completeIndex).max().orElseThrow();
         out.append("  p2: read c ").append(span(rc)).append("  (").append(when)
-                .append(rc.completeIndex() == last ? t("; completes last)", ", 가장 늦게 완료됨)") : ")").append('\n');
+                .append(rc.completeIndex() == last ? t("; completes last)", "; 가장 늦게 완료됨)") : ")").append('\n');
         out.append(String.format("%n  %-14s %-14s %-24s%n", "a b c", t("linearizable", "선형성"), t("sequentially consistent", "순차 일관성")));
         md.append(t("| a b c | linearizable | sequentially consistent |\n", "| a b c | 선형성 | 순차 일관성 |\n")).append("|---|---|---|\n");
         int lin = 0;

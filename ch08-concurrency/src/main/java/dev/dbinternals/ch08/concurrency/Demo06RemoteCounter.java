@@ -72,7 +72,7 @@ public final class Demo06RemoteCounter {
         DemoArgs.heading(out, t("3 clients x 10 increments, 20% loss, 5% duplication, 1-30 ms delay, 80 ms timeout; seeds 1.." + seeds,
                 "클라이언트 3개 x 증가 10번, 손실 20%, 중복 5%, 지연 1-30 ms, 타임아웃 80 ms, 시드 1.." + seeds));
         out.printf("%-34s %12s %14s %16s %18s%n", t("variant", "변형"), t("exact count", "정확한 값"), t("lost updates", "갱신 손실"),
-                t("extra increments", "추가 증가"), t("not linearizable", "비선형적"));
+                t("extra increments", "추가 증가"), t("not linearizable", "선형적이지 않음"));
         java.util.List<Tally> tallies = new java.util.ArrayList<>();
         for (Variant v : variants) {
             int exact = 0;
@@ -105,7 +105,7 @@ public final class Demo06RemoteCounter {
                 o.acknowledged(), o.unknown(), o.finalValue());
         out.print(o.check().render(8));
         var fixed = RemoteCounterScenario.of(Strategy.CONDITIONAL_WRITE, true, a.seed()).run();
-        DemoArgs.heading(out, t("Same seed: conditional write with a version + request ids", "같은 시드: 버전을 쓰는 조건부 쓰기 + 요청 ID"));
+        DemoArgs.heading(out, t("Same seed: conditional write with a version + request ids", "같은 시드: 버전을 비교하는 조건부 쓰기 + 요청 ID"));
         out.printf(t("acknowledged increments %d, unknown %d, final value %d, server writes %d%n",
                         "확인 응답을 받은 증가 %d, 결과 모름 %d, 최종값 %d, 서버 쓰기 %d%n"), fixed.acknowledged(), fixed.unknown(),
                 fixed.finalValue(), fixed.serverWrites());

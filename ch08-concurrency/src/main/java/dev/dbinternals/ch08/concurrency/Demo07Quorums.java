@@ -30,7 +30,7 @@ public final class Demo07Quorums {
         DemoArgs.heading(out, t("Writer A cannot reach r3, reader B cannot reach r1; A writes x=1, then B reads x (쿼럼, 읽기 복구)",
                 "쓰는 A는 r3에, 읽는 B는 r1에 닿지 못한다. A가 x=1을 쓰고 B가 x를 읽는다 (쿼럼, 읽기 복구)"));
         out.printf("%-22s %-12s %-16s %-22s %s%n", t("quorums", "쿼럼"), t("read repair", "읽기 복구"), t("B's first read", "B의 첫 읽기"),
-                t("linearizable?", "선형적인가?"), t("replicas at the end (value@version)", "마지막 복제본 상태 (값@버전)"));
+                t("linearizable?", "선형적인가?"), t("replicas at the end (value@version)", "실행이 끝난 뒤의 복제본 (값@버전)"));
         java.util.List<Row> rows = new java.util.ArrayList<>();
         for (Quorums q : new Quorums[] {new Quorums(3, 1, 1), new Quorums(3, 2, 2), new Quorums(3, 1, 3), new Quorums(3, 3, 1)}) {
             for (boolean repair : new boolean[] {false, true}) {
@@ -111,7 +111,7 @@ public final class Demo07Quorums {
         long repairRows = rows.stream().filter(Row::repair).count();
         long plain = rows.stream().filter(r -> !r.repair() && r.converged()).count();
         s.append(String.format(t("Replicas converged by the end in %d of %d runs with read repair, %d of %d without.%n",
-                "복제본이 끝까지 수렴한 실행: 읽기 복구를 켰을 때 %2$d개 중 %1$d개, 껐을 때 %4$d개 중 %3$d개.%n"), repaired, repairRows, plain,
+                "실행이 끝날 때 복제본이 수렴해 있던 실행: 읽기 복구를 켰을 때 %2$d개 중 %1$d개, 껐을 때 %4$d개 중 %3$d개.%n"), repaired, repairRows, plain,
                 rows.size() - repairRows));
         return s.toString();
     }

@@ -57,7 +57,7 @@ public final class QuorumRegisterNode implements Node {
             throw new NotDoneYet("conc-8", "ch08-concurrency/src/exercise/java/dev/dbinternals/ch08/concurrency/exercises/QuorumRegisterNode.java",
                     "answer every client read and write so that the clients' history stays linearizable under loss, duplication,"
                             + " reordering and one crash, and every operation ends",
-                    "메시지 손실, 중복, 순서 바뀜과 충돌 한 번이 있어도 클라이언트의 히스토리가 선형적이고 모든 연산이 끝나도록,"
+                    "메시지 손실, 중복, 순서 바뀜과 노드 하나의 충돌(crash)이 있어도 클라이언트의 히스토리가 선형적이고 모든 연산이 끝나도록,"
                             + " 클라이언트의 모든 읽기와 쓰기에 답하는 코드를 구현하세요.");
         }
     }

@@ -37,7 +37,7 @@ public final class SequenceSpec implements Model<Long> {
     public Long step(Long state, Operation op) {
         throw new NotDoneYet("conc-3", "ch08-concurrency/src/exercise/java/dev/dbinternals/ch08/concurrency/exercises/SequenceSpec.java",
                 "return the state after op (next, read), or null if op cannot have returned its value in that state",
-                "op(next, read) 다음의 상태를 돌려주고, 그 상태에서 op가 자기 값을 돌려줄 수 없었다면 null을 돌려주도록 구현하세요.");
+                "op(next, read)를 적용한 뒤의 상태를 돌려주고, 그 상태에서 op가 자기 값을 돌려줄 수 없었다면 null을 돌려주도록 구현하세요.");
     }
 
     @Override

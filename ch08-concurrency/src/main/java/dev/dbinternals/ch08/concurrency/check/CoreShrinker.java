@@ -68,7 +68,7 @@ final class CoreShrinker {
                     + ", so every order puts them first) can leave behind; they are not shown.",
                     " 여기서 " + model.name() + "은(는) " + (states.size() == 1 ? "상태 " + states.get(0)
                     : "상태 " + String.join(", ", states) + " 중 하나") + "에서 시작한다: 앞선 연산 " + core.skipped + "개가 남길 수 있는"
-                    + " 상태다 (모두 " + (core.ops.size() == 1 ? "이 연산" : "이 연산들 중 어느 것") + "이 시작하기 전에 완료되므로"
+                    + " 상태다 (모두 " + (core.ops.size() == 1 ? "이 연산이" : "이 연산들 중 어느 것도") + " 시작하기 전에 완료되므로"
                     + " 어떤 순서든 그것들을 맨 앞에 둔다). 그 연산들은 보여 주지 않는다.");
         }
         String explanation = t("NOT linearizable.", "선형적이지 않다.") + furthest + (core.ops.size() == 1

@@ -207,7 +207,7 @@ public final class Edn {
                     next();
                     return readMap(line0, col0);
                 }
-                case ')', ']', '}' -> throw error(t("unexpected '" + ch + "' with no matching opening bracket", "짝이 맞는 여는 괄호가 없는 '" + ch + "'"));
+                case ')', ']', '}' -> throw error(t("unexpected '" + ch + "' with no matching opening bracket", "'" + ch + "' 와 짝이 맞는 여는 괄호가 없습니다"));
                 case '"' -> {
                     next();
                     return readString(line0, col0);
@@ -265,7 +265,7 @@ public final class Edn {
             List<Object> items = readUntil('}', line0, col0);
             if (items.size() % 2 != 0) {
                 throw new EdnParseException(t("a map needs an even number of forms (key value pairs), this one has " + items.size(),
-                        "맵에는 짝수 개의 형식(키 값 쌍)이 있어야 하는데 이 맵은 " + items.size() + "개입니다"), line0, col0);
+                        "맵에는 짝수 개의 폼(키와 값의 쌍)이 있어야 하는데 이 맵에는 " + items.size() + "개가 있습니다"), line0, col0);
             }
             Map<Object, Object> m = new LinkedHashMap<>();
             for (int i = 0; i < items.size(); i += 2) {

@@ -47,7 +47,7 @@ public final class History {
         for (HistoryEvent e : events) {
             if (e.index() <= last) {
                 throw new EdnParseException(t("event index " + e.index() + " is not after the previous one (" + last + ")",
-                        "이벤트 인덱스 " + e.index() + " 가 앞의 인덱스(" + last + ")보다 크지 않습니다"), e.line(), 1);
+                        "이벤트 인덱스(" + e.index() + ")가 앞의 인덱스(" + last + ")보다 크지 않습니다"), e.line(), 1);
             }
             last = e.index();
             if (!e.isClient()) {
@@ -59,7 +59,7 @@ public final class History {
                 if (prev != null) {
                     throw new EdnParseException(t("process " + p + " invokes :" + e.f() + " while its :" + prev.f()
                             + (prev.line() > 0 ? " from line " + prev.line() : "") + " has not completed",
-                            "프로세스 " + p + " 가 " + (prev.line() > 0 ? prev.line() + "번째 줄의 " : "") + ":" + prev.f()
+                            "프로세스 " + p + "이(가) " + (prev.line() > 0 ? prev.line() + "번째 줄의 " : "") + ":" + prev.f()
                             + " 를 끝내지 않은 채 :" + e.f() + " 를 호출합니다"), e.line(), 1);
                 }
                 invokes.add(e);

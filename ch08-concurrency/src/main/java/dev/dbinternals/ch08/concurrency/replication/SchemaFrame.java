@@ -24,7 +24,7 @@ public final class SchemaFrame {
 
         public SchemaMismatchException(int frameVersion, int localVersion) {
             super(t("frame encoded with schema version " + frameVersion + ", this node has version " + localVersion,
-                    "프레임은 스키마 버전 " + frameVersion + "(으)로 인코딩되었는데 이 노드의 버전은 " + localVersion + "이다"));
+                    "프레임을 인코딩한 스키마 버전은 " + frameVersion + "인데 이 노드의 버전은 " + localVersion + "이다"));
         }
     }
 

@@ -56,7 +56,7 @@ class CasIncrementExerciseTest {
                                 + " that same variable into the Cas's expected register r%d", "명령 %d의 Cas(변수 %d)는 %d만큼 되돌아가 명령 %d(%s)로 가는데, 그 명령은 같은 변수를"
                                 + " Cas의 기댓값 레지스터 r%d로 읽는 Load가 아니에요"),
                                 i, cas.var(), cas.retryBack(), target,
-                                target >= 0 && target < program.size() ? program.get(target) : "outside the program", cas.expectedReg())
+                                target >= 0 && target < program.size() ? program.get(target) : t("outside the program", "프로그램 밖"), cas.expectedReg())
                         .isTrue();
             }
         }

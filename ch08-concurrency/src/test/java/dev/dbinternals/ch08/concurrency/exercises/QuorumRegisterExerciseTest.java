@@ -160,7 +160,7 @@ class QuorumRegisterExerciseTest {
                 + (crashed == null ? "" : "; node " + crashed + " crashed at " + crashAt + " ms"),
                 quorums + ", 클라이언트 " + CLIENTS + "개 x 연산 " + OPS_PER_CLIENT + "개, 노드 사이에 손실 "
                 + Math.round(LOSS * 100) + "%, 중복 " + Math.round(DUPLICATION * 100) + "%, 손상 2%, 링크마다 지연은"
-                + " 1 ms부터 1, 5, 50, 300 ms 중 하나까지 균등 분포, 노드 클럭은 최대 ±200 ms 어긋남"
+                + " 1 ms부터 1, 5, 50, 300 ms 중 하나까지 균등 분포, 노드 클럭의 시각은 최대 ±200 ms 어긋남"
                 + (crashed == null ? "" : ", " + crashAt + " ms에 노드 " + crashed + " 충돌"));
         runAndCheck(sim, clients, history, eventTimes, crashed, setting);
     }
@@ -180,7 +180,7 @@ class QuorumRegisterExerciseTest {
                 addClient(sim, new Client(2, nodes.get(2), sim, history, eventTimes, 1, 100, 100)));
         runAndCheck(sim, clients, history, eventTimes, null, t(quorums + ", no loss, delays of 1 to 5 ms; node clocks off by up"
                 + " to ±200 ms; n1 and n2 cut off from n3, n4 and n5 until 300 ms; c1 writes via n1 at 0 ms, c2 reads via n2"
-                + " at 50 ms, c3 reads via n3 at 100 ms", quorums + ", 손실 없음, 지연 1-5 ms, 노드 클럭은 최대 ±200 ms 어긋남,"
+                + " at 50 ms, c3 reads via n3 at 100 ms", quorums + ", 손실 없음, 지연 1-5 ms, 노드 클럭의 시각은 최대 ±200 ms 어긋남,"
                 + " n1과 n2는 300 ms까지 n3, n4, n5와 끊김, c1은 0 ms에 n1을 통해 쓰고, c2는 50 ms에 n2를 통해,"
                 + " c3은 100 ms에 n3을 통해 읽음"));
     }
@@ -217,9 +217,9 @@ class QuorumRegisterExerciseTest {
                         + c.node + " at " + c.sentAt + " ms and had no reply when the run stopped at " + RUN_LIMIT.toMillis()
                         + " ms, although " + c.node + " never crashed and a quorum of nodes was up: the operation hangs"
                         + " (was a lost message ever sent again?)",
-                        ":\n  클라이언트 c" + (c.index + 1) + " 가 " + c.sentAt + " ms에 노드 " + c.node + " 로 '" + c.describeCurrent()
-                        + "' 를 보냈는데, 실행이 " + RUN_LIMIT.toMillis() + " ms에 멈출 때까지 응답이 없었어요. " + c.node
-                        + " 는 충돌하지 않았고 노드의 쿼럼도 살아 있었으니 연산이 멈춘 거예요 (잃어버린 메시지를 다시 보낸 적이 있나요?)"));
+                        ":\n  클라이언트 c" + (c.index + 1) + " → 노드 " + c.node + ", " + c.sentAt + " ms에 보낸 '" + c.describeCurrent()
+                        + "': 실행이 " + RUN_LIMIT.toMillis() + " ms에 멈출 때까지 응답이 없었어요. 그 노드(" + c.node
+                        + ")는 충돌하지 않았고 노드의 쿼럼도 살아 있었으니 연산이 멈춘 거예요 (잃어버린 메시지를 다시 보낸 적이 있나요?)"));
             }
         }
         // safety: the clients' history is linearizable for a register that starts at 0
