@@ -318,18 +318,18 @@ public final class DemoArgs {
 
     private static String reason(IOException e) {
         if (e instanceof FileAlreadyExistsException f) {
-            return f.getFile() + " exists and is not a folder";
+            return f.getFile() + t(" exists and is not a folder", "은(는) 이미 있고 폴더가 아닙니다");
         }
         if (e instanceof AccessDeniedException a) {
-            return "permission denied: " + a.getFile();
+            return t("permission denied: ", "권한이 없습니다: ") + a.getFile();
         }
         if (e instanceof NoSuchFileException n) {
-            return "cannot create " + n.getFile();
+            return t("cannot create ", "만들 수 없습니다: ") + n.getFile();
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason() + (f.getFile() != null ? ": " + f.getFile() : "");
         }
-        return "cannot create or write it: " + e.getMessage();
+        return t("cannot create or write it: ", "만들거나 쓸 수 없습니다: ") + e.getMessage();
     }
 
     /** Reads one value of {@code o}, or throws saying what was wrong and what is allowed. */
