@@ -34,7 +34,7 @@ public final class RelayNode implements Node {
         if (target != null) {
             throw new NotDoneYet("harness-1", FILE,
                     "get '" + value + "' to " + target + ": it must record the value once, and this node must learn that it has it",
-                    "값 '" + value + "' 를 노드 " + target + "에 전달하도록 구현하세요: 대상은 값을 한 번만 기록해야 하고, 이 노드는 대상이 값을 받았음을 알아야 해요.");
+                    "값 '" + value + "'을(를) 노드 " + target + "에 전달하도록 구현하세요: 대상은 값을 한 번만 기록해야 하고, 이 노드는 대상이 값을 받았음을 알아야 해요.");
         }
     }
 

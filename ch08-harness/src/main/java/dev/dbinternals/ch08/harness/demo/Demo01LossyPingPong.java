@@ -33,9 +33,9 @@ public final class Demo01LossyPingPong {
                 .doubleOption("loss", 0.3, 0, 0.95, "probability that a frame is lost",
                         "프레임을 잃을 확률")
                 .intOption("pings", 20, 1, 100_000, "how many pings to complete (at most 12 with --quick)",
-                        "완료할 핑의 수 (--quick 이면 최대 12)")
+                        "완료할 핑의 수 (--quick이면 최대 12)")
                 .flag("chaos", "also duplicate and corrupt frames, crash B at 8 ms, restart it at 14 ms, pause A at 16 ms",
-                        "프레임 중복과 손상도 더하고, 8 ms에 B를 충돌시키고 14 ms에 재시작하며, 16 ms에 A를 멈춘다")
+                        "프레임 중복과 손상도 더하고, 8 ms에 B를 충돌시키고 14 ms에 재시작하며, 16 ms에 A를 일시 정지시킨다")
                 .parse(argv);
         boolean chaos = args.flagValue("chaos");
         double loss = args.doubleValue("loss");
@@ -51,7 +51,7 @@ public final class Demo01LossyPingPong {
                 "A는 5 ms 동안 퐁이 없으면 핑을 재전송하고, B는 받은 핑마다 답한다."));
         if (chaos) {
             System.out.println(t("Chaos on: 20% duplication, 10% corruption, B crashes at 8 ms and restarts at 14 ms, A pauses at 16 ms.",
-                    "혼돈 모드: 중복 20%, 손상 10%, B는 8 ms에 충돌하고 14 ms에 재시작하며, A는 16 ms에 멈춘다."));
+                    "혼돈 모드: 중복 20%, 손상 10%, B는 8 ms에 충돌하고 14 ms에 재시작하며, A는 16 ms에 일시 정지한다."));
         }
         Simulation sim = run(args.seed(), loss, pings, chaos);
         PingPong.Pinger a = sim.node(Address.of("A"), PingPong.Pinger.class);

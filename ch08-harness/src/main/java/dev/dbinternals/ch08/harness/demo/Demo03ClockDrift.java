@@ -101,8 +101,8 @@ public final class Demo03ClockDrift {
         String trueMs = String.format("%.1f", 100 / (1 + ppm / 1e6));
         System.out.println(t("A's monotonic laps stay 100 ms: its own idea of 100 ms, which is " + trueMs
                 + " ms of true time (" + rate(ppm) + ").",
-                "A의 단조 클럭 랩은 100 ms로 유지된다: A 자신이 생각하는 100 ms 이며, 실제 시간으로는 " + trueMs
-                + " ms 다 (" + rate(ppm) + ")."));
+                "A의 단조 클럭 랩은 100 ms로 유지된다: A 자신이 생각하는 100 ms이며, 실제 시간으로는 " + trueMs
+                + " ms다 (" + rate(ppm) + ")."));
         int[] step = shortestWallLap(sa.laps.subList(0, laps));
         System.out.println(t("A's wall-clock lap " + step[0] + " is " + step[1] + " ms short of its monotonic lap"
                 + (step[1] > 100 ? " (negative)" : "") + ": a lease or timeout",

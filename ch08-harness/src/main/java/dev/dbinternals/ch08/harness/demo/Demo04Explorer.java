@@ -67,11 +67,11 @@ public final class Demo04Explorer {
         DemoArgs args = DemoArgs.forDemo("explorer", "every state of send + retransmit + ack over a lossy link",
                         "손실이 있는 링크 위의 전송 + 재전송 + ack의 모든 상태")
                 .intOption("retries", 2, 0, 8, "how many retransmissions the sender may make (at most 4 with --quick)",
-                        "송신자가 할 수 있는 재전송 횟수 (--quick 이면 최대 4)")
+                        "송신자가 할 수 있는 재전송 횟수 (--quick이면 최대 4)")
                 .check(a -> {
                     if (a.quick() && a.intValue("retries") > 4) {
                         throw new IllegalArgumentException(t("--retries must be from 0 to 4 with --quick (the state space grows fast), got "
-                                + a.intValue("retries"), "--quick 에서는 --retries가 0에서 4 사이여야 합니다 (상태 공간이 빠르게 커집니다). 받은 값: "
+                                + a.intValue("retries"), "--quick에서는 --retries가 0에서 4 사이여야 합니다 (상태 공간이 빠르게 커집니다). 받은 값: "
                                 + a.intValue("retries")));
                     }
                 })
@@ -97,7 +97,8 @@ public final class Demo04Explorer {
         DemoArgs.heading(System.out, t("Invariants that fail, each with a shortest counterexample", "깨지는 불변식과 각각의 가장 짧은 반례"));
         result.violations().stream().collect(java.util.stream.Collectors.toMap(v -> v.invariant(), v -> v,
                         (x, y) -> x.path().size() <= y.path().size() ? x : y, java.util.LinkedHashMap::new))
-                .values().forEach(v -> System.out.printf(t("%-30s violated after %s%n", "%-30s 깨지는 경로: %s%n"), v.invariant(), v.path()));
+                .values().forEach(v -> System.out.printf(t("%s violated after %s%n", "%s 깨지는 경로: %s%n"),
+                        Demo03ClockDrift.pad(v.invariant(), 30, false), v.path()));
         System.out.println();
         System.out.println(t("Retransmission turns 'maybe lost' into 'maybe duplicated' (the receiver must deduplicate),",
                 "재전송은 '잃었을지도'를 '중복됐을지도'로 바꾼다 (수신자는 중복 제거를 해야 한다)."));

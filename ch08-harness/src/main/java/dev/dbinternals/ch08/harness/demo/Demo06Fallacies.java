@@ -56,11 +56,11 @@ public final class Demo06Fallacies {
             out.println(t("fix:   ", "해결:  ") + String.join("\n       ", o.fix()));
             String verdict = (o.naiveFailed() ? t("the naive program failed", "순진한 프로그램은 실패했다")
                     : t("the naive program did NOT fail on this seed", "순진한 프로그램이 이 시드에서는 실패하지 않았다"))
-                    + "; " + (o.fixHeld() ? t("the fix held.", "해결책은 버텼다.") : t("the fix did NOT hold on this seed.", "해결책이 이 시드에서 버티지 못했다."));
+                    + "; " + (o.fixHeld() ? t("the fix held.", "해결책은 통했다.") : t("the fix did NOT hold on this seed.", "해결책이 이 시드에서는 통하지 않았다."));
             out.println("-> " + verdict);
             rows.add(new String[] {String.valueOf(f.number()), f.fallacy(), scenarioClass(f), o.naiveBrief(),
                     o.naiveFailed() ? t("failed", "실패") : t("did not fail", "실패하지 않음"), o.fixBrief(),
-                    o.fixHeld() ? t("held", "버팀") : t("did not hold", "버티지 못함")});
+                    o.fixHeld() ? t("held", "통함") : t("did not hold", "통하지 않음")});
         }
         writeSummary(args.out(), args.seed(), args.quick(), rows);
     }
@@ -75,11 +75,11 @@ public final class Demo06Fallacies {
             n = Integer.parseInt(only.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(t("--only needs a fallacy number, got '" + only + "'; " + Fallacies.validValues(),
-                    "--only 에는 오류 번호가 필요합니다. 받은 값: '" + only + "'; " + Fallacies.validValues()));
+                    "--only에는 오류 번호가 필요합니다. 받은 값: '" + only + "'; " + Fallacies.validValues()));
         }
         if (n < 1 || n > Fallacies.all().size()) {
             throw new IllegalArgumentException(t("--only needs a fallacy number from 1 to 8, got '" + only + "'; " + Fallacies.validValues(),
-                    "--only 에는 1에서 8 사이의 오류 번호가 필요합니다. 받은 값: '" + only + "'; " + Fallacies.validValues()));
+                    "--only에는 1에서 8 사이의 오류 번호가 필요합니다. 받은 값: '" + only + "'; " + Fallacies.validValues()));
         }
         return List.of(Fallacies.number(n));
     }

@@ -210,11 +210,11 @@ public final class DemoArgs {
                     positionalGiven = true;
                     continue;
                 }
-                throw new IllegalArgumentException(t("unexpected argument '", "뜻밖의 인자 '") + token + "'"
+                throw new IllegalArgumentException(t("unexpected argument '", "예상하지 못한 인자 '") + token + "'"
                         + (lastFlag != null ? t(" after --" + lastFlag + " (a flag takes no value, or true or false)",
-                                " (--" + lastFlag + " 뒤: 플래그는 값을 받지 않거나 true, false 만 받습니다)")
-                        : positional != null ? t(" (only one " + positional + " may be given)", " (" + positional + " 은(는) 하나만 줄 수 있습니다)")
-                        : t("; options start with -- (valid: ", "; 옵션은 -- 로 시작합니다 (가능한 옵션: ") + validNames() + ")"));
+                                " (--" + lastFlag + " 뒤: 플래그는 값을 받지 않거나 true나 false만 받습니다)")
+                        : positional != null ? t(" (only one " + positional + " may be given)", " (" + positional + "은(는) 하나만 줄 수 있습니다)")
+                        : t("; options start with -- (valid: ", "; 옵션은 --로 시작합니다 (가능한 옵션: ") + validNames() + ")"));
             }
             lastFlag = null;
             String name = token.substring(2);
@@ -227,7 +227,7 @@ public final class DemoArgs {
             switch (name) {
                 case "quick" -> {
                     if (inline != null) {
-                        throw new IllegalArgumentException(t("--quick takes no value, got '", "--quick 은 값을 받지 않습니다. 받은 값: '") + inline + "'");
+                        throw new IllegalArgumentException(t("--quick takes no value, got '", "--quick은 값을 받지 않습니다. 받은 값: '") + inline + "'");
                     }
                     quick = true;
                 }
@@ -255,13 +255,13 @@ public final class DemoArgs {
         try {
             seed = Long.parseLong(seedText.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(t("--seed must be a whole number, got '", "--seed 는 정수여야 합니다. 받은 값: '") + seedText + "'");
+            throw new IllegalArgumentException(t("--seed must be a whole number, got '", "--seed는 정수여야 합니다. 받은 값: '") + seedText + "'");
         }
         if (outText != null) {
             try {
                 out = Path.of(outText);
             } catch (InvalidPathException e) {
-                throw new IllegalArgumentException(t("--out must be a folder name, got '", "--out 은 폴더 이름이어야 합니다. 받은 값: '")
+                throw new IllegalArgumentException(t("--out must be a folder name, got '", "--out은 폴더 이름이어야 합니다. 받은 값: '")
                         + outText + "' (" + e.getReason() + ")");
             }
         }
@@ -281,7 +281,7 @@ public final class DemoArgs {
             String value;
             if (token.equals("--lang")) {
                 if (i + 1 >= rest.size() || rest.get(i + 1).startsWith("--")) {
-                    throw new IllegalArgumentException("--lang needs a value: en or ko (--lang 에는 en 또는 ko 를 주세요)");
+                    throw new IllegalArgumentException("--lang needs a value: en or ko (--lang에는 en 또는 ko를 주세요)");
                 }
                 value = rest.remove(i + 1);
                 rest.remove(i);
@@ -299,7 +299,7 @@ public final class DemoArgs {
 
     private static String take(String flag, String expected, List<String> rest) {
         if (rest.isEmpty() || rest.get(0).startsWith("--")) {
-            throw new IllegalArgumentException(flag + t(" needs a value: ", " 에는 값이 필요합니다: ") + expected);
+            throw new IllegalArgumentException(flag + t(" needs a value: ", "에는 값이 필요합니다: ") + expected);
         }
         return rest.remove(0);
     }
@@ -312,30 +312,30 @@ public final class DemoArgs {
             Files.delete(probe);
         } catch (IOException e) {
             throw new IllegalArgumentException(t("--out must be a folder this demo can create and write in, got '",
-                    "--out 은 이 데모가 만들고 쓸 수 있는 폴더여야 합니다. 받은 값: '") + dir + "' (" + reason(e) + ")");
+                    "--out은 이 데모가 만들고 쓸 수 있는 폴더여야 합니다. 받은 값: '") + dir + "' (" + reason(e) + ")");
         }
     }
 
     private static String reason(IOException e) {
         if (e instanceof FileAlreadyExistsException f) {
-            return f.getFile() + " exists and is not a folder";
+            return f.getFile() + t(" exists and is not a folder", "은(는) 이미 있고 폴더가 아닙니다");
         }
         if (e instanceof AccessDeniedException a) {
-            return "permission denied: " + a.getFile();
+            return t("permission denied: ", "권한이 없습니다: ") + a.getFile();
         }
         if (e instanceof NoSuchFileException n) {
-            return "cannot create " + n.getFile();
+            return t("cannot create ", "만들 수 없습니다: ") + n.getFile();
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason() + (f.getFile() != null ? ": " + f.getFile() : "");
         }
-        return "cannot create or write it: " + e.getMessage();
+        return t("cannot create or write it: ", "만들거나 쓸 수 없습니다: ") + e.getMessage();
     }
 
     /** Reads one value of {@code o}, or throws saying what was wrong and what is allowed. */
     private static Object convert(Option o, String v) {
         String bad = t("--" + o.name() + " must be " + expected(o) + ", got '" + v + "'",
-                "--" + o.name() + " 은(는) " + expected(o) + "여야 합니다. 받은 값: '" + v + "'");
+                "--" + o.name() + "은(는) " + expected(o) + "이어야 합니다. 받은 값: '" + v + "'");
         switch (o.kind()) {
             case INT, LONG -> {
                 long n;
@@ -542,8 +542,8 @@ public final class DemoArgs {
             sb.append(wrap(r[1], 100 - width, indent)).append('\n');
         }
         if (positional != null) {
-            sb.append("  (").append(metavar(options.get(positional))).append(t(" alone is --", " 만 주면 --"))
-                    .append(positional).append(t(")\n", " 과 같음)\n"));
+            sb.append("  (").append(metavar(options.get(positional))).append(t(" alone is --", "만 주면 --"))
+                    .append(positional).append(t(")\n", "와(과) 같음)\n"));
         }
         return sb.toString().stripTrailing();
     }

@@ -24,7 +24,7 @@ public final class NotDoneYet extends UnsupportedOperationException {
     public NotDoneYet(String exercise, String file, String expected, String expectedKo) {
         super(Lang.t("Exercise " + exercise + " is not done yet: open " + file + " and " + expected
                         + " (hints: HINTS.md; the Exercises table in the module's README.md)",
-                "연습 문제 " + exercise + " 를 아직 풀지 않았습니다: " + file + " 을(를) 열고 " + expectedKo
-                        + " (힌트: HINTS.ko.md, 모듈 README.ko.md 의 연습 문제 표)"));
+                "연습 문제 " + exercise + "을(를) 아직 풀지 않았습니다: " + file + "을(를) 열고 " + expectedKo
+                        + " (힌트: HINTS.ko.md, 모듈 README.ko.md의 연습 문제 표)"));
     }
 }

@@ -170,7 +170,7 @@ public final class F2LatencyIsZero implements Fallacy {
                         "C는 S로부터 서로 독립인 응답 %d개를 %s 예산 안에 받아야 한다; 편도마다 2..4 ms 걸린다."),
                         n, Trace.formatNanos(budget))),
                 List.of(String.format(t("one call after another (\"calls are free\"): %s in total, about %d x the mean round trip %s,",
-                                "호출을 하나씩 차례로 (\"호출은 공짜다\"): 합계 %1$s, 평균 왕복 시간 %3$s의 약 %2$d 배로,"),
+                                "호출을 하나씩 차례로 (\"호출은 공짜다\"): 합계 %1$s, 평균 왕복 시간 %3$s의 약 %2$d배로,"),
                                 Trace.formatNanos(naive.totalNanos()), n, Trace.formatNanos(naive.meanRoundTripNanos())),
                         String.format(t("%s the %s budget.", "%2$s 예산을 %1$s."), naive.totalNanos() > budget ? t("over", "넘었다") : t("within", "지켰다"),
                                 Trace.formatNanos(budget))),

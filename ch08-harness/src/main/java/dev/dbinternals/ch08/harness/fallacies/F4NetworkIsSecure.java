@@ -316,7 +316,7 @@ public final class F4NetworkIsSecure implements Fallacy {
                         String.format(t("re-seals it, and replays order %d %d times. A's orders that reached B as A wrote them total %d.",
                                 "다시 봉인하고, %d번 주문을 %d회 되풀이해 보낸다. A가 쓴 그대로 B에 닿은 A의 주문 합계: %d."),
                                 REPLAYED_SEQ, REPLAYS, crc.ordered())),
-                List.of(line("CRC32C only", crc)),
+                List.of(line(t("CRC32C only", "CRC32C만"), crc)),
                 List.of(line("HMAC-SHA256", hmac),
                         line(t("HMAC + sequence number", "HMAC + 일련번호"), fix),
                         t("(the link-level version, a forged frame on the perfect link: ./ch08 demo links forged-frame)",
@@ -328,9 +328,12 @@ public final class F4NetworkIsSecure implements Fallacy {
     }
 
     private static String line(String what, Result r) {
-        return String.format(t("%-23s accidental flip %s, forgery %s, %d of %d replays accepted: B paid out %d.",
-                        "%1$-23s 우연한 뒤집힘 %2$s, 위조 %3$s, 되풀이 %5$d회 중 %4$d회 수락: B가 지급한 금액 %6$d."),
-                what + ":", r.corruptionAccepted() ? t("ACCEPTED", "수락됨") : t("rejected", "거부됨"),
+        // padded by display width (a Hangul syllable takes two columns), so the Korean lines up too
+        String label = what + ":";
+        int width = label.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL ? 2 : 1).sum();
+        return String.format(t("%s accidental flip %s, forgery %s, %d of %d replays accepted: B paid out %d.",
+                        "%1$s 우연한 뒤집힘 %2$s, 위조 %3$s, 되풀이 %5$d회 중 %4$d회 수락: B가 지급한 금액 %6$d."),
+                label + " ".repeat(Math.max(0, 23 - width)), r.corruptionAccepted() ? t("ACCEPTED", "수락됨") : t("rejected", "거부됨"),
                 r.forgeryAccepted() ? t("ACCEPTED", "수락됨") : t("rejected", "거부됨"),
                 r.replaysAccepted(), REPLAYS, r.paidOut());
     }

@@ -165,7 +165,7 @@ public final class F6ThereIsOneAdministrator implements Fallacy {
                         "각 노드가 자기 운영자만 믿는다: B는 A를 %d번 잘못 의심했고, A는 B를 %d번 의심했다."),
                         naive.falseSuspicionsByB(), naive.falseSuspicionsByA())),
                 List.of(String.format(t("configuration exchanged at connect time (hello with the heartbeat interval; timeout = %d x the peer's):",
-                                "연결할 때 설정을 교환한다 (하트비트 간격을 담은 hello; 타임아웃 = 상대 간격의 %d 배):"),
+                                "연결할 때 설정을 교환한다 (하트비트 간격을 담은 hello; 타임아웃 = 상대 간격의 %d배):"),
                                 MISSED_HEARTBEATS),
                         String.format(t("B's timeout for A became %d ms; false suspicions: B %d, A %d.",
                                 "A에 대한 B의 타임아웃은 %d ms가 되었다; 잘못된 의심: B %d번, A %d번."),

@@ -73,7 +73,7 @@ public enum Lang {
                 return l;
             }
         }
-        throw new IllegalArgumentException("--lang must be en or ko, got '" + value + "' (--lang 은 en 또는 ko 여야 합니다)");
+        throw new IllegalArgumentException("--lang must be en or ko, got '" + value + "' (--lang은 en 또는 ko여야 합니다)");
     }
 
     /** The rule of {@link #current}, with its inputs given: testable without touching the real environment. */

@@ -250,7 +250,7 @@ public final class SpaceTime {
                     label = "#" + e.messageId() + t(" dropped: ", " 버려짐: ") + e.dropReason() + scripted;
                     full = messageStory(trace, e, sends.get(e.messageId()), fates.get(e.messageId()),
                             t("DROPPED (" + e.detail() + ") at " + when + " on its way from " + e.node() + " to " + e.peer(),
-                                    "버려짐 (DROPPED: " + e.detail() + "): " + e.node() + " -> " + e.peer() + " 도중, " + when));
+                                    "버려짐 (DROPPED: " + e.detail() + "): " + e.node() + " -> " + e.peer() + " 전송 도중, " + when));
                 }
                 case CRASH -> {
                     style = "crash";
@@ -671,7 +671,7 @@ public final class SpaceTime {
         private static void legend(StringBuilder sb) {
             String[][] keys = {{"#1f5fbf", t("delivered", "전달")}, {"#d62728", t("dropped (X)", "버림 (X)")}, {"#8a2be2", t("duplicate", "중복")},
                 {"#e07b00", t("corrupted", "손상")}, {"#d62728", t("crash", "충돌")}, {"#2ca02c", t("restart", "재시작")},
-                {"#999", t("pause", "멈춤")}, {"#2ca02c", t("timer", "타이머")}, {"#f4c7c3", t("partition", "파티션")}};
+                {"#999", t("pause", "일시 정지")}, {"#2ca02c", t("timer", "타이머")}, {"#f4c7c3", t("partition", "파티션")}};
             int lx = 8;
             for (String[] k : keys) {
                 sb.append("<rect x=\"").append(lx).append("\" y=\"12\" width=\"18\" height=\"8\" fill=\"").append(k[0]).append("\"/>")

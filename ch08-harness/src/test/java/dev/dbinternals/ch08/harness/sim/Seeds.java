@@ -115,7 +115,7 @@ public final class Seeds {
             return Long.parseLong(v.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(t("-D" + prop + " needs a whole number, got '" + v + "'",
-                    "-D" + prop + " 에는 정수가 필요합니다. 받은 값: '" + v + "'"));
+                    "-D" + prop + "에는 정수가 필요합니다. 받은 값: '" + v + "'"));
         }
     }
 
