@@ -43,7 +43,7 @@ public final class Demo12ForgedFrame {
         DemoArgs.heading(System.out, t("1. A forged data frame, CRC32C only", "1. 위조 데이터 프레임, CRC32C만"));
         Outcome data = ForgedFrames.forgedData(seed, false);
         System.out.printf(t("  the attacker gives B, as from A, a DATA frame with A's next sequence number and the payload '%s'%n",
-                "  공격자가 A에게서 온 것처럼 A의 다음 시퀀스 번호와 페이로드 '%s'를 담은 DATA 프레임을 B에게 준다%n"), ForgedFrames.FORGED_PAYLOAD);
+                "  공격자가 A에게서 온 것처럼 A의 다음 시퀀스 번호와 페이로드('%s')를 담은 DATA 프레임을 B에게 준다%n"), ForgedFrames.FORGED_PAYLOAD);
         report(data);
 
         DemoArgs.heading(System.out, t("2. A forged acknowledgement, CRC32C only", "2. 위조 확인 응답, CRC32C만"));
