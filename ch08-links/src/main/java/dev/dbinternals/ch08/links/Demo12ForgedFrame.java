@@ -33,7 +33,7 @@ public final class Demo12ForgedFrame {
         DemoArgs.heading(System.out, t("Demo 12 · the network is secure? (분산 컴퓨팅의 오류), seed " + seed,
                 "데모 12 · 네트워크는 안전하다? (분산 컴퓨팅의 오류), 시드 " + seed));
         System.out.printf(t("A sends m1..m%d to B over the perfect link, one every 5 ms, 2 ms each way. An attacker on the path%n",
-                "A가 퍼펙트 링크로 B에게 메시지 %1$d개(m1..m%1$d)를 5 ms마다 하나씩 전송한다. 지연은 방향마다 2 ms. 경로 위의 공격자는%n"), ForgedFrames.MESSAGES);
+                "A가 퍼펙트 링크로 B에게 m1부터 m%d까지 5 ms마다 하나씩 전송한다. 지연은 방향마다 2 ms. 경로 위의 공격자는%n"), ForgedFrames.MESSAGES);
         System.out.println(t("hands a node frames that claim to come from the other end (UDP does not authenticate source",
                 "본 프레임의 헤더로 만든, 상대편에서 왔다고 주장하는 프레임을 노드에 건넨다 (UDP는 출발지 주소를"));
         System.out.println(t("addresses), built from the headers of frames it saw. A CRC32C has no secret: the attacker computes a",
