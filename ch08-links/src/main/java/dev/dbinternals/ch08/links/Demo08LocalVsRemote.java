@@ -119,10 +119,10 @@ public final class Demo08LocalVsRemote {
             t0 = System.nanoTime();
             take(it, 1);
             System.out.printf(t("  the request for page 2 was dropped on its way out; next() blocked %.0f ms: the link resent it%n",
-                    "  페이지 2 요청이 나가는 길에 버려졌다. next()가 %.0f ms 동안 멈췄다: 링크가 다시 보냈다%n"),
+                    "  페이지 2 요청이 나가는 길에 버려졌다. next()가 %.0f ms 동안 멈췄다: 링크가%n"),
                     (System.nanoTime() - t0) / 1e6);
             System.out.printf(t("  after its retransmission timeout (now %d ms; %d retransmission) and the iterator went on as if nothing happened.%n",
-                    "  재전송 타임아웃(지금 %d ms, 재전송 %d번) 뒤에. 반복자는 아무 일 없었던 듯 계속했다.%n"),
+                    "  재전송 타임아웃(지금 %d ms, 재전송 %d번)이 지난 뒤 요청을 다시 보냈고, 반복자는 아무 일 없었던 듯 계속했다.%n"),
                     overLink.retransmitTimeout().toMillis(), overLink.retransmissions() - retx0);
             System.out.println(t("  The perfect link never delivers a request twice while neither end restarts. Its dedup state",
                     "  어느 쪽도 재시작하지 않는 동안 퍼펙트 링크는 요청을 두 번 전달하지 않는다. 중복 제거 상태"));
@@ -220,8 +220,8 @@ public final class Demo08LocalVsRemote {
             parts.add(t("the " + cursor + " cursor repeated "
                     + (repeated.isEmpty() ? "nothing" : String.join(", ", repeated)) + " and " + (seen.contains(inserted) ? "saw " : "missed ")
                     + inserted,
-                    cursor + " 커서는 " + (repeated.isEmpty() ? "아무것도 반복하지 않았고" : String.join(", ", repeated) + "을(를) 반복했고")
-                    + " " + inserted + (seen.contains(inserted) ? "을(를) 봤다" : "을(를) 놓쳤다")));
+                    cursor + " 커서는 " + (repeated.isEmpty() ? "아무것도 반복하지 않았고" : String.join(", ", repeated) + " 키를 반복했고")
+                    + " " + inserted + (seen.contains(inserted) ? " 키를 봤다" : " 키를 놓쳤다")));
         }
         return t("  Here ", "  여기서 ") + String.join(t(";\n  ", ".\n  "), parts) + (shifted
                 ? t("\n  (the insert before the offset shifted the last key of a page into the next page)",

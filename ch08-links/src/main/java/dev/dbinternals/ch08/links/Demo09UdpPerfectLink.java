@@ -70,7 +70,7 @@ public final class Demo09UdpPerfectLink {
             case "both" -> {
                 DemoArgs.heading(System.out, t("Demo 09 · perfect link over UDP between two processes (링크)", "데모 09 · 두 프로세스 사이 UDP 위의 퍼펙트 링크"));
                 System.out.printf(t("A (this JVM, %s) sends m1..m%d to B (a second JVM, %s); each side drops %.0f %% of its datagrams.%n",
-                        "A(이 JVM, %s)가 m1..m%d를 B(두 번째 JVM, %s)에게 전송한다. 양쪽 모두 자기 데이터그램의 %.0f %%를 버린다.%n"),
+                        "A(이 JVM, %1$s)가 B(두 번째 JVM, %3$s)에게 m1부터 m%2$d까지 전송한다. 양쪽 모두 자기 데이터그램의 %4$.0f %%를 버린다.%n"),
                         sender, messages, receiver, loss * 100);
                 Process child = startReceiverProcess(args.seed(), messages, loss, sender, receiver);
                 Thread pump = new Thread(() -> copyOutput(child), "child-output");

@@ -37,7 +37,7 @@ public final class Demo11Identifiers {
             trials = Math.min(trials, 300);
         }
         long seed = args.seed();
-        DemoArgs.heading(System.out, t("Demo 11 · message identifiers (메시지 확인 응답), seed " + seed, "데모 11 · 메시지 식별자 (메시지 확인 응답), 시드 " + seed));
+        DemoArgs.heading(System.out, t("Demo 11 · message identifiers (메시지 확인 응답), seed " + seed, "데모 11 · 메시지 식별자 (책의 '메시지 확인 응답' 절), 시드 " + seed));
 
         DemoArgs.heading(System.out, t("Random 32-bit ids: how many until the first repeat?", "무작위 32비트 ID: 처음 반복될 때까지 몇 개?"));
         double n32 = Math.pow(2, 32);

@@ -33,7 +33,7 @@ public final class Demo12ForgedFrame {
         DemoArgs.heading(System.out, t("Demo 12 · the network is secure? (분산 컴퓨팅의 오류), seed " + seed,
                 "데모 12 · 네트워크는 안전하다? (분산 컴퓨팅의 오류), 시드 " + seed));
         System.out.printf(t("A sends m1..m%d to B over the perfect link, one every 5 ms, 2 ms each way. An attacker on the path%n",
-                "A가 퍼펙트 링크로 B에게 m1..m%d를 5 ms마다 하나씩 전송한다. 지연은 방향마다 2 ms. 경로 위의 공격자는%n"), ForgedFrames.MESSAGES);
+                "A가 퍼펙트 링크로 B에게 m1부터 m%d까지 5 ms마다 하나씩 전송한다. 지연은 방향마다 2 ms. 경로 위의 공격자는%n"), ForgedFrames.MESSAGES);
         System.out.println(t("hands a node frames that claim to come from the other end (UDP does not authenticate source",
                 "본 프레임의 헤더로 만든, 상대편에서 왔다고 주장하는 프레임을 노드에 건넨다 (UDP는 출발지 주소를"));
         System.out.println(t("addresses), built from the headers of frames it saw. A CRC32C has no secret: the attacker computes a",
@@ -43,14 +43,14 @@ public final class Demo12ForgedFrame {
         DemoArgs.heading(System.out, t("1. A forged data frame, CRC32C only", "1. 위조 데이터 프레임, CRC32C만"));
         Outcome data = ForgedFrames.forgedData(seed, false);
         System.out.printf(t("  the attacker gives B, as from A, a DATA frame with A's next sequence number and the payload '%s'%n",
-                "  공격자가 A에게서 온 것처럼 A의 다음 시퀀스 번호와 페이로드 '%s'를 담은 DATA 프레임을 B에게 준다%n"), ForgedFrames.FORGED_PAYLOAD);
+                "  공격자가 A에게서 온 것처럼 A의 다음 시퀀스 번호와 페이로드('%s')를 담은 DATA 프레임을 B에게 준다%n"), ForgedFrames.FORGED_PAYLOAD);
         report(data);
 
         DemoArgs.heading(System.out, t("2. A forged acknowledgement, CRC32C only", "2. 위조 확인 응답, CRC32C만"));
         System.out.println(t("  A->B is cut from 12 ms to 300 ms, so m4..m6 are lost; at 40 ms the attacker gives A, as from B,",
                 "  A->B가 12 ms부터 300 ms까지 끊겨 m4..m6이 손실된다. 40 ms에 공격자가 B에게서 온 것처럼"));
         System.out.printf(t("  an ACK saying n_consecutive=%d (it saw A send that many).%n",
-                "  n_consecutive=%d를 알리는 ACK를 A에게 준다 (공격자는 A가 그만큼 보내는 것을 봤다).%n"), ForgedFrames.MESSAGES);
+                "  n_consecutive=%d인 ACK를 A에게 준다 (공격자는 A가 그만큼 보내는 것을 봤다).%n"), ForgedFrames.MESSAGES);
         Outcome ack = ForgedFrames.forgedAck(seed, false, AckForgery.PLAUSIBLE);
         report(ack);
         System.out.print(forgedAckVerdict(ack.senderSeesAllAcknowledged(), ack.lost().size()));

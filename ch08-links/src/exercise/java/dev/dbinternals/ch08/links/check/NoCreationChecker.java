@@ -57,6 +57,6 @@ public final class NoCreationChecker {
     public static List<Violation> violations(List<Event> history) {
         throw new NotDoneYet("links-6", "ch08-links/src/exercise/java/dev/dbinternals/ch08/links/check/NoCreationChecker.java",
                 "make violations() judge every delivery by what its sender had sent to its receiver before it",
-                "violations()가 모든 전달을 그 전에 송신자가 수신자에게 전송한 것에 비추어 판정하게 만드세요");
+                "violations()가 모든 전달을, 그 전달 전에 해당 송신자가 해당 수신자에게 전송한 것에 비추어 판정하게 만드세요");
     }
 }

@@ -61,7 +61,7 @@ public final class StubbornLinkNode implements Node {
     @Override
     public void onMessage(Context ctx, Address from, byte[] message) {
         throw new NotDoneYet("links-7", FILE, "make onMessage() deliver what was sent to this node, and nothing else",
-                "onMessage()가 이 노드로 전송된 것만, 그리고 그것만 전달하게 만드세요");
+                "onMessage()가 이 노드로 전송된 것을 전달하고, 그 밖의 것은 전달하지 않게 만드세요");
     }
 
     @Override

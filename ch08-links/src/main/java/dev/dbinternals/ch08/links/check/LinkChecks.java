@@ -152,7 +152,7 @@ public final class LinkChecks {
                 Long last = lastDelivered.get(pair);
                 if (last != null && i < last) {
                     v.add(t(k + " (sent as #" + i + ") delivered after " + lastName.get(pair) + " (sent as #" + last + ")",
-                            k + "(#" + i + "로 전송)가 " + lastName.get(pair) + "(#" + last + "로 전송) 뒤에 전달됨"));
+                            k + "(#" + i + "번으로 전송): " + lastName.get(pair) + "(#" + last + "번으로 전송)보다 뒤에 전달됨"));
                 } else {
                     lastDelivered.put(pair, i);
                     lastName.put(pair, e.message());

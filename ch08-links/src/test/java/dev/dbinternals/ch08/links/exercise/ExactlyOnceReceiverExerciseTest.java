@@ -262,7 +262,7 @@ class ExactlyOnceReceiverExerciseTest {
             long times = rest & 7;
             rest >>>= 3;
             if (id < 9 && times != 1) {
-                wrong.add(t("payment " + id + " applied " + times + " time(s)", "결제 " + id + "가 " + times + "번 적용됐어요"));
+                wrong.add(t("payment " + id + " applied " + times + " time(s)", "ID가 " + id + "인 결제가 " + times + "번 적용됐어요"));
             } else if (id == 9 && times != 2) {
                 wrong.add(t("payments 9 and 10, two payments of the same amount, applied " + times + " time(s) between them",
                         "금액이 같은 두 결제 9와 10이 합쳐서 " + times + "번 적용됐어요"));
@@ -270,7 +270,7 @@ class ExactlyOnceReceiverExerciseTest {
         }
         if (rest != 0 || balance < 0) {
             wrong.add(t("the balance " + balance + " is no sum of these payments each applied at most 7 times",
-                    "잔액 " + balance + "은(는) 이 결제들을 각각 최대 7번 적용한 어떤 합도 아니에요"));
+                    "잔액 " + balance + ": 이 결제들을 각각 최대 7번 적용해서 나올 수 있는 합이 아니에요"));
         }
         assertThat(wrong).as(t("exactly-once processing, judged by the durable balance after a last crash (%s): %s", "정확히 한 번 처리, 마지막 충돌 뒤의 영속 잔액으로 판정 (%s): %s"),
                 crashes, wrong).isEmpty();

@@ -82,7 +82,7 @@ class PerfectLinkNodeExerciseTest {
             sim.at(healAt, () -> sim.network().heal());
         }
         String partition = healAt == null ? "" : t(", B partitioned from A and C until " + healAt.toMillis() + " ms",
-                ", B는 " + healAt.toMillis() + " ms까지 A, C와 분할돼 있었어요");
+                ", B는 " + healAt.toMillis() + " ms까지 네트워크 파티션으로 A, C와 끊겨 있었어요");
         long sends = plans.values().stream().mapToLong(List::size).sum();
         boolean allDelivered = sim.runUntil(() -> log.history.stream().filter(e -> e.kind() == LinkEvent.Kind.DELIVER).count() >= sends,
                 Duration.ofSeconds(20));
@@ -131,7 +131,7 @@ class PerfectLinkNodeExerciseTest {
     @Test
     void shouldGiveEveryPropertyDespiteLossDuplicationReorderingAndAPartition() {
         Seeds.check(t("perfect link, 25% loss, 15% duplication, delay 1-25 ms, half the runs partitioned for 2-5 s",
-                "퍼펙트 링크, 손실 25%, 중복 15%, 지연 1-25 ms, 실행의 절반은 2-5초 동안 분할"), 1000,
+                "퍼펙트 링크, 손실 25%, 중복 15%, 지연 1-25 ms, 실행의 절반은 2-5초 동안 파티션"), 1000,
                 seed -> run(seed, LinkFaults.none().withLoss(0.25).withDuplication(0.15)
                         .withDelay(Delay.uniform(Duration.ofMillis(1), Duration.ofMillis(25))), true));
     }

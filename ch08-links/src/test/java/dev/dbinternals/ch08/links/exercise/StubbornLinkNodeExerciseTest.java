@@ -86,7 +86,7 @@ class StubbornLinkNodeExerciseTest {
         assertThat(noCreation.holds()).as("%s", noCreation).isTrue();
         long lastWindow = runLength.minus(LAST).toNanos();
         String partition = healAt == null ? "" : t(" (A and B were partitioned until " + healAt.toMillis() + " ms)",
-                " (A와 B는 " + healAt.toMillis() + " ms까지 분할돼 있었어요)");
+                " (A와 B는 " + healAt.toMillis() + " ms까지 네트워크 파티션으로 끊겨 있었어요)");
         for (LinkEvent sent : log.history.stream().filter(e -> e.kind() == LinkEvent.Kind.SEND).toList()) {
             long deliveries = log.history.stream().filter(e -> e.kind() == LinkEvent.Kind.DELIVER && same(e, sent)).count();
             List<LinkEvent> onArrival = log.onArrival.stream().filter(e -> same(e, sent)).toList();
@@ -96,8 +96,8 @@ class StubbornLinkNodeExerciseTest {
             assertThat(late).as(t("stubborn delivery: '%s', sent once by %s to %s at %d ms, was delivered %d time(s) in all, "
                             + "%d of them while a frame carrying it arrived%s; none so in the last %d ms of the %d ms run%s "
                             + "(a stubborn link delivers it infinitely often, each time a copy arrives)",
-                            "스터번 전달(stubborn delivery): %2$s가 %4$d ms에 %3$s에게 한 차례 전송한 '%1$s'는 모두 %5$d번 전달됐고, "
-                            + "그중 %6$d번은 그것을 실은 프레임이 도착할 때였어요%7$s. 그런데 %9$d ms 실행의 마지막 %8$d ms에는 한 번도 없었어요%10$s "
+                            "스터번 전달(stubborn delivery): %2$s가 %4$d ms에 %3$s에게 한 차례 전송한 메시지 '%1$s'는 모두 %5$d번 전달됐고, "
+                            + "그중 %6$d번은 그것을 실은 프레임이 도착할 때였어요%7$s. 그런데 %9$d ms 실행의 마지막 %8$d ms에는 그런 전달이 한 번도 없었어요%10$s "
                             + "(스터번 링크는 사본이 도착할 때마다 전달하므로 무한히 자주 전달해요)"),
                     sent.message(), sent.from(), sent.to(), sent.timeNanos() / 1_000_000, deliveries, onArrival.size(), lastOne,
                     LAST.toMillis(), runLength.toMillis(), partition).isPositive();
@@ -116,7 +116,7 @@ class StubbornLinkNodeExerciseTest {
     @Test
     void shouldKeepDeliveringEveryMessageDespiteLossDuplicationReorderingAndAPartition() {
         Seeds.check(t("stubborn link, 30% loss, 10% duplication, delay 1-20 ms, half the runs partitioned at the start",
-                "스터번 링크, 손실 30%, 중복 10%, 지연 1-20 ms, 실행의 절반은 시작할 때 분할"), 1000,
+                "스터번 링크, 손실 30%, 중복 10%, 지연 1-20 ms, 실행의 절반은 시작할 때 파티션"), 1000,
                 seed -> run(seed, LinkFaults.none().withLoss(0.3).withDuplication(0.1)
                         .withDelay(Delay.uniform(Duration.ofMillis(1), Duration.ofMillis(20))), true));
     }
