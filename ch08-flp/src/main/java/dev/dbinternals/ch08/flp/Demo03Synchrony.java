@@ -62,7 +62,7 @@ public final class Demo03Synchrony {
         DemoArgs.heading(out, t(runs + " seeds per row: broken = runs violating agreement, decided = runs where all decided, <GST = of those, before GST",
                 "행마다 시드 " + runs + "개: 위반 = 일치성을 깬 실행, 결정 = 모두 결정한 실행, <GST = 그중 GST 전에 결정한 실행"));
         out.printf("%-52s | %-26s | %s%n", "", t("FloodSet (timers for safety)", "FloodSet (타이머를 안전성에 씀)"),
-                t("Quorum (timers for liveness only)", "Quorum (타이머를 활성에만 씀)"));
+                t("Quorum (timers for liveness only)", "Quorum (타이머를 활동성에만 씀)"));
         String header = String.format("%-52s | %8s %7s %8s | %8s %7s %8s %-10s %s", t("timing model", "타이밍 모델"),
                 t("susp/run", "의심/실행"), t("broken", "위반"), t("decided", "결정"), t("susp/run", "의심/실행"), t("broken", "위반"),
                 t("decided", "결정"), "<GST", t("median", "중앙값"));

@@ -119,7 +119,7 @@ public final class Demo11Identifiers {
         System.out.printf(t("  Without the sender's name in the id, B's messages 1..5 clash with A's: %d of 5 dropped.%n",
                 "  ID에 송신자 이름이 없으면 B의 메시지 1..5가 A의 것과 겹친다: 5개 중 %d개 버려짐.%n"), clash);
         System.out.println(t("  (PerfectLink keys its state by sender address; WindowedPerfectLink also keeps an incarnation number in durable storage.)",
-                "  (PerfectLink는 상태를 송신자 주소별로 둔다. WindowedPerfectLink는 영속 저장소에 인카네이션 번호도 둔다.)"));
+                "  (PerfectLink는 상태를 송신자 주소별로 둔다. WindowedPerfectLink는 영속 저장소에 세대 번호도 둔다.)"));
 
         DemoArgs.heading(System.out, t("Ids computed from the content", "내용으로 계산한 ID"));
         List<String> payments = List.of("charge alice 100", "charge alice 100");

@@ -81,12 +81,12 @@ public final class Demo05EveryProtocol {
         out.println();
         out.println(t("Agreement alone is cheap (for instance: never attack), and so are validity with non-triviality",
                 "일치성만 지키기는 쉽고(예: 절대 공격하지 않기), 유효성과 비자명성만 지키기도 쉽다"));
-        out.println(t("(attack when the order arrived). Every table of C(r) above has its first row, all three kept,",
+        out.println(t("(attack when the order arrived). The first row of each table of C(r) above, all three kept, is",
                 "(명령이 도착하면 공격하기). 위 C(r)의 표마다 첫 행, 곧 셋 다 유지한 프로토콜 수가"));
-        out.println(noneKeepsAll ? t("at 0: for these classes the theorem is a count, not just an argument.",
-                "0이다. 이 클래스들에서 정리는 논증일 뿐 아니라 세어 본 결과다.")
-                : t("NOT at 0: that contradicts the theorem; the enumeration has a bug.",
-                "0이 아니다(!). 정리와 모순이니 열거에 버그가 있다."));
+        out.println(noneKeepsAll ? t("at 0 in every table: for these classes the theorem is a count, not just an argument.",
+                "모든 표에서 0이다. 이 클래스들에서 정리는 논증일 뿐 아니라 세어 본 결과다.")
+                : t("NOT at 0 in some table: that contradicts the theorem; the enumeration has a bug.",
+                "어떤 표에서는 0이 아니다(!). 정리와 모순이니 열거에 버그가 있다."));
 
         OneBitProtocol p;
         String whose;

@@ -31,8 +31,10 @@ public final class Demo06RandomizedAttack {
         int seeds = a.changed("seeds").isPresent() ? a.intValue("seeds") : a.quick() ? 400 : 4000;
         int maxR = a.quick() ? 5 : 7;
         PrintStream out = System.out;
-        out.println(t("No deterministic protocol keeps agreement over a lossy valley. With a coin it can be made",
-                "전령을 잃는 골짜기에서 일치성을 지키는 결정적 프로토콜은 없다. 동전을 쓰면 불일치를 드물게"));
+        out.println(t("No deterministic protocol keeps agreement together with validity and non-triviality over a lossy",
+                "전령을 잃는 골짜기에서, 전령 수가 유한하면 일치성을 유효성, 비자명성과 함께 지키는 결정적 프로토콜은 없다."));
+        out.println(t("valley with finitely many messengers. With a coin, disagreement can be made",
+                "동전을 쓰면 불일치를 드물게"));
         out.println(t("unlikely: A draws a key from 1..r; each general counts its level (A starts at 1 on plan",
                 "만들 수는 있다. A는 1..r에서 키(key)를 뽑는다. 각 장군은 자기 레벨을 센다 (A는 계획이 ATTACK이면"));
         out.println(t("ATTACK, B at 0, a delivered messenger lifts its receiver to the sender's level + 1) and",

@@ -46,7 +46,7 @@ public final class RelayNode implements Node {
 
     @Override
     public void onTimer(Context ctx, Object tag) {
-        throw new NotDoneYet("harness-1", FILE, "a timer this node set has fired",
+        throw new NotDoneYet("harness-1", FILE, "handle a timer this node set, when it fires",
                 "이 노드가 건 타이머가 울렸을 때의 처리를 구현하세요.");
     }
 
