@@ -45,6 +45,7 @@ public final class Vote {
      * correct replica.
      */
     public static Set<Address> faulty(List<Reply> replies, int f) {
-        throw new NotDoneYet("failures-3", FILE, "make faulty() return the replicas the replies prove faulty, and never a correct one");
+        throw new NotDoneYet("failures-3", FILE, "make faulty() return the replicas the replies prove faulty, and never a correct one",
+                "faulty()가 응답들로 장애임이 증명되는 복제본을 돌려주고, 올바른 복제본은 결코 돌려주지 않도록 구현하세요.");
     }
 }
