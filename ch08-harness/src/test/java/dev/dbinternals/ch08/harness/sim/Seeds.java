@@ -121,8 +121,15 @@ public final class Seeds {
 
     /** The message of a failure: scenario, seed and the replay command. Public for tests and other runners. */
     public static String failureMessage(String scenario, long seed, int index, int of, StackWalker.StackFrame caller) {
-        String module = Path.of("").toAbsolutePath().getFileName() == null ? "."
-                : Path.of("").toAbsolutePath().getFileName().toString();
+        String head = t("scenario '" + scenario + "' failed for seed " + seed + " (run " + index + " of " + of + ")\n",
+                "시나리오 '" + scenario + "': 시드 " + seed + "에서 실패했다 (실행 " + of + "번 중 " + index + "번째)\n");
+        if (!StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> f.getClassName().startsWith("org.junit.")))) {
+            // not a JUnit test (a plain main, a tool): no Maven command could name it, so say what works
+            return head + t("  replay: run the same program again with -Dch08.seed=" + seed
+                            + " (it was not started by JUnit, so there is no test to name)",
+                    "  재현: 같은 프로그램에 -Dch08.seed=" + seed + " 옵션을 붙여 다시 실행하세요 (JUnit이 시작한 것이 아니라 이름 댈 테스트가 없어요)");
+        }
+        String module = moduleOf(caller);
         String test = caller == null ? "<TestClass>"
                 : caller.getClassName().substring(caller.getClassName().lastIndexOf('.') + 1)
                         .replaceAll("\\$.*", "") + "#" + caller.getMethodName();
@@ -134,10 +141,30 @@ public final class Seeds {
         }
         // the default build skips @Tag("exercise") tests: their replay needs the exercises profile
         String profile = isExerciseTest(testClass) ? " -Pexercises" : "";
-        return t("scenario '" + scenario + "' failed for seed " + seed + " (run " + index + " of " + of + ")\n",
-                "시나리오 '" + scenario + "': 시드 " + seed + "에서 실패했다 (실행 " + of + "번 중 " + index + "번째)\n")
+        return head
                 // -am builds the harness too, so the command works on a fresh clone with nothing installed
                 + t("  replay: ", "  재현: ") + "mvn -q -pl " + module + " -am" + profile + " test -Dtest=" + test + " -Dch08.seed=" + seed;
+    }
+
+    /**
+     * The module of the test that called: the folder above the {@code target} folder its class was
+     * loaded from ({@code ch08-links/target/test-classes}), else the working directory's name (where
+     * Surefire runs a module's tests).
+     */
+    static String moduleOf(StackWalker.StackFrame caller) {
+        try {
+            Path from = Path.of(caller.getDeclaringClass().getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = from; p != null; p = p.getParent()) {
+                if (p.getFileName() != null && p.getFileName().toString().equals("target") && p.getParent() != null
+                        && p.getParent().getFileName() != null) {
+                    return p.getParent().getFileName().toString();
+                }
+            }
+        } catch (RuntimeException | java.net.URISyntaxException e) {
+            // no frame, no class reference or no code source: fall back to the working directory
+        }
+        Path cwd = Path.of("").toAbsolutePath().getFileName();
+        return cwd == null ? "." : cwd.toString();
     }
 
     /** True when {@code type} (or a class enclosing it) carries JUnit's {@code @Tag("exercise")}, read reflectively. */

@@ -51,4 +51,23 @@ class SeedsTest {
                 .hasMessageContaining("the property does not hold")
                 .hasMessageContaining("fails-on-3-seed-3.html");
     }
+
+    @Test
+    void shouldNotPrintAMavenCommandWhenNoJUnitTestStartedTheRun() throws Exception {
+        // a plain main (here: a fresh thread, whose stack holds no JUnit frame) gets no made-up test name
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                Seeds.check("always fails", 1, seed -> {
+                    throw new IllegalStateException("boom");
+                });
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        });
+        t.start();
+        t.join();
+        assertThat(thrown.get()).isInstanceOf(AssertionError.class);
+        assertThat(thrown.get().getMessage()).contains("-Dch08.seed=1").doesNotContain("mvn ").doesNotContain("-Dtest=");
+    }
 }
