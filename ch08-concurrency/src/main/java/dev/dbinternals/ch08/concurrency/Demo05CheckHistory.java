@@ -109,10 +109,21 @@ public final class Demo05CheckHistory {
                 text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
                 throw new IllegalArgumentException(t("no such file: ", "그런 파일이 없습니다: ") + file);
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new IllegalArgumentException(t(file + " is not UTF-8 text (a binary file?): a history is an EDN text file",
+                        file + "은(는) UTF-8 텍스트가 아닙니다(바이너리 파일인가요?): 히스토리는 EDN 텍스트 파일입니다"));
             } catch (IOException e) {
                 throw new IllegalArgumentException(t("cannot read ", "읽을 수 없습니다: ") + file + ": " + e.getMessage());
             }
+            if (text.isBlank()) {
+                throw new IllegalArgumentException(t(file + " is empty: a history has at least one operation",
+                        file + "이(가) 비어 있습니다: 히스토리에는 연산이 적어도 하나 있어야 합니다"));
+            }
             History h = JepsenHistory.parse(text, independent);
+            if (h.events().isEmpty()) {
+                throw new IllegalArgumentException(t(file + " holds no operation: nothing to check",
+                        file + "에는 연산이 하나도 없습니다: 검사할 것이 없습니다"));
+            }
             Model<?> m = model(modelName, initial, strictNil);
             h.warnings().forEach(w -> out.println(t("warning: ", "경고: ") + w));
             boolean hasReads = !modelName.equals("counter") && !modelName.equals("mutex");

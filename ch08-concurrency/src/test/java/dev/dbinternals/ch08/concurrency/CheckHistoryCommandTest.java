@@ -95,4 +95,43 @@ class CheckHistoryCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file");
     }
+
+    // ---- hostile input: a clear message and exit 2 ("bad input"), never 0 or 1, never a stack trace (issue 12 §5)
+
+    @Test
+    void shouldRefuseCollectionsNestedThousandsDeep() throws IOException {
+        int code = run("[".repeat(5000) + "]".repeat(5000), "register", "nil", false);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nested more than").doesNotContain("StackOverflow");
+    }
+
+    @Test
+    void shouldRefuseAnEmptyFileAndOneWithoutOperations() throws IOException {
+        assertThat(run("", "register", "nil", false)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is empty");
+        err.reset();
+        assertThat(run("  \n ; only a comment\n", "register", "nil", false)).isEqualTo(2);
+        assertThat(run("[]", "register", "nil", false)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no operation");
+    }
+
+    @Test
+    void shouldSayABinaryFileIsNotText() throws IOException {
+        Path f = dir.resolve("binary.edn");
+        Files.write(f, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3, 0x28});
+        int code = Demo05CheckHistory.checkFile(f.toString(), "register", "nil", false, false, "linearizable", 1_000_000, 10,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not UTF-8 text").doesNotContain("Input length");
+    }
+
+    @Test
+    void shouldRefuseANumberAMillionDigitsLong() throws IOException {
+        int code = run("{:process 0, :type :invoke, :f :write, :value " + "7".repeat(1_000_000) + "}\n", "register", "nil", false);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("a number of 1000000 characters");
+    }
 }

@@ -141,11 +141,18 @@ public final class Edn {
     }
 
     /** A position in the text; reads one value at a time. */
+    /** Collections nested deeper than this are refused: Jepsen histories nest three or four levels, and
+     *  recursion this deep would otherwise end in a StackOverflowError instead of a message. */
+    static final int MAX_DEPTH = 500;
+    /** Numbers longer than this are refused: BigInteger parsing is quadratic, a million digits took seconds. */
+    static final int MAX_NUMBER_LENGTH = 100;
+
     private static final class Cursor {
         private final String s;
         private int pos;
         private int line = 1;
         private int col = 1;
+        private int depth;
 
         Cursor(String s) {
             this.s = s;
@@ -198,6 +205,19 @@ public final class Edn {
             int line0 = line;
             int col0 = col;
             char ch = peek();
+            if ((ch == '(' || ch == '[' || ch == '{' || ch == '#') && depth >= MAX_DEPTH) {
+                throw error(t("collections nested more than " + MAX_DEPTH + " deep: not a history",
+                        "컬렉션이 " + MAX_DEPTH + "단계보다 깊게 중첩되어 있습니다: 히스토리가 아닙니다"));
+            }
+            depth++;
+            try {
+                return readValueAt(ch, line0, col0);
+            } finally {
+                depth--;
+            }
+        }
+
+        private Object readValueAt(char ch, int line0, int col0) {
             switch (ch) {
                 case '(', '[' -> {
                     next();
@@ -377,6 +397,10 @@ public final class Edn {
 
         /** 42, -7, 12345678901234567890, 7N, 0x6d2a1b, 1.5, 2e3. */
         private Object number(String t, int line0, int col0) {
+            if (t.length() > MAX_NUMBER_LENGTH) {
+                throw new EdnParseException(t("a number of " + t.length() + " characters: numbers here have at most " + MAX_NUMBER_LENGTH,
+                        t.length() + "자짜리 수: 여기서 읽는 수는 " + MAX_NUMBER_LENGTH + "자까지입니다"), line0, col0);
+            }
             String sign = t.startsWith("-") ? "-" : "";
             String digits = t.startsWith("-") || t.startsWith("+") ? t.substring(1) : t;
             try {
