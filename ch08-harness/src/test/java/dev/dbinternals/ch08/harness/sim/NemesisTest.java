@@ -1,0 +1,79 @@
+package dev.dbinternals.ch08.harness.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dbinternals.ch08.harness.Address;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The nemesis (issue 12 §2): seeded schedules, calm and stormy, always healed at the end. */
+class NemesisTest {
+
+    private static Simulation gossip(long seed) {
+        Simulation sim = new Simulation(seed);
+        for (String n : List.of("A", "B", "C")) {
+            sim.addNode(n, () -> new Nodes.Gossip(10));
+        }
+        return sim;
+    }
+
+    @Test
+    void shouldPlanTheSameScheduleAndRunForTheSameSeed() {
+        Simulation one = gossip(5);
+        Simulation two = gossip(5);
+        List<String> a = Nemesis.random(42).plan(one, Duration.ofSeconds(2));
+        List<String> b = Nemesis.random(42).plan(two, Duration.ofSeconds(2));
+        one.runFor(Duration.ofSeconds(3));
+        two.runFor(Duration.ofSeconds(3));
+
+        assertThat(a).isEqualTo(b).isNotEmpty();
+        assertThat(one.trace().hash()).isEqualTo(two.trace().hash());
+        assertThat(one.trace().toText()).contains("nemesis (seed 42)").contains("nemesis: " + a.get(0));
+        assertThat(Nemesis.random(43).plan(gossip(5), Duration.ofSeconds(2))).isNotEqualTo(a);
+    }
+
+    @Test
+    void shouldCoverCalmAndStormyRunsOverAThousandSeeds() {
+        int calm = 0;
+        int stormy = 0;
+        for (long seed = 1; seed <= 1000; seed++) {
+            int faults = Nemesis.random(seed).plan(gossip(seed), Duration.ofSeconds(2)).size();
+            calm += faults == 0 ? 1 : 0;
+            stormy += faults >= 15 ? 1 : 0;
+        }
+        assertThat(calm).as("seeds with no fault at all").isPositive();
+        assertThat(stormy).as("seeds with 15 faults or more in 2 s").isGreaterThan(50);
+    }
+
+    @Test
+    void shouldHealTheNetworkAndRestartEveryTargetAfterTheActivePeriod() {
+        for (long seed = 1; seed <= 200; seed++) {
+            Simulation sim = gossip(seed);
+            new Nemesis(seed, new Nemesis.Rates(5, 0.5, 5, 3, 2)).plan(sim, Duration.ofSeconds(1));
+            sim.runFor(Duration.ofMillis(1500));
+            for (Address a : sim.nodes()) {
+                assertThat(sim.isCrashed(a)).as("seed %d: %s up after the heal", seed, a).isFalse();
+            }
+            long delivered = sim.stats().delivered();
+            sim.runFor(Duration.ofMillis(100));
+            assertThat(sim.stats().delivered()).as("seed %d: messages flow after the heal", seed).isGreaterThan(delivered);
+        }
+    }
+
+    @Test
+    void shouldSpareNodesThatAreNotTargets() {
+        Simulation sim = gossip(3);
+        List<String> plan = new Nemesis(3, new Nemesis.Rates(0, 0, 20, 20, 20)).targets(Set.of(Address.of("B"))).plan(sim, Duration.ofSeconds(1));
+        assertThat(plan).isNotEmpty().allMatch(l -> l.contains(" B ") || l.endsWith(" B"));
+    }
+
+    @Test
+    void shouldRejectRatesOutOfRange() {
+        assertThatThrownBy(() -> new Nemesis.Rates(-1, 0, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Nemesis.Rates(0, 2, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Nemesis(1, Nemesis.Rates.calm()).plan(gossip(1), Duration.ofSeconds(1))).isEmpty();
+    }
+}
