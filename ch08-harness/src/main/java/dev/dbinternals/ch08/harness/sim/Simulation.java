@@ -183,6 +183,8 @@ public final class Simulation {
     final Network network;
     private final PriorityQueue<Scheduled> queue = new PriorityQueue<>();
     private long nextSeq;
+    /** Null: events due at the same instant run in the order scheduled; else in an order drawn from the seed. */
+    private SplittableRandom ties;
     private final List<NodeState> nodes = new ArrayList<>();
     private final Map<Address, NodeState> byAddress = new HashMap<>(); // looked up, never iterated
     List<Address> addresses = List.of();
@@ -467,6 +469,16 @@ public final class Simulation {
         record(now, Kind.NOTE, s.address, null, -1, null, "slowness x" + factor);
     }
 
+    /**
+     * Events due at the same instant (two arrivals with equal delays, a timer and an arrival) run in
+     * the order they were scheduled unless this is on; then in an order drawn from the seed — still
+     * the same for the same seed, but different across seeds, so a protocol that silently relies on
+     * one order of simultaneous events meets the other. Call it before the run.
+     */
+    public void shuffleSimultaneousEvents(boolean on) {
+        ties = on ? new SplittableRandom(streamSeed("ties")) : null;
+    }
+
     // ------------------------------------------------------------------ fault plan and running
 
     /** Runs {@code action} at virtual time {@code when} (from the start of the run): the fault plan. */
@@ -609,7 +621,7 @@ public final class Simulation {
     }
 
     void schedule(long time, Event event) {
-        queue.add(new Scheduled(time, nextSeq++, event));
+        queue.add(new Scheduled(time, ties == null ? nextSeq++ : ties.nextLong(), event));
     }
 
     /** Runs the next event if it is due by {@code limit}; false when there is none. */
