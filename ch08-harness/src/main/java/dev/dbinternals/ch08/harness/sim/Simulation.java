@@ -183,6 +183,11 @@ public final class Simulation {
     final Network network;
     private final PriorityQueue<Scheduled> queue = new PriorityQueue<>();
     private long nextSeq;
+    private record NamedInvariant(String name, BooleanSupplier holds) {
+    }
+
+    /** Checked after every event, in the order added. */
+    private final List<NamedInvariant> invariants = new ArrayList<>();
     /** Null: events due at the same instant run in the order scheduled; else in an order drawn from the seed. */
     private SplittableRandom ties;
     private final List<NodeState> nodes = new ArrayList<>();
@@ -470,6 +475,19 @@ public final class Simulation {
     }
 
     /**
+     * Checks {@code holds} after every event of the run (a delivery, a timer, a planned action...):
+     * the first event after which it is false stops the run with an {@link InvariantViolation}, so
+     * {@code trace()} ends with that event (and a note naming the invariant) — the shortest prefix of
+     * this run that shows the violation. A predicate over node state reads the nodes through
+     * {@link #node}: {@code sim.invariant("one leader", () -> leaders(sim) <= 1)}. Keep it cheap: it
+     * runs once per event.
+     */
+    public Simulation invariant(String name, BooleanSupplier holds) {
+        invariants.add(new NamedInvariant(Objects.requireNonNull(name, "name"), Objects.requireNonNull(holds, "holds")));
+        return this;
+    }
+
+    /**
      * Events due at the same instant (two arrivals with equal delays, a timer and an arrival) run in
      * the order they were scheduled unless this is on; then in an order drawn from the seed — still
      * the same for the same seed, but different across seeds, so a protocol that silently relies on
@@ -647,6 +665,12 @@ public final class Simulation {
             wake(w.node());
         } else if (e instanceof Start s) {
             start(s.node());
+        }
+        for (NamedInvariant inv : invariants) {
+            if (!inv.holds().getAsBoolean()) {
+                record(now, Kind.NOTE, null, null, -1, null, "invariant '" + inv.name() + "' broken");
+                throw new InvariantViolation(inv.name(), now, seed, eventsRun);
+            }
         }
         return true;
     }
