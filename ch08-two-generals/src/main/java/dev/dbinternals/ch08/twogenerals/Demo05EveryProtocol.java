@@ -83,9 +83,9 @@ public final class Demo05EveryProtocol {
                 "일치성만 지키기는 쉽고(예: 절대 공격하지 않기), 유효성과 비자명성만 지키기도 쉽다"));
         out.println(t("(attack when the order arrived). The first row of each table of C(r) above, all three kept, is",
                 "(명령이 도착하면 공격하기). 위 C(r)의 표마다 첫 행, 곧 셋 다 유지한 프로토콜 수가"));
-        out.println(noneKeepsAll ? t("at 0 in every table: for these classes the theorem is a count, not just an argument.",
+        out.println(noneKeepsAll ? t("0 in every table: for these classes the theorem is a count, not just an argument.",
                 "모든 표에서 0이다. 이 클래스들에서 정리는 논증일 뿐 아니라 세어 본 결과다.")
-                : t("NOT at 0 in some table: that contradicts the theorem; the enumeration has a bug.",
+                : t("NOT 0 in some table: that contradicts the theorem; the enumeration has a bug.",
                 "어떤 표에서는 0이 아니다(!). 정리와 모순이니 열거에 버그가 있다."));
 
         OneBitProtocol p;

@@ -140,13 +140,13 @@ public final class Edn {
         return out;
     }
 
-    /** A position in the text; reads one value at a time. */
     /** Collections nested deeper than this are refused: Jepsen histories nest three or four levels, and
      *  recursion this deep would otherwise end in a StackOverflowError instead of a message. */
     static final int MAX_DEPTH = 500;
     /** Numbers longer than this are refused: BigInteger parsing is quadratic, a million digits took seconds. */
     static final int MAX_NUMBER_LENGTH = 100;
 
+    /** A position in the text; reads one value at a time. */
     private static final class Cursor {
         private final String s;
         private int pos;

@@ -17,7 +17,7 @@ public final class InvariantViolation extends RuntimeException {
 
     InvariantViolation(String invariant, long timeNanos, long seed, long event) {
         super("invariant '" + invariant + "' broken at " + Trace.formatNanos(timeNanos) + " (seed " + seed
-                + ", after event " + event + "); the run stopped there: sim.trace() ends with the event that broke it");
+                + ", after event " + event + "); the run stopped there: sim.trace() ends with the event that broke it and a note naming the invariant");
         this.invariant = invariant;
         this.timeNanos = timeNanos;
         this.seed = seed;

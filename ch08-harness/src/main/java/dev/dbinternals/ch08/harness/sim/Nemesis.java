@@ -16,8 +16,9 @@ import java.util.TreeSet;
  * restarts, pauses and clock steps for a while, then everything healed — the "nemesis" of Jepsen,
  * the fault generator of simulation testing. {@link #random} draws the rates themselves from the
  * seed, so a thousand seeds cover calm runs (no fault of some kind, or none at all) and stormy ones
- * alike; the same seed gives the same schedule, and every fault is written into the trace as a note
- * when it is planned ("nemesis: ...") and appears again as the event it causes.
+ * alike; the same seed gives the same schedule, which {@link #plan} returns; each fault is written into
+ * the trace as a note when it happens ("nemesis: ...", next to the event it causes; a crash or pause
+ * aimed at a node that is already down is skipped).
  *
  * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애) and "Failure
  * Models" (장애 모델): the faults a protocol must survive, generated instead of scripted by hand.
