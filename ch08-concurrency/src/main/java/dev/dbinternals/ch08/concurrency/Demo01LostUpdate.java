@@ -2,10 +2,10 @@ package dev.dbinternals.ch08.concurrency;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
-import dev.dbinternals.ch08.concurrency.check.CheckResult;
-import dev.dbinternals.ch08.concurrency.check.LinearizabilityChecker;
-import dev.dbinternals.ch08.concurrency.check.Models;
-import dev.dbinternals.ch08.concurrency.history.JepsenHistory;
+import dev.dbinternals.ch08.harness.check.CheckResult;
+import dev.dbinternals.ch08.harness.check.LinearizabilityChecker;
+import dev.dbinternals.ch08.harness.check.Models;
+import dev.dbinternals.ch08.harness.history.JepsenHistory;
 import dev.dbinternals.ch08.concurrency.interleaving.InterleavingModel;
 import dev.dbinternals.ch08.concurrency.interleaving.OutcomeSpec;
 import dev.dbinternals.ch08.concurrency.interleaving.OutcomeTable;

@@ -2,10 +2,10 @@ package dev.dbinternals.ch08.concurrency;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
-import dev.dbinternals.ch08.concurrency.check.CheckResult;
-import dev.dbinternals.ch08.concurrency.check.LinearizabilityChecker;
-import dev.dbinternals.ch08.concurrency.check.Models;
-import dev.dbinternals.ch08.concurrency.history.History;
+import dev.dbinternals.ch08.harness.check.CheckResult;
+import dev.dbinternals.ch08.harness.check.LinearizabilityChecker;
+import dev.dbinternals.ch08.harness.check.Models;
+import dev.dbinternals.ch08.harness.history.History;
 import dev.dbinternals.ch08.concurrency.race.RealThreadRace;
 import dev.dbinternals.ch08.concurrency.race.RealThreadRace.Variant;
 import dev.dbinternals.ch08.concurrency.race.RecordedCounter;

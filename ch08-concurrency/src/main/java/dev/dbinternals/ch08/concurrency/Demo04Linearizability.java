@@ -2,12 +2,12 @@ package dev.dbinternals.ch08.concurrency;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
-import dev.dbinternals.ch08.concurrency.check.LinearizabilityChecker;
-import dev.dbinternals.ch08.concurrency.check.Models;
-import dev.dbinternals.ch08.concurrency.check.SequentialConsistencyChecker;
-import dev.dbinternals.ch08.concurrency.check.Verdict;
-import dev.dbinternals.ch08.concurrency.history.History;
-import dev.dbinternals.ch08.concurrency.history.Operation;
+import dev.dbinternals.ch08.harness.check.LinearizabilityChecker;
+import dev.dbinternals.ch08.harness.check.Models;
+import dev.dbinternals.ch08.harness.check.SequentialConsistencyChecker;
+import dev.dbinternals.ch08.harness.check.Verdict;
+import dev.dbinternals.ch08.harness.history.History;
+import dev.dbinternals.ch08.harness.history.Operation;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import java.io.PrintStream;
 import java.util.ArrayList;

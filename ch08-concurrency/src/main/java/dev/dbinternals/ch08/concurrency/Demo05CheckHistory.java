@@ -2,16 +2,16 @@ package dev.dbinternals.ch08.concurrency;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
-import dev.dbinternals.ch08.concurrency.check.CheckResult;
-import dev.dbinternals.ch08.concurrency.check.LinearizabilityChecker;
-import dev.dbinternals.ch08.concurrency.check.Model;
-import dev.dbinternals.ch08.concurrency.check.Models;
-import dev.dbinternals.ch08.concurrency.check.SequentialConsistencyChecker;
-import dev.dbinternals.ch08.concurrency.check.Verdict;
-import dev.dbinternals.ch08.concurrency.history.Edn;
-import dev.dbinternals.ch08.concurrency.history.EdnParseException;
-import dev.dbinternals.ch08.concurrency.history.History;
-import dev.dbinternals.ch08.concurrency.history.JepsenHistory;
+import dev.dbinternals.ch08.harness.check.CheckResult;
+import dev.dbinternals.ch08.harness.check.LinearizabilityChecker;
+import dev.dbinternals.ch08.harness.check.Model;
+import dev.dbinternals.ch08.harness.check.Models;
+import dev.dbinternals.ch08.harness.check.SequentialConsistencyChecker;
+import dev.dbinternals.ch08.harness.check.Verdict;
+import dev.dbinternals.ch08.harness.history.Edn;
+import dev.dbinternals.ch08.harness.history.EdnParseException;
+import dev.dbinternals.ch08.harness.history.History;
+import dev.dbinternals.ch08.harness.history.JepsenHistory;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import java.io.IOException;
 import java.io.InputStream;

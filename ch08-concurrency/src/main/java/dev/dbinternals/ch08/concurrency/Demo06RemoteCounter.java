@@ -2,7 +2,7 @@ package dev.dbinternals.ch08.concurrency;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
-import dev.dbinternals.ch08.concurrency.history.JepsenHistory;
+import dev.dbinternals.ch08.harness.history.JepsenHistory;
 import dev.dbinternals.ch08.concurrency.remote.CounterClient.Strategy;
 import dev.dbinternals.ch08.concurrency.remote.CounterMessages;
 import dev.dbinternals.ch08.concurrency.remote.RemoteCounterScenario;

@@ -2,8 +2,8 @@ package dev.dbinternals.ch08.concurrency;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
-import dev.dbinternals.ch08.concurrency.history.HistoryEvent;
-import dev.dbinternals.ch08.concurrency.history.JepsenHistory;
+import dev.dbinternals.ch08.harness.history.HistoryEvent;
+import dev.dbinternals.ch08.harness.history.JepsenHistory;
 import dev.dbinternals.ch08.concurrency.replication.QuorumScenario;
 import dev.dbinternals.ch08.concurrency.replication.Quorums;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
@@ -43,10 +43,10 @@ public final class Demo07Quorums {
                 String read = o.firstRead() == null ? t("nothing", "없음") : String.valueOf(o.firstRead());
                 out.printf("%-22s %-12s %-16s %-22s %s%s%n", q, repair ? t("on", "켬") : t("off", "끔"),
                         o.firstReadFailed() ? t("failed", "실패") : read,
-                        o.check().verdict() == dev.dbinternals.ch08.concurrency.check.Verdict.OK ? t("yes", "예") : o.check().verdict().toString(),
+                        o.check().verdict() == dev.dbinternals.ch08.harness.check.Verdict.OK ? t("yes", "예") : o.check().verdict().toString(),
                         reps, o.replicasConverged() ? t("  converged", "  수렴") : "");
                 rows.add(new Row(q, repair, o.writeEnd(), o.firstReadFailed(), o.firstRead(),
-                        o.check().verdict() == dev.dbinternals.ch08.concurrency.check.Verdict.OK, o.replicasConverged()));
+                        o.check().verdict() == dev.dbinternals.ch08.harness.check.Verdict.OK, o.replicasConverged()));
             }
         }
         out.println();

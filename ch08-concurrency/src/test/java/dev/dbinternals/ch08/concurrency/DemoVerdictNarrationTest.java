@@ -3,7 +3,7 @@ package dev.dbinternals.ch08.concurrency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbinternals.ch08.concurrency.coffee.CoffeeShop;
-import dev.dbinternals.ch08.concurrency.history.HistoryEvent;
+import dev.dbinternals.ch08.harness.history.HistoryEvent;
 import dev.dbinternals.ch08.concurrency.replication.Quorums;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.dbinternals.ch08.concurrency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dbinternals.ch08.concurrency.history.Operation;
+import dev.dbinternals.ch08.harness.history.Operation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.dbinternals.ch08.concurrency.interleaving;
 
-import dev.dbinternals.ch08.concurrency.history.History;
+import dev.dbinternals.ch08.harness.history.History;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

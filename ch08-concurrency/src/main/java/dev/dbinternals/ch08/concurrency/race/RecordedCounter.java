@@ -1,7 +1,7 @@
 package dev.dbinternals.ch08.concurrency.race;
 
-import dev.dbinternals.ch08.concurrency.history.History;
-import dev.dbinternals.ch08.concurrency.history.HistoryEvent;
+import dev.dbinternals.ch08.harness.history.History;
+import dev.dbinternals.ch08.harness.history.HistoryEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

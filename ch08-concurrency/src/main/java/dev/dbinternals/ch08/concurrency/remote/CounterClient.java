@@ -1,6 +1,6 @@
 package dev.dbinternals.ch08.concurrency.remote;
 
-import dev.dbinternals.ch08.concurrency.history.HistoryRecorder;
+import dev.dbinternals.ch08.harness.history.HistoryRecorder;
 import dev.dbinternals.ch08.concurrency.remote.CounterMessages.Get;
 import dev.dbinternals.ch08.concurrency.remote.CounterMessages.Increment;
 import dev.dbinternals.ch08.concurrency.remote.CounterMessages.Incremented;

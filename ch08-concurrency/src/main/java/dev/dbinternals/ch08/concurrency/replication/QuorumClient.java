@@ -1,6 +1,6 @@
 package dev.dbinternals.ch08.concurrency.replication;
 
-import dev.dbinternals.ch08.concurrency.history.HistoryRecorder;
+import dev.dbinternals.ch08.harness.history.HistoryRecorder;
 import dev.dbinternals.ch08.concurrency.replication.QuorumMessages.Read;
 import dev.dbinternals.ch08.concurrency.replication.QuorumMessages.ReadReply;
 import dev.dbinternals.ch08.concurrency.replication.QuorumMessages.Repair;

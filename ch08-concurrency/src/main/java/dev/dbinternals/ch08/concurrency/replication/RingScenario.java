@@ -1,10 +1,10 @@
 package dev.dbinternals.ch08.concurrency.replication;
 
-import dev.dbinternals.ch08.concurrency.check.CheckResult;
-import dev.dbinternals.ch08.concurrency.check.LinearizabilityChecker;
-import dev.dbinternals.ch08.concurrency.check.Models;
-import dev.dbinternals.ch08.concurrency.history.History;
-import dev.dbinternals.ch08.concurrency.history.HistoryRecorder;
+import dev.dbinternals.ch08.harness.check.CheckResult;
+import dev.dbinternals.ch08.harness.check.LinearizabilityChecker;
+import dev.dbinternals.ch08.harness.check.Models;
+import dev.dbinternals.ch08.harness.history.History;
+import dev.dbinternals.ch08.harness.history.HistoryRecorder;
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.sim.Simulation;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.dbinternals.ch08.concurrency.exercises;
 
-import dev.dbinternals.ch08.concurrency.check.Model;
-import dev.dbinternals.ch08.concurrency.history.Operation;
+import dev.dbinternals.ch08.harness.check.Model;
+import dev.dbinternals.ch08.harness.history.Operation;
 
 /** Exercise conc-3, solved. */
 public final class SequenceSpec implements Model<Long> {

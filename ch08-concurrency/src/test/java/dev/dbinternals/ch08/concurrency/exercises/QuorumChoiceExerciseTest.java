@@ -4,7 +4,7 @@ import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dbinternals.ch08.concurrency.check.Verdict;
+import dev.dbinternals.ch08.harness.check.Verdict;
 import dev.dbinternals.ch08.concurrency.replication.QuorumScenario;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;

@@ -2,16 +2,16 @@ package dev.dbinternals.ch08.concurrency.exercises;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
-import dev.dbinternals.ch08.concurrency.check.CheckResult;
-import dev.dbinternals.ch08.concurrency.check.LinearizabilityChecker;
-import dev.dbinternals.ch08.concurrency.check.Models;
-import dev.dbinternals.ch08.concurrency.check.Verdict;
+import dev.dbinternals.ch08.harness.check.CheckResult;
+import dev.dbinternals.ch08.harness.check.LinearizabilityChecker;
+import dev.dbinternals.ch08.harness.check.Models;
+import dev.dbinternals.ch08.harness.check.Verdict;
 import dev.dbinternals.ch08.concurrency.exercises.QuorumRegisterNode.ClientRead;
 import dev.dbinternals.ch08.concurrency.exercises.QuorumRegisterNode.ClientWrite;
 import dev.dbinternals.ch08.concurrency.exercises.QuorumRegisterNode.ReadOk;
 import dev.dbinternals.ch08.concurrency.exercises.QuorumRegisterNode.WriteOk;
-import dev.dbinternals.ch08.concurrency.history.HistoryRecorder;
-import dev.dbinternals.ch08.concurrency.history.Operation;
+import dev.dbinternals.ch08.harness.history.HistoryRecorder;
+import dev.dbinternals.ch08.harness.history.Operation;
 import dev.dbinternals.ch08.concurrency.replication.Quorums;
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;

@@ -2,9 +2,9 @@ package dev.dbinternals.ch08.concurrency.race;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dbinternals.ch08.concurrency.check.LinearizabilityChecker;
-import dev.dbinternals.ch08.concurrency.check.Models;
-import dev.dbinternals.ch08.concurrency.check.Verdict;
+import dev.dbinternals.ch08.harness.check.LinearizabilityChecker;
+import dev.dbinternals.ch08.harness.check.Models;
+import dev.dbinternals.ch08.harness.check.Verdict;
 import dev.dbinternals.ch08.concurrency.race.RealThreadRace.Variant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.dbinternals.ch08.concurrency.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dbinternals.ch08.concurrency.check.Verdict;
+import dev.dbinternals.ch08.harness.check.Verdict;
 import dev.dbinternals.ch08.concurrency.remote.CounterClient.Strategy;
 import dev.dbinternals.ch08.harness.sim.Seeds;
 import org.junit.jupiter.api.DisplayName;

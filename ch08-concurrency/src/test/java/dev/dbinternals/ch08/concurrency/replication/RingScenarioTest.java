@@ -2,7 +2,7 @@ package dev.dbinternals.ch08.concurrency.replication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dbinternals.ch08.concurrency.check.Verdict;
+import dev.dbinternals.ch08.harness.check.Verdict;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

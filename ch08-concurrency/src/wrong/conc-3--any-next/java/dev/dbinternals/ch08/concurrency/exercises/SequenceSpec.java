@@ -1,8 +1,8 @@
 // Wrong solution for conc-3: a next may return any number; the state just becomes that number.
 package dev.dbinternals.ch08.concurrency.exercises;
 
-import dev.dbinternals.ch08.concurrency.check.Model;
-import dev.dbinternals.ch08.concurrency.history.Operation;
+import dev.dbinternals.ch08.harness.check.Model;
+import dev.dbinternals.ch08.harness.history.Operation;
 
 /** Exercise conc-3. */
 public final class SequenceSpec implements Model<Long> {

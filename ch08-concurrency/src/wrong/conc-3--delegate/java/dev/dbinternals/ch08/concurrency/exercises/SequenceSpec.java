@@ -1,9 +1,9 @@
 // Wrong solution for conc-3: it hands every step to the module's counter model.
 package dev.dbinternals.ch08.concurrency.exercises;
 
-import dev.dbinternals.ch08.concurrency.check.Model;
-import dev.dbinternals.ch08.concurrency.check.Models;
-import dev.dbinternals.ch08.concurrency.history.Operation;
+import dev.dbinternals.ch08.harness.check.Model;
+import dev.dbinternals.ch08.harness.check.Models;
+import dev.dbinternals.ch08.harness.history.Operation;
 
 /** Exercise conc-3. */
 public final class SequenceSpec implements Model<Long> {

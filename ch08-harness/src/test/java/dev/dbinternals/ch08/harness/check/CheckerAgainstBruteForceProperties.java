@@ -1,9 +1,9 @@
-package dev.dbinternals.ch08.concurrency.check;
+package dev.dbinternals.ch08.harness.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dbinternals.ch08.concurrency.history.History;
-import dev.dbinternals.ch08.concurrency.history.Operation;
+import dev.dbinternals.ch08.harness.history.History;
+import dev.dbinternals.ch08.harness.history.Operation;
 import dev.dbinternals.ch08.harness.sim.Seeds;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +63,7 @@ class CheckerAgainstBruteForceProperties {
         CheckResult r = LinearizabilityChecker.create().check(h, model);
         assertThat(r.verdict())
                 .as("seed %d: brute force says %s for%n%s", seed, expected ? "linearizable" : "not linearizable",
-                        dev.dbinternals.ch08.concurrency.history.JepsenHistory.write(h))
+                        dev.dbinternals.ch08.harness.history.JepsenHistory.write(h))
                 .isEqualTo(expected ? Verdict.OK : Verdict.VIOLATED);
         verdicts[expected ? 1 : 0]++;
     }

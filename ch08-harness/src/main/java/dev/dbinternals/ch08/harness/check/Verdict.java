@@ -1,4 +1,4 @@
-package dev.dbinternals.ch08.concurrency.check;
+package dev.dbinternals.ch08.harness.check;
 
 /** What a checker concluded. */
 public enum Verdict {

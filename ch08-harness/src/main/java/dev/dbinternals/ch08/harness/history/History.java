@@ -1,8 +1,8 @@
-package dev.dbinternals.ch08.concurrency.history;
+package dev.dbinternals.ch08.harness.history;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
-import dev.dbinternals.ch08.concurrency.history.HistoryEvent.Type;
+import dev.dbinternals.ch08.harness.history.HistoryEvent.Type;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

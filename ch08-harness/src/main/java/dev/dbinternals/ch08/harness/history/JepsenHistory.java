@@ -1,11 +1,11 @@
-package dev.dbinternals.ch08.concurrency.history;
+package dev.dbinternals.ch08.harness.history;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
-import dev.dbinternals.ch08.concurrency.history.Edn.Keyword;
-import dev.dbinternals.ch08.concurrency.history.Edn.Symbol;
-import dev.dbinternals.ch08.concurrency.history.Edn.Tagged;
-import dev.dbinternals.ch08.concurrency.history.HistoryEvent.Type;
+import dev.dbinternals.ch08.harness.history.Edn.Keyword;
+import dev.dbinternals.ch08.harness.history.Edn.Symbol;
+import dev.dbinternals.ch08.harness.history.Edn.Tagged;
+import dev.dbinternals.ch08.harness.history.HistoryEvent.Type;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

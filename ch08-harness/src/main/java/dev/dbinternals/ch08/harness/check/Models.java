@@ -1,10 +1,10 @@
-package dev.dbinternals.ch08.concurrency.check;
+package dev.dbinternals.ch08.harness.check;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
-import dev.dbinternals.ch08.concurrency.history.Edn;
-import dev.dbinternals.ch08.concurrency.history.History;
-import dev.dbinternals.ch08.concurrency.history.Operation;
+import dev.dbinternals.ch08.harness.history.Edn;
+import dev.dbinternals.ch08.harness.history.History;
+import dev.dbinternals.ch08.harness.history.Operation;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Sequential specifications of the objects this module checks: a read/write register, a
+ * Sequential specifications of the objects the checker knows: a read/write register, a
  * compare-and-set register, a counter, a mutex, registers changed by transactions
  * (multi-register), and a map of independent objects.
  *

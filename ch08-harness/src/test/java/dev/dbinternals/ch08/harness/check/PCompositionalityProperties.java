@@ -1,4 +1,4 @@
-package dev.dbinternals.ch08.concurrency.check;
+package dev.dbinternals.ch08.harness.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,11 +24,11 @@ class PCompositionalityProperties {
 
     @Test
     void shouldCheckAMutexHistory() {
-        var ok = dev.dbinternals.ch08.concurrency.history.History.builder()
+        var ok = dev.dbinternals.ch08.harness.history.History.builder()
                 .invoke(0, "acquire", null).invoke(1, "acquire", null).ok(0, "acquire", null)
                 .invoke(0, "release", null).ok(0, "release", null).ok(1, "acquire", null)
                 .build();
-        var bad = dev.dbinternals.ch08.concurrency.history.History.builder()
+        var bad = dev.dbinternals.ch08.harness.history.History.builder()
                 .invoke(0, "acquire", null).ok(0, "acquire", null)
                 .invoke(1, "acquire", null).ok(1, "acquire", null)
                 .build();

@@ -1,6 +1,6 @@
-package dev.dbinternals.ch08.concurrency.history;
+package dev.dbinternals.ch08.harness.history;
 
-import dev.dbinternals.ch08.concurrency.history.HistoryEvent.Type;
+import dev.dbinternals.ch08.harness.history.HistoryEvent.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.dbinternals.ch08.concurrency.history;
+package dev.dbinternals.ch08.harness.history;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 

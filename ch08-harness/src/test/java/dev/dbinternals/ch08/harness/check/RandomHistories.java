@@ -1,7 +1,7 @@
-package dev.dbinternals.ch08.concurrency.check;
+package dev.dbinternals.ch08.harness.check;
 
-import dev.dbinternals.ch08.concurrency.history.History;
-import dev.dbinternals.ch08.concurrency.history.HistoryEvent.Type;
+import dev.dbinternals.ch08.harness.history.History;
+import dev.dbinternals.ch08.harness.history.HistoryEvent.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

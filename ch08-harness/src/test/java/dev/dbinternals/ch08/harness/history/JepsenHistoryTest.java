@@ -1,9 +1,9 @@
-package dev.dbinternals.ch08.concurrency.history;
+package dev.dbinternals.ch08.harness.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dbinternals.ch08.concurrency.history.Edn.Keyword;
+import dev.dbinternals.ch08.harness.history.Edn.Keyword;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;

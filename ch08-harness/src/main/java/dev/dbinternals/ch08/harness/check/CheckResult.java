@@ -1,9 +1,9 @@
-package dev.dbinternals.ch08.concurrency.check;
+package dev.dbinternals.ch08.harness.check;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
-import dev.dbinternals.ch08.concurrency.history.Edn;
-import dev.dbinternals.ch08.concurrency.history.Operation;
+import dev.dbinternals.ch08.harness.history.Edn;
+import dev.dbinternals.ch08.harness.history.Operation;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
-package dev.dbinternals.ch08.concurrency.check;
+package dev.dbinternals.ch08.harness.check;
 
-import dev.dbinternals.ch08.concurrency.history.Operation;
+import dev.dbinternals.ch08.harness.history.Operation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
