@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.cascading;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,9 +55,9 @@ public final class Table {
     private int[] widths() {
         int[] w = new int[headers.size()];
         for (int i = 0; i < w.length; i++) {
-            w[i] = width(headers.get(i));
+            w[i] = Columns.width(headers.get(i));
             for (List<String> r : rows) {
-                w[i] = Math.max(w[i], width(r.get(i)));
+                w[i] = Math.max(w[i], Columns.width(r.get(i)));
             }
         }
         return w;
@@ -67,20 +68,9 @@ public final class Table {
             String c = cells.get(i);
             // numbers right-aligned, words left-aligned: a column of figures reads at a glance
             boolean numeric = !c.isEmpty() && (Character.isDigit(c.charAt(0)) || c.charAt(0) == '-' && c.length() > 1);
-            String cell = numeric ? " ".repeat(w[i] - width(c)) + c : c + " ".repeat(w[i] - width(c));
+            String cell = numeric ? " ".repeat(w[i] - Columns.width(c)) + c : c + " ".repeat(w[i] - Columns.width(c));
             sb.append(i == 0 ? "" : "  ").append(cell);
         }
         sb.append('\n');
-    }
-
-    /** Columns a terminal gives {@code s}: two for Hangul and other wide East Asian letters, so Korean headers line up. */
-    static int width(String s) {
-        return s.codePoints().map(c -> wide(c) ? 2 : 1).sum();
-    }
-
-    private static boolean wide(int c) {
-        return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3)
-                || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
-                || (c >= 0xFFE0 && c <= 0xFFE6);
     }
 }

@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.concurrency;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
 import dev.dbinternals.ch08.harness.check.CheckResult;
@@ -63,8 +64,8 @@ public final class Demo01LostUpdate {
                     .outcomes(t("CAS loop: " + s[0] + " threads x " + s[1] + " increments", "CAS 루프: 스레드 " + s[0] + "개 x 증가 " + s[1] + "번"),
                             OutcomeSpec.exactCounter(s[0], s[1]));
             for (OutcomeTable o : new OutcomeTable[] {lock, cas}) {
-                out.printf(t("%-40s reached %s in %d of %d interleavings, %d states; FORBIDDEN reachable: %s%n",
-                                "%1$-40s 결과 %2$s, 인터리빙 %4$d개 중 %3$d개, 상태 %5$d개, FORBIDDEN 도달 가능: %6$s%n"), o.title(),
+                out.printf(t("%s reached %s in %d of %d interleavings, %d states; FORBIDDEN reachable: %s%n",
+                                "%1$s 결과 %2$s, 인터리빙 %4$d개 중 %3$d개, 상태 %5$d개, FORBIDDEN 도달 가능: %6$s%n"), Columns.left(o.title(), 40),
                         o.reachedOutcomes(), o.interleavings(s[0] * s[1]), o.totalInterleavings(), o.states(),
                         o.forbiddenReached() ? t("true", "예") : t("false", "아니오"));
             }

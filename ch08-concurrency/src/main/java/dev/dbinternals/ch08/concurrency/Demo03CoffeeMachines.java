@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.concurrency;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
 import dev.dbinternals.ch08.concurrency.coffee.CoffeeShop;
@@ -33,9 +34,11 @@ public final class Demo03CoffeeMachines {
         StringBuilder md = new StringBuilder(t("| load (of one machine) | machines | arrived | served | coffees/min | mean wait s | p95 wait s | utilization | longest queue |\n",
                 "| 부하 (머신 하나 기준) | 머신 | 도착 | 제공 | 분당 잔 수 | 평균 대기(초) | p95 대기(초) | 가동률 | 최장 줄 |\n")
                 + "|---|---|---|---|---|---|---|---|---|\n");
-        out.printf("%-10s %-9s %8s %7s %12s %12s %11s %11s %7s%n", t("load", "부하"), t("machines", "머신"), t("arrived", "도착"),
-                t("served", "제공"), t("coffees/min", "분당 잔 수"), t("mean wait s", "평균 대기(초)"), t("p95 wait s", "p95 대기(초)"),
-                t("utilization", "가동률"), t("longest", "최장 줄"));
+        // padded by terminal columns, not characters, so the Korean header lines up with the figures
+        out.println(String.join(" ", Columns.left(t("load", "부하"), 10), Columns.left(t("machines", "머신"), 9),
+                Columns.right(t("arrived", "도착"), 8), Columns.right(t("served", "제공"), 7), Columns.right(t("coffees/min", "분당 잔 수"), 12),
+                Columns.right(t("mean wait s", "평균 대기(초)"), 13), Columns.right(t("p95 wait s", "p95 대기(초)"), 12),
+                Columns.right(t("utilization", "가동률"), 11), Columns.right(t("longest", "최장 줄"), 7)));
         double[] loads = {0.5, 0.8, 0.95, 1.2};
         CoffeeShop.Result[][] results = new CoffeeShop.Result[loads.length][2];
         for (int i = 0; i < loads.length; i++) {
@@ -44,8 +47,8 @@ public final class Demo03CoffeeMachines {
             for (int machines = 1; machines <= 2; machines++) {
                 CoffeeShop.Result r = new CoffeeShop(machines, perQueue, service, minutes, a.seed()).run();
                 results[i][machines - 1] = r;
-                out.printf("%-10s %-9s %8d %7d %12.2f %12.1f %11.1f %10.0f%% %7d%n", String.format("%.0f%%", load * 100),
-                        machines == 1 ? t("1 (conc.)", "1 (동시)") : t("2 (par.)", "2 (병렬)"), r.arrived(), r.served(), r.throughputPerMinute(),
+                out.printf("%-10s %s %8d %7d %12.2f %13.1f %12.1f %10.0f%% %7d%n", String.format("%.0f%%", load * 100),
+                        Columns.left(machines == 1 ? t("1 (conc.)", "1 (동시)") : t("2 (par.)", "2 (병렬)"), 9), r.arrived(), r.served(), r.throughputPerMinute(),
                         r.meanWaitSeconds(), r.p95WaitSeconds(), r.utilization() * 100, r.longestQueue());
                 md.append(String.format("| %.0f%% | %d | %d | %d | %.2f | %.1f | %.1f | %.0f%% | %d |%n", load * 100, machines, r.arrived(),
                         r.served(), r.throughputPerMinute(), r.meanWaitSeconds(), r.p95WaitSeconds(), r.utilization() * 100, r.longestQueue()));

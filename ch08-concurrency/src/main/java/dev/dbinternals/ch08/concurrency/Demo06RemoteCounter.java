@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.concurrency;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
 import dev.dbinternals.ch08.harness.history.JepsenHistory;
@@ -71,8 +72,10 @@ public final class Demo06RemoteCounter {
         };
         DemoArgs.heading(out, t("3 clients x 10 increments, 20% loss, 5% duplication, 1-30 ms delay, 80 ms timeout; seeds 1.." + seeds,
                 "클라이언트 3개 x 증가 10번, 손실 20%, 중복 5%, 지연 1-30 ms, 타임아웃 80 ms, 시드 1.." + seeds));
-        out.printf("%-34s %12s %14s %16s %18s%n", t("variant", "변형"), t("exact count", "정확한 값"), t("lost updates", "갱신 손실"),
-                t("extra increments", "추가 증가"), t("not linearizable", "선형적이지 않음"));
+        // padded by terminal columns, not characters, so the Korean header and names line up with the figures
+        out.println(String.join(" ", Columns.left(t("variant", "변형"), 34), Columns.right(t("exact count", "정확한 값"), 12),
+                Columns.right(t("lost updates", "갱신 손실"), 14), Columns.right(t("extra increments", "추가 증가"), 16),
+                Columns.right(t("not linearizable", "선형적이지 않음"), 18)));
         java.util.List<Tally> tallies = new java.util.ArrayList<>();
         for (Variant v : variants) {
             int exact = 0;
@@ -94,7 +97,7 @@ public final class Demo06RemoteCounter {
                     bad++;
                 }
             }
-            out.printf("%-34s %9d/%-2d %11d/%-2d %13d/%-2d %15d/%-2d%n", v.name(), exact, seeds, lost, seeds, extra, seeds, bad, seeds);
+            out.printf("%s %9d/%-2d %11d/%-2d %13d/%-2d %15d/%-2d%n", Columns.left(v.name(), 34), exact, seeds, lost, seeds, extra, seeds, bad, seeds);
             tallies.add(new Tally(v.name(), seeds, exact, lost, extra, bad));
         }
         out.print(verdict(tallies));

@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.concurrency;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
 import dev.dbinternals.ch08.harness.history.HistoryEvent;
@@ -29,8 +30,10 @@ public final class Demo07Quorums {
         PrintStream out = DemoSupport.stdout();
         DemoArgs.heading(out, t("Writer A cannot reach r3, reader B cannot reach r1; A writes x=1, then B reads x (쿼럼, 읽기 복구)",
                 "쓰는 A는 r3에, 읽는 B는 r1에 닿지 못한다. A가 x=1을 쓰고 B가 x를 읽는다 (쿼럼, 읽기 복구)"));
-        out.printf("%-22s %-12s %-16s %-22s %s%n", t("quorums", "쿼럼"), t("read repair", "읽기 복구"), t("B's first read", "B의 첫 읽기"),
-                t("linearizable?", "선형적인가?"), t("replicas at the end (value@version)", "실행이 끝난 뒤의 복제본 (값@버전)"));
+        // padded by terminal columns, not characters, so the Korean header and cells line up
+        out.println(String.join(" ", Columns.left(t("quorums", "쿼럼"), 22), Columns.left(t("read repair", "읽기 복구"), 12),
+                Columns.left(t("B's first read", "B의 첫 읽기"), 16), Columns.left(t("linearizable?", "선형적인가?"), 22),
+                t("replicas at the end (value@version)", "실행이 끝난 뒤의 복제본 (값@버전)")));
         java.util.List<Row> rows = new java.util.ArrayList<>();
         for (Quorums q : new Quorums[] {new Quorums(3, 1, 1), new Quorums(3, 2, 2), new Quorums(3, 1, 3), new Quorums(3, 3, 1)}) {
             for (boolean repair : new boolean[] {false, true}) {
@@ -41,10 +44,12 @@ public final class Demo07Quorums {
                     reps.append("r").append(i + 1).append('=').append(v.version() == 0 ? "-" : v.value() + "@" + v.version()).append(' ');
                 }
                 String read = o.firstRead() == null ? t("nothing", "없음") : String.valueOf(o.firstRead());
-                out.printf("%-22s %-12s %-16s %-22s %s%s%n", q, repair ? t("on", "켬") : t("off", "끔"),
-                        o.firstReadFailed() ? t("failed", "실패") : read,
-                        o.check().verdict() == dev.dbinternals.ch08.harness.check.Verdict.OK ? t("yes", "예") : o.check().verdict().toString(),
-                        reps, o.replicasConverged() ? t("  converged", "  수렴") : "");
+                String verdict = o.check().verdict().toString();
+                out.printf("%-22s %s %s %s %s%s%n", q, Columns.left(repair ? t("on", "켬") : t("off", "끔"), 12),
+                        Columns.left(o.firstReadFailed() ? t("failed", "실패") : read, 16),
+                        Columns.left(o.check().verdict() == dev.dbinternals.ch08.harness.check.Verdict.OK ? t("yes", "예")
+                                : t(verdict, "아니오 (" + verdict + ")"), 22),
+                        reps.toString().stripTrailing(), o.replicasConverged() ? t("  converged", "  수렴") : "");
                 rows.add(new Row(q, repair, o.writeEnd(), o.firstReadFailed(), o.firstRead(),
                         o.check().verdict() == dev.dbinternals.ch08.harness.check.Verdict.OK, o.replicasConverged()));
             }

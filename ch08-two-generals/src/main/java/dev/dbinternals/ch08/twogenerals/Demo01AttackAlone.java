@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.twogenerals;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
@@ -42,9 +43,9 @@ public final class Demo01AttackAlone {
 
         DemoArgs.heading(out, t("AckRounds(k): A sends \"attack at dawn\", then k acknowledgements go back and forth",
                 "AckRounds(k): A가 \"attack at dawn\"(새벽에 공격)을 보내고, 확인 응답 k개가 오간다"));
-        out.printf("%-4s %s %s %s %s %s %s%n", "k", Words.pad(t("states", "상태"), 7), Words.pad(t("runs", "실행"), 8),
-                Words.pad(t("both attack", "둘 다 공격"), 12), Words.pad(t("both retreat", "둘 다 후퇴"), 12),
-                Words.pad(t("attacks alone", "혼자 공격"), 14), t("shortest counterexample", "가장 짧은 반례"));
+        out.printf("%-4s %s %s %s %s %s %s%n", "k", Columns.left(t("states", "상태"), 7), Columns.left(t("runs", "실행"), 8),
+                Columns.left(t("both attack", "둘 다 공격"), 12), Columns.left(t("both retreat", "둘 다 후퇴"), 12),
+                Columns.left(t("attacks alone", "혼자 공격"), 14), t("shortest counterexample", "가장 짧은 반례"));
         Files.createDirectories(a.out());
         StringBuilder md = new StringBuilder(t("# Two Generals: shortest lonely attack per k\n\n", "# 두 장군: k별로 한 장군만 공격하는 가장 짧은 실행\n\n"));
         String shown = "";
@@ -92,8 +93,8 @@ public final class Demo01AttackAlone {
 
         DemoArgs.heading(out, t("The trade-off: each of these protocols gives up at least one property",
                 "맞바꾸기: 아래 프로토콜은 저마다 속성을 하나 이상 포기한다"));
-        out.printf("%s %s %s %s %s%n", Words.pad(t("protocol", "프로토콜"), 26), Words.pad(t("agreement", "일치성"), 10),
-                Words.pad(t("validity", "유효성"), 10), Words.pad(t("non-triviality", "비자명성"), 15), t("why", "이유"));
+        out.printf("%s %s %s %s %s%n", Columns.left(t("protocol", "프로토콜"), 26), Columns.left(t("agreement", "일치성"), 10),
+                Columns.left(t("validity", "유효성"), 10), Columns.left(t("non-triviality", "비자명성"), 15), t("why", "이유"));
         for (MessengerProtocol p : List.of(new AckRounds(2), new RedundantMessengers(3), new NeverAttack(), new AttackRegardless())) {
             var r = TwoGeneralsChecker.exhaustive(p);
             String why = !r.validity() ? t("plan RETREAT, yet " + r.validityViolation().get().state().outcome(),
@@ -101,8 +102,8 @@ public final class Demo01AttackAlone {
                     : !r.agreement() ? t("in one run, " + r.agreementViolation().get().state().outcome(),
                             "어떤 실행에서 " + Words.outcome(r.agreementViolation().get().state().outcome()))
                     : !r.nonTrivial() ? t("nobody attacks even when every messenger arrives", "전령이 모두 도착해도 아무도 공격하지 않음") : "-";
-            out.printf("%-26s %s %s %s %s%n", p.name(), Words.pad(yesNo(r.agreement()), 10), Words.pad(yesNo(r.validity()), 10),
-                    Words.pad(yesNo(r.nonTrivial()), 15), why);
+            out.printf("%-26s %s %s %s %s%n", p.name(), Columns.left(yesNo(r.agreement()), 10), Columns.left(yesNo(r.validity()), 10),
+                    Columns.left(yesNo(r.nonTrivial()), 15), why);
         }
         out.println();
         out.println(t("NeverAttack keeps agreement trivially and is useless. AttackRegardless has B attack whatever it",

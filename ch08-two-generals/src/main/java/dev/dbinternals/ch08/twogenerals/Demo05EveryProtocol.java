@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.twogenerals;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
@@ -52,8 +53,8 @@ public final class Demo05EveryProtocol {
                     c.enumerated(), r, 1 << r);
             out.printf(t("runs per protocol: 2 plans x 2^%d loss patterns = %d%n", "프로토콜당 실행: 계획 2개 x 손실 패턴 2^%d개 = %d%n"),
                     r, 2 << r);
-            out.println(Words.pad(t("agreement", "일치성"), 10) + " " + Words.pad(t("validity", "유효성"), 9) + " "
-                    + Words.pad(t("non-triviality", "비자명성"), 15) + " " + t("protocols", "프로토콜 수"));
+            out.println(Columns.left(t("agreement", "일치성"), 10) + " " + Columns.left(t("validity", "유효성"), 9) + " "
+                    + Columns.left(t("non-triviality", "비자명성"), 15) + " " + t("protocols", "프로토콜 수"));
             md.append("## C(").append(r).append("): ").append(String.format("%,d", c.protocols())).append(t(" protocols\n\n", "개 프로토콜\n\n"))
                     .append(t("| agreement | validity | non-triviality | protocols |\n| --- | --- | --- | ---: |\n",
                             "| 일치성 | 유효성 | 비자명성 | 프로토콜 수 |\n| --- | --- | --- | ---: |\n"));
@@ -61,7 +62,7 @@ public final class Demo05EveryProtocol {
                 boolean ag = (m & 4) != 0;
                 boolean va = (m & 2) != 0;
                 boolean nt = (m & 1) != 0;
-                out.printf("%s %s %s %,d%n", Words.pad(yes(ag), 10), Words.pad(yes(va), 9), Words.pad(yes(nt), 15), c.counts()[m]);
+                out.printf("%s %s %s %,d%n", Columns.left(yes(ag), 10), Columns.left(yes(va), 9), Columns.left(yes(nt), 15), c.counts()[m]);
                 md.append("| ").append(yes(ag)).append(" | ").append(yes(va)).append(" | ").append(yes(nt)).append(" | ")
                         .append(String.format("%,d", c.counts()[m])).append(" |\n");
             }

@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.twogenerals;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
@@ -49,9 +50,9 @@ public final class Demo06RandomizedAttack {
 
         DemoArgs.heading(out, t("Exact (every key x every loss pattern) and simulated (" + seeds + " seeds, last messenger captured)",
                 "정확한 값(모든 키 x 모든 손실 패턴)과 시뮬레이션(시드 " + seeds + "개, 마지막 전령을 붙잡음)"));
-        out.println("r  " + Words.pad(t("worst P(disagree)", "최악 P(불일치)"), 18) + " 1/r     "
-                + Words.pad(t("patterns at worst", "최악인 패턴"), 18) + " " + Words.pad(t("P(both attack | no loss)", "P(둘 다 공격 | 손실 없음)"), 25)
-                + " " + Words.pad(t("validity", "유효성"), 9) + " " + Words.pad(t("simulated", "시뮬레이션"), 11) + " "
+        out.println("r  " + Columns.left(t("worst P(disagree)", "최악 P(불일치)"), 18) + " 1/r     "
+                + Columns.left(t("patterns at worst", "최악인 패턴"), 18) + " " + Columns.left(t("P(both attack | no loss)", "P(둘 다 공격 | 손실 없음)"), 25)
+                + " " + Columns.left(t("validity", "유효성"), 9) + " " + Columns.left(t("simulated", "시뮬레이션"), 11) + " "
                 + t("key-reading adversary", "키를 읽는 적대자"));
         boolean allOneOverR = true;
         boolean allLive = true;
@@ -65,9 +66,9 @@ public final class Demo06RandomizedAttack {
             allLive &= rep.patterns().get(0).bothAttack() == rep.keys() && rep.validity();
             out.printf("%-2d %-18s %-7s %s %-25s %s %-11s %s%n", r,
                     RandomizedOdds.fraction(rep.worst().disagree(), rep.keys()) + String.format(" = %.4f", rep.worstDisagreement()),
-                    String.format("%.4f", 1.0 / r), Words.pad(t(rep.worstPatterns() + " of " + (1 << r), (1 << r) + "개 중 " + rep.worstPatterns() + "개"), 18),
+                    String.format("%.4f", 1.0 / r), Columns.left(t(rep.worstPatterns() + " of " + (1 << r), (1 << r) + "개 중 " + rep.worstPatterns() + "개"), 18),
                     RandomizedOdds.fraction(rep.patterns().get(0).bothAttack(), rep.keys()),
-                    Words.pad(Words.holds(rep.validity()), 9), String.format("%.4f", sim),
+                    Columns.left(Words.holds(rep.validity()), 9), String.format("%.4f", sim),
                     RandomizedOdds.fraction(rep.keyReadingDisagree(), rep.keys()));
             md.append("| ").append(r).append(" | ").append(RandomizedOdds.fraction(rep.worst().disagree(), rep.keys()))
                     .append(" | ").append(String.format("%.4f", 1.0 / r)).append(" | ").append(t(rep.worstPatterns() + " of " + (1 << r),
@@ -98,8 +99,8 @@ public final class Demo06RandomizedAttack {
                 "α_j에서는 처음 j개 전령이 도착하고 나머지는 붙잡힌다. 전령 j를 보낸 쪽은"));
         out.println(t("cannot tell α_j from α_(j-1): it attacks with the same probability in both.",
                 "α_j와 α_(j-1)을 구별할 수 없으므로, 두 실행에서 같은 확률로 공격한다."));
-        out.println(Words.pad(t("run", "실행"), 5) + " " + Words.pad(t("P(A attacks)", "P(A 공격)"), 13) + " "
-                + Words.pad(t("P(B attacks)", "P(B 공격)"), 13) + " " + t("P(disagree)", "P(불일치)"));
+        out.println(Columns.left(t("run", "실행"), 5) + " " + Columns.left(t("P(A attacks)", "P(A 공격)"), 13) + " "
+                + Columns.left(t("P(B attacks)", "P(B 공격)"), 13) + " " + t("P(disagree)", "P(불일치)"));
         for (var s : chain) {
             out.printf("α_%-3d %-13s %-13s %s%n", s.arrived(), RandomizedOdds.fraction(s.aAttacks(), r),
                     RandomizedOdds.fraction(s.bAttacks(), r), RandomizedOdds.fraction(s.disagree(), r));

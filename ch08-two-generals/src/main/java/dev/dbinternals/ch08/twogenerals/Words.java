@@ -79,15 +79,6 @@ final class Words {
         return holds ? t("holds", "성립") : t("VIOLATED", "위반");
     }
 
-    /**
-     * {@code s} padded with spaces to {@code columns} terminal columns, a Hangul syllable counting
-     * two: {@code %-Ns} counts characters, so Korean cells would push the next column right.
-     */
-    static String pad(String s, int columns) {
-        int width = s.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL ? 2 : 1).sum();
-        return s + " ".repeat(Math.max(0, columns - width));
-    }
-
     /** A boolean for the reader: {@code true}/{@code false} in English, 예/아니오 in Korean. */
     static String yes(boolean b) {
         return t(Boolean.toString(b), b ? "예" : "아니오");

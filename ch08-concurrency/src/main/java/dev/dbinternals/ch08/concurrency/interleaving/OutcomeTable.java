@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.concurrency.interleaving;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
 import dev.dbinternals.ch08.harness.explore.Explorer;
@@ -77,8 +78,8 @@ public final class OutcomeTable {
     public String render() {
         StringBuilder sb = new StringBuilder();
         sb.append(title).append('\n');
-        sb.append(String.format("  %-9s %14s  %-23s %s%n", t("Outcome", "결과"), t("Interleavings", "인터리빙 수"), t("Expect", "판정"),
-                t("Description", "설명")));
+        sb.append("  ").append(Columns.left(t("Outcome", "결과"), 9)).append(' ').append(Columns.right(t("Interleavings", "인터리빙 수"), 14))
+                .append("  ").append(Columns.left(t("Expect", "판정"), 23)).append(' ').append(t("Description", "설명")).append(System.lineSeparator());
         for (Row r : rows) {
             sb.append(String.format("  x = %-5d %14d  %-23s %s%s%n", r.outcome(), r.interleavings(), r.expect(), r.description(),
                     r.expect() == Expect.FORBIDDEN && r.interleavings() == 0 ? t(" (unreachable in the model)", " (모델에서 도달 불가)") : ""));

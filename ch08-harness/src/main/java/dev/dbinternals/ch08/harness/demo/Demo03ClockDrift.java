@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.harness.demo;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.Context;
 import dev.dbinternals.ch08.harness.Node;
@@ -88,8 +89,8 @@ public final class Demo03ClockDrift {
         Stopwatch sa = sim.node(a, Stopwatch.class);
         Stopwatch sb = sim.node(b, Stopwatch.class);
         // padded by display width (a Hangul syllable takes two columns), so the Korean header lines up too
-        System.out.printf("%n%s | %s | %s%n", pad(t("lap", "랩"), 4, true), pad(t("A: wall delta   mono delta   wall-true",
-                "A: 벽시계 간격  단조 간격  벽시계-실제"), 34, false), pad(t("B: wall delta   mono delta", "B: 벽시계 간격  단조 간격"), 30, false));
+        System.out.printf("%n%s | %s | %s%n", Columns.right(t("lap", "랩"), 4), Columns.left(t("A: wall delta   mono delta   wall-true",
+                "A: 벽시계 간격  단조 간격  벽시계-실제"), 34), Columns.left(t("B: wall delta   mono delta", "B: 벽시계 간격  단조 간격"), 30));
         for (int i = 0; i < laps; i++) {
             long[] la = sa.laps.get(i);
             long[] lb = sb.laps.get(i);
@@ -115,13 +116,6 @@ public final class Demo03ClockDrift {
                 + (bAgrees ? "서로 일치한다 (랩마다 1 ms 이내)." : "어떤 랩에서 일치하지 않는다.")));
         System.out.println(t("The clock events in the trace:", "트레이스의 클럭 이벤트:"));
         System.out.print(sim.trace().toText(e -> e.kind() == Kind.CLOCK_STEP));
-    }
-
-    /** {@code s} padded with spaces to {@code columns} terminal columns (wide characters count two), on the left when {@code right}. */
-    static String pad(String s, int columns, boolean right) {
-        int width = s.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL ? 2 : 1).sum();
-        String fill = " ".repeat(Math.max(0, columns - width));
-        return right ? fill + s : s + fill;
     }
 
     /** "it runs fast", "it runs slow" or "no drift", from the sign of the drift. */

@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.harness.demo;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
 import dev.dbinternals.ch08.harness.explore.Explorer;
@@ -98,7 +99,7 @@ public final class Demo04Explorer {
         result.violations().stream().collect(java.util.stream.Collectors.toMap(v -> v.invariant(), v -> v,
                         (x, y) -> x.path().size() <= y.path().size() ? x : y, java.util.LinkedHashMap::new))
                 .values().forEach(v -> System.out.printf(t("%s violated after %s%n", "%s 깨지는 경로: %s%n"),
-                        Demo03ClockDrift.pad(v.invariant(), 30, false), v.path()));
+                        Columns.left(v.invariant(), 30), v.path()));
         System.out.println();
         System.out.println(t("Retransmission turns 'maybe lost' into 'maybe duplicated' (the receiver must deduplicate),",
                 "재전송은 '잃었을지도'를 '중복됐을지도'로 바꾼다 (수신자는 중복 제거를 해야 한다)."));

@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.harness.fallacies;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
 import dev.dbinternals.ch08.harness.Address;
@@ -330,10 +331,9 @@ public final class F4NetworkIsSecure implements Fallacy {
     private static String line(String what, Result r) {
         // padded by display width (a Hangul syllable takes two columns), so the Korean lines up too
         String label = what + ":";
-        int width = label.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL ? 2 : 1).sum();
         return String.format(t("%s accidental flip %s, forgery %s, %d of %d replays accepted: B paid out %d.",
                         "%1$s 우연한 뒤집힘 %2$s, 위조 %3$s, 되풀이 %5$d회 중 %4$d회 수락: B가 지급한 금액 %6$d."),
-                label + " ".repeat(Math.max(0, 23 - width)), r.corruptionAccepted() ? t("ACCEPTED", "수락됨") : t("rejected", "거부됨"),
+                Columns.left(label, 23), r.corruptionAccepted() ? t("ACCEPTED", "수락됨") : t("rejected", "거부됨"),
                 r.forgeryAccepted() ? t("ACCEPTED", "수락됨") : t("rejected", "거부됨"),
                 r.replaysAccepted(), REPLAYS, r.paidOut());
     }

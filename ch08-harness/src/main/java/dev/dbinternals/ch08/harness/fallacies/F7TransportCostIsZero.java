@@ -1,5 +1,6 @@
 package dev.dbinternals.ch08.harness.fallacies;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
 import dev.dbinternals.ch08.harness.Address;
@@ -173,12 +174,6 @@ public final class F7TransportCostIsZero implements Fallacy {
         return new Result(k, n, frames, data, wire, finished);
     }
 
-    /** {@code s} right-aligned in {@code columns} terminal columns (a Hangul syllable counts two). */
-    static String right(String s, int columns) {
-        int width = s.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL ? 2 : 1).sum();
-        return " ".repeat(Math.max(0, columns - width)) + s;
-    }
-
     @Override
     public Outcome run(long seed, boolean quick) {
         int n = quick ? 512 : 4096;
@@ -190,9 +185,9 @@ public final class F7TransportCostIsZero implements Fallacy {
         Result best = rs.get(rs.size() - 1);
         List<String> table = new ArrayList<>();
         // right-aligned by display width (a Hangul syllable takes two columns), so the Korean header lines up too
-        table.add(String.join(" ", right("k", 4), right(t("frames", "프레임"), 7), right(t("wire bytes", "전선 바이트"), 11),
-                right(t("bytes/msg", "바이트/msg"), 10), right(t("overhead/msg", "오버헤드/msg"), 13), right("+IPv4/UDP/msg", 15),
-                right(t("time @100kB/s", "시간 @100kB/s"), 14)));
+        table.add(String.join(" ", Columns.right("k", 4), Columns.right(t("frames", "프레임"), 7), Columns.right(t("wire bytes", "전선 바이트"), 11),
+                Columns.right(t("bytes/msg", "바이트/msg"), 10), Columns.right(t("overhead/msg", "오버헤드/msg"), 13), Columns.right("+IPv4/UDP/msg", 15),
+                Columns.right(t("time @100kB/s", "시간 @100kB/s"), 14)));
         for (Result r : rs) {
             table.add(String.format("%4d %7d %11d %10.2f %13.2f %15.2f %14s", r.batchSize(), r.frames(), r.wireBytes(),
                     r.wireBytesPerMessage(), r.overheadBytesPerMessage(), r.withHeadersPerMessage(),
