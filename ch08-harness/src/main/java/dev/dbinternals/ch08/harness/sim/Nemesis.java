@@ -13,7 +13,7 @@ import java.util.TreeSet;
 
 /**
  * A seeded generator of fault schedules: random partitions (symmetric and one way), crashes with
- * restarts, pauses and clock steps for a while, then everything healed — the "nemesis" of Jepsen,
+ * restarts, pauses and clock steps for a while, then its cuts healed — the "nemesis" of Jepsen,
  * the fault generator of simulation testing. {@link #random} draws the rates themselves from the
  * seed, so a thousand seeds cover calm runs (no fault of some kind, or none at all) and stormy ones
  * alike; the same seed gives the same schedule, which {@link #plan} returns; each fault is written into
@@ -24,8 +24,9 @@ import java.util.TreeSet;
  * Models" (장애 모델): the faults a protocol must survive, generated instead of scripted by hand.
  *
  * <p>Partitions follow one another (each heals before the next begins); crashes, pauses and clock
- * steps may overlap. After {@code active} the network heals and every crashed target restarts, so a
- * protocol gets the quiet period its liveness needs. Not thread-safe; one schedule per simulation.
+ * steps may overlap. By the end of {@code active} every partition it made has healed (its own only:
+ * a partition the scenario set up stays) and every crashed target restarts, so a protocol gets the
+ * quiet period its liveness needs. Not thread-safe; one schedule per simulation.
  */
 public final class Nemesis {
 
@@ -112,7 +113,7 @@ public final class Nemesis {
         // partitions, one after another
         for (long t = next(r, start, rates.partitionsPerSecond()); t < end && all.size() > 1; ) {
             long lasts = exp(r, 300_000_000L);
-            long healAt = Math.min(end, Simulation.plus(t, lasts));
+            long healAt = Math.min(end, Simulation.plus(t, Math.max(1, lasts))); // after the cut, even when ties are shuffled
             Set<Address> side = new TreeSet<>();
             for (Address a : all) {
                 if (r.nextBoolean()) {
@@ -129,15 +130,17 @@ public final class Nemesis {
             String line = fmt(t) + (oneWay ? " one-way partition " + from + " -/-> " + rest : " partition " + from + " | " + rest)
                     + " for " + Trace.formatNanos(healAt - t);
             schedule.add(new Planned(t, line));
+            Network.Partition[] cut = new Network.Partition[1];
             sim.at(Duration.ofNanos(t), () -> {
                 sim.note(null, "nemesis: " + line);
-                if (oneWay) {
-                    sim.network().partitionOneWay(from, rest);
-                } else {
-                    sim.network().partition(from, rest);
+                cut[0] = oneWay ? sim.network().partitionOneWay(from, rest) : sim.network().partition(from, rest);
+            });
+            // heals its own cut only: a partition the scenario set up stays in place
+            sim.at(Duration.ofNanos(healAt), () -> {
+                if (cut[0] != null) {
+                    cut[0].heal();
                 }
             });
-            sim.at(Duration.ofNanos(healAt), () -> sim.network().heal());
             t = next(r, healAt, rates.partitionsPerSecond());
         }
         // crashes with restarts, pauses, clock steps: independent Poisson streams
@@ -180,10 +183,9 @@ public final class Nemesis {
                 sim.clock(a).step(Duration.ofNanos(delta));
             });
         }
-        // then quiet: the network heals and every crashed target comes back
+        // then quiet: the nemesis's last partition has healed (each heals by the end) and every crashed target comes back
         sim.at(Duration.ofNanos(end), () -> {
-            sim.note(null, "nemesis: active period over, healing");
-            sim.network().heal();
+            sim.note(null, "nemesis: active period over, restarting crashed targets");
             for (Address a : victims) {
                 if (sim.isCrashed(a)) {
                     sim.restart(a);

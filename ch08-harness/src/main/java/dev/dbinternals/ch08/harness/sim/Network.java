@@ -196,32 +196,72 @@ public final class Network {
         note("scripted: " + text + " " + from + "->" + to + " (" + what.method + ")");
     }
 
-    /** Symmetric partition: no frame crosses between {@code side1} and {@code side2}, either way. */
-    public void partition(Set<Address> side1, Set<Address> side2) {
+    /**
+     * Symmetric partition: no frame crosses between {@code side1} and {@code side2}, either way.
+     * Returns the partition, so that it alone can be healed later ({@link Partition#heal()}).
+     */
+    public Partition partition(Set<Address> side1, Set<Address> side2) {
         check(side1, side2);
-        blocks.add(new Block(Set.copyOf(side1), Set.copyOf(side2)));
-        blocks.add(new Block(Set.copyOf(side2), Set.copyOf(side1)));
-        record(Kind.PARTITION, names(side1) + " -/- " + names(side2));
+        String text = names(side1) + " -/- " + names(side2);
+        Partition p = new Partition(text, new Block(Set.copyOf(side1), Set.copyOf(side2)), new Block(Set.copyOf(side2), Set.copyOf(side1)));
+        record(Kind.PARTITION, text);
+        return p;
     }
 
     /** One-way partition: frames {@code from -> to} are dropped; frames {@code to -> from} still pass. */
-    public void partitionOneWay(Set<Address> from, Set<Address> to) {
+    public Partition partitionOneWay(Set<Address> from, Set<Address> to) {
         check(from, to);
-        blocks.add(new Block(Set.copyOf(from), Set.copyOf(to)));
-        record(Kind.PARTITION, names(from) + " -/-> " + names(to) + " (one-way)");
+        String text = names(from) + " -/-> " + names(to) + " (one-way)";
+        Partition p = new Partition(text, new Block(Set.copyOf(from), Set.copyOf(to)));
+        record(Kind.PARTITION, text);
+        return p;
     }
 
     /** Isolates one node from every other node, both ways. */
-    public void isolate(Address node) {
+    public Partition isolate(Address node) {
         Set<Address> rest = new TreeSet<>(nodes);
         rest.remove(node);
-        partition(Set.of(node), rest);
+        return partition(Set.of(node), rest);
     }
 
     /** Removes every partition; link faults stay as they are. */
     public void heal() {
         blocks.clear();
         record(Kind.HEAL, "every partition removed");
+    }
+
+    /**
+     * One partition in force. {@link #heal()} removes this partition only, so a fault generator (the
+     * {@link Nemesis}) can heal its own cuts without lifting the partitions a scenario set up itself.
+     */
+    public final class Partition {
+        private final String text;
+        private final List<Block> cuts;
+
+        private Partition(String text, Block... cuts) {
+            this.text = text;
+            this.cuts = List.of(cuts);
+            blocks.addAll(this.cuts);
+        }
+
+        /** Whether this partition still cuts frames (false once healed, by itself or by {@link Network#heal()}). */
+        public boolean inForce() {
+            return blocks.stream().anyMatch(b -> cuts.stream().anyMatch(c -> c == b));
+        }
+
+        /** Removes this partition, leaving every other one in place; does nothing when it is already gone. */
+        public void heal() {
+            if (inForce()) {
+                // by identity: another partition with the same sides is another partition
+                blocks.removeIf(b -> cuts.stream().anyMatch(c -> c == b));
+                record(Kind.HEAL, text + " removed");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     private void check(Set<Address> a, Set<Address> b) {

@@ -64,6 +64,41 @@ class NemesisTest {
     }
 
     @Test
+    void shouldLeaveThePartitionsOfTheScenarioInPlace() {
+        for (long seed = 1; seed <= 50; seed++) {
+            Simulation sim = gossip(seed);
+            Address a = Address.of("A");
+            // the scenario's own cut: C never hears from A, whatever the nemesis does and heals
+            sim.network().partitionOneWay(Set.of(a), Set.of(Address.of("C")));
+            new Nemesis(seed, new Nemesis.Rates(8, 0.5, 0, 0, 0)).plan(sim, Duration.ofSeconds(1));
+            sim.runFor(Duration.ofMillis(1500));
+            Nodes.Gossip c = sim.node(Address.of("C"), Nodes.Gossip.class);
+            assertThat(c.heardFrom).as("seed %d: C heard from B after the heals", seed).contains(Address.of("B"));
+            assertThat(c.heardFrom).as("seed %d: C never heard from A: the scenario's partition stayed", seed).doesNotContain(a);
+        }
+    }
+
+    @Test
+    void shouldHealOnePartitionAndLeaveTheOthers() {
+        Simulation sim = gossip(1);
+        Address a = Address.of("A");
+        Address b = Address.of("B");
+        Address c = Address.of("C");
+        Network.Partition ab = sim.network().partition(Set.of(a), Set.of(b));
+        Network.Partition ac = sim.network().partition(Set.of(a), Set.of(c));
+        ab.heal();
+        ab.heal(); // healing twice does nothing
+        assertThat(ab.inForce()).isFalse();
+        assertThat(ac.inForce()).isTrue();
+        sim.runFor(Duration.ofMillis(100));
+        assertThat(sim.node(b, Nodes.Gossip.class).heardFrom).contains(a);
+        assertThat(sim.node(c, Nodes.Gossip.class).heardFrom).doesNotContain(a);
+        assertThat(sim.trace().toText()).containsOnlyOnce("[A] -/- [B] removed");
+        sim.network().heal();
+        assertThat(ac.inForce()).as("a full heal ends every partition").isFalse();
+    }
+
+    @Test
     void shouldSpareNodesThatAreNotTargets() {
         Simulation sim = gossip(3);
         List<String> plan = new Nemesis(3, new Nemesis.Rates(0, 0, 20, 20, 20)).targets(Set.of(Address.of("B"))).plan(sim, Duration.ofSeconds(1));
