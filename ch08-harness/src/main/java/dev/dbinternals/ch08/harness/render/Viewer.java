@@ -140,7 +140,6 @@ final class Viewer {
             {"noNote", t("no note yet", "아직 메모 없음")},
             {"message", t("message #", "메시지 #")},
             {"payload", t("payload:", "페이로드:")},
-            {"cut", t(" more events cut: filter the trace to see them", "개의 이벤트를 더 잘라냈다: 보려면 트레이스를 거르세요")},
         };
         StringBuilder sb = new StringBuilder("{");
         for (int i = 0; i < w.length; i++) {
@@ -387,7 +386,7 @@ final class Viewer {
               });
               // which part of a long run is drawn (its start, or its end where a failed run stopped), above and below
               document.getElementById('st-range').textContent = D.range || '';
-              document.getElementById('st-cut').textContent = D.range ? D.range : D.cut > 0 ? D.cut + T.cut : '';
+              document.getElementById('st-cut').textContent = D.range || '';
               mark();
             }
             function vline(parent, x, y1, y2, down) {
