@@ -57,6 +57,9 @@ class ReadmeCommandsTest {
                     }
                 }
                 for (String c : candidates) {
+                    if (c.endsWith("# misspelt on purpose")) {
+                        continue; // shows what a wrong name does: the one command meant not to work
+                    }
                     String cmd = c.replaceAll("\\s+#.*$", "").strip();
                     if (cmd.matches("^(mvn|\\./mvnw|mvnw|\\./ch08|java -jar|java -cp) .*")) {
                         out.add(new Command(md, cmd));
