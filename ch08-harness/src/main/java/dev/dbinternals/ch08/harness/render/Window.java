@@ -46,8 +46,8 @@ public enum Window {
         if (this == END) {
             return head + t(", the end of the run, up to where it stopped", ", 실행이 멈춘 곳까지의 끝부분이다") + (first > 1 ? before : ".");
         }
-        return head + (last < total ? t(", the first the trace kept; the later ones are in the text trace.",
-                ", 트레이스가 보관한 앞부분이다. 그 뒤의 이벤트는 텍스트 트레이스에 있다.") : ".")
+        String part = forgotten == 0 ? t(", the start of the run", ", 실행의 앞부분이다") : t(", the first the trace kept", ", 트레이스가 보관한 앞부분이다");
+        return head + part + (last < total ? t("; the later ones are in the text trace.", ". 그 뒤의 이벤트는 텍스트 트레이스에 있다.") : ".")
                 + (forgotten > 0 ? " " + t("The first " + String.format(Locale.ROOT, "%,d", forgotten) + " were not kept (Trace.keepLast).",
                         "처음 " + String.format(Locale.ROOT, "%,d", forgotten) + "개는 보관하지 않았다 (Trace.keepLast).") : "");
     }
