@@ -63,6 +63,9 @@ public class Ch08 {
                                                (a maintainers' check)
               bench <module> [JMH options]     build and run a module's JMH benchmarks (e.g. -f 1 -wi 2 -i 3 -r 1s)
               bench --smoke                    one fork, one 100 ms iteration of every benchmark (CI)
+              replay <module> <Test#method> <seed>
+                                               run one seed of one test (the command a failing seed prints);
+                                               a test name that matches no test is an error
               help, --help                     this text
 
             options for every command:
@@ -91,6 +94,9 @@ public class Ch08 {
                                                실패하는 테스트가 있는지 확인 (관리자용 검사)
               bench <모듈> [JMH 옵션]          모듈의 JMH 벤치마크를 빌드해 실행 (예: -f 1 -wi 2 -i 3 -r 1s)
               bench --smoke                    모든 벤치마크를 포크 하나, 100 ms 반복 한 번으로 (CI용)
+              replay <모듈> <테스트#메서드> <시드>
+                                               테스트 하나의 시드 하나를 실행 (실패한 시드가 출력하는 명령);
+                                               어떤 테스트와도 맞지 않는 이름은 오류
               help, --help                     이 도움말
 
             모든 명령에 쓰는 옵션:
@@ -211,12 +217,13 @@ public class Ch08 {
             case "solutions" -> exercises(rest, true);
             case "honesty" -> honesty(rest);
             case "bench" -> bench(rest);
+            case "replay" -> replay(rest);
             case "help", "-h", "--help" -> {
                 System.out.print(t(USAGE, USAGE_KO));
                 yield 0;
             }
             default -> throw new UsageError(t("unknown command '", "알 수 없는 명령 '") + args.get(0)
-                    + t("'; valid commands: ", "'; 가능한 명령: ") + "tour, demo, list, test, exercises, solutions, honesty, bench, help");
+                    + t("'; valid commands: ", "'; 가능한 명령: ") + "tour, demo, list, test, exercises, solutions, honesty, bench, replay, help");
         };
     }
 
@@ -795,6 +802,155 @@ public class Ch08 {
             Thread.currentThread().interrupt();
             throw new UsageError("interrupted");
         }
+    }
+
+    // ---------------------------------------------------------------- replay one seed of one test
+
+    /**
+     * {@code ./ch08 replay <module> <TestClass#method> <seed>}: the command Seeds prints when a seed
+     * fails. Checks the names before Maven starts (a class or method that is not there is one clear
+     * line and exit 2, in well under a second), adds -Pexercises for a test tagged "exercise", runs
+     * that one seed with the fast settings below, and afterwards checks that a test really ran (a
+     * Maven run that executes no test is success to Maven, and would be a replay that lies).
+     */
+    int replay(List<String> args) {
+        String usage = t("usage: ./ch08 replay <module> <TestClass#method> <seed>, e.g. ./ch08 replay links PerfectLinkProperties#shouldHoldWithHalfOfAllFramesLost 417",
+                "사용법: ./ch08 replay <모듈> <테스트클래스#메서드> <시드>, 예: ./ch08 replay links PerfectLinkProperties#shouldHoldWithHalfOfAllFramesLost 417");
+        if (args.size() != 3) {
+            throw new UsageError(usage);
+        }
+        String m = replayModule(args.get(0));
+        java.util.regex.Matcher name = java.util.regex.Pattern.compile("([A-Za-z_$][\\w$]*)(?:#([A-Za-z_$][\\w$]*))?").matcher(args.get(1));
+        if (!name.matches()) {
+            throw new UsageError(t("'" + args.get(1) + "' is not a test name: give TestClass#method (the simple class name); ",
+                    "'" + args.get(1) + "' 은 테스트 이름이 아니다: 테스트클래스#메서드 (패키지 없는 클래스 이름) 로 주세요; ") + usage);
+        }
+        long seed;
+        try {
+            seed = Long.parseLong(args.get(2).strip());
+        } catch (NumberFormatException e) {
+            throw new UsageError(t("the seed must be a whole number, got '" + args.get(2) + "'", "시드는 정수여야 한다. 받은 값: '" + args.get(2) + "'"));
+        }
+        String cls = name.group(1);
+        String method = name.group(2);
+        Path tests = root.resolve(m).resolve("src/test/java");
+        List<String> files = javaFilesUnder(tests);
+        List<String> found = files.stream().filter(f -> f.equals(cls + ".java") || f.endsWith("/" + cls + ".java")).toList();
+        if (found.isEmpty()) {
+            List<String> classes = files.stream().map(f -> f.substring(f.lastIndexOf('/') + 1, f.length() - ".java".length())).toList();
+            throw new UsageError(t("no test class " + cls + " in " + m + "/src/test/java", "찾을 수 없는 테스트 클래스: " + cls + " (" + m + "/src/test/java)")
+                    + nearest(cls, classes));
+        }
+        String source = found.stream().map(f -> read(tests.resolve(f))).collect(Collectors.joining("\n"));
+        if (method != null && !java.util.regex.Pattern.compile("\\bvoid\\s+" + java.util.regex.Pattern.quote(method) + "\\s*\\(").matcher(source).find()) {
+            List<String> methods = new ArrayList<>();
+            java.util.regex.Matcher v = java.util.regex.Pattern.compile("\\bvoid\\s+(\\w+)\\s*\\(").matcher(source);
+            while (v.find()) {
+                methods.add(v.group(1));
+            }
+            throw new UsageError(t("test class " + cls + " (" + m + ") has no method " + method, "테스트 클래스 " + cls + " (" + m + ") 에 없는 메서드: " + method)
+                    + nearest(method, methods));
+        }
+        List<String> cmd = new ArrayList<>(mavenCommand());
+        // -am: the harness is built in the same run, so this works on a clean clone with nothing installed
+        cmd.addAll(List.of("-q", "-pl", m, "-am"));
+        if (source.contains("@Tag(\"exercise\")")) {
+            cmd.add("-Pexercises"); // the default build skips exercise tests: without it nothing would run
+        }
+        cmd.addAll(List.of("test", "-Dtest=" + args.get(1), "-Dch08.seed=" + seed,
+                // the launcher's classpath file, which a test never reads: one plugin less to load
+                "-Dmdep.skip=true"));
+        if (m.equals("ch08-harness")) {
+            // the harness's pom lets "no such test" pass (it is upstream of every replay); here it is the target
+            cmd.add("-Dsurefire.failIfNoSpecifiedTests=true");
+        }
+        System.err.println("ch08: mvn " + String.join(" ", cmd.subList(mavenCommand().size(), cmd.size())));
+        long start = System.currentTimeMillis() - 2000; // a report written by this run is newer than this (coarse file clocks)
+        int rc;
+        try {
+            ProcessBuilder pb = withLang(new ProcessBuilder(cmd).directory(root.toFile()).inheritIO());
+            // Maven's own JVM does a few seconds of short-lived work: the quick compiler and the
+            // simple collector roughly halve its CPU time here; the test's JVM keeps the defaults
+            pb.environment().merge("MAVEN_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC", (a, b) -> a + " " + b);
+            rc = pb.start().waitFor();
+        } catch (IOException e) {
+            throw new UsageError(t("cannot run Maven: ", "Maven을 실행할 수 없다: ") + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+        if (rc == 0 && testsRunSince(root.resolve(m).resolve("target/surefire-reports"), start) == 0) {
+            throw new UsageError(t("Maven ran no test for " + args.get(1) + " in " + m + ": nothing was replayed",
+                    m + " 에서 " + args.get(1) + " 에 해당하는 테스트를 Maven이 하나도 실행하지 않았다: 재현된 것이 없다"));
+        }
+        return rc;
+    }
+
+    /** A chapter module (the ch08- prefix optional), or a reader's own module: a folder with a pom.xml and tests. */
+    String replayModule(String name) {
+        String plain = name.endsWith("/") || name.endsWith("\\") ? name.substring(0, name.length() - 1) : name;
+        if (!plain.contains("/") && !plain.contains("\\") && !plain.contains("..") && !plain.isEmpty()
+                && Files.isRegularFile(root.resolve(plain).resolve("pom.xml")) && Files.isDirectory(root.resolve(plain).resolve("src/test/java"))) {
+            return plain;
+        }
+        return module(name);
+    }
+
+    /** ", did you mean: X, Y?" with the names closest to {@code wrong} (edit distance), or "". */
+    static String nearest(String wrong, List<String> names) {
+        // only names a typo away (a third of the letters at most), so the hint never sends the reader elsewhere
+        int most = Math.max(2, wrong.length() / 3);
+        List<String> close = names.stream().distinct()
+                .filter(n -> editDistance(wrong.toLowerCase(Locale.ROOT), n.toLowerCase(Locale.ROOT)) <= most)
+                .sorted(java.util.Comparator.comparingInt((String n) -> editDistance(wrong.toLowerCase(Locale.ROOT), n.toLowerCase(Locale.ROOT))).thenComparing(n -> n))
+                .limit(3).toList();
+        return close.isEmpty() ? "" : t("; did you mean: ", "; 혹시 이것인가: ") + String.join(", ", close) + "?";
+    }
+
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] tmp = prev;
+            prev = cur;
+            cur = tmp;
+        }
+        return prev[b.length()];
+    }
+
+    /** Tests run (not skipped) according to the Surefire reports written since {@code sinceMillis}. */
+    static int testsRunSince(Path reports, long sinceMillis) {
+        if (!Files.isDirectory(reports)) {
+            return 0;
+        }
+        int n = 0;
+        try (Stream<Path> s = Files.list(reports)) {
+            for (Path f : s.filter(p -> p.getFileName().toString().matches("TEST-.*\\.xml")).toList()) {
+                if (Files.getLastModifiedTime(f).toMillis() < sinceMillis) {
+                    continue;
+                }
+                String head = read(f);
+                java.util.regex.Matcher suite = java.util.regex.Pattern.compile("<testsuite\\b[^>]*>").matcher(head);
+                if (suite.find()) {
+                    n += attribute(suite.group(), "tests") - attribute(suite.group(), "skipped");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return n;
+    }
+
+    static int attribute(String tag, String name) {
+        java.util.regex.Matcher a = java.util.regex.Pattern.compile("\\s" + name + "=\"(\\d+)\"").matcher(tag);
+        return a.find() ? Integer.parseInt(a.group(1)) : 0;
     }
 
     // ---------------------------------------------------------------- benchmarks

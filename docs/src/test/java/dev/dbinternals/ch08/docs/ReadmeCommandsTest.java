@@ -57,6 +57,9 @@ class ReadmeCommandsTest {
                     }
                 }
                 for (String c : candidates) {
+                    if (c.endsWith("# misspelt on purpose")) {
+                        continue; // shows what a wrong name does: the one command meant not to work
+                    }
                     String cmd = c.replaceAll("\\s+#.*$", "").strip();
                     if (cmd.matches("^(mvn|\\./mvnw|mvnw|\\./ch08|java -jar|java -cp) .*")) {
                         out.add(new Command(md, cmd));
@@ -106,7 +109,8 @@ class ReadmeCommandsTest {
                 tests.add(cls + "#" + m.group(1));
             }
         }
-        Pattern test = Pattern.compile("-Dtest='?([A-Za-z0-9#*,.]+)'?");
+        // -Dtest=A#b,C and the launcher's "./ch08 replay <module> A#b <seed>"
+        Pattern test = Pattern.compile("(?:-Dtest=|^\\./ch08 replay \\S+ )'?([A-Za-z0-9#*,.]+)'?");
         List<String> missing = new ArrayList<>();
         for (Command c : commands()) {
             Matcher m = test.matcher(c.text());
@@ -123,7 +127,7 @@ class ReadmeCommandsTest {
 
     @Test
     void shouldUseOnlyLauncherCommandsThatExist() throws IOException {
-        Set<String> valid = Set.of("tour", "demo", "list", "test", "exercises", "solutions", "honesty", "bench", "help", "--help");
+        Set<String> valid = Set.of("tour", "demo", "list", "test", "exercises", "solutions", "honesty", "bench", "replay", "help", "--help");
         Set<String> modules = Set.of("concurrency", "harness", "links", "two-generals", "flp", "failure-models", "cascading");
         List<String> wrong = new ArrayList<>();
         for (Command c : commands()) {
@@ -133,7 +137,7 @@ class ReadmeCommandsTest {
             String[] w = c.text().split("\\s+");
             if (!valid.contains(w[1])) {
                 wrong.add(c + "   (no command " + w[1] + ")");
-            } else if (Set.of("exercises", "solutions", "bench", "demo").contains(w[1]) && w.length > 2
+            } else if (Set.of("exercises", "solutions", "bench", "demo", "replay").contains(w[1]) && w.length > 2
                     && !w[2].startsWith("-") && !w[2].startsWith("<") && !modules.contains(w[2].replaceFirst("^ch08-", ""))) {
                 wrong.add(c + "   (no module " + w[2] + ")");
             }

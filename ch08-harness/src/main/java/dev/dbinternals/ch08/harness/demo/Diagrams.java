@@ -4,6 +4,7 @@ import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
 import dev.dbinternals.ch08.harness.render.Mermaid;
 import dev.dbinternals.ch08.harness.render.SpaceTime;
+import dev.dbinternals.ch08.harness.render.Window;
 import dev.dbinternals.ch08.harness.sim.Trace;
 import dev.dbinternals.ch08.harness.sim.TraceEvent;
 import java.io.IOException;
@@ -27,14 +28,22 @@ public final class Diagrams {
     private Diagrams() {
     }
 
-    /** Writes {@code <dir>/<name>.{html,md,txt}} and prints the paths. */
+    /** Writes {@code <dir>/<name>.{html,md,txt}} and prints the paths; a long run's diagrams show its start. */
     public static void write(Path dir, String name, String title, Trace trace, Predicate<TraceEvent> filter) {
+        write(dir, name, title, trace, filter, Window.START);
+    }
+
+    /**
+     * As {@link #write(Path, String, String, Trace, Predicate)}; of a long run the diagrams draw the
+     * part {@code window} names ({@link Window#END}: the events up to where it stopped) and say which.
+     */
+    public static void write(Path dir, String name, String title, Trace trace, Predicate<TraceEvent> filter, Window window) {
         try {
             Files.createDirectories(dir);
             Path html = dir.resolve(name + ".html");
-            Files.writeString(html, SpaceTime.html(trace, filter, title), StandardCharsets.UTF_8);
+            Files.writeString(html, SpaceTime.html(trace, filter, title, window), StandardCharsets.UTF_8);
             Path md = dir.resolve(name + ".md");
-            Files.writeString(md, "# " + title + "\n\n```mermaid\n" + Mermaid.sequenceDiagram(trace, filter) + "```\n",
+            Files.writeString(md, "# " + title + "\n\n```mermaid\n" + Mermaid.sequenceDiagram(trace, filter, window) + "```\n",
                     StandardCharsets.UTF_8);
             Path txt = dir.resolve(name + ".txt");
             Files.writeString(txt, trace.toText(), StandardCharsets.UTF_8);

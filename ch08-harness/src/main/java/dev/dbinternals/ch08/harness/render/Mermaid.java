@@ -30,7 +30,8 @@ import java.util.function.Predicate;
  * share it), written as Mermaid's entity {@code #35;17}; every piece of free text (payloads,
  * notes, node names) goes through {@link #escape}, so no payload can break the diagram.
  * Timers are left out by default (they are noise in a message diagram); pass a filter to
- * choose. Large traces are cut after {@value #MAX_LINES} lines with a note saying so.
+ * choose. Of a long run, {@value #MAX_LINES} lines are kept — its start, or with {@link Window#END}
+ * its end, up to a failure — with a note saying which events of the run they show.
  *
  * <p>Stateless and thread-safe.
  */
@@ -53,6 +54,20 @@ public final class Mermaid {
 
     /** The events of {@code trace} matching {@code filter}. */
     public static String sequenceDiagram(Trace trace, Predicate<? super TraceEvent> filter) {
+        return sequenceDiagram(trace, filter, Window.START);
+    }
+
+    /** The whole trace without timer events; of a long run, the given part ({@link Window#END}: up to a failure). */
+    public static String sequenceDiagram(Trace trace, Window window) {
+        return sequenceDiagram(trace, e -> e.kind() != Kind.TIMER_SET && e.kind() != Kind.TIMER_FIRE
+                && e.kind() != Kind.TIMER_CANCEL, window);
+    }
+
+    /**
+     * The events of {@code trace} matching {@code filter}; of a run longer than {@value #MAX_LINES}
+     * lines, the given part, with a note saying which events are shown.
+     */
+    public static String sequenceDiagram(Trace trace, Predicate<? super TraceEvent> filter, Window window) {
         Map<Address, String> ids = new LinkedHashMap<>();
         for (Address a : SpaceTime.columns(trace, filter)) {
             ids.put(a, "P" + ids.size());
@@ -63,17 +78,16 @@ public final class Mermaid {
                 + (ids.size() > 1 ? "," + ids.values().stream().reduce((x, y) -> y).orElseThrow() : "");
         Map<Long, byte[]> sent = new HashMap<>();   // by message id; looked up only
         Map<Long, Integer> deliveries = new HashMap<>();
-        int lines = 0;
-        int skipped = 0;
-        for (TraceEvent e : trace.events()) {
+        // every line first, each with the index of its event; then the part that is kept
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        java.util.List<Integer> at = new java.util.ArrayList<>();
+        java.util.List<TraceEvent> events = trace.events();
+        for (int i = 0; i < events.size(); i++) {
+            TraceEvent e = events.get(i);
             if (e.kind() == Kind.SEND) {
                 sent.put(e.messageId(), e.payload());
             }
             if (!filter.test(e)) {
-                continue;
-            }
-            if (lines >= MAX_LINES) {
-                skipped++;
                 continue;
             }
             String when = Trace.formatNanos(e.timeNanos());
@@ -111,16 +125,36 @@ public final class Mermaid {
                         : all == null ? null : "Note over " + all + ": " + clean(e.detail()) + " @" + when;
             };
             if (line != null) {
-                sb.append("    ").append(line).append('\n');
-                lines++;
+                lines.add(line);
+                at.add(i);
             }
         }
-        if (skipped > 0 && all != null) {
-            sb.append("    Note over ").append(all).append(": ... ")
-                    .append(t(skipped + " more events cut (filter the trace to see them)", "이벤트 " + skipped + "개를 더 잘라냈다 (보려면 트레이스를 거르세요)"))
-                    .append("\n");
+        int cut = Math.max(0, lines.size() - MAX_LINES);
+        int from = window == Window.END ? cut : 0;
+        int to = window == Window.END ? lines.size() : lines.size() - cut;
+        String range = from == to || (cut == 0 && trace.forgotten() == 0) ? ""
+                : window.describe(Window.number(trace, at.get(from)), Window.number(trace, at.get(to - 1)), Window.total(trace), trace.forgotten());
+        // the note goes where the cut is: before the lines when the start is cut, after them when the end is
+        if (window == Window.END) {
+            rangeNotes(sb, all, range);
+        }
+        for (int k = from; k < to; k++) {
+            sb.append("    ").append(lines.get(k)).append('\n');
+        }
+        if (window == Window.START) {
+            rangeNotes(sb, all, range);
         }
         return sb.toString();
+    }
+
+    /** The sentence saying which events are shown, one note per clause (a note keeps {@value #MAX_TEXT} characters). */
+    private static void rangeNotes(StringBuilder sb, String all, String range) {
+        if (range.isEmpty() || all == null) {
+            return;
+        }
+        for (String clause : range.split("(?<=[;.]) ")) {
+            sb.append("    Note over ").append(all).append(": ").append(clean(clause)).append('\n');
+        }
     }
 
     /**

@@ -92,7 +92,16 @@ public final class SpaceTime {
      * reads them).
      */
     public static String html(Trace trace, Predicate<? super TraceEvent> filter, String title) {
-        Model m = model(trace, filter);
+        return html(trace, filter, title, Window.START);
+    }
+
+    /**
+     * As {@link #html(Trace, Predicate, String)}, drawing the given part of a run longer than
+     * {@value #MAX_EVENTS} events ({@link Window#END}: the events up to a failure), with a line
+     * saying which events are shown.
+     */
+    public static String html(Trace trace, Predicate<? super TraceEvent> filter, String title, Window window) {
+        Model m = model(trace, filter, window);
         return "<!DOCTYPE html>\n<html lang=\"" + Lang.current().code() + "\"><head><meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + esc(title)
                 + "</title>\n<style>\n" + Viewer.CSS.replace("$FONTS", FONTS) + "</style></head>\n<body>\n"
@@ -103,7 +112,12 @@ public final class SpaceTime {
 
     /** Just the {@code <svg>} element, without script: the plain picture (GitHub shows it inline). */
     public static String svg(Trace trace, Predicate<? super TraceEvent> filter) {
-        return new Plain(model(trace, filter)).draw();
+        return svg(trace, filter, Window.START);
+    }
+
+    /** As {@link #svg(Trace, Predicate)}, drawing the given part of a long run. */
+    public static String svg(Trace trace, Predicate<? super TraceEvent> filter, Window window) {
+        return new Plain(model(trace, filter, window)).draw();
     }
 
     /** The nodes the events mention, in the order they were added to the run (then any others, by first mention). */
@@ -147,11 +161,12 @@ public final class SpaceTime {
         }
     }
 
-    record Model(List<String> nodes, List<Item> items, int cut, boolean nodeNotes) {
+    /** {@code range}: which events of the run are drawn, as {@link Window#describe} says it (empty: all). */
+    record Model(List<String> nodes, List<Item> items, int cut, boolean nodeNotes, String range) {
 
         String json(String title) {
             StringBuilder sb = new StringBuilder(256 + items.size() * 160);
-            sb.append("{\"title\":").append(js(title)).append(",\"cut\":").append(cut)
+            sb.append("{\"title\":").append(js(title)).append(",\"cut\":").append(cut).append(",\"range\":").append(js(range))
                     .append(",\"notes\":").append(nodeNotes).append(",\"nodes\":[");
             for (int i = 0; i < nodes.size(); i++) {
                 sb.append(i == 0 ? "" : ",").append(js(nodes.get(i)));
@@ -172,24 +187,34 @@ public final class SpaceTime {
     }
 
     static Model model(Trace trace, Predicate<? super TraceEvent> filter) {
+        return model(trace, filter, Window.START);
+    }
+
+    static Model model(Trace trace, Predicate<? super TraceEvent> filter, Window window) {
         List<TraceEvent> all = trace.events();
         Map<Long, TraceEvent> sends = new HashMap<>();           // by message id, looked up only
         Map<Long, List<TraceEvent>> fates = new HashMap<>();     // by message id: deliveries, drops, copies, flips
-        List<TraceEvent> events = new ArrayList<>();
-        int cut = 0;
-        for (TraceEvent e : all) {
+        List<Integer> matching = new ArrayList<>();              // indices into all
+        for (int i = 0; i < all.size(); i++) {
+            TraceEvent e = all.get(i);
             if (e.kind() == Kind.SEND) {
                 sends.put(e.messageId(), e);
             } else if (e.isMessageEvent()) {
                 fates.computeIfAbsent(e.messageId(), k -> new ArrayList<>()).add(e);
             }
             if (filter.test(e)) {
-                if (events.size() < MAX_EVENTS) {
-                    events.add(e);
-                } else {
-                    cut++;
-                }
+                matching.add(i);
             }
+        }
+        // the part drawn: the first MAX_EVENTS matching events, or the last ones (up to where the run stopped)
+        int cut = Math.max(0, matching.size() - MAX_EVENTS);
+        List<Integer> drawn = window == Window.END ? matching.subList(cut, matching.size()) : matching.subList(0, matching.size() - cut);
+        List<TraceEvent> events = new ArrayList<>(drawn.size());
+        drawn.forEach(i -> events.add(all.get(i)));
+        String range = drawn.isEmpty() ? "" : window.describe(Window.number(trace, drawn.get(0)),
+                Window.number(trace, drawn.get(drawn.size() - 1)), Window.total(trace), trace.forgotten());
+        if (cut == 0 && trace.forgotten() == 0) {
+            range = ""; // the whole run is drawn (events a filter leaves out are not missing, only not asked for)
         }
         Map<Address, Integer> col = new LinkedHashMap<>();
         for (Address a : columns(trace.nodes(), events)) {
@@ -314,7 +339,7 @@ public final class SpaceTime {
         }
         List<String> names = new ArrayList<>();
         col.keySet().forEach(a -> names.add(a.name()));
-        return new Model(names, items, cut, nodeNotes);
+        return new Model(names, items, cut, nodeNotes, range);
     }
 
     /** Everything about one message: this event, its sending, every fate of every copy, its bytes. */
@@ -649,10 +674,9 @@ public final class SpaceTime {
                         .append('>').append(esc(it.label())).append("</text></g>\n");
             }
             sb.append(labels);
-            if (m.cut() > 0) {
+            if (!m.range().isEmpty()) {
                 sb.append("<text x=\"").append(GUTTER + STRIP + 6).append("\" y=\"").append(height - 8).append("\" fill=\"#d62728\">")
-                        .append(t(m.cut() + " more events cut: filter the trace to see them", "이벤트 " + m.cut() + "개를 더 잘라냈다: 보려면 트레이스를 거르세요"))
-                        .append("</text>\n");
+                        .append(esc(m.range())).append("</text>\n");
             }
             return sb.append("</svg>").toString();
         }

@@ -72,7 +72,7 @@ final class Viewer {
                         + "화살표, 표시, 라벨을 클릭하면 이벤트와 그 메시지 전체를 볼 수 있다. &#8592;와 &#8594; (또는 k와 j)로 한 단계씩 간다.\n"
                         + "필터는 노드 하나를 그 노드에서 또는 그 노드와 일어난 모든 이벤트와 함께 숨기거나, 한 종류의 이벤트를 모두 숨긴다.\n"
                         + "ch08-harness가 만들었다 (『데이터베이스 인터널스』 8장). 이 파일은 네트워크가 필요 없다.")
-                + "</p>\n<noscript><p>"
+                + "</p>\n<p id=\"st-range\" class=\"st-intro\" style=\"color:#d62728\"></p>\n<noscript><p>"
                 + t("This diagram is drawn by the script inside this file (it fetches nothing); allow scripts for this page,\n"
                         + "or read the text trace of the same run.",
                         "이 다이어그램은 이 파일 안의 스크립트가 그린다 (아무것도 가져오지 않는다). 이 페이지의 스크립트를 허용하거나,\n"
@@ -140,7 +140,6 @@ final class Viewer {
             {"noNote", t("no note yet", "아직 메모 없음")},
             {"message", t("message #", "메시지 #")},
             {"payload", t("payload:", "페이로드:")},
-            {"cut", t(" more events cut: filter the trace to see them", "개의 이벤트를 더 잘라냈다: 보려면 트레이스를 거르세요")},
         };
         StringBuilder sb = new StringBuilder("{");
         for (int i = 0; i < w.length; i++) {
@@ -385,7 +384,9 @@ final class Viewer {
                 }
                 var tt = el('title', {}, t); tt.textContent = D.nodes[c];
               });
-              document.getElementById('st-cut').textContent = D.cut > 0 ? D.cut + T.cut : '';
+              // which part of a long run is drawn (its start, or its end where a failed run stopped), above and below
+              document.getElementById('st-range').textContent = D.range || '';
+              document.getElementById('st-cut').textContent = D.range || '';
               mark();
             }
             function vline(parent, x, y1, y2, down) {

@@ -4,6 +4,7 @@ import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
 import dev.dbinternals.ch08.harness.render.Mermaid;
 import dev.dbinternals.ch08.harness.render.SpaceTime;
+import dev.dbinternals.ch08.harness.render.Window;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,10 @@ import java.util.function.LongConsumer;
  *
  * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애):
  * a fault that shows up once in a thousand runs is only useful if that run can be replayed.
+ *
+ * <p>The replay command it prints is {@code ./ch08 replay <module> <TestClass#method> <seed>}
+ * (tools/Ch08.java), which checks that the test exists before it runs Maven and that Maven ran
+ * it afterwards. The diagrams of a long run show its last events, up to where it stopped.
  *
  * <p>System properties: {@code -Dch08.seed=N} runs only seed N (the replay; its trace and
  * diagrams are written under {@code target/ch08-failures/} whether it fails or not);
@@ -133,17 +138,9 @@ public final class Seeds {
         String test = caller == null ? "<TestClass>"
                 : caller.getClassName().substring(caller.getClassName().lastIndexOf('.') + 1)
                         .replaceAll("\\$.*", "") + "#" + caller.getMethodName();
-        Class<?> testClass = null;
-        try {
-            testClass = caller == null ? null : caller.getDeclaringClass();
-        } catch (UnsupportedOperationException e) {
-            // a frame from a walker that kept no class references: no profile hint
-        }
-        // the default build skips @Tag("exercise") tests: their replay needs the exercises profile
-        String profile = isExerciseTest(testClass) ? " -Pexercises" : "";
-        return head
-                // -am builds the harness too, so the command works on a fresh clone with nothing installed
-                + t("  replay: ", "  재현: ") + "mvn -q -pl " + module + " -am" + profile + " test -Dtest=" + test + " -Dch08.seed=" + seed;
+        // the launcher checks the name before it starts Maven (a misspelt class or method is an
+        // error, not a run of nothing), adds -Pexercises for an exercise test, and runs fast
+        return head + t("  replay: ", "  재현: ") + "./ch08 replay " + module + " " + test + " " + seed;
     }
 
     /**
@@ -167,31 +164,6 @@ public final class Seeds {
         return cwd == null ? "." : cwd.toString();
     }
 
-    /** True when {@code type} (or a class enclosing it) carries JUnit's {@code @Tag("exercise")}, read reflectively. */
-    static boolean isExerciseTest(Class<?> type) {
-        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
-            for (java.lang.annotation.Annotation a : c.getAnnotations()) {
-                String name = a.annotationType().getName();
-                try {
-                    if (name.equals("org.junit.jupiter.api.Tag")
-                            && "exercise".equals(a.annotationType().getMethod("value").invoke(a))) {
-                        return true;
-                    }
-                    if (name.equals("org.junit.jupiter.api.Tags")) {
-                        for (Object t : (Object[]) a.annotationType().getMethod("value").invoke(a)) {
-                            if ("exercise".equals(t.getClass().getMethod("value").invoke(t))) {
-                                return true;
-                            }
-                        }
-                    }
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    // not the annotation we know: ignore it
-                }
-            }
-        }
-        return false;
-    }
-
     private static String writeFailure(String scenario, long seed) {
         Simulation sim = LAST.get();
         if (sim == null || sim.trace().size() == 0) {
@@ -203,10 +175,14 @@ public final class Seeds {
             String base = scenario.replaceAll("[^A-Za-z0-9._-]+", "-") + "-seed-" + seed;
             Path txt = dir.resolve(base + ".txt");
             Files.writeString(txt, sim.trace().toText(), StandardCharsets.UTF_8);
+            // a long run's diagrams show its end, where it stopped: an invariant stops it at the
+            // event that broke it, and a property checked afterwards fails on what the last events did
             Path html = dir.resolve(base + ".html");
-            Files.writeString(html, SpaceTime.html(sim.trace()), StandardCharsets.UTF_8);
+            Files.writeString(html, SpaceTime.html(sim.trace(), e -> e.kind() != TraceEvent.Kind.TIMER_SET && e.kind() != TraceEvent.Kind.TIMER_CANCEL,
+                    t("Space-time diagram: '" + scenario + "', seed " + seed, "시공간 다이어그램: '" + scenario + "', 시드 " + seed), Window.END),
+                    StandardCharsets.UTF_8);
             Path mmd = dir.resolve(base + ".mmd");
-            Files.writeString(mmd, Mermaid.sequenceDiagram(sim.trace()), StandardCharsets.UTF_8);
+            Files.writeString(mmd, Mermaid.sequenceDiagram(sim.trace(), Window.END), StandardCharsets.UTF_8);
             return t("\n  trace: ", "\n  트레이스: ") + txt.toAbsolutePath() + t("\n  diagram: ", "\n  다이어그램: ") + html.toAbsolutePath()
                     + t(" (and " + mmd.getFileName() + ")", " (그리고 " + mmd.getFileName() + ")");
         } catch (IOException | RuntimeException e) {
