@@ -36,6 +36,8 @@ public final class Demo07Search {
                 .intOption("increments", 1, 1, 3, "how many increments the client sends", "클라이언트가 보내는 증가 요청 수")
                 .intOption("seeds", 2000, 1, 1_000_000, "random seeds to try on the buggy counter (300 with --quick)",
                         "버그 있는 카운터에 시도할 무작위 시드 수 (--quick이면 300)")
+                .flag("plain", "also search the fix without fingerprints, to see what they save (slow at depth 8)",
+                        "고친 카운터를 지문 없이도 탐색해 지문이 줄이는 양을 본다 (깊이 8이면 느림)")
                 .check(a -> {
                     if (a.quick() && a.changed("depth").isPresent() && a.intValue("depth") > 6) {
                         throw new IllegalArgumentException(t("--depth must be from 1 to 6 with --quick, got " + a.intValue("depth"),
@@ -104,6 +106,14 @@ public final class Demo07Search {
             System.out.printf(t("no violation in any schedule of up to %d choices: %d schedules with fingerprints (%d cut short), %s schedules/s%n",
                     "선택 %d개 이하의 어떤 스케줄에도 위반이 없다: 지문을 써서 스케줄 %d개 (%d개는 중간에 멈춤), 초당 스케줄 %s개%n"),
                     fixed.depth(), fixed.schedulesRun(), fixed.pruned(), perSecond(fixed));
+            if (args.flagValue("plain")) {
+                Result plain = ScheduleSearch.of(ExactlyOnceCounter.scenario(true, increments))
+                        .mayCrash(ExactlyOnceCounter.COUNTER).faults(1, 1, 1).maxDepth(depth).search();
+                System.out.printf(t("without fingerprints: %d schedules to the same bound (%s), %s schedules/s%n",
+                        "지문 없이: 같은 한도까지 스케줄 %d개 (%s), 초당 스케줄 %s개%n"),
+                        plain.schedulesRun(), plain.violation().isEmpty() ? t("no violation", "위반 없음")
+                                : t("violated after ", "위반 경로: ") + plain.violation().get().path(), perSecond(plain));
+            }
             System.out.println(fixed.exhaustive()
                     ? t("No schedule reached the bound: within this fault budget every schedule was run.",
                         "한도에 닿은 스케줄이 없다: 이 장애 예산 안에서는 모든 스케줄을 실행했다.")

@@ -124,8 +124,28 @@ public final class ScheduleSearch {
         int choose(int depth, List<Choice> choices, Simulation sim, List<Pending> pending, int[] used);
     }
 
-    /** One choice offered at a step. */
-    record Choice(String label, Pending pending, Fate fate, Address crash, Address restart) {
+    /** One choice offered at a step; its label is built only for the choices taken (most are not). */
+    record Choice(Pending pending, Fate fate, Address crash, Address restart, boolean receiverDown, Function<byte[], String> format) {
+        String label() {
+            if (crash != null) {
+                return t("crash ", "충돌 ") + crash;
+            }
+            if (restart != null) {
+                return t("restart ", "재시작 ") + restart;
+            }
+            if (!pending.isMessage()) {
+                return t("fire timer ", "타이머 발동 ") + pending.node() + " " + pending.timerText();
+            }
+            String what = "#" + pending.messageId() + " " + pending.from() + "->" + pending.node() + " " + format.apply(pending.bytes());
+            if (receiverDown) {
+                return t("deliver " + what + " (" + pending.node() + " is down: lost)", "전달 " + what + " (" + pending.node() + " 다운: 손실)");
+            }
+            return switch (fate) {
+                case RUN -> t("deliver ", "전달 ") + what;
+                case DROP -> t("drop ", "손실 ") + what;
+                case DUPLICATE -> t("duplicate " + what + " (delivered; a copy stays in flight)", "중복 " + what + " (전달하고 사본 하나는 계속 전송 중)");
+            };
+        }
     }
 
     static final int DROPS = 0;
@@ -326,29 +346,26 @@ public final class ScheduleSearch {
                 continue;
             }
             if (!p.isMessage()) {
-                out.add(new Choice(t("fire timer ", "타이머 발동 ") + p.node() + " " + p.timerText(), p, Fate.RUN, null, null));
+                out.add(new Choice(p, Fate.RUN, null, null, false, payloadFormat));
                 continue;
             }
-            String what = "#" + p.messageId() + " " + p.from() + "->" + p.node() + " " + payloadFormat.apply(p.bytes());
             if (sim.isCrashed(p.node())) { // delivering to a crashed node loses it: dropping it too would be the same
-                out.add(new Choice(t("deliver " + what + " (" + p.node() + " is down: lost)",
-                        "전달 " + what + " (" + p.node() + " 다운: 손실)"), p, Fate.RUN, null, null));
+                out.add(new Choice(p, Fate.RUN, null, null, true, payloadFormat));
                 continue;
             }
-            out.add(new Choice(t("deliver ", "전달 ") + what, p, Fate.RUN, null, null));
+            out.add(new Choice(p, Fate.RUN, null, null, false, payloadFormat));
             if (used[DROPS] < budget[DROPS]) {
-                out.add(new Choice(t("drop ", "손실 ") + what, p, Fate.DROP, null, null));
+                out.add(new Choice(p, Fate.DROP, null, null, false, payloadFormat));
             }
             if (used[DUPLICATES] < budget[DUPLICATES]) {
-                out.add(new Choice(t("duplicate " + what + " (delivered; a copy stays in flight)",
-                        "중복 " + what + " (전달하고 사본 하나는 계속 전송 중)"), p, Fate.DUPLICATE, null, null));
+                out.add(new Choice(p, Fate.DUPLICATE, null, null, false, payloadFormat));
             }
         }
         for (Address a : mayCrash) {
             if (sim.isCrashed(a)) {
-                out.add(new Choice(t("restart ", "재시작 ") + a, null, null, null, a));
+                out.add(new Choice(null, null, null, a, false, payloadFormat));
             } else if (used[CRASHES] < budget[CRASHES]) {
-                out.add(new Choice(t("crash ", "충돌 ") + a, null, null, a, null));
+                out.add(new Choice(null, null, a, null, false, payloadFormat));
             }
         }
         return out;

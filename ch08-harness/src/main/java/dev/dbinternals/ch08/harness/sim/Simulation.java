@@ -50,7 +50,8 @@ import java.util.random.RandomGenerator;
  * <p>How to read it: the {@link Event events} come first, then the node's state
  * ({@link NodeState}), the public knobs, the loop ({@link #step}) and what each event does.
  * The {@link Network} decides each frame's fate and hands the copies that arrive back through
- * {@link #scheduleArrival}.
+ * {@link #scheduleArrival}. A driver may pick every event itself instead of the clock (a schedule
+ * search): {@link #runUntilChoice} and {@link #runChosen}, unused by the loop.
  *
  * <pre>{@code
  * Simulation sim = new Simulation(42);
