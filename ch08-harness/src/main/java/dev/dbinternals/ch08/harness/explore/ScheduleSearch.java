@@ -115,7 +115,7 @@ public final class ScheduleSearch {
     /** How a run ended. */
     enum End { QUIET, BOUND, PRUNED, VIOLATION }
 
-    /** What one run did: its choices, how it ended, the invariant broken. */
+    /** What one run did: how it ended, and for a violation its schedule and the invariant broken. */
     record Run(Schedule schedule, End end, String violation, Simulation sim) {
     }
 
@@ -311,31 +311,56 @@ public final class ScheduleSearch {
             throw new IllegalStateException("the scenario returned no simulation");
         }
         sim.trace().setEnabled(trace);
-        List<Step> steps = new ArrayList<>();
-        int[] used = new int[3];
+        List<Integer> picks = new ArrayList<>();
+        List<Choice> taken = new ArrayList<>(); // labelled only if the run is reported (most are not)
         try {
             for (int depth = 0; ; depth++) {
                 List<Pending> pending = sim.runUntilChoice();
+                int[] used = used(taken);
                 List<Choice> choices = choices(sim, pending, used);
                 int pick = chooser.choose(depth, choices, sim, pending, used);
                 if (pick < 0) {
-                    return new Run(new Schedule(steps), End.PRUNED, null, sim);
+                    return new Run(null, End.PRUNED, null, sim);
                 }
                 if (choices.isEmpty()) {
-                    return new Run(new Schedule(steps), End.QUIET, null, sim);
+                    return new Run(null, End.QUIET, null, sim);
                 }
                 if (depth == bound) {
-                    return new Run(new Schedule(steps), End.BOUND, null, sim);
+                    return new Run(null, End.BOUND, null, sim);
                 }
                 Choice c = choices.get(pick);
-                steps.add(new Step(pick, c.label()));
-                apply(sim, c, used);
+                picks.add(pick);
+                taken.add(c);
+                apply(sim, c);
             }
         } catch (InvariantViolation v) {
-            return new Run(new Schedule(steps), End.VIOLATION, v.invariant(), sim);
+            return new Run(schedule(picks, taken), End.VIOLATION, v.invariant(), sim);
         } catch (SimulationException e) {
-            return new Run(new Schedule(steps), End.VIOLATION, t("a node threw: ", "노드가 예외를 던졌다: ") + e.getCause(), sim);
+            return new Run(schedule(picks, taken), End.VIOLATION, t("a node threw: ", "노드가 예외를 던졌다: ") + e.getCause(), sim);
         }
+    }
+
+    private static Schedule schedule(List<Integer> picks, List<Choice> taken) {
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < picks.size(); i++) {
+            steps.add(new Step(picks.get(i), taken.get(i).label()));
+        }
+        return new Schedule(steps);
+    }
+
+    /** How many drops, duplicates and crashes the choices taken so far used. */
+    private static int[] used(List<Choice> taken) {
+        int[] used = new int[3];
+        for (Choice c : taken) {
+            if (c.crash() != null) {
+                used[CRASHES]++;
+            } else if (c.fate() == Fate.DROP) {
+                used[DROPS]++;
+            } else if (c.fate() == Fate.DUPLICATE) {
+                used[DUPLICATES]++;
+            }
+        }
+        return used;
     }
 
     /** The choices at this step, in a fixed order: per pending event (due order) deliver, drop, duplicate; then crashes and restarts. */
@@ -371,20 +396,14 @@ public final class ScheduleSearch {
         return out;
     }
 
-    private static void apply(Simulation sim, Choice c, int[] used) {
+    private static void apply(Simulation sim, Choice c) {
         if (c.crash() != null) {
-            used[CRASHES]++;
             sim.crash(c.crash());
             sim.checkInvariants();
         } else if (c.restart() != null) {
             sim.restart(c.restart());
             sim.checkInvariants();
         } else {
-            if (c.fate() == Fate.DROP) {
-                used[DROPS]++;
-            } else if (c.fate() == Fate.DUPLICATE) {
-                used[DUPLICATES]++;
-            }
             sim.runChosen(c.pending(), c.fate());
         }
     }
