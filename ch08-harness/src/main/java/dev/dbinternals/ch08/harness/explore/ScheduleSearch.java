@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
  * state is copied or restored: runs are deterministic, so a prefix of choices leads to the same state
  * every time), under iterative deepening: every schedule of at most 0 choices, then 1, 2, ... up to the
  * bound. So the first violation found has a shortest schedule, and {@link #replay} turns it back into a
- * run whose trace ends at the violation. {@link StateFingerprint} (prune states already explored) and
+ * run whose trace ends at the violation. {@code StateFingerprint} (prune states already explored) and
  * {@link RandomWalk} (random schedules instead of all) are refinements beside this class.
  *
  * <p>What it does not do: the number of schedules grows exponentially with the depth (about b^d for b
@@ -83,7 +83,7 @@ public final class ScheduleSearch {
         public String toString() {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < steps.size(); i++) {
-                sb.append(String.format("%3d. %s%n", i + 1, steps.get(i).label()));
+                sb.append(String.format(java.util.Locale.ROOT, "%3d. %s%n", i + 1, steps.get(i).label()));
             }
             return sb.toString();
         }
@@ -97,7 +97,7 @@ public final class ScheduleSearch {
      * @param depth       the largest bound searched completely (or the bound of the violation)
      * @param exhaustive  no schedule reached the bound: every schedule within the fault budget was run
      * @param complete    false when {@code maxSchedules} stopped the search before the bound
-     * @param pruned      runs cut short because their state had been explored already ({@link StateFingerprint})
+     * @param pruned      runs cut short because their state had been explored already ({@code StateFingerprint})
      */
     public record Result(Optional<Explorer.Violation<Schedule>> violation, long schedulesRun, int depth,
                          boolean exhaustive, boolean complete, long pruned, long elapsedNanos) {
@@ -124,7 +124,7 @@ public final class ScheduleSearch {
         int choose(int depth, List<Choice> choices, Simulation sim, List<Pending> pending, int[] used);
     }
 
-    /** One choice offered at a step; its label is built only for the choices taken (most are not). */
+    /** One choice offered at a step; labelled only when a run is reported (most are not). */
     record Choice(Pending pending, Fate fate, Address crash, Address restart, boolean receiverDown, Function<byte[], String> format) {
         String label() {
             if (crash != null) {
@@ -206,7 +206,7 @@ public final class ScheduleSearch {
         return this;
     }
 
-    /** Refinement: prune states already explored, by their {@link StateFingerprint} (every node must be {@link Fingerprinted}). */
+    /** Refinement: prune states already explored, by their {@code StateFingerprint} (every node must be {@link Fingerprinted}). */
     public ScheduleSearch withFingerprints() {
         this.fingerprints = true;
         return this;
