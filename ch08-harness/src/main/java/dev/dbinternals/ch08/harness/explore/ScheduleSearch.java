@@ -171,7 +171,11 @@ public final class ScheduleSearch {
 
     /** The nodes the search may crash (and restart); none by default. */
     public ScheduleSearch mayCrash(Address... nodes) {
-        mayCrash.addAll(List.of(nodes));
+        for (Address a : nodes) {
+            if (!mayCrash.contains(Objects.requireNonNull(a, "node"))) { // a node named twice is still one choice
+                mayCrash.add(a);
+            }
+        }
         return this;
     }
 
