@@ -50,7 +50,8 @@ import java.util.random.RandomGenerator;
  * <p>How to read it: the {@link Event events} come first, then the node's state
  * ({@link NodeState}), the public knobs, the loop ({@link #step}) and what each event does.
  * The {@link Network} decides each frame's fate and hands the copies that arrive back through
- * {@link #scheduleArrival}.
+ * {@link #scheduleArrival}. A driver may pick every event itself instead of the clock (a schedule
+ * search): {@link #runUntilChoice} and {@link #runChosen}, unused by the loop.
  *
  * <pre>{@code
  * Simulation sim = new Simulation(42);
@@ -208,6 +209,8 @@ public final class Simulation {
     private long droppedAtReceiver;
     private long timersFired;
     private long eventsRun;
+    private long droppedByDriver; // driven runs only (runChosen)
+    private long duplicatedByDriver;
     long discarded;
 
     /** A simulation whose every random choice derives from {@code seed}. */
@@ -343,8 +346,8 @@ public final class Simulation {
 
     /** What the network counted (sent, dropped on the way, duplicated, corrupted) plus what the nodes did. */
     public Stats stats() {
-        return new Stats(network.sent(), delivered, network.dropped() + droppedAtReceiver, network.duplicated(),
-                network.corrupted(), timersFired, eventsRun, discarded);
+        return new Stats(network.sent(), delivered, network.dropped() + droppedAtReceiver + droppedByDriver,
+                network.duplicated() + duplicatedByDriver, network.corrupted(), timersFired, eventsRun, discarded);
     }
 
     /** Frames {@code a} received and threw away unread ({@link Context#discard}), over all its incarnations. */
@@ -650,8 +653,14 @@ public final class Simulation {
         }
         queue.poll();
         now = next.time();
+        dispatch(next.event());
+        checkInvariants();
+        return true;
+    }
+
+    /** What one event does (the loop and a driven run share it). */
+    private void dispatch(Event e) {
         eventsRun++;
-        Event e = next.event();
         // (a switch over the sealed type needs Java 21; this chain is the same dispatch)
         if (e instanceof Arrival a) {
             arrive(a);
@@ -666,6 +675,14 @@ public final class Simulation {
         } else if (e instanceof Start s) {
             start(s.node());
         }
+    }
+
+    /**
+     * Checks every {@link #invariant} now, in the order added; the first that fails is noted in the
+     * trace and thrown as an {@link InvariantViolation}. The loop calls it after every event; a
+     * driver of a {@linkplain #runChosen driven run} calls it after a fault it caused itself (a crash).
+     */
+    public void checkInvariants() {
         for (int k = 0; k < invariants.size(); k++) { // indexed: no iterator per event on the hot path
             NamedInvariant inv = invariants.get(k);
             if (!inv.holds().getAsBoolean()) {
@@ -673,7 +690,175 @@ public final class Simulation {
                 throw new InvariantViolation(inv.name(), now, seed, eventsRun);
             }
         }
-        return true;
+    }
+
+    // ------------------------------------------------------------------ driven runs: a driver picks each event
+
+    /** What a driver does with the event it chose ({@link #runChosen}). */
+    public enum Fate {
+        /** Deliver the message, or fire the timer. */
+        RUN,
+        /** The network loses this copy of the message. */
+        DROP,
+        /** Deliver the message and keep one more copy of it in flight, for the driver to choose later. */
+        DUPLICATE
+    }
+
+    /**
+     * An event a driver may run next ({@link #runUntilChoice}): a copy of a message in flight, or a
+     * live timer. It stays valid while it is pending; a driver re-reads the list after every event.
+     */
+    public static final class Pending {
+        private final Scheduled scheduled;
+        private final boolean enabled;
+
+        private Pending(Scheduled scheduled, boolean enabled) {
+            this.scheduled = scheduled;
+            this.enabled = enabled;
+        }
+
+        /** A copy of a message in flight (else a timer). */
+        public boolean isMessage() {
+            return scheduled.event() instanceof Arrival;
+        }
+
+        /** The receiver of the message, or the node whose timer it is. */
+        public Address node() {
+            return scheduled.event() instanceof Arrival a ? a.to().address : ((TimerDue) scheduled.event()).node().address;
+        }
+
+        /** The sender of the message; null for a timer. */
+        public Address from() {
+            return scheduled.event() instanceof Arrival a ? a.from() : null;
+        }
+
+        /** The message's id in the trace (all copies of one send share it); -1 for a timer. */
+        public long messageId() {
+            return scheduled.event() instanceof Arrival a ? a.messageId() : -1;
+        }
+
+        /** The message's bytes (a copy); empty for a timer. */
+        public byte[] bytes() {
+            return scheduled.event() instanceof Arrival a ? a.bytes().clone() : new byte[0];
+        }
+
+        /** The timer's tag as the node set it; null for a message. */
+        public Object timerTag() {
+            return scheduled.event() instanceof TimerDue t ? t.timer().tag : null;
+        }
+
+        /** The timer's tag as the trace prints it (never an identity hash: see {@link #tagText}); "" for a message. */
+        public String timerText() {
+            return scheduled.event() instanceof TimerDue t ? t.timer().text : "";
+        }
+
+        /**
+         * Whether a driver may run it now: a message always (in an asynchronous network any message
+         * in flight may arrive next); a timer only when it is its node's earliest live timer (a node's
+         * own clock fires its timers in the order they come due).
+         */
+        public boolean enabled() {
+            return enabled;
+        }
+
+        /** When the loop would have run it (virtual time); a driven run may run it later. */
+        public long dueNanos() {
+            return scheduled.time();
+        }
+
+        /** {@code #3 A->B} for a message, {@code timer B retry} for a timer. */
+        @Override
+        public String toString() {
+            return scheduled.event() instanceof Arrival a ? "#" + a.messageId() + " " + a.from() + "->" + a.to().address
+                    : "timer " + node() + " " + timerText();
+        }
+    }
+
+    /**
+     * For a driver that picks each event instead of the clock (a schedule search: see
+     * {@code explore.ScheduleSearch}). Runs the simulation's own events while one of them is the
+     * earliest pending — a node's start, a planned action ({@link #at}), the end of a handler, a busy
+     * node taking its next waiting event, a timer that was cancelled or died with a crash — and
+     * returns what is left to choose: every copy of a message in flight and every live timer, in
+     * (due time, sequence) order, each marked {@link Pending#enabled}. Empty when nothing is left.
+     * Nothing of this runs unless a driver calls it: the loop ({@link #runFor} ...) is unchanged.
+     */
+    public List<Pending> runUntilChoice() {
+        enter();
+        try {
+            for (Scheduled first; (first = queue.peek()) != null && !isChoice(first.event()); ) {
+                queue.poll();
+                now = Math.max(now, first.time()); // a driven run may have run later events already
+                dispatch(first.event());
+                checkInvariants();
+            }
+            List<Scheduled> choices = new ArrayList<>();
+            for (Scheduled q : queue) {
+                if (isChoice(q.event())) {
+                    choices.add(q);
+                }
+            }
+            Collections.sort(choices);
+            List<Pending> out = new ArrayList<>(choices.size());
+            List<NodeState> withTimer = new ArrayList<>();
+            for (Scheduled q : choices) {
+                boolean enabled = true;
+                if (q.event() instanceof TimerDue t) {
+                    enabled = !withTimer.contains(t.node()); // the node's earliest live timer only
+                    withTimer.add(t.node());
+                }
+                out.add(new Pending(q, enabled));
+            }
+            return out;
+        } finally {
+            running = false;
+        }
+    }
+
+    /** A message in flight, or a timer that will fire (not cancelled, not left over from an earlier life). */
+    private static boolean isChoice(Event e) {
+        if (e instanceof Arrival) {
+            return true;
+        }
+        return e instanceof TimerDue t && !t.timer().cancelled && !t.node().crashed && t.timer().incarnation == t.node().incarnation;
+    }
+
+    /**
+     * Runs the chosen event now (virtual time moves to its due time if that is later): the message
+     * is delivered, dropped, or delivered with one more copy kept in flight; a timer fires
+     * ({@link Fate#RUN} only). Invariants are checked after it, as after every event of the loop.
+     */
+    public void runChosen(Pending p, Fate fate) {
+        Objects.requireNonNull(p, "pending");
+        Objects.requireNonNull(fate, "fate");
+        if (!p.enabled) {
+            throw new IllegalArgumentException(p + " is not enabled: an earlier timer of " + p.node() + " fires first");
+        }
+        if (!p.isMessage() && fate != Fate.RUN) {
+            throw new IllegalArgumentException("a timer can only run, not " + fate + ": " + p);
+        }
+        enter();
+        try {
+            if (!queue.remove(p.scheduled)) {
+                throw new IllegalArgumentException(p + " is no longer pending");
+            }
+            now = Math.max(now, p.scheduled.time());
+            if (p.scheduled.event() instanceof Arrival a && fate != Fate.RUN) {
+                if (fate == Fate.DROP) {
+                    droppedByDriver++;
+                    record(now, Kind.DROP, a.from(), a.to().address, a.messageId(), a.bytes(), DropReason.LOSS + " (chosen by the driver)");
+                    checkInvariants();
+                    return;
+                }
+                duplicatedByDriver++;
+                record(now, Kind.DUPLICATE, a.from(), a.to().address, a.messageId(), a.bytes(), "a copy stays in flight (chosen by the driver)");
+                schedule(p.scheduled.time(), new Arrival(a.to(), a.from(), a.messageId(), a.bytes().clone()));
+            }
+            dispatch(p.scheduled.event());
+            checkInvariants();
+        } finally {
+            running = false;
+        }
     }
 
     // ------------------------------------------------------------------ what each event does
