@@ -31,11 +31,12 @@ import java.util.TreeSet;
  * Why it is linearizable: any two majorities share a replica, and a replica's tag never goes down.
  * So once an operation has stored tag t at a majority, every later query sees a tag ≥ t: a write
  * that starts after it gets a higher tag, and a read that starts after it returns t's value or a
- * newer one. Ordering the operations by tag (a read just after the write whose tag it returns) gives
- * the legal order. The write-back is what makes this hold for reads too: without it, a read may
- * return a value that only a minority holds, because its write is still under way, and a read that
- * starts after it finishes may ask the other majority and return the older value (a new/old
- * inversion). {@code skipWriteBack} is that bug.
+ * newer one. Ordering the operations by tag (a read just after the write whose tag it returns, reads
+ * of the initial value first) gives the legal order. The write-back is what makes this hold for
+ * reads too: without it, a read may return a value that only a minority holds, because its write is
+ * still under way, and an operation that starts after the read finishes may ask the other majority
+ * and miss that value: a later read returns the older one (a new/old inversion), or a later write
+ * takes a tag below it. {@code skipWriteBack} is that bug.
  *
  * <p>Faults: each phase retransmits to the replicas that have not answered every 25 ms, so lost
  * messages only delay it; replies carry the phase's request number, so a late or duplicated reply

@@ -28,7 +28,7 @@ public final class RegisterMessages {
     public record StoreAck(long request) {
     }
 
-    /** With a checksum: the nemesis does not corrupt frames, but a reader's own link faults may. */
+    /** With a checksum, so a reader who adds corruption to the links gets damaged frames dropped, not misread. */
     public static final Codec CODEC = Codec.builder()
             .register(1, Query.class).register(2, QueryReply.class).register(3, Store.class).register(4, StoreAck.class)
             .withChecksum().build();
