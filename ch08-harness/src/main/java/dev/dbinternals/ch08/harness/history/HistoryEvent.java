@@ -49,6 +49,31 @@ public record HistoryEvent(long index, Object process, Type type, String f, Obje
         return process instanceof Long;
     }
 
+    /** The {@code :time} field (nanoseconds; a recorder bound to a simulation writes its true time), or -1 without one. */
+    public long time() {
+        return fields.get(HistoryRecorder.TIME) instanceof Long t ? t : -1;
+    }
+
+    /**
+     * This event as one line of Jepsen EDN, {@code {:type :invoke, :f :write, :value 3, :process 0, :time 1000, :index 0}}
+     * ({@code :key} when set, {@code :time} when known); other fields read from a file are not written.
+     */
+    public String toEdn() {
+        StringBuilder sb = new StringBuilder("{:type ").append(type.keyword()).append(", :f ")
+                .append(f.isEmpty() ? "nil" : Edn.Keyword.of(f)).append(", :value ");
+        Edn.write(value, sb);
+        if (key != null) {
+            sb.append(", :key ");
+            Edn.write(key, sb);
+        }
+        sb.append(", :process ");
+        Edn.write(process, sb);
+        if (time() >= 0) {
+            sb.append(", :time ").append(time());
+        }
+        return sb.append(", :index ").append(index).append('}').toString();
+    }
+
     @Override
     public String toString() {
         return "{:process " + Edn.write(process) + ", :type " + type.keyword() + ", :f :" + f + ", :value " + Edn.write(value)

@@ -1,6 +1,8 @@
 package dev.dbinternals.ch08.harness.sim;
 
 import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.codec.Codec;
+import dev.dbinternals.ch08.harness.codec.CodecException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,6 +83,55 @@ public final class Trace {
         for (TraceEvent e : events) {
             if (p.test(e)) {
                 out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A message event with its payload decoded: who sent it, who it was for, and what it said, typed.
+     *
+     * @param event the SEND, DELIVER, DROP, DUPLICATE or CORRUPT event
+     * @param body  its payload, decoded (as delivered, for a DELIVER)
+     */
+    public record Message<T>(TraceEvent event, T body) {
+
+        /** The sender, whatever the kind of event (for a DELIVER that is its {@code peer}). */
+        public Address from() {
+            return event.kind() == TraceEvent.Kind.DELIVER ? event.peer() : event.node();
+        }
+
+        /** The receiver the message was addressed to. */
+        public Address to() {
+            return event.kind() == TraceEvent.Kind.DELIVER ? event.node() : event.peer();
+        }
+
+        public long timeNanos() {
+            return event.timeNanos();
+        }
+    }
+
+    /**
+     * The {@code kind} events (SEND, DELIVER, DROP, ...) whose payload {@code codec} decodes to a
+     * {@code type}, oldest first, each with its decoded message: what was sent, delivered or lost,
+     * typed, instead of notes written as text and parsed back. A payload that does not decode (a
+     * corrupted frame under a checksum, another protocol's) or holds another type is left out; without
+     * a checksum a corrupted frame may decode into a different valid message, as a node would read it.
+     * {@code trace.messages(Kind.DELIVER, CODEC, StoreAck.class)}: every acknowledgement that arrived.
+     */
+    public <T> List<Message<T>> messages(TraceEvent.Kind kind, Codec codec, Class<T> type) {
+        List<Message<T>> out = new ArrayList<>();
+        for (TraceEvent e : events) {
+            if (e.kind() == kind && e.payloadUnsafe() != null) {
+                Object body;
+                try {
+                    body = codec.decode(e.payloadUnsafe().clone());
+                } catch (CodecException ex) {
+                    continue;
+                }
+                if (type.isInstance(body)) {
+                    out.add(new Message<>(e, type.cast(body)));
+                }
             }
         }
         return out;

@@ -23,9 +23,9 @@ import java.util.Locale;
  *
  * <p>Run: {@code ./ch08 demo ch08-harness search [--quick]}
  */
-public final class Demo07Search {
+public final class Demo08Search {
 
-    private Demo07Search() {
+    private Demo08Search() {
     }
 
     public static void main(String[] argv) {

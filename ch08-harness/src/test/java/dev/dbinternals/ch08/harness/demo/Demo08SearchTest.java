@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The search demo narrates what its searches found, writes the replayed run, and rejects a bound too deep for --quick. */
-class Demo07SearchTest {
+class Demo08SearchTest {
 
     private static String run(String... args) {
         PrintStream old = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            Demo07Search.main(args);
+            Demo08Search.main(args);
         } finally {
             System.setOut(old);
         }
@@ -40,7 +40,7 @@ class Demo07SearchTest {
 
     @Test
     void shouldRejectADepthAboveSixWithQuick(@TempDir Path dir) throws Exception {
-        DemoList.Demo demo = new DemoList.Demo("search", Demo07Search.class.getName(), "t");
+        DemoList.Demo demo = new DemoList.Demo("search", Demo08Search.class.getName(), "t");
         DemoList.Outcome bad = DemoList.runParsing(demo, List.of("--quick", "--depth", "7", "--out", dir.toString()));
 
         assertThat(bad.status()).isEqualTo(2);
