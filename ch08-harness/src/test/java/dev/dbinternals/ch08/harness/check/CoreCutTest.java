@@ -129,6 +129,23 @@ class CoreCutTest {
         System.out.printf("cores cut at a quiet point: %d%n", cut[0]);
     }
 
+    @Test
+    void shouldGiveAHandfulOfOperationsForOneImpossibleReadInTenThousand() {
+        // given 10,000 operations of five busy clients on one register, the last completed read
+        // changed to 999, a value nobody wrote (the benchmark main does the same with 100,000)
+        History h = GeneratedHistories.registers(7, 10_000, 5, 1, false);
+
+        CheckResult.KeyResult k = checker.check(h, Models.register(0L)).keys().get(0);
+
+        // then the core is that read and the few operations in flight around it, and it is
+        // impossible from every state the rest of the history can leave behind
+        assertThat(k.verdict()).isEqualTo(Verdict.VIOLATED);
+        assertThat(k.core()).as("core %s", k.core()).hasSizeLessThanOrEqualTo(6)
+                .anySatisfy(op -> assertThat(op.describe()).contains("read → 999"));
+        assertThat(k.coreSkipped()).isGreaterThan(9_900);
+        assertImpossibleFromEveryStart(k, Models.register(0L), 7);
+    }
+
     @SuppressWarnings("unchecked")
     private static <S> void assertImpossibleFromEveryStart(CheckResult.KeyResult k, Model<S> model, long seed) {
         List<Operation> core = new ArrayList<>();
