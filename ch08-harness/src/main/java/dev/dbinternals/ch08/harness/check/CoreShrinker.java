@@ -55,7 +55,11 @@ final class CoreShrinker {
         this.budget = budget;
     }
 
-    private record Core<S>(List<Operation> ops, List<Integer> relaxed, boolean shrunk, List<S> starts, int skipped) {
+    /** {@code exact}: the starts are exactly the states the skipped operations can leave (a quiet-point cut), not a superset. */
+    private record Core<S>(List<Operation> ops, List<Integer> relaxed, boolean shrunk, List<S> starts, int skipped, boolean exact) {
+        Core(List<Operation> ops, List<Integer> relaxed, boolean shrunk, List<S> starts, int skipped) {
+            this(ops, relaxed, shrunk, starts, skipped, true);
+        }
     }
 
     /** The VIOLATED result for one key: the core, and an explanation naming how far {@code search} got. */
@@ -73,14 +77,22 @@ final class CoreShrinker {
             for (S st : core.starts) {
                 states.add(model.describe(st));
             }
-            start = t(" Here the " + model.name() + " starts in " + (states.size() == 1 ? "state " + states.get(0)
-                    : "any of the states " + String.join(", ", states)) + ": that is what the " + core.skipped + " earlier operation"
+            String in = states.size() == 1 ? "state " + states.get(0) : "any of the states " + String.join(", ", states);
+            String inKo = states.size() == 1 ? "상태 " + states.get(0) : "상태 " + String.join(", ", states) + " 중 하나";
+            start = core.exact
+                    ? t(" Here the " + model.name() + " starts in " + in + ": that is what the " + core.skipped + " earlier operation"
                     + (core.skipped == 1 ? "" : "s") + " (all complete before " + (core.ops.size() == 1 ? "it begins" : "any of these begins")
                     + ", so every order puts them first) can leave behind; they are not shown.",
-                    " 여기서 " + model.name() + "은(는) " + (states.size() == 1 ? "상태 " + states.get(0)
-                    : "상태 " + String.join(", ", states) + " 중 하나") + "에서 시작한다: 앞선 연산 " + core.skipped + "개가 남길 수 있는"
+                    " 여기서 " + model.name() + "은(는) " + inKo + "에서 시작한다: 앞선 연산 " + core.skipped + "개가 남길 수 있는"
                     + " 상태다 (모두 " + (core.ops.size() == 1 ? "이 연산이" : "이 연산들 중 어느 것도") + " 시작하기 전에 완료되므로"
-                    + " 어떤 순서든 그것들을 맨 앞에 둔다). 그 연산들은 보여 주지 않는다.");
+                    + " 어떤 순서든 그것들을 맨 앞에 둔다). 그 연산들은 보여 주지 않는다.")
+                    : t(" Here the " + model.name() + " starts in " + in + ": every state the other " + core.skipped + " operation"
+                    + (core.skipped == 1 ? "" : "s") + " (not shown) can leave behind by the time " + (core.ops.size() == 1 ? "this one takes"
+                    : "these take") + " effect, each of those still in flight then counted both with and without its effect"
+                    + " (a superset of what can really happen, so the contradiction stands).",
+                    " 여기서 " + model.name() + "은(는) " + inKo + "에서 시작한다: 보여 주지 않은 다른 연산 " + core.skipped + "개가 "
+                    + (core.ops.size() == 1 ? "이 연산이" : "이 연산들이") + " 효력을 가질 때까지 남길 수 있는 모든 상태다. 그때 아직"
+                    + " 진행 중인 연산은 효력이 있는 경우와 없는 경우를 모두 셌다 (실제로 일어날 수 있는 것의 상위 집합이므로 모순은 그대로다).");
         }
         String explanation = t("NOT linearizable.", "선형적이지 않다.") + furthest + (core.ops.size() == 1
                 ? t(" This operation cannot take effect anywhere between its invocation and its completion under the " + model.name()
@@ -118,6 +130,7 @@ final class CoreShrinker {
         }
         // 3. a cut while operations are in flight
         List<Integer> relaxed = new ArrayList<>();
+        boolean exact = true;
         if (current.size() > CUT_ABOVE) {
             Core<S> c = cutInFlight(current, model, starts);
             if (c != null) {
@@ -125,10 +138,18 @@ final class CoreShrinker {
                 starts = c.starts;
                 skipped += c.skipped;
                 relaxed.addAll(c.relaxed);
+                exact = false;
             }
         }
         if (current.size() > MAX_SHRINK) {
-            return new Core<>(current, List.copyOf(relaxed), false, starts, skipped);
+            return new Core<>(current, List.copyOf(relaxed), false, starts, skipped, exact);
+        }
+        if (!exact && current.size() > 1) {
+            // only after an in-flight cut (a long, busy history): a short core reads better with its causes shown
+            Core<S> one = alone(current, model, starts);
+            if (one != null) {
+                return new Core<>(one.ops, List.of(), true, one.starts, skipped + one.skipped, false);
+            }
         }
         // 4. relaxations, latest operation first; each trial gets a small budget, since relaxing
         // a write to "pending" can make the search exponential
@@ -170,7 +191,55 @@ final class CoreShrinker {
             }
         }
         shown.sort(Comparator.comparingLong(Operation::invokeIndex));
-        return new Core<>(List.copyOf(shown), List.copyOf(marked), true, starts, skipped);
+        return new Core<>(List.copyOf(shown), List.copyOf(marked), true, starts, skipped, exact);
+    }
+
+    /**
+     * Step 3b, for a core already cut off from the history's start: one operation alone, if it
+     * is impossible in every state the others can leave behind at any moment during it. An
+     * operation takes effect at one instant; there every operation that completed before it
+     * began has taken effect, and any other may have or not. So the states reachable that way
+     * (the others that completed before it began kept complete, the rest relaxed to "outcome
+     * unknown") are a superset of the states it can meet, and if none accepts it the history
+     * is impossible. Latest operation first; null if none is impossible alone.
+     */
+    private <S> Core<S> alone(List<Operation> ops, Model<S> model, List<S> starts) {
+        for (int i = ops.size() - 1; i >= 0; i--) {
+            Operation op = ops.get(i);
+            if (op.isPending()) {
+                continue;
+            }
+            List<Operation> others = new ArrayList<>();
+            for (Operation o : ops) {
+                if (o.id() != op.id()) {
+                    others.add(o.completeIndex() < op.invokeIndex() ? o : o.asPending());
+                }
+            }
+            LinkedHashSet<S> at = new LinkedHashSet<>();
+            boolean gaveUp = false;
+            for (S st : starts) {
+                List<S> reached = reachableStates(others, model, st, SEGMENT_LIMIT);
+                if (reached == null) {
+                    gaveUp = true;
+                    break;
+                }
+                at.addAll(reached);
+            }
+            if (gaveUp || at.isEmpty() || at.size() > MAX_STARTS) {
+                continue;
+            }
+            boolean impossible = true;
+            for (S st : at) {
+                if (model.step(st, op) != null) {
+                    impossible = false;
+                    break;
+                }
+            }
+            if (impossible) {
+                return new Core<>(List.of(op), List.of(), true, List.copyOf(at), others.size(), false);
+            }
+        }
+        return null;
     }
 
     /**
