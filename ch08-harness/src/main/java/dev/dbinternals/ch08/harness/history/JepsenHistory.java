@@ -154,7 +154,7 @@ public final class JepsenHistory {
      * The history's operations plus every {@code :cas} that completed with {@code :fail}, as an
      * operation {@link #FAILED_CAS} with the CAS's {@code [expected new]} value and its real span:
      * a CAS that failed did take effect, as a read that saw a value other than {@code expected}
-     * (how Porcupine's etcd model reads a failed CAS). {@link History#operations()} leaves them
+     * (as the etcd model in Porcupine's tests reads a CAS that returned "not ok"). {@link History#operations()} leaves them
      * out instead, as Knossos does: {@code :fail} means the operation did not happen. Which is
      * right depends on the client: a CAS refused because the comparison failed observed the
      * register; one refused before it reached the store (no leader, a rejected connection)
