@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  * </ol>
  *
  * <p>Book: Chapter 8, "State Consistency" (상태 일관성). Run:
- * {@code mvn -o -pl ch08-concurrency -am -Pbench package -DskipTests && java -cp ch08-concurrency/target/benchmarks.jar dev.dbinternals.ch08.concurrency.bench.CheckerFigures}
+ * {@code mvn -q -pl ch08-concurrency -am -Pbench package -DskipTests && java -cp ch08-concurrency/target/benchmarks.jar dev.dbinternals.ch08.concurrency.bench.CheckerFigures}
  * ({@code --files N --ops N --core-ops N} to change the sizes).
  */
 public final class CheckerFigures {
