@@ -223,4 +223,11 @@ class CheckHistoryCommandTest {
         assertThat(Demo05CheckHistory.checkFile(f.toString(), settings("read-other"), o, e)).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("a failed :cas kept as a read of another value", "cas-failed [1 2]");
     }
+
+    @Test
+    void shouldCountHangulAsTwoColumnsSoKoreanTablesLineUp() {
+        assertThat(Demo05CheckHistory.columns("선형적")).isEqualTo(6);
+        assertThat(Demo05CheckHistory.columns("/tmp/a.edn")).isEqualTo(10);
+        assertThat(Demo05CheckHistory.columns("잘못된 입력")).isEqualTo(11);
+    }
 }
