@@ -12,6 +12,7 @@ import dev.dbinternals.ch08.harness.history.Edn;
 import dev.dbinternals.ch08.harness.history.EdnParseException;
 import dev.dbinternals.ch08.harness.history.History;
 import dev.dbinternals.ch08.harness.history.JepsenHistory;
+import dev.dbinternals.ch08.harness.history.Operation;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Checks a Jepsen history file (EDN) for linearizability or sequential consistency and prints a
@@ -31,6 +36,15 @@ import java.nio.file.Path;
  *
  * <p>Exit status: 0 valid, 1 not valid, 3 unknown (budget exhausted), 2 bad arguments or bad input.
  *
+ * <p>Several files, or folders (every {@code *.edn} under them): each is checked in this one JVM,
+ * a summary table is printed (file, operations, model, verdict, time), and the exit status is
+ * the worst one (see {@link #checkMany}); a bad file gets its row and does not stop the others.
+ *
+ * <p>{@code --failed-cas}: a {@code :cas} completed with {@code :fail} is dropped by default (it did
+ * not happen, as Knossos reads {@code :fail}), or with {@code read-other} kept as a read that saw a
+ * value other than the expected one (as the etcd model in Porcupine's tests): see
+ * {@link JepsenHistory#withFailedCasAsReads}.
+ *
  * <p>Book: Chapter 8, "State Consistency" (상태 일관성).
  */
 public final class Demo05CheckHistory {
@@ -40,16 +54,21 @@ public final class Demo05CheckHistory {
     private Demo05CheckHistory() {
     }
 
-    public static void main(String[] args) {
-        DemoArgs a = DemoArgs.forDemo("check-history", "check a Jepsen EDN history file, or the bundled examples when none is given",
-                        "Jepsen EDN 히스토리 파일을 검사한다. 파일을 주지 않으면 함께 들어 있는 예제를 검사한다")
-                .fileOption("file", "the history file (or give it alone, without --file)", "히스토리 파일 (--file 없이 파일만 줘도 된다)")
+    /** Options that take a value (the next token, unless written --name=value), so a path is never mistaken for one. */
+    private static final Set<String> VALUED = Set.of("--model", "--initial", "--consistency", "--budget", "--witness", "--file",
+            "--failed-cas", "--seed", "--out", "--lang");
+
+    private static DemoArgs options() {
+        return DemoArgs.forDemo("check-history", "check Jepsen EDN history files (several files or folders: a summary table), or the bundled examples when none is given",
+                        "Jepsen EDN 히스토리 파일을 검사한다 (파일이나 폴더를 여럿 주면 요약 표). 파일을 주지 않으면 함께 들어 있는 예제를 검사한다")
+                .fileOption("file", "the history file (or give it alone, without --file; or several files and folders)",
+                        "히스토리 파일 (--file 없이 파일만 줘도 된다. 파일과 폴더를 여럿 줘도 된다)")
                 .positional("file")
-                .choiceOption("model", "cas-register", java.util.List.of("register", "cas-register", "counter", "mutex", "multi-register"),
+                .choiceOption("model", "cas-register", List.of("register", "cas-register", "counter", "mutex", "multi-register"),
                         "the object the history operates on", "히스토리가 다루는 객체")
                 .option("initial", "nil", "the object's initial value, in EDN (a counter takes an integer; nil means 0)",
                         "객체의 초깃값, EDN으로 (카운터는 정수를 받는다. nil은 0이다)")
-                .choiceOption("consistency", "linearizable", java.util.List.of("linearizable", "sequential"),
+                .choiceOption("consistency", "linearizable", List.of("linearizable", "sequential"),
                         "what to check (sequential: small histories only)", "무엇을 검사할지 (sequential: 작은 히스토리만)")
                 .longOption("budget", 10_000_000, 1, Long.MAX_VALUE, "search steps per key before answering UNKNOWN",
                         "UNKNOWN이라고 답하기 전에 키마다 쓸 탐색 단계 수")
@@ -58,12 +77,26 @@ public final class Demo05CheckHistory {
                         "클라이언트 값이 [key value] 튜플이다. 키마다 따로 검사한다")
                 .flag("strict-nil-reads", "a read of nil means the register held nil (default: matches anything, as Knossos)",
                         "nil 읽기는 레지스터에 nil이 들어 있었다는 뜻이다 (기본값: Knossos처럼 어떤 값과도 맞는다)")
+                .choiceOption("failed-cas", "drop", List.of("drop", "read-other"),
+                        "a :cas that completed with :fail: drop it (did not happen, as Knossos) or read-other (it saw a value other than the expected one, as Porcupine's etcd model)",
+                        ":fail 로 끝난 :cas: drop 은 버린다 (일어나지 않았다, Knossos처럼), read-other 는 기대값이 아닌 값을 본 읽기로 둔다 (Porcupine의 etcd 모델처럼)")
                 .check(x -> model(x.get("model"), x.get("initial"), x.flagValue("strict-nil-reads")))
-                .writesNoFiles()
-                .parse(args);
+                .writesNoFiles();
+    }
+
+    public static void main(String[] args) {
+        // several paths, or a folder: batch mode in this one JVM; one file or none: as before
+        List<String> paths = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        splitPaths(args, paths, rest);
+        if (paths.size() > 1 || (paths.size() == 1 && Files.isDirectory(Path.of(paths.get(0))))) {
+            DemoArgs a = options().parse(rest.toArray(String[]::new));
+            a.fileValue("file").ifPresent(f -> paths.add(0, f.toString()));
+            System.exit(checkMany(paths, settings(a), DemoSupport.stdout()));
+        }
+        DemoArgs a = options().parse(args);
         PrintStream out = DemoSupport.stdout();
         String file = a.fileValue("file").map(Path::toString).orElse(null);
-        boolean independent = a.flagValue("independent");
         boolean strictNil = a.flagValue("strict-nil-reads");
         try {
             if (file == null) {
@@ -86,8 +119,7 @@ public final class Demo05CheckHistory {
                 }
                 return;
             }
-            System.exit(checkFile(file, a.get("model"), a.get("initial"), independent, strictNil, a.get("consistency"),
-                    a.longValue("budget"), a.intValue("witness"), out, System.err));
+            System.exit(checkFile(file, settings(a), out, System.err));
         } catch (EdnParseException e) {
             System.err.println("check-history: " + (file == null ? "" : file + ": ") + e.getMessage());
             System.exit(2);
@@ -97,12 +129,161 @@ public final class Demo05CheckHistory {
         }
     }
 
+    /** What to check, as given on the command line. */
+    record Settings(String model, String initial, boolean independent, boolean strictNil, String consistency, long budget, int witness,
+                    String failedCas) {
+    }
+
+    private static Settings settings(DemoArgs a) {
+        return new Settings(a.get("model"), a.get("initial"), a.flagValue("independent"), a.flagValue("strict-nil-reads"), a.get("consistency"),
+                a.longValue("budget"), a.intValue("witness"), a.get("failed-cas"));
+    }
+
+    /** The tokens that are paths (not options, not an option's value), in order; the rest in {@code rest}. */
+    static void splitPaths(String[] args, List<String> paths, List<String> rest) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--")) {
+                boolean flagValue = (a.equalsIgnoreCase("true") || a.equalsIgnoreCase("false")) && i > 0 && args[i - 1].startsWith("--");
+                if (flagValue) {
+                    rest.add(a);
+                } else {
+                    paths.add(a);
+                }
+                continue;
+            }
+            rest.add(a);
+            if (VALUED.contains(a) && i + 1 < args.length) {
+                rest.add(args[++i]);
+            }
+        }
+    }
+
+    /** How one file came out: the exit status it alone would give, and a row of the summary. */
+    record Outcome(int status, int operations, long millis, String error) {
+    }
+
+    /**
+     * Checks every file (folders: every {@code *.edn} file under them, recursively, in name order)
+     * in this JVM and prints one row per file, then returns the worst status. Worst first: 1 (not
+     * linearizable) &gt; 2 (bad input) &gt; 3 (unknown) &gt; 0. A proven violation is what a CI
+     * job runs the checker for, so no other file's trouble may hide it; a file that could not be
+     * read was not checked at all, which is worse than a check that ran out of budget.
+     */
+    static int checkMany(List<String> paths, Settings s, PrintStream out) {
+        List<String> files = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (String p : paths) {
+            Path path = Path.of(p);
+            if (!Files.isDirectory(path)) {
+                files.add(p);
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(path)) {
+                List<String> found = walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".edn"))
+                        .map(Path::toString).sorted().toList();
+                if (found.isEmpty()) {
+                    files.add(p + "/");
+                } else {
+                    files.addAll(found);
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                files.add(p + "/");
+            }
+        }
+        long started = System.nanoTime();
+        PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        for (String f : files) {
+            if (f.endsWith("/")) {
+                outcomes.add(new Outcome(2, -1, 0, t("a folder with no readable .edn file", "읽을 수 있는 .edn 파일이 없는 폴더")));
+                continue;
+            }
+            outcomes.add(check(f, s, quiet));
+        }
+        long total = (System.nanoTime() - started) / 1_000_000;
+        int width = Math.max(columns(t("file", "파일")), files.stream().mapToInt(Demo05CheckHistory::columns).max().orElse(4));
+        out.println(pad(t("file", "파일"), width) + "  " + padLeft(t("ops", "연산"), 9) + "  " + pad(t("model", "모델"), 14) + "  "
+                + pad(t("verdict", "판정"), 24) + "  " + padLeft("ms", 8));
+        int[] count = new int[4];
+        int worst = 0;
+        for (int i = 0; i < files.size(); i++) {
+            Outcome o = outcomes.get(i);
+            count[o.status()]++;
+            worst = rank(o.status()) > rank(worst) ? o.status() : worst;
+            out.println(pad(files.get(i), width) + "  " + padLeft(o.operations() < 0 ? "-" : String.valueOf(o.operations()), 9) + "  "
+                    + pad(o.status() == 2 ? "-" : s.model(), 14) + "  " + pad(verdictText(o.status(), s.consistency()), 24) + "  "
+                    + padLeft(o.status() == 2 ? "-" : String.valueOf(o.millis()), 8));
+            if (o.error() != null) {
+                out.println("  " + o.error());
+            }
+        }
+        out.printf(t("%d files in one JVM, %d ms: %d %s, %d not, %d unknown, %d bad input; exit status %d"
+                        + " (the worst: not valid 1 > bad input 2 > unknown 3 > all valid 0)%n",
+                        "파일 %d개를 JVM 하나에서 %d ms: %d개 %s, %d개 위반, %d개 알 수 없음, %d개 잘못된 입력. 종료 상태 %d"
+                        + " (가장 나쁜 것: 위반 1 > 잘못된 입력 2 > 알 수 없음 3 > 모두 만족 0)%n"),
+                files.size(), total, count[0], verdictText(0, s.consistency()), count[1], count[3], count[2], worst);
+        return worst;
+    }
+
+    /** Terminal columns a string takes: Hangul (and other wide East Asian letters) take two, so Korean tables line up. */
+    static int columns(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
+            int c = text.codePointAt(i);
+            boolean wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3)
+                    || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFF60);
+            n += wide ? 2 : 1;
+        }
+        return n;
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - columns(text)));
+    }
+
+    private static String padLeft(String text, int width) {
+        return " ".repeat(Math.max(0, width - columns(text))) + text;
+    }
+
+    private static int rank(int status) {
+        return switch (status) {
+            case 1 -> 3;
+            case 2 -> 2;
+            case 3 -> 1;
+            default -> 0;
+        };
+    }
+
+    private static String verdictText(int status, String consistency) {
+        boolean lin = consistency.equals("linearizable");
+        return switch (status) {
+            case 0 -> lin ? t("linearizable", "선형적") : t("sequentially consistent", "순차 일관적");
+            case 1 -> lin ? t("NOT linearizable", "선형적이지 않음") : t("NOT sequentially consistent", "순차 일관적이지 않음");
+            case 3 -> t("UNKNOWN (budget)", "알 수 없음 (예산)");
+            default -> t("bad input", "잘못된 입력");
+        };
+    }
+
     /**
      * Checks one history file and prints the report; returns the exit status (0 valid, 1 not,
      * 3 unknown, 2 bad input) instead of exiting, so tests can call it.
      */
     static int checkFile(String file, String modelName, String initial, boolean independent, boolean strictNil, String consistency,
                          long budget, int witness, PrintStream out, PrintStream err) {
+        return checkFile(file, new Settings(modelName, initial, independent, strictNil, consistency, budget, witness, "drop"), out, err);
+    }
+
+    static int checkFile(String file, Settings s, PrintStream out, PrintStream err) {
+        Outcome o = check(file, s, out);
+        if (o.error() != null) {
+            err.println("check-history: " + o.error());
+        }
+        return o.status();
+    }
+
+    /** Checks one file, printing its report to {@code out}; bad input comes back as status 2 with one line, never thrown. */
+    static Outcome check(String file, Settings s, PrintStream out) {
+        int operations = -1;
         try {
             String text;
             try {
@@ -112,44 +293,52 @@ public final class Demo05CheckHistory {
             } catch (java.nio.charset.CharacterCodingException e) {
                 throw new IllegalArgumentException(t(file + " is not UTF-8 text (a binary file?): a history is an EDN text file",
                         file + "은(는) UTF-8 텍스트가 아닙니다(바이너리 파일인가요?): 히스토리는 EDN 텍스트 파일입니다"));
-            } catch (IOException e) {
+            } catch (IOException | java.nio.file.InvalidPathException e) {
                 throw new IllegalArgumentException(t("cannot read ", "읽을 수 없습니다: ") + file + ": " + e.getMessage());
             }
             if (text.isBlank()) {
                 throw new IllegalArgumentException(t(file + " is empty: a history has at least one operation",
                         file + "이(가) 비어 있습니다: 히스토리에는 연산이 적어도 하나 있어야 합니다"));
             }
-            History h = JepsenHistory.parse(text, independent);
+            History h;
+            try {
+                h = JepsenHistory.parse(text, s.independent());
+            } catch (EdnParseException e) {
+                return new Outcome(2, -1, 0, file + ": " + e.getMessage());
+            }
             if (h.events().isEmpty()) {
                 throw new IllegalArgumentException(t(file + " holds no operation: nothing to check",
                         file + "에는 연산이 하나도 없습니다: 검사할 것이 없습니다"));
             }
-            Model<?> m = model(modelName, initial, strictNil);
+            Model<?> m = model(s.model(), s.initial(), s.strictNil());
+            boolean readOther = s.failedCas().equals("read-other");
+            List<Operation> ops = readOther ? JepsenHistory.withFailedCasAsReads(h) : h.operations();
+            operations = ops.size();
             h.warnings().forEach(w -> out.println(t("warning: ", "경고: ") + w));
-            boolean hasReads = !modelName.equals("counter") && !modelName.equals("mutex");
-            out.printf(t("%s: %d events, %d client operations (:fail ones removed), model %s%s%s%n",
-                            "%s: 이벤트 %d개, 클라이언트 연산 %d개 (:fail 연산은 뺐다), 모델 %s%s%s%n"), file, h.events().size(),
-                    h.operations().size(), m.name(), modelName.equals("mutex") ? ""
-                            : t(", initial ", ", 초깃값 ") + (modelName.equals("counter") && initial.equals("nil") ? "0" : initial),
-                    strictNil || !hasReads ? "" : t(" (Knossos semantics: a read of nil matches any value; --strict-nil-reads to change)",
+            boolean hasReads = !s.model().equals("counter") && !s.model().equals("mutex");
+            out.printf(t("%s: %d events, %d client operations (%s), model %s%s%s%n",
+                            "%s: 이벤트 %d개, 클라이언트 연산 %d개 (%s), 모델 %s%s%s%n"), file, h.events().size(),
+                    ops.size(), readOther ? t(":fail ones removed, but a failed :cas kept as a read of another value",
+                            ":fail 연산은 뺐다. 다만 실패한 :cas 는 다른 값을 본 읽기로 남겼다") : t(":fail ones removed", ":fail 연산은 뺐다"),
+                    m.name(), s.model().equals("mutex") ? ""
+                            : t(", initial ", ", 초깃값 ") + (s.model().equals("counter") && s.initial().equals("nil") ? "0" : s.initial()),
+                    s.strictNil() || !hasReads ? "" : t(" (Knossos semantics: a read of nil matches any value; --strict-nil-reads to change)",
                             " (Knossos 의미: nil 읽기는 어떤 값과도 맞는다. 바꾸려면 --strict-nil-reads)"));
             long started = System.nanoTime();
-            CheckResult r = switch (consistency) {
-                case "linearizable" -> LinearizabilityChecker.create().withBudget(budget).check(h, m);
-                case "sequential" -> SequentialConsistencyChecker.create().withBudget(budget).check(h, m);
+            CheckResult r = switch (s.consistency()) {
+                case "linearizable" -> LinearizabilityChecker.create().withBudget(s.budget()).check(ops, m);
+                case "sequential" -> SequentialConsistencyChecker.create().withBudget(s.budget()).check(ops, m);
                 default -> throw new IllegalArgumentException(t("--consistency must be linearizable or sequential, got '",
-                        "--consistency 는 linearizable 또는 sequential 이어야 합니다. 받은 값: '") + consistency + "'");
+                        "--consistency 는 linearizable 또는 sequential 이어야 합니다. 받은 값: '") + s.consistency() + "'");
             };
-            out.print(r.render(witness));
-            out.printf(t("checked in %d ms, %d search configurations%n", "검사 %d ms, 탐색한 구성 %d개%n"), (System.nanoTime() - started) / 1_000_000,
-                    r.configurations());
-            return r.verdict() == Verdict.OK ? 0 : r.verdict() == Verdict.VIOLATED ? 1 : 3;
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            out.print(r.render(s.witness()));
+            out.printf(t("checked in %d ms, %d search configurations%n", "검사 %d ms, 탐색한 구성 %d개%n"), millis, r.configurations());
+            return new Outcome(r.verdict() == Verdict.OK ? 0 : r.verdict() == Verdict.VIOLATED ? 1 : 3, operations, millis, null);
         } catch (EdnParseException e) {
-            err.println("check-history: " + file + ": " + e.getMessage());
-            return 2;
+            return new Outcome(2, operations, 0, file + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            err.println("check-history: " + e.getMessage());
-            return 2;
+            return new Outcome(2, operations, 0, e.getMessage());
         }
     }
 

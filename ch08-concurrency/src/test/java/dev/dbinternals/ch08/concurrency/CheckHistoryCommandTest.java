@@ -134,4 +134,100 @@ class CheckHistoryCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("a number of 1000000 characters");
     }
+
+    // ---- many files in one JVM (issue 12 §5)
+
+    private static final String GOOD = "{:process 0, :type :invoke, :f :write, :value 3}\n{:process 0, :type :ok, :f :write, :value 3}\n"
+            + "{:process 1, :type :invoke, :f :read, :value nil}\n{:process 1, :type :ok, :f :read, :value 3}\n";
+    private static final String STALE = "{:process 0, :type :invoke, :f :write, :value 3}\n{:process 0, :type :ok, :f :write, :value 3}\n"
+            + "{:process 1, :type :invoke, :f :read, :value nil}\n{:process 1, :type :ok, :f :read, :value 0}\n";
+
+    private Demo05CheckHistory.Settings settings(String failedCas) {
+        return new Demo05CheckHistory.Settings("cas-register", "0", false, false, "linearizable", 1_000_000, 10, failedCas);
+    }
+
+    private int batch(java.util.List<String> paths) {
+        return Demo05CheckHistory.checkMany(paths, settings("drop"), new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldCheckAFolderRecursivelyAndGiveOneRowPerFile() throws IOException {
+        Files.createDirectories(dir.resolve("a/b"));
+        Files.writeString(dir.resolve("a/one.edn"), GOOD);
+        Files.writeString(dir.resolve("a/b/two.edn"), GOOD);
+        Files.writeString(dir.resolve("a/b/notes.txt"), "not a history");
+
+        int code = batch(java.util.List.of(dir.resolve("a").toString()));
+
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).isZero();
+        assertThat(report.lines().filter(l -> l.contains(".edn") && l.contains("linearizable"))).hasSize(2);
+        assertThat(report).doesNotContain("notes.txt").contains("2 files in one JVM", "2 linearizable", "exit status 0");
+    }
+
+    @Test
+    void shouldGiveAGarbageFileItsRowAndGoOnWithTheOthers() throws IOException {
+        Files.writeString(dir.resolve("good.edn"), GOOD);
+        Files.write(dir.resolve("garbage.edn"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3, 0x28});
+        Files.writeString(dir.resolve("nested.edn"), "[".repeat(5000));
+
+        int code = batch(java.util.List.of(dir.resolve("good.edn").toString(), dir.resolve("garbage.edn").toString(),
+                dir.resolve("nested.edn").toString()));
+
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as("bad input, and nothing worse").isEqualTo(2);
+        assertThat(report).contains("not UTF-8 text", "nested more than", "1 linearizable", "2 bad input")
+                .doesNotContain("Exception", "\tat ");
+        assertThat(report.lines().filter(l -> l.contains("good.edn")).findFirst().orElseThrow()).contains("linearizable");
+    }
+
+    @Test
+    void shouldExitWithTheWorstVerdictANotLinearizableFileAboveABadOne() throws IOException {
+        Files.writeString(dir.resolve("good.edn"), GOOD);
+        Files.writeString(dir.resolve("stale.edn"), STALE);
+        Files.writeString(dir.resolve("empty.edn"), "");
+
+        int code = batch(java.util.List.of(dir.toString(), dir.resolve("missing.edn").toString()));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("NOT linearizable", "is empty", "no such file", "4 files in one JVM",
+                "1 not", "2 bad input");
+    }
+
+    @Test
+    void shouldTellPathsFromOptionValues() {
+        java.util.List<String> paths = new java.util.ArrayList<>();
+        java.util.List<String> rest = new java.util.ArrayList<>();
+        Demo05CheckHistory.splitPaths(new String[] {"a.edn", "--model", "register", "--independent", "true", "dir", "--initial=0",
+                "--failed-cas", "read-other", "b.edn"}, paths, rest);
+
+        assertThat(paths).containsExactly("a.edn", "dir", "b.edn");
+        assertThat(rest).containsExactly("--model", "register", "--independent", "true", "--initial=0", "--failed-cas", "read-other");
+    }
+
+    // ---- :fail on a CAS (issue 12 §5)
+
+    @Test
+    void shouldGiveDifferentVerdictsForAFailedCasWithEachFlagValue() throws IOException {
+        Path f = dir.resolve("failed-cas.edn");
+        Files.writeString(f, """
+                {:process 0, :type :invoke, :f :write, :value 1}
+                {:process 0, :type :ok, :f :write, :value 1}
+                {:process 1, :type :invoke, :f :cas, :value [1 2]}
+                {:process 1, :type :fail, :f :cas, :value [1 2]}
+                """);
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+        assertThat(Demo05CheckHistory.checkFile(f.toString(), settings("drop"), o, e)).isZero();
+        assertThat(Demo05CheckHistory.checkFile(f.toString(), settings("read-other"), o, e)).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("a failed :cas kept as a read of another value", "cas-failed [1 2]");
+    }
+
+    @Test
+    void shouldCountHangulAsTwoColumnsSoKoreanTablesLineUp() {
+        assertThat(Demo05CheckHistory.columns("선형적")).isEqualTo(6);
+        assertThat(Demo05CheckHistory.columns("/tmp/a.edn")).isEqualTo(10);
+        assertThat(Demo05CheckHistory.columns("잘못된 입력")).isEqualTo(11);
+    }
 }

@@ -32,10 +32,12 @@ public record CheckResult(String consistencyModel, String model, Verdict verdict
      * @param relaxed      ids of core operations whose completion was not needed to make the core impossible (shown as "may have happened")
      * @param explanation  one or two sentences for the reader
      * @param configurations search configurations visited
-     * @param coreStartStates for VIOLATED, the model states the core starts from when earlier operations were cut
-     *                        off (every order puts them first; these are the states they can leave behind); empty
-     *                        when the core starts from the model's initial state
-     * @param coreSkipped     how many earlier operations were cut off that way (0 if none)
+     * @param coreStartStates for VIOLATED, the model states the core starts from when other operations were cut
+     *                        off: after a cut at a quiet point, exactly the states the earlier ones can leave behind
+     *                        (every order puts them first); after a cut while operations were in flight, a superset
+     *                        of the states the core can meet (see {@code CoreShrinker}); empty when the core starts
+     *                        from the model's initial state
+     * @param coreSkipped     how many other operations were cut off that way (0 if none)
      */
     public record KeyResult(Object key, Verdict verdict, List<Operation> witness, List<Operation> core, List<Integer> relaxed,
                             String explanation, long configurations, List<Object> coreStartStates, int coreSkipped) {

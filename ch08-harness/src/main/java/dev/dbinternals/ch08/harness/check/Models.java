@@ -4,6 +4,7 @@ import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
 import dev.dbinternals.ch08.harness.history.Edn;
 import dev.dbinternals.ch08.harness.history.History;
+import dev.dbinternals.ch08.harness.history.JepsenHistory;
 import dev.dbinternals.ch08.harness.history.Operation;
 import java.util.Collections;
 import java.util.List;
@@ -48,7 +49,11 @@ public final class Models {
         return new RegisterModel("register", History.normalize(initial), false, true);
     }
 
-    /** A compare-and-set register: {@code :read}, {@code :write}, {@code :cas} with value {@code [expected new]}. */
+    /**
+     * A compare-and-set register: {@code :read}, {@code :write}, {@code :cas} with value
+     * {@code [expected new]}; also {@link JepsenHistory#FAILED_CAS}, a CAS that failed and so saw a
+     * value other than {@code expected} (see {@link JepsenHistory#withFailedCasAsReads}).
+     */
     public static Model<Value> casRegister(Object initial) {
         return new RegisterModel("cas-register", History.normalize(initial), true, false);
     }
@@ -296,6 +301,17 @@ public final class Models {
                                 + (op.line() > 0 ? t(" (line " + op.line() + ")", " (" + op.line() + "번째 줄)") : ""));
                     }
                     return Objects.equals(state.value(), pair.get(0)) ? new Value(pair.get(1)) : null;
+                case JepsenHistory.FAILED_CAS:
+                    // a CAS the store refused: it took effect (as a read) in a state other than the expected value
+                    if (!cas) {
+                        throw unknown(name, op);
+                    }
+                    if (!(op.value() instanceof List<?> expected) || expected.size() != 2) {
+                        throw new IllegalArgumentException(t("a :cas value must be [expected new], got ",
+                                ":cas 값은 [expected new] 여야 합니다. 받은 값: ") + Edn.write(op.value())
+                                + (op.line() > 0 ? t(" (line " + op.line() + ")", " (" + op.line() + "번째 줄)") : ""));
+                    }
+                    return op.isPending() || !Objects.equals(state.value(), expected.get(0)) ? state : null;
                 default:
                     throw unknown(name, op);
             }
@@ -303,7 +319,7 @@ public final class Models {
 
         @Override
         public boolean isReadOnly(Operation op) {
-            return op.f().equals("read");
+            return op.f().equals("read") || op.f().equals(JepsenHistory.FAILED_CAS);
         }
     }
 

@@ -147,6 +147,49 @@ public final class JepsenHistory {
         return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 
+    /** The operation name of a CAS that completed with {@code :fail}, in {@link #withFailedCasAsReads}. */
+    public static final String FAILED_CAS = "cas-failed";
+
+    /**
+     * The history's operations plus every {@code :cas} that completed with {@code :fail}, as an
+     * operation {@link #FAILED_CAS} with the CAS's {@code [expected new]} value and its real span:
+     * a CAS that failed did take effect, as a read that saw a value other than {@code expected}
+     * (as the etcd model in Porcupine's tests reads a CAS that returned "not ok"). {@link History#operations()} leaves them
+     * out instead, as Knossos does: {@code :fail} means the operation did not happen. Which is
+     * right depends on the client: a CAS refused because the comparison failed observed the
+     * register; one refused before it reached the store (no leader, a rejected connection)
+     * observed nothing. Operations are renumbered in invocation order.
+     */
+    public static List<Operation> withFailedCasAsReads(History history) {
+        Map<Object, HistoryEvent> open = new java.util.HashMap<>();
+        List<Operation> failed = new ArrayList<>();
+        for (HistoryEvent e : history.events()) {
+            if (!e.isClient()) {
+                continue;
+            }
+            if (e.type() == Type.INVOKE) {
+                open.put(e.process(), e);
+                continue;
+            }
+            HistoryEvent inv = open.remove(e.process());
+            if (inv != null && e.type() == Type.FAIL && inv.f().equals("cas")) {
+                failed.add(new Operation(-1, (Long) inv.process(), FAILED_CAS, inv.value(), Operation.Status.OK, inv.index(),
+                        e.index(), inv.key(), inv.line()));
+            }
+        }
+        if (failed.isEmpty()) {
+            return history.operations();
+        }
+        List<Operation> all = new ArrayList<>(history.operations());
+        all.addAll(failed);
+        all.sort(java.util.Comparator.comparingLong(Operation::invokeIndex));
+        List<Operation> out = new ArrayList<>(all.size());
+        for (Operation o : all) {
+            out.add(new Operation(out.size(), o.process(), o.f(), o.value(), o.status(), o.invokeIndex(), o.completeIndex(), o.key(), o.line()));
+        }
+        return List.copyOf(out);
+    }
+
     /** Writes {@code history}'s events, one EDN map per line, with {@code :index} (and {@code :key} when set). */
     public static String write(History history) {
         return write(history.events());
