@@ -126,11 +126,7 @@ public final class HistoryRecorder {
 
     /** The events as Jepsen EDN, one map per line ({@link HistoryEvent#toEdn()}); {@link JepsenHistory#parse} reads it back. */
     public String toEdn() {
-        StringBuilder sb = new StringBuilder();
-        for (HistoryEvent e : events) {
-            sb.append(e.toEdn()).append('\n');
-        }
-        return sb.toString();
+        return JepsenHistory.write(events);
     }
 
     public int size() {

@@ -195,19 +195,11 @@ public final class JepsenHistory {
         return write(history.events());
     }
 
-    /** Writes events, one EDN map per line. */
+    /** Writes events, one EDN map per line ({@link HistoryEvent#toEdn()}: with {@code :time} when the event has one). */
     public static String write(List<HistoryEvent> events) {
         StringBuilder sb = new StringBuilder();
         for (HistoryEvent e : events) {
-            sb.append("{:index ").append(e.index()).append(", :process ");
-            Edn.write(e.process(), sb);
-            sb.append(", :type ").append(e.type().keyword()).append(", :f ").append(Keyword.of(e.f())).append(", :value ");
-            Edn.write(e.value(), sb);
-            if (e.key() != null) {
-                sb.append(", :key ");
-                Edn.write(e.key(), sb);
-            }
-            sb.append("}\n");
+            sb.append(e.toEdn()).append('\n');
         }
         return sb.toString();
     }
