@@ -2,6 +2,7 @@ package dev.dbinternals.ch08.concurrency;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import dev.dbinternals.ch08.harness.check.CheckResult;
 import dev.dbinternals.ch08.harness.check.LinearizabilityChecker;
 import dev.dbinternals.ch08.harness.check.Models;
@@ -36,8 +37,10 @@ public final class Demo02RealThreads {
     static String raceVerdict(List<RealThreadRace.Histogram> hs) {
         StringBuilder sb = new StringBuilder();
         sb.append(t("Trials that lost at least one update (racy variant), this run:\n", "갱신을 하나 이상 잃은 시행 (경쟁 변형, 이번 실행):\n"));
-        sb.append(String.format(Locale.ROOT, "  %-22s %-26s %s%n", t("threads x increments", "스레드 x 증가"), t("compute = 0 spins", "compute = 스핀 0번"),
-                t("compute = 20 spins", "compute = 스핀 20번")));
+        // padded by terminal columns, not characters, so the Korean header and percentages line up
+        sb.append("  ").append(Columns.left(t("threads x increments", "스레드 x 증가"), 22)).append(' ')
+                .append(Columns.left(t("compute = 0 spins", "compute = 스핀 0번"), 26)).append(' ').append(t("compute = 20 spins", "compute = 스핀 20번"))
+                .append(System.lineSeparator());
         int more = 0;
         int compared = 0;
         List<String> notMore = new ArrayList<>();
@@ -48,7 +51,7 @@ public final class Demo02RealThreads {
             RealThreadRace.Histogram slow = hs.stream().filter(h -> h.variant() == Variant.RACY && h.computeSpins() > 0
                     && h.threads() == fast.threads() && h.increments() == fast.increments()).findFirst().orElse(null);
             String shape = fast.threads() + " x " + fast.increments();
-            sb.append(String.format(Locale.ROOT, "  %-22s %-26s %s%n", shape, percent(fast),
+            sb.append(String.format(Locale.ROOT, "  %-22s %s %s%n", shape, Columns.left(percent(fast), 26),
                     slow == null ? "-" : percent(slow)));
             if (slow != null) {
                 compared++;

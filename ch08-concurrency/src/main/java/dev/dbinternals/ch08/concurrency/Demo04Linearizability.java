@@ -2,6 +2,7 @@ package dev.dbinternals.ch08.concurrency;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import dev.dbinternals.ch08.harness.check.LinearizabilityChecker;
 import dev.dbinternals.ch08.harness.check.Models;
 import dev.dbinternals.ch08.harness.check.SequentialConsistencyChecker;
@@ -86,7 +87,9 @@ public final class Demo04Linearizability {
         long last = ops.stream().mapToLong(Operation::completeIndex).max().orElseThrow();
         out.append("  p2: read c ").append(span(rc)).append("  (").append(when)
                 .append(rc.completeIndex() == last ? t("; completes last)", "; 가장 늦게 완료됨)") : ")").append('\n');
-        out.append(String.format("%n  %-14s %-14s %-24s%n", "a b c", t("linearizable", "선형성"), t("sequentially consistent", "순차 일관성")));
+        // padded by terminal columns, not characters: 예 and 아니오 differ in width, the column after them must not move
+        out.append(String.format("%n  %-14s %s %s%n", "a b c", Columns.left(t("linearizable", "선형성"), 14),
+                Columns.left(t("sequentially consistent", "순차 일관성"), 24)));
         md.append(t("| a b c | linearizable | sequentially consistent |\n", "| a b c | 선형성 | 순차 일관성 |\n")).append("|---|---|---|\n");
         int lin = 0;
         int sc = 0;
@@ -95,7 +98,7 @@ public final class Demo04Linearizability {
             sc += o.sequentiallyConsistent() ? 1 : 0;
             if (o.linearizable() || o.sequentiallyConsistent()) {
                 String abc = o.a() + " " + o.b() + " " + o.c();
-                out.append(String.format("  %-14s %-14s %-24s%n", abc, yes(o.linearizable()), yes(o.sequentiallyConsistent())));
+                out.append(String.format("  %-14s %s %s%n", abc, Columns.left(yes(o.linearizable()), 14), Columns.left(yes(o.sequentiallyConsistent()), 24)));
                 md.append("| ").append(abc).append(" | ").append(yes(o.linearizable())).append(" | ")
                         .append(yes(o.sequentiallyConsistent())).append(" |\n");
             }

@@ -2,6 +2,7 @@ package dev.dbinternals.ch08.flp;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -44,14 +45,16 @@ public final class Demo01ConsensusProperties {
 
         List<ConsensusProtocol> protocols = List.of(new WaitForAll(), new DecideOnNMinusOne(), new FirstProposalWins(), new FixedDefault());
         DemoArgs.heading(out, t("Every run of every protocol, n = 3, at most one crash", "모든 프로토콜의 모든 실행, n = 3, 충돌 최대 한 번"));
-        out.printf("%-20s %-8s %-10s %-10s %-12s %s%n", t("protocol", "프로토콜"), t("states", "상태 수"), t("agreement", "일치성"),
-                t("validity", "유효성"), t("termination", "종료"), t("bivalent initial configurations", "양가 초기 구성"));
+        // padded by terminal columns, not characters, so the Korean header and verdicts line up
+        out.printf("%s %s %s %s %s %s%n", Columns.left(t("protocol", "프로토콜"), 20), Columns.left(t("states", "상태 수"), 8),
+                Columns.left(t("agreement", "일치성"), 10), Columns.left(t("validity", "유효성"), 10), Columns.left(t("termination", "종료"), 12),
+                t("bivalent initial configurations", "양가 초기 구성"));
         StringBuilder md = new StringBuilder(t("| protocol | states | agreement | validity | termination | bivalent initial configurations |\n",
                 "| 프로토콜 | 상태 수 | 일치성 | 유효성 | 종료 | 양가 초기 구성 |\n") + "|---|---|---|---|---|---|\n");
         for (ConsensusProtocol p : protocols) {
             var r = FlpAnalysis.of(p).analyse();
-            String row = String.format("%-20s %-8d %-10s %-10s %-12s %s", p.name(), r.states(), verdict(r.agreement()),
-                    verdict(r.validity()), verdict(r.termination()), r.bivalentInitialConfigurations());
+            String row = String.format("%-20s %-8d %s %s %s %s", p.name(), r.states(), Columns.left(verdict(r.agreement()), 10),
+                    Columns.left(verdict(r.validity()), 10), Columns.left(verdict(r.termination()), 12), r.bivalentInitialConfigurations());
             out.println(row);
             md.append("| ").append(p.name()).append(" | ").append(r.states()).append(" | ").append(verdict(r.agreement()))
                     .append(" | ").append(verdict(r.validity())).append(" | ").append(verdict(r.termination()))

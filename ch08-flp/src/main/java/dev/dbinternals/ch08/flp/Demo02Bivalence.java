@@ -2,6 +2,7 @@ package dev.dbinternals.ch08.flp;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,7 +44,8 @@ public final class Demo02Bivalence {
 
         List<ConsensusProtocol> protocols = List.of(new WaitForAll(), new DecideOnNMinusOne(), new FirstProposalWins());
         DemoArgs.heading(out, t("Valence of every initial configuration (inputs p0 p1 p2)", "모든 초기 구성의 valence (입력 p0 p1 p2)"));
-        out.printf("%-20s", t("inputs:", "입력:"));
+        // padded by terminal columns, not characters, so 입력: and 없음 keep the columns straight
+        out.print(Columns.left(t("inputs:", "입력:"), 20));
         FlpAnalysis any = FlpAnalysis.of(protocols.get(0));
         for (String in : any.model().allInputs()) {
             out.printf(" %-9s", in);
@@ -53,7 +55,7 @@ public final class Demo02Bivalence {
             FlpAnalysis analysis = FlpAnalysis.of(p);
             out.printf("%-20s", p.name());
             for (String in : analysis.model().allInputs()) {
-                out.printf(" %-9s", short3(analysis.valence(analysis.model().initial(in))));
+                out.print(" " + Columns.left(short3(analysis.valence(analysis.model().initial(in))), 9));
             }
             out.println();
         }

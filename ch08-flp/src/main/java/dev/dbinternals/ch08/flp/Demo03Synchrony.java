@@ -2,6 +2,7 @@ package dev.dbinternals.ch08.flp;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.render.Mermaid;
 import dev.dbinternals.ch08.harness.sim.Trace;
@@ -61,11 +62,15 @@ public final class Demo03Synchrony {
                 TimingModel.cutOffUntilGst(Duration.ofSeconds(2), Duration.ofMillis(15)));
         DemoArgs.heading(out, t(runs + " seeds per row: broken = runs violating agreement, decided = runs where all decided, <GST = of those, before GST",
                 "행마다 시드 " + runs + "개: 위반 = 일치성을 깬 실행, 결정 = 모두 결정한 실행, <GST = 그중 GST 전에 결정한 실행"));
-        out.printf("%-52s | %-26s | %s%n", "", t("FloodSet (timers for safety)", "FloodSet (타이머를 안전성에 씀)"),
+        // padded by terminal columns, not characters, so the Korean model names and header line up; the suspicion
+        // columns widen to 의심/실행 (9 columns) in Korean only
+        String susp = t("susp/run", "의심/실행");
+        int suspWidth = Math.max(8, Columns.width(susp));
+        out.printf("%-52s | %s | %s%n", "", Columns.left(t("FloodSet (timers for safety)", "FloodSet (타이머를 안전성에 씀)"), 26),
                 t("Quorum (timers for liveness only)", "Quorum (타이머를 활동성에만 씀)"));
-        String header = String.format("%-52s | %8s %7s %8s | %8s %7s %8s %-10s %s", t("timing model", "타이밍 모델"),
-                t("susp/run", "의심/실행"), t("broken", "위반"), t("decided", "결정"), t("susp/run", "의심/실행"), t("broken", "위반"),
-                t("decided", "결정"), "<GST", t("median", "중앙값"));
+        String header = String.join(" ", Columns.left(t("timing model", "타이밍 모델"), 52), "|", Columns.right(susp, suspWidth),
+                Columns.right(t("broken", "위반"), 7), Columns.right(t("decided", "결정"), 8), "|", Columns.right(susp, suspWidth),
+                Columns.right(t("broken", "위반"), 7), Columns.right(t("decided", "결정"), 8), String.format("%-10s", "<GST"), t("median", "중앙값"));
         out.println(header);
         StringBuilder md = new StringBuilder(t("| timing model | FloodSet false suspicions / run | FloodSet agreement broken | FloodSet decided "
                 + "| Quorum false suspicions / run | Quorum agreement broken | Quorum decided (before GST) | Quorum median decision |\n",
@@ -80,7 +85,7 @@ public final class Demo03Synchrony {
             floodset.add(f);
             quorum.add(q);
             String gst = m.gst() == null ? "" : " (" + q.terminatedBeforeGst() + ")";
-            out.printf("%-52s | %8.2f %7d %8d | %8.2f %7d %8d %-10s %d ms%n", m.name(),
+            out.printf("%s | %" + suspWidth + ".2f %7d %8d | %" + suspWidth + ".2f %7d %8d %-10s %d ms%n", Columns.left(m.name(), 52),
                     f.falseSuspicionsPerRun(), f.agreementViolations(), f.terminated(),
                     q.falseSuspicionsPerRun(), q.agreementViolations(), q.terminated(),
                     m.gst() == null ? "-" : String.valueOf(q.terminatedBeforeGst()), q.medianDecisionMillis());

@@ -6,6 +6,7 @@ import dev.dbinternals.ch08.flp.RaftElection.PartitionRun;
 import dev.dbinternals.ch08.flp.RaftElection.Reelection;
 import dev.dbinternals.ch08.flp.RaftElection.RoleChange;
 import dev.dbinternals.ch08.flp.RaftElectionNode.Role;
+import dev.dbinternals.ch08.harness.lang.Columns;
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.lang.Lang;
@@ -68,7 +69,9 @@ public final class Demo04Raft {
         DemoArgs.heading(out, t("1. A partition: seed " + a.seed() + ", every role change of the run",
                 "1. 파티션: 시드 " + a.seed() + ", 실행의 모든 역할 변경"));
         for (RoleChange c : cluster.changes()) {
-            out.printf(t("  %9s  %s  %-9s term %d  (%s)%n", "  %9s  %s  %-9s 임기 %d  (%s)%n"), ms(c.nanos()), c.node(), role(c.role()), c.term(), why(c.why()));
+            // the role padded by terminal columns, not characters: 후보 and 팔로워 differ in width, the term after them must not move
+            out.printf(t("  %9s  %s  %s term %d  (%s)%n", "  %9s  %s  %s 임기 %d  (%s)%n"), ms(c.nanos()), c.node(), Columns.left(role(c.role()), 9), c.term(),
+                    why(c.why()));
             if (c.nanos() <= run.partitionNanos() && next(cluster.changes(), c, run.partitionNanos())) {
                 out.printf(t("  %9s  partition {%s, %s} | the other three%n", "  %9s  파티션 {%s, %s} | 나머지 셋%n"), ms(run.partitionNanos()), stale, run.follower());
             }
@@ -131,15 +134,17 @@ public final class Demo04Raft {
         }
         int maxBucket = rows.stream().mapToInt(r -> r.counts().size()).max().orElse(0);
         StringBuilder md = new StringBuilder(t("| rounds | ", "| 라운드 | ") + rows.get(0).timeouts() + " | " + rows.get(1).timeouts() + " |\n|---|---|---|\n");
-        out.printf("%n  %-8s %-28s %s%n", t("rounds", "라운드"), rows.get(0).timeouts(), rows.get(1).timeouts());
+        // padded by terminal columns, not characters; the first column widens to 상한 도달 (9 columns) in Korean only
+        int labelWidth = Math.max(8, Columns.width(t("capped", "상한 도달")));
+        out.printf("%n  %s %s %s%n", Columns.left(t("rounds", "라운드"), labelWidth), Columns.left(String.valueOf(rows.get(0).timeouts()), 28), rows.get(1).timeouts());
         for (int b = 0; b < maxBucket; b++) {
             String label = bucketLabel(b);
             int c0 = b < rows.get(0).counts().size() ? rows.get(0).counts().get(b) : 0;
             int c1 = b < rows.get(1).counts().size() ? rows.get(1).counts().get(b) : 0;
-            out.printf("  %-8s %5d %-22s %5d %s%n", label, c0, bar(c0, runs), c1, bar(c1, runs));
+            out.printf("  %-" + labelWidth + "s %5d %-22s %5d %s%n", label, c0, bar(c0, runs), c1, bar(c1, runs));
             md.append("| ").append(label).append(" | ").append(c0).append(" | ").append(c1).append(" |\n");
         }
-        out.printf("  %-8s %5d %-22s %5d%n", t("capped", "상한 도달"), rows.get(0).capped(), "", rows.get(1).capped());
+        out.printf("  %s %5d %-22s %5d%n", Columns.left(t("capped", "상한 도달"), labelWidth), rows.get(0).capped(), "", rows.get(1).capped());
         md.append(t("| capped at ", "| 상한 ")).append(CAP).append(" | ").append(rows.get(0).capped()).append(" | ").append(rows.get(1).capped()).append(" |\n");
         out.println();
         for (Row r : rows) {
@@ -241,7 +246,7 @@ public final class Demo04Raft {
         int cols = (int) (end / step);
         StringBuilder sb = new StringBuilder(t("Timeline (one column per 50 ms; F follower, C candidate, L leader; '=' partition in place)\n",
                 "타임라인 (열 하나 = 50 ms; F 팔로워, C 후보, L 리더; '=' 파티션 중)\n"));
-        sb.append(String.format("  %-9s", t("partition", "파티션")));
+        sb.append("  ").append(Columns.left(t("partition", "파티션"), 9)); // by terminal columns, so the chart's columns stay put
         for (int i = 0; i < cols; i++) {
             long t = i * step + step / 2;
             sb.append(t >= run.partitionNanos() && t < run.healNanos() ? '=' : ' ');
@@ -261,7 +266,7 @@ public final class Demo04Raft {
             }
             sb.append('\n');
         }
-        sb.append(String.format("  %-9s", t("seconds", "초")));
+        sb.append("  ").append(Columns.left(t("seconds", "초"), 9));
         for (int i = 0; i < cols; i++) {
             sb.append(i % 20 == 0 ? String.valueOf(i / 20).charAt(0) : ' ');
         }

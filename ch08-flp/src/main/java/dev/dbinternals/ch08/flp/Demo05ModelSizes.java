@@ -2,6 +2,7 @@ package dev.dbinternals.ch08.flp;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,9 +47,12 @@ public final class Demo05ModelSizes {
                 "# FLP 모델 크기 (초기 구성 0 1 … 1에서)\n\n| 프로토콜 | n | 충돌 | 단계 | 구성 | 전이 | 일치성 | 유효성 | 종료 |\n")
                 + "| --- | --- | --- | --- | ---: | ---: | --- | --- | --- |\n");
         DemoArgs.heading(out, t("Configurations and transitions from one initial configuration", "초기 구성 하나에서의 구성과 전이"));
-        out.printf("%-19s %-2s %-8s %-16s %14s  %11s  %-9s %-8s %s%n", t("protocol", "프로토콜"), "n", t("crashes", "충돌"),
-                t("steps", "단계"), t("configurations", "구성"), t("transitions", "전이"), t("agreement", "일치성"),
-                t("validity", "유효성"), t("termination", "종료"));
+        // padded by terminal columns, not characters, so the Korean header and cells line up; the steps column widens
+        // to 브로드캐스트 전체 (17 columns) in Korean only
+        int stepsWidth = Math.max(16, Columns.width(t("whole broadcast", "브로드캐스트 전체")));
+        out.printf("%s %-2s %s %s %s  %s  %s %s %s%n", Columns.left(t("protocol", "프로토콜"), 19), "n", Columns.left(t("crashes", "충돌"), 8),
+                Columns.left(t("steps", "단계"), stepsWidth), Columns.right(t("configurations", "구성"), 14), Columns.right(t("transitions", "전이"), 11),
+                Columns.left(t("agreement", "일치성"), 9), Columns.left(t("validity", "유효성"), 8), t("termination", "종료"));
         for (ConsensusProtocol p : protocols) {
             for (int n : ns) {
                 if (n == 4 && !allN4.equals("yes") && !(p instanceof FirstProposalWins)) {
@@ -61,8 +65,9 @@ public final class Demo05ModelSizes {
                         var report = new FlpAnalysis.Report(p.name(), List.of(c));
                         long transitions = c.transitions();
                         String steps = g == ConsensusModel.Granularity.EACH_SEND ? t("each message", "메시지마다") : t("whole broadcast", "브로드캐스트 전체");
-                        out.printf("%-19s %-2d %-8s %-16s %,14d  %,11d  %-9s %-8s %s%n", p.name(), n, "<= " + crashes, steps,
-                                report.states(), transitions, ok(report.agreement()), ok(report.validity()), ok(report.termination()));
+                        out.printf("%-19s %-2d %-8s %s %,14d  %,11d  %s %s %s%n", p.name(), n, "<= " + crashes, Columns.left(steps, stepsWidth),
+                                report.states(), transitions, Columns.left(ok(report.agreement()), 9), Columns.left(ok(report.validity()), 8),
+                                ok(report.termination()));
                         md.append("| ").append(p.name()).append(" | ").append(n).append(" | ≤ ").append(crashes).append(" | ")
                                 .append(steps).append(" | ").append(String.format("%,d", report.states())).append(" | ")
                                 .append(String.format("%,d", transitions)).append(" | ").append(ok(report.agreement()))

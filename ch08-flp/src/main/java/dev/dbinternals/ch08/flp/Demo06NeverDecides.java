@@ -4,6 +4,7 @@ import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
 import dev.dbinternals.ch08.flp.BenOrWithoutCoin.Local;
 import dev.dbinternals.ch08.flp.BenOrWithoutCoin.Msg;
+import dev.dbinternals.ch08.harness.lang.Columns;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.demo.Diagrams;
 import dev.dbinternals.ch08.harness.render.Mermaid;
@@ -77,7 +78,8 @@ public final class Demo06NeverDecides {
             if (!before.isEmpty()) {
                 delayed++;
             }
-            out.printf("  %-6s %2d  e = %-26s %s%n", i < lasso.prefix().size() ? t("prefix", "앞부분") : t("cycle", "순환"), i + 1, st.due(),
+            // padded by terminal columns, not characters: 앞부분 and 순환 differ in width, the columns after them must not
+            out.printf("  %s %2d  e = %-26s %s%n", Columns.left(i < lasso.prefix().size() ? t("prefix", "앞부분") : t("cycle", "순환"), 6), i + 1, st.due(),
                     before.isEmpty() ? t("delivered at once: still bivalent", "바로 전달: 여전히 양가")
                             : t("delayed behind ", "다음 메시지 뒤로 미룸: ") + before.stream().map(Msg::toString).collect(Collectors.joining(", ")));
         }

@@ -4,6 +4,7 @@ import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
 import dev.dbinternals.ch08.flp.DuellingPaxos.Msg;
 import dev.dbinternals.ch08.flp.DuellingPaxos.State;
+import dev.dbinternals.ch08.harness.lang.Columns;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.demo.Diagrams;
 import dev.dbinternals.ch08.harness.render.Mermaid;
@@ -128,8 +129,9 @@ public final class Demo07DuellingProposers {
                 "  네트워크: " + model.name() + " (꼬리가 긴 지연, 중앙값 100 ms, p99 3 s, GST 전)"));
         out.println(t("                               ballots until the first decision",
                 "                               첫 결정까지의 투표 번호 수"));
-        out.printf("  %-19s %7s  %6s  %6s  %3s  %3s   %s%n", t("retry", "재시도"), t("decided", "결정"), t("unsafe", "불안전"),
-                t("median", "중앙값"), "p90", "max", t("median time to decide", "결정 시간 중앙값"));
+        // padded by terminal columns, not characters, so the Korean header stands over its figures
+        out.printf("  %s %s  %s  %s  %3s  %3s   %s%n", Columns.left(t("retry", "재시도"), 19), Columns.right(t("decided", "결정"), 7),
+                Columns.right(t("unsafe", "불안전"), 6), Columns.right(t("median", "중앙값"), 6), "p90", "max", t("median time to decide", "결정 시간 중앙값"));
         StringBuilder md = new StringBuilder(t("# Paxos, two proposers: ballots until the first decision\n\n" + model.name()
                 + ", " + runs + " seeds per row\n\n| ballots | at once | randomised backoff |\n",
                 "# Paxos, 제안자 둘: 첫 결정까지의 투표 번호 수\n\n" + model.name()
@@ -160,16 +162,21 @@ public final class Demo07DuellingProposers {
             histograms.add(hist);
             ballots.sort(null);
             times.sort(null);
-            out.printf("  %-19s %7d  %6d  %6s  %3s  %3s   %s%n", backoff == null ? t("at once", "곧바로") : t("backoff base ", "백오프 기준 ") + backoff.toMillis() + " ms",
+            out.printf("  %s %7d  %6d  %6s  %3s  %3s   %s%n",
+                    Columns.left(backoff == null ? t("at once", "곧바로") : t("backoff base ", "백오프 기준 ") + backoff.toMillis() + " ms", 19),
                     decided, unsafe, pct(ballots, 50), pct(ballots, 90), ballots.isEmpty() ? "-" : ballots.get(ballots.size() - 1),
                     times.isEmpty() ? "-" : times.get(times.size() / 2) / 1_000_000 + " ms");
         }
         java.util.SortedSet<Integer> keys = new java.util.TreeSet<>(histograms.get(0).keySet());
         keys.addAll(histograms.get(1).keySet());
         out.println();
-        out.printf("  %7s   %7s   %7s%n", t("ballots", "투표 번호 수"), t("at once", "곧바로"), t("backoff", "백오프"));
+        // the first column widens to its Korean header (12 columns) in Korean only
+        String ballotsHeader = t("ballots", "투표 번호 수");
+        int ballotsWidth = Math.max(7, Columns.width(ballotsHeader));
+        out.printf("  %s   %s   %s%n", Columns.right(ballotsHeader, ballotsWidth), Columns.right(t("at once", "곧바로"), 7),
+                Columns.right(t("backoff", "백오프"), 7));
         for (int k : keys) {
-            out.printf("  %7d   %7d   %7d%n", k, histograms.get(0).getOrDefault(k, 0), histograms.get(1).getOrDefault(k, 0));
+            out.printf("  %" + ballotsWidth + "d   %7d   %7d%n", k, histograms.get(0).getOrDefault(k, 0), histograms.get(1).getOrDefault(k, 0));
             md.append("| ").append(k).append(" | ").append(histograms.get(0).getOrDefault(k, 0)).append(" | ")
                     .append(histograms.get(1).getOrDefault(k, 0)).append(" |\n");
         }

@@ -2,6 +2,7 @@ package dev.dbinternals.ch08.links;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.sim.Delay;
@@ -42,9 +43,10 @@ public final class Demo01FairLoss {
         long snapshot = 12_000_000L;
         p.sim().runFor(Duration.ofNanos(snapshot));
         Map<Long, FrameFates.Fate> then = FrameFates.of(p.sim().trace(), Frame.Kind.DATA, snapshot);
-        System.out.printf(t("%nAt t=%s:%n  %-8s %-22s %s%n", "%nt=%s 시점:%n  %-8s %-22s %s%n"), DemoOutput.ms(snapshot), t("message", "메시지"),
-                t("A's view", "A가 아는 것"), t("the truth (from the trace)", "실제 (트레이스에서 읽음)"));
-        then.forEach((seq, fate) -> System.out.printf("  %-8s %-22s %s%n", "m" + seq, t("sent, no news", "전송함, 소식 없음"), fate.text()));
+        // padded by terminal columns, not characters, so the Korean cells line up (Hangul is two columns wide)
+        System.out.printf(t("%nAt t=%s:%n  %s %s %s%n", "%nt=%s 시점:%n  %s %s %s%n"), DemoOutput.ms(snapshot), Columns.left(t("message", "메시지"), 8),
+                Columns.left(t("A's view", "A가 아는 것"), 22), t("the truth (from the trace)", "실제 (트레이스에서 읽음)"));
+        then.forEach((seq, fate) -> System.out.printf("  %-8s %s %s%n", "m" + seq, Columns.left(t("sent, no news", "전송함, 소식 없음"), 22), fate.text()));
         System.out.println(t("A's column is the same for every row: a fair-loss link tells the sender nothing.",
                 "A의 열은 모든 행이 같다: 공정 손실 링크는 송신자에게 아무것도 알려 주지 않는다."));
         p.sim().runFor(Duration.ofMillis(100));

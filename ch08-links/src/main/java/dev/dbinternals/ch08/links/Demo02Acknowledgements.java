@@ -2,6 +2,7 @@ package dev.dbinternals.ch08.links;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.sim.Delay;
 import dev.dbinternals.ch08.harness.sim.LinkFaults;
@@ -66,10 +67,11 @@ public final class Demo02Acknowledgements {
         long inFlight = data.values().stream().filter(f -> f == FrameFates.Fate.IN_FLIGHT).count()
                 + data.entrySet().stream().filter(e -> e.getValue() == FrameFates.Fate.DELIVERED)
                         .filter(e -> acks.getOrDefault(e.getKey(), FrameFates.Fate.IN_FLIGHT) == FrameFates.Fate.IN_FLIGHT).count();
-        System.out.printf("%n%s (%s):%n  %-6s %-14s %-12s %s%n", title, inFlightNote(inFlight), t("msg", "메시지"), t("A's view", "A가 아는 것"),
-                t("message", "메시지"), t("its ack", "그 확인 응답"));
-        view.forEach((seq, v) -> System.out.printf("  %-6s %-14s %-12s %s%n", "m" + seq, v,
-                data.getOrDefault(seq, FrameFates.Fate.IN_FLIGHT).text(),
+        // padded by terminal columns, not characters, so the Korean cells line up (Hangul is two columns wide)
+        System.out.printf("%n%s (%s):%n  %s %s %s %s%n", title, inFlightNote(inFlight), Columns.left(t("msg", "메시지"), 6),
+                Columns.left(t("A's view", "A가 아는 것"), 14), Columns.left(t("message", "메시지"), 12), t("its ack", "그 확인 응답"));
+        view.forEach((seq, v) -> System.out.printf("  %-6s %-14s %s %s%n", "m" + seq, v,
+                Columns.left(data.getOrDefault(seq, FrameFates.Fate.IN_FLIGHT).text(), 12),
                 data.get(seq) == FrameFates.Fate.DELIVERED ? acks.getOrDefault(seq, FrameFates.Fate.IN_FLIGHT).text() : "-"));
     }
 }

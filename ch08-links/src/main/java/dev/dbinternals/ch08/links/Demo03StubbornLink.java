@@ -2,6 +2,7 @@ package dev.dbinternals.ch08.links;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.sim.LinkFaults;
 import dev.dbinternals.ch08.links.check.LinkPair;
@@ -124,9 +125,10 @@ public final class Demo03StubbornLink {
                 "데모 03 · 스터번 링크(stubborn link), 시드 " + args.seed()));
         System.out.println(t("A sends m1..m10; the link resends all of them every T = " + PERIOD_MS + " ms, forever (no acks, so it can never stop).",
                 "A가 m1..m10을 전송하고, 링크는 T = " + PERIOD_MS + " ms마다 전부를 영원히 다시 보낸다 (확인 응답이 없으니 멈출 수 없다)."));
-        System.out.printf("%n  %-6s %-10s %-18s %-18s %-22s %s%n", t("loss", "손실"), t("elapsed", "경과"),
-                t("transmissions/msg", "전송/메시지"), t("deliveries/msg", "전달/메시지"),
-                t("all delivered by", "전부 전달된 시각"), t("ideal 1/(1-p)", "이상값 1/(1-p)"));
+        // padded by terminal columns, not characters, so the Korean header stands over its figures
+        System.out.printf("%n  %s %s %s %s %s %s%n", Columns.left(t("loss", "손실"), 6), Columns.left(t("elapsed", "경과"), 10),
+                Columns.left(t("transmissions/msg", "전송/메시지"), 18), Columns.left(t("deliveries/msg", "전달/메시지"), 18),
+                Columns.left(t("all delivered by", "전부 전달된 시각"), 22), t("ideal 1/(1-p)", "이상값 1/(1-p)"));
         long[] checkpoints = args.quick() ? new long[] {100, 500} : new long[] {100, 500, 2000};
         List<Row> rows = new ArrayList<>();
         for (double loss : new double[] {0.0, 0.2, 0.5}) {

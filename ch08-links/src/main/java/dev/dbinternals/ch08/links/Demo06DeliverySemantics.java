@@ -2,6 +2,7 @@ package dev.dbinternals.ch08.links;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.links.exactlyonce.DeliverySemantics;
 import dev.dbinternals.ch08.links.exactlyonce.EffectReceiver;
@@ -34,8 +35,9 @@ public final class Demo06DeliverySemantics {
                 "A에서 B로 연산 %d개 (각각 영속 카운터에 1을 더한다). 손실 20 %%, 중복 20 %%,%n"), ops);
         System.out.println(t("1-10 ms delay; B crashes at 40 ms and restarts at 90 ms from its synced storage.",
                 "지연 1-10 ms. B는 40 ms에 충돌하고 90 ms에 동기화된 저장소로부터 재시작한다."));
-        System.out.printf("%n  %-24s %-10s %-12s %s%n", t("semantics", "보장 수준"), t("lost", "손실"), t("duplicated", "중복"),
-                t("extra applications", "초과 적용"));
+        // padded by terminal columns, not characters, so the Korean header stands over its figures
+        System.out.printf("%n  %s %s %s %s%n", Columns.left(t("semantics", "보장 수준"), 24), Columns.left(t("lost", "손실"), 10),
+                Columns.left(t("duplicated", "중복"), 12), t("extra applications", "초과 적용"));
         EffectTally nonAtomicTotal = null;
         for (DeliverySemantics s : DeliverySemantics.values()) {
             long lost = 0;
@@ -61,7 +63,7 @@ public final class Demo06DeliverySemantics {
                         " 떨어지지 않는데도 비원자적 변형은 여기서도 잘못됐다)"));
         DemoArgs.heading(System.out, t("Crash the receiver at every step of its handler (message #3 of 6)",
                 "수신자를 핸들러의 모든 단계에서 충돌시킨다 (메시지 6개 중 #3)"));
-        System.out.printf("  %-32s %-26s %-26s %s%n", t("crash point", "충돌 지점"), "EXACTLY_ONCE", "AT_LEAST_ONCE", "EXACTLY_ONCE_NON_ATOMIC");
+        System.out.printf("  %s %-26s %-26s %s%n", Columns.left(t("crash point", "충돌 지점"), 32), "EXACTLY_ONCE", "AT_LEAST_ONCE", "EXACTLY_ONCE_NON_ATOMIC");
         Map<EffectReceiver.Step, Map<DeliverySemantics, EffectTally>> crashes = new EnumMap<>(EffectReceiver.Step.class);
         for (EffectReceiver.Step step : EffectReceiver.Step.values()) {
             Map<DeliverySemantics, EffectTally> row = new EnumMap<>(DeliverySemantics.class);
@@ -69,8 +71,8 @@ public final class Demo06DeliverySemantics {
                 row.put(s, Experiments.crashAt(s, step, 3, 6));
             }
             crashes.put(step, row);
-            System.out.printf("  %-32s %-26s %-26s %s%n", step, brief(row.get(CRASHED.get(0))), brief(row.get(CRASHED.get(1))),
-                    brief(row.get(CRASHED.get(2))));
+            System.out.printf("  %-32s %s %s %s%n", step, Columns.left(brief(row.get(CRASHED.get(0))), 26),
+                    Columns.left(brief(row.get(CRASHED.get(1))), 26), brief(row.get(CRASHED.get(2))));
         }
         DemoArgs.heading(System.out, t("Diagrams", "다이어그램"));
         DemoOutput.diagrams(args, "exactly-once-crash-after-persist",

@@ -2,6 +2,7 @@ package dev.dbinternals.ch08.links;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.sim.LinkFaults;
@@ -98,12 +99,17 @@ public final class Demo08LocalVsRemote {
             t0 = System.nanoTime();
             long bareCount = count(new PagingIterator(bare, page, PagingIterator.Cursor.KEY));
             long bareTime = System.nanoTime() - t0;
-            System.out.printf("%n  %-12s %10s %12s %14s %16s%n", "", t("elements", "원소"), t("round trips", "왕복"), t("bytes on wire", "네트워크 바이트"),
-                    t("time/element", "원소당 시간"));
-            System.out.printf("  %-12s %10d %12d %14d %13.0f ns%n", "map", plainCount, 0, 0, (double) plainTime / plainCount);
-            System.out.printf("  %-12s %10d %12d %14d %13.0f ns%n", "local", localCount, 0, 0, (double) local / localCount);
-            System.out.printf("  %-12s %10d %12d %14d %13.0f ns%n", "remote/link", linkCount, linkPages, linkBytes, (double) linkTime / linkCount);
-            System.out.printf("  %-12s %10d %12d %14d %13.0f ns%n", "remote/bare", bareCount, bare.roundTrips() - rt0,
+            // padded by terminal columns, not characters; the bytes column widens to fit its Korean header (15 columns)
+            // with a space to spare, as the English one has, so the header does not run into 왕복
+            String bytesHeader = t("bytes on wire", "네트워크 바이트");
+            int bytesWidth = Math.max(14, Columns.width(bytesHeader) + 1);
+            System.out.printf("%n  %-12s %s %s %s %s%n", "", Columns.right(t("elements", "원소"), 10), Columns.right(t("round trips", "왕복"), 12),
+                    Columns.right(bytesHeader, bytesWidth), Columns.right(t("time/element", "원소당 시간"), 16));
+            String row = "  %-12s %10d %12d %" + bytesWidth + "d %13.0f ns%n";
+            System.out.printf(row, "map", plainCount, 0, 0, (double) plainTime / plainCount);
+            System.out.printf(row, "local", localCount, 0, 0, (double) local / localCount);
+            System.out.printf(row, "remote/link", linkCount, linkPages, linkBytes, (double) linkTime / linkCount);
+            System.out.printf(row, "remote/bare", bareCount, bare.roundTrips() - rt0,
                     bare.bytesReceived() + bare.bytesSent() - bareBytes0, (double) bareTime / bareCount);
             System.out.printf(t("  remote/link vs local: %.0fx the time per element, with the same code calling the same Iterator methods.%n",
                     "  remote/link 대 local: 원소당 시간 %.0f배, 같은 코드가 같은 Iterator 메서드를 부르는데도.%n"),
@@ -152,8 +158,13 @@ public final class Demo08LocalVsRemote {
 
         DemoArgs.heading(System.out, t("In the simulator, over the perfect link: 1 ms round trip, exact virtual time",
                 "시뮬레이터에서 퍼펙트 링크 위로: 왕복 1 ms, 정확한 가상 시간"));
-        System.out.printf("  %-10s %-6s %8s %12s %14s %16s%n", t("page size", "페이지 크기"), t("loss", "손실"), t("pages", "페이지"),
-                t("bytes", "바이트"), t("requests sent", "보낸 요청"), t("time/element", "원소당 시간"));
+        // padded by terminal columns, not characters; the page-size column widens to fit its Korean header (11 columns)
+        // with a space to spare, as the English one has, so the header does not run into 손실
+        String pageSizeHeader = t("page size", "페이지 크기");
+        int pageSizeWidth = Math.max(10, Columns.width(pageSizeHeader) + 1);
+        System.out.printf("  %s %s %s %s %s %s%n", Columns.left(pageSizeHeader, pageSizeWidth), Columns.left(t("loss", "손실"), 6),
+                Columns.right(t("pages", "페이지"), 8), Columns.right(t("bytes", "바이트"), 12), Columns.right(t("requests sent", "보낸 요청"), 14),
+                Columns.right(t("time/element", "원소당 시간"), 16));
         for (double loss : new double[] {0.0, 0.1}) {
             for (int ps : new int[] {10, 100, 1000}) {
                 Simulation sim = new Simulation(args.seed());
@@ -169,7 +180,7 @@ public final class Demo08LocalVsRemote {
                 Address c = sim.addNode("client", () -> new PagingOverLink.Client(s, ps, cfg));
                 PagingOverLink.Client client = sim.node(c, PagingOverLink.Client.class);
                 sim.runUntil(client::done, Duration.ofMinutes(10));
-                System.out.printf("  %-10d %-6s %8d %12d %14d %13.1f us%n", ps, (int) (loss * 100) + "%", client.pages(), client.bytes(),
+                System.out.printf("  %-" + pageSizeWidth + "d %-6s %8d %12d %14d %13.1f us%n", ps, (int) (loss * 100) + "%", client.pages(), client.bytes(),
                         client.requestTransmissions(), client.elapsedNanos() / 1e3 / client.keys().size());
             }
         }

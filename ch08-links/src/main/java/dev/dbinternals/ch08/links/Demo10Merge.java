@@ -2,6 +2,7 @@ package dev.dbinternals.ch08.links;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.sim.LinkFaults;
 import dev.dbinternals.ch08.links.remote.ReplicaMerge;
@@ -59,22 +60,23 @@ public final class Demo10Merge {
             byWait[w] = ReplicaMerge.read(seed, s, w, PAGE, LinkFaults.none());
         }
         Result all = byWait[3];
-        System.out.printf("%n  %-34s %-10s %10s %6s  %s%n", t("client", "클라이언트"), t("reads", "읽은 곳"), t("time", "시간"), t("rows", "행"),
-                t("rows wrong (stale or missing)", "틀린 행 (낡았거나 빠짐)"));
+        // padded by terminal columns, not characters, so the Korean labels and header line up
+        System.out.printf("%n  %s %s %s %s  %s%n", Columns.left(t("client", "클라이언트"), 34), Columns.left(t("reads", "읽은 곳"), 10),
+                Columns.right(t("time", "시간"), 10), Columns.right(t("rows", "행"), 6), t("rows wrong (stale or missing)", "틀린 행 (낡았거나 빠짐)"));
         String[] label = {"", t("first answer (waits for 1)", "첫 응답 (1개를 기다림)"), t("merge the first 2 to answer", "먼저 응답한 2개 병합"),
             t("merge all 3 (k-way, by version)", "3개 모두 병합 (k-way, 버전 기준)")};
         for (int w = 1; w <= 3; w++) {
             Result r = byWait[w];
-            System.out.printf("  %-34s %-10s %10s %6d  %s%n", label[w], names(r.picked()), ms(r.elapsedNanos()), r.merged().size(),
+            System.out.printf("  %s %-10s %10s %6d  %s%n", Columns.left(label[w], 34), names(r.picked()), ms(r.elapsedNanos()), r.merged().size(),
                     describe(ReplicaMerge.wrongKeys(r.merged(), newest), r.merged(), newest));
         }
         List<Row> concat = all.arrivals();
         Set<String> seen = new HashSet<>();
         long repeats = concat.stream().filter(r -> !seen.add(r.key())).count();
         long staleRows = concat.stream().filter(r -> r.version() < newest.get(r.key()).version()).count();
-        System.out.printf(t("  %-34s %-10s %10s %6d  %d rows repeat a key, %d rows stale, in key order: %s%n",
-                "  %-34s %-10s %10s %6d  키가 반복된 행 %d개, 낡은 행 %d개, 키 순서: %s%n"),
-                t("concatenate all 3", "3개를 그냥 이어 붙임"), names(all.picked()), ms(all.elapsedNanos()), concat.size(), repeats, staleRows,
+        System.out.printf(t("  %s %-10s %10s %6d  %d rows repeat a key, %d rows stale, in key order: %s%n",
+                "  %s %-10s %10s %6d  키가 반복된 행 %d개, 낡은 행 %d개, 키 순서: %s%n"),
+                Columns.left(t("concatenate all 3", "3개를 그냥 이어 붙임"), 34), names(all.picked()), ms(all.elapsedNanos()), concat.size(), repeats, staleRows,
                 sorted(concat) ? t("yes", "예") : t("no", "아니오"));
 
         DemoArgs.heading(System.out, t("The same rows from all three replicas, reconciled three ways", "세 복제본에서 온 같은 행을 세 가지로 조정"));
@@ -115,12 +117,15 @@ public final class Demo10Merge {
                 }
             }
         }
-        System.out.printf("  %-34s %22s %16s%n", t("client", "클라이언트"), t("seeds with wrong rows", "틀린 행이 있던 시드"), t("mean time", "평균 시간"));
+        System.out.printf("  %s %s %s%n", Columns.left(t("client", "클라이언트"), 34), Columns.right(t("seeds with wrong rows", "틀린 행이 있던 시드"), 22),
+                Columns.right(t("mean time", "평균 시간"), 16));
         for (int w = 1; w <= 3; w++) {
-            System.out.printf(t("  %-34s %14d of %-5d %13.1f ms%n", "  %-34s %14d / %-5d %13.1f ms%n"), label[w], wrongSeeds[w], seeds, time[w] / seeds);
+            System.out.printf(t("  %s %14d of %-5d %13.1f ms%n", "  %s %14d / %-5d %13.1f ms%n"), Columns.left(label[w], 34), wrongSeeds[w], seeds, time[w] / seeds);
         }
-        System.out.printf(t("  %-34s %14d of %-5d%n", "  %-34s %14d / %-5d%n"), t("all 3, reconciled by arrival", "3개 모두, 도착 기준 조정"), arrivalWrong, seeds);
-        System.out.printf(t("  %-34s %14d of %-5d%n", "  %-34s %14d / %-5d%n"), t("all 3, reconciled by value", "3개 모두, 값 기준 조정"), valueWrong, seeds);
+        System.out.printf(t("  %s %14d of %-5d%n", "  %s %14d / %-5d%n"), Columns.left(t("all 3, reconciled by arrival", "3개 모두, 도착 기준 조정"), 34),
+                arrivalWrong, seeds);
+        System.out.printf(t("  %s %14d of %-5d%n", "  %s %14d / %-5d%n"), Columns.left(t("all 3, reconciled by value", "3개 모두, 값 기준 조정"), 34),
+                valueWrong, seeds);
         System.out.printf(t("%n  Merging all three took at least (pages x the slow replica's round trip) in %d of %d seeds: the%n",
                 "%n  셋을 모두 병합하면 시드 %2$d개 중 %1$d개에서 적어도 (페이지 수 x 느린 복제본의 왕복 시간)이 걸렸다:%n"), slowestBound, seeds);
         System.out.printf(t("  k-way merge cannot emit a key before every replica has shown its next one. Taking the first answer%n",

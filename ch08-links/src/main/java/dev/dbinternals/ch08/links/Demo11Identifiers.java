@@ -2,6 +2,7 @@ package dev.dbinternals.ch08.links;
 
 import static dev.dbinternals.ch08.harness.lang.Lang.t;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.links.ids.MessageIds;
 import java.nio.charset.StandardCharsets;
@@ -54,11 +55,13 @@ public final class Demo11Identifiers {
         double median = trials % 2 == 1 ? sorted[trials / 2] : (sorted[trials / 2 - 1] + sorted[trials / 2]) / 2.0;
         System.out.printf(t("%d runs, each drawing random 32-bit ids (2^32 = 4,294,967,296 values) until one repeats:%n",
                 "%d번 실행, 매번 무작위 32비트 ID(2^32 = 4,294,967,296가지 값)를 하나가 반복될 때까지 뽑는다:%n"), trials);
-        System.out.printf("  %-10s %12s %28s%n", "", t("measured", "측정값"), t("closed form", "닫힌 식"));
-        System.out.printf("  %-10s %,12.0f %,16.0f  sqrt(pi N/2) + 2/3%n", t("mean", "평균"), mean, MessageIds.meanUntilFirstRepeat(n32));
-        System.out.printf("  %-10s %,12.0f %,16.0f  1/2 + sqrt(1/4 + 2 N ln 2)%n", t("median", "중앙값"), median, MessageIds.medianUntilFirstRepeat(n32));
-        System.out.printf("  %-10s %,12d%n", t("fewest", "최소"), sorted[0]);
-        System.out.printf("  %-10s %,12d%n", t("most", "최대"), sorted[trials - 1]);
+        // padded by terminal columns, not characters, so the Korean names and header line up with the figures
+        System.out.printf("  %-10s %s %s%n", "", Columns.right(t("measured", "측정값"), 12), Columns.right(t("closed form", "닫힌 식"), 28));
+        System.out.printf("  %s %,12.0f %,16.0f  sqrt(pi N/2) + 2/3%n", Columns.left(t("mean", "평균"), 10), mean, MessageIds.meanUntilFirstRepeat(n32));
+        System.out.printf("  %s %,12.0f %,16.0f  1/2 + sqrt(1/4 + 2 N ln 2)%n", Columns.left(t("median", "중앙값"), 10), median,
+                MessageIds.medianUntilFirstRepeat(n32));
+        System.out.printf("  %s %,12d%n", Columns.left(t("fewest", "최소"), 10), sorted[0]);
+        System.out.printf("  %s %,12d%n", Columns.left(t("most", "최대"), 10), sorted[trials - 1]);
         int under10k = (int) Arrays.stream(counts).filter(c -> c <= 10_000).count();
         System.out.printf(t("  runs with a repeat within the first 10,000 ids: %d of %d (closed form %.2f %%)%n",
                 "  처음 10,000개 안에 반복이 나온 실행: %2$d번 중 %1$d번 (닫힌 식 %3$.2f %%)%n"), under10k, trials,

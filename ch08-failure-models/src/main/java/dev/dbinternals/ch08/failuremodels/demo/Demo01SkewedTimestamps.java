@@ -3,6 +3,7 @@ package dev.dbinternals.ch08.failuremodels.demo;
 import dev.dbinternals.ch08.failuremodels.clocks.CausalChain;
 import dev.dbinternals.ch08.failuremodels.clocks.CausalChain.Outcome;
 import dev.dbinternals.ch08.failuremodels.clocks.CausalChain.Received;
+import dev.dbinternals.ch08.harness.lang.Columns;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.demo.Diagrams;
 import dev.dbinternals.ch08.harness.sim.SimClock;
@@ -47,8 +48,10 @@ public final class Demo01SkewedTimestamps {
                 "클럭: 노드마다 스큐(offset)는 [-max, +max]에서 균등 분포, 드리프트는 최대 100 ppm. 토큰 홉 2..10 ms,"));
         System.out.println(t("reports 1..40 ms. Counted: cause/effect pairs that each ordering puts the wrong way round.",
                 "보고 1..40 ms. 센 것: 정렬 방식마다 원인과 결과를 거꾸로 놓은 쌍."));
-        System.out.printf("%n%-12s | %-18s | %-18s | %-18s%n", t("max offset", "최대 스큐"), t("by sender's stamp", "보낸 쪽 타임스탬프순"),
-                t("by arrival", "도착순"), t("by Lamport clock", "램포트 클럭순"));
+        // padded by terminal columns, not characters, so the Korean header lines up
+        System.out.printf("%n%s | %s | %s | %s%n", Columns.left(t("max offset", "최대 스큐"), 12),
+                Columns.left(t("by sender's stamp", "보낸 쪽 타임스탬프순"), 18), Columns.left(t("by arrival", "도착순"), 18),
+                Columns.left(t("by Lamport clock", "램포트 클럭순"), 18));
         long[] maxOffsets = {0, 1, 5, 20, 100};
         double[] byStamp = new double[maxOffsets.length];
         double[] byArrival = new double[maxOffsets.length];
@@ -69,8 +72,9 @@ public final class Demo01SkewedTimestamps {
             byStamp[row] = 100.0 * wall / pairs;
             byArrival[row] = 100.0 * arrival / pairs;
             byLamport[row] = 100.0 * lamport / pairs;
+            // 쌍의 is four columns wide; the Korean first column is as wide as its header (20 columns)
             System.out.printf(t("%9d ms | %5.1f%% of pairs    | %5.1f%% of pairs    | %5.1f%% of pairs%n",
-                    "%9d ms | 쌍의 %5.1f%%         | 쌍의 %5.1f%%         | 쌍의 %5.1f%%%n"), maxMs,
+                    "%9d ms | 쌍의 %5.1f%%          | 쌍의 %5.1f%%        | 쌍의 %5.1f%%%n"), maxMs,
                     byStamp[row], byArrival[row], byLamport[row]);
         }
         System.out.println();
@@ -80,14 +84,14 @@ public final class Demo01SkewedTimestamps {
                 "클럭 스큐가 최대 20 ms인 실행 하나, 처음 사건 8개"));
         Outcome one = CausalChain.run(4, 8, Duration.ofMillis(20), args.seed());
         System.out.println(t("The clocks: ", "클럭: ") + offsets(one));
-        System.out.printf("%-20s %-12s %-8s %s%n", t("true (causal) order", "실제(인과) 순서"), t("wall stamp", "벽시계 시각"),
-                t("Lamport", "램포트"), "");
+        System.out.printf("%s %s %s %s%n", Columns.left(t("true (causal) order", "실제(인과) 순서"), 20),
+                Columns.left(t("wall stamp", "벽시계 시각"), 12), Columns.left(t("Lamport", "램포트"), 8), "");
         List<Received> causal = one.received().stream().sorted(Comparator.comparingLong((Received r) -> r.event().lamport())).toList();
         long previous = Long.MIN_VALUE;
         for (Received r : causal) {
             long stamp = r.event().wallMillis() - SimClock.EPOCH_MILLIS;
-            System.out.printf("%-20s %-12s %-8d %s%n", t("event " + r.event().lamport() + " at " + r.event().origin(),
-                            "사건 " + r.event().lamport() + " (" + r.event().origin() + ")"),
+            System.out.printf("%s %-12s %-8d %s%n", Columns.left(t("event " + r.event().lamport() + " at " + r.event().origin(),
+                            "사건 " + r.event().lamport() + " (" + r.event().origin() + ")"), 20),
                     "+" + stamp + " ms", r.event().lamport(),
                     stamp <= previous ? t("<- stamped no later than its cause: sorting by stamp puts it first",
                             "<- 원인보다 늦지 않은 타임스탬프: 타임스탬프로 정렬하면 원인보다 앞에 온다") : "");

@@ -7,6 +7,7 @@ import dev.dbinternals.ch08.failuremodels.detectors.PhiAccrualDetector;
 import dev.dbinternals.ch08.failuremodels.detectors.TimeoutDetector;
 import dev.dbinternals.ch08.failuremodels.detectors.DetectorExperiment.Config;
 import dev.dbinternals.ch08.failuremodels.detectors.DetectorExperiment.Result;
+import dev.dbinternals.ch08.harness.lang.Columns;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -138,11 +139,15 @@ public final class Demo04DetectorTradeoff {
                 + "(중앙값 80 ms, p99 900 ms), 송신자 하나가 실행 도중 충돌"));
         System.out.printf(t("%d runs of %d s each per detector, seeds %d..%d.%n%n", "장애 검출기마다 %2$d s 실행 %1$d번, 시드 %3$d..%4$d.%n%n"),
                 runs, length.toSeconds(), args.seed(), args.seed() + runs - 1);
-        String header = String.format("%-36s | %14s | %12s | %16s | %14s | %14s", t("detector", "장애 검출기"),
-                t("false susp./min", "잘못된 의심/분"), t("time wrongly", "잘못 의심한 시간"), t("mean detection", "평균 검출"),
-                t("max detection", "최대 검출"), t("silence@susp.", "의심 시 침묵"));
+        // padded by terminal columns, not characters, so the Korean header stands over its figures; the share column
+        // widens to its Korean header (16 columns) in Korean only
+        String wrongly = t("time wrongly", "잘못 의심한 시간");
+        int wronglyWidth = Math.max(12, Columns.width(wrongly));
+        String header = String.join(" | ", Columns.left(t("detector", "장애 검출기"), 36), Columns.right(t("false susp./min", "잘못된 의심/분"), 15),
+                Columns.right(wrongly, wronglyWidth), Columns.right(t("mean detection", "평균 검출"), 16),
+                Columns.right(t("max detection", "최대 검출"), 14), Columns.right(t("silence@susp.", "의심 시 침묵"), 14));
         System.out.println(header);
-        System.out.println("-".repeat(header.length()));
+        System.out.println("-".repeat(Columns.width(header)));
         List<String> csv = new ArrayList<>();
         csv.add("detector,false_suspicions_per_node_minute,wrongly_suspected_share,mean_detection_ms,max_detection_ms,missed,"
                 + "median_silence_at_suspicion_ms");
@@ -151,7 +156,7 @@ public final class Demo04DetectorTradeoff {
         double timeout200Silence = Double.NaN;
         for (Supplier<FailureDetector> d : detectors()) {
             Result r = DetectorExperiment.run(cfg, d, args.seed(), runs);
-            System.out.printf("%-36s | %15.3f | %11.3f%% | %13.0f ms | %11.0f ms | %11.0f ms%s%n", label(r.detector()),
+            System.out.printf("%s | %15.3f | %" + (wronglyWidth - 1) + ".3f%% | %13.0f ms | %11.0f ms | %11.0f ms%s%n", Columns.left(label(r.detector()), 36),
                     r.falseSuspicionsPerNodeMinute(), 100 * r.wronglySuspectedShare(), r.meanDetectionMillis(),
                     r.maxDetectionMillis(), r.medianSilenceAtSuspicionMillis(),
                     r.missedCrashes() > 0 ? t("  (" + r.missedCrashes() + " missed)", "  (" + r.missedCrashes() + "번 놓침)") : "");

@@ -3,6 +3,7 @@ package dev.dbinternals.ch08.failuremodels.demo;
 import dev.dbinternals.ch08.failuremodels.omission.OmissionRun;
 import dev.dbinternals.ch08.failuremodels.omission.OmissionRun.Outcome;
 import dev.dbinternals.ch08.failuremodels.omission.OmissionRun.Scenario;
+import dev.dbinternals.ch08.harness.lang.Columns;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
 import dev.dbinternals.ch08.harness.demo.Diagrams;
 import dev.dbinternals.ch08.harness.sim.TraceEvent;
@@ -27,8 +28,10 @@ public final class Demo07Omissions {
                 "보내고 잊는(fire-and-forget) 주 노드 아래의 송신 누락과 수신 누락").parse(argv);
         DemoArgs.heading(System.out, t("A primary sends updates 1.." + OmissionRun.UPDATES + " to a backup, one every 5 ms, each once",
                 "주 노드가 백업에 갱신 1.." + OmissionRun.UPDATES + "번을 5 ms마다 하나씩, 각각 한 번만 보낸다"));
-        System.out.printf("%-20s | %-54s | %8s | %7s | %7s | %s%n", t("scenario", "시나리오"), t("what goes wrong", "무엇이 잘못되는가"),
-                t("believed", "믿은 수"), t("applied", "적용"), t("missing", "누락"), t("where the missing ones went", "누락된 것의 행방"));
+        // padded by terminal columns, not characters, so the Korean header and descriptions line up
+        System.out.printf("%s | %s | %s | %s | %s | %s%n", Columns.left(t("scenario", "시나리오"), 20), Columns.left(t("what goes wrong", "무엇이 잘못되는가"), 54),
+                Columns.right(t("believed", "믿은 수"), 8), Columns.right(t("applied", "적용"), 7), Columns.right(t("missing", "누락"), 7),
+                t("where the missing ones went", "누락된 것의 행방"));
         for (Scenario s : Scenario.values()) {
             Outcome o = OmissionRun.run(s, args.seed());
             StringBuilder where = new StringBuilder();
@@ -36,7 +39,7 @@ public final class Demo07Omissions {
             if (o.receiveOmissions() > 0) {
                 where.append(o.receiveOmissions()).append(t(" receive omissions (buffer full)", "개 수신 누락(버퍼 가득 참)"));
             }
-            System.out.printf("%-20s | %-54s | %8d | %7d | %7d | %s%n", s, s.description(), o.believedReplicated(),
+            System.out.printf("%-20s | %s | %8d | %7d | %7d | %s%n", s, Columns.left(s.description(), 54), o.believedReplicated(),
                     o.applied(), o.missing(), where.toString().trim());
             if (s == Scenario.FULL_RECEIVE_BUFFER) {
                 Diagrams.write(args.out(), "receive-omission", t("Receive omissions at a backup with a full buffer",

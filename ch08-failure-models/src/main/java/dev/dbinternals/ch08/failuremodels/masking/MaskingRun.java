@@ -5,6 +5,7 @@ import dev.dbinternals.ch08.failuremodels.arbitrary.Replica;
 import dev.dbinternals.ch08.failuremodels.masking.MaskingClient.Outcome;
 import dev.dbinternals.ch08.failuremodels.masking.MaskingClient.Strategy;
 import dev.dbinternals.ch08.failuremodels.arbitrary.Replica.Behavior;
+import dev.dbinternals.ch08.harness.lang.Columns;
 import dev.dbinternals.ch08.harness.Address;
 import dev.dbinternals.ch08.harness.sim.Delay;
 import dev.dbinternals.ch08.harness.sim.LinkFaults;
@@ -36,8 +37,10 @@ public final class MaskingRun {
         }
 
         public static String header() {
-            return String.format("%-12s | %6s | %6s | %7s | %7s | %7s | %5s", t("strategy", "전략"), t("reqs", "요청"),
-                    t("errors", "오류"), "p50 ms", "p99 ms", t("max ms", "최대 ms"), t("msg/r", "메시지/요청"));
+            // padded by terminal columns, not characters, so the Korean header stands over its figures
+            return String.join(" | ", Columns.left(t("strategy", "전략"), 12), Columns.right(t("reqs", "요청"), 6),
+                    Columns.right(t("errors", "오류"), 6), String.format("%7s", "p50 ms"), String.format("%7s", "p99 ms"),
+                    Columns.right(t("max ms", "최대 ms"), 7), Columns.right(t("msg/r", "메시지/요청"), 5));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.dbinternals.ch08.harness.demo;
 
 import dev.dbinternals.ch08.harness.Address;
+import dev.dbinternals.ch08.harness.lang.Columns;
 import dev.dbinternals.ch08.harness.sim.Simulation;
 import dev.dbinternals.ch08.harness.sim.Trace;
 import dev.dbinternals.ch08.harness.sim.TraceEvent;
@@ -67,7 +68,9 @@ public final class Demo02OneWayPartition {
         DemoArgs.heading(System.out, t("Which messages crossed during the partition (" + start.toMillis() + ".."
                 + heal.toMillis() + " ms)", "파티션 동안 어떤 메시지가 건너갔나 (" + start.toMillis() + ".."
                 + heal.toMillis() + " ms)"));
-        System.out.printf("%-8s %10s %10s%n", t("link", "링크"), t("delivered", "전달"), t("dropped", "버림"));
+        // padded by terminal columns, not characters, so the Korean header stands over its figures
+        System.out.println(Columns.left(t("link", "링크"), 8) + " " + Columns.right(t("delivered", "전달"), 10) + " "
+                + Columns.right(t("dropped", "버림"), 10));
         for (Address from : List.of(a, b, c)) {
             for (Address to : List.of(a, b, c)) {
                 if (from.equals(to)) continue;

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * <p>A line is English prose when it has no Hangul and four or more lowercase English words in a
  * row ("the link lost it"). Trace lines (they start with a time: {@code 1.725ms  B  DELIVER ...})
  * are data, not narration, and are skipped. Each demo must print at least {@link #MIN_HANGUL_LINES}
- * lines with Hangul, and every heading ({@code == ... ==}) must have Hangul.
+ * lines with Hangul, and every heading ({@code == ... ==}) must have Hangul. Its tables must line up
+ * on a terminal, where Hangul is two columns wide ({@link CrookedTables}).
  *
  * <p>Test scaffolding (harness test-jar), never in main code.
  */
@@ -70,6 +71,7 @@ public final class KoreanNarration {
                 problems.add(demo + ": heading without Korean: " + line.strip());
             }
         });
+        CrookedTables.in(output).forEach(table -> problems.add(demo + ": table padded by characters, not terminal columns, at " + table));
         return problems;
     }
 
