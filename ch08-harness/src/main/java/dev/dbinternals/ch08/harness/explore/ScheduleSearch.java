@@ -214,8 +214,9 @@ public final class ScheduleSearch {
      * Refinement: prune states already explored, by their {@code StateFingerprint} (every node must be
      * {@link Fingerprinted}). Sound only when the fingerprint decides what happens next: the nodes'
      * handlers read no clock and draw no randomness (neither is in the fingerprint, nor is virtual
-     * time), and the scenario plans no {@code at(...)} actions (they run by virtual time); otherwise
-     * pruning may hide a bug.
+     * time), the scenario plans no {@code at(...)} actions (they run by virtual time), and the
+     * invariants read only what the fingerprint holds (the nodes' fingerprints and storage, not a
+     * variable of the scenario or the simulation's counters); otherwise pruning may hide a bug.
      */
     public ScheduleSearch withFingerprints() {
         this.fingerprints = true;
