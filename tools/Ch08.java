@@ -816,6 +816,10 @@ public class Ch08 {
     int replay(List<String> args) {
         String usage = t("usage: ./ch08 replay <module> <TestClass#method> <seed>, e.g. ./ch08 replay links PerfectLinkProperties#shouldHoldWithHalfOfAllFramesLost 417",
                 "사용법: ./ch08 replay <모듈> <테스트클래스#메서드> <시드>, 예: ./ch08 replay links PerfectLinkProperties#shouldHoldWithHalfOfAllFramesLost 417");
+        if (args.equals(List.of("--help")) || args.equals(List.of("-h"))) { // asked for: not an error
+            System.out.println(usage);
+            return 0;
+        }
         if (args.size() != 3) {
             throw new UsageError(usage);
         }

@@ -118,6 +118,9 @@ class LauncherReplayTest {
         assertThat(replay(bin, "links", "LinkProperties#shouldHoldWithHalfOfAllFramesLost", "seven").status()).isEqualTo(2);
         assertThat(replay(bin, "linkz", "LinkProperties#shouldHoldWithHalfOfAllFramesLost", "1").status()).isEqualTo(2);
         assertThat(replay(bin, "links").status()).isEqualTo(2);
+        Run help = replay(bin, "--help");
+        assertThat(help.status()).as("asked for, so not an error").isZero();
+        assertThat(help.output()).startsWith("usage: ./ch08 replay <module> <TestClass#method> <seed>");
         assertThat(tree.resolve("mvn-args.txt")).as("Maven never started").doesNotExist();
     }
 

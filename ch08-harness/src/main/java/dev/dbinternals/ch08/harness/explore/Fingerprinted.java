@@ -8,8 +8,8 @@ package dev.dbinternals.ch08.harness.explore;
  * state plus the messages on the way to it; two runs that reach the same states go on the same way.
  *
  * <p>The fingerprint is a value with {@code equals} and {@code hashCode} (a record or a list of them)
- * covering everything in the node's memory that decides what it does next; leave out what does not
- * (counters kept only for a report). Two instances with equal fingerprints must behave alike from
+ * covering everything in the node's memory that decides what it does next or that an invariant
+ * reads; leave out what does neither (counters kept only for a report). Two instances with equal fingerprints must behave alike from
  * then on: if they might not, pruning can hide a bug.
  */
 public interface Fingerprinted {

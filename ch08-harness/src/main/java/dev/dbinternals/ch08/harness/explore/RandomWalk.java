@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 
 /**
  * A refinement of {@link ScheduleSearch}: instead of every schedule, {@code walks} random ones, each
- * choice drawn uniformly from those offered at its step, up to the search's depth bound (Coyote's and
- * CHESS's "random" strategy). It samples deep schedules that iterative deepening cannot reach, finds no
+ * choice drawn uniformly from those offered at its step, up to the search's depth bound (like the
+ * "random" strategy of Coyote's systematic testing). It samples deep schedules that iterative deepening cannot reach, finds no
  * shortest schedule and proves nothing; the same seed gives the same walks.
  *
  * <p>Book: Chapter 8, "Network Partitions and Partial Failures" (네트워크 파티션과 부분 장애): a seeded

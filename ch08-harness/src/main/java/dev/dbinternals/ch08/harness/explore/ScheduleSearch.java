@@ -210,7 +210,14 @@ public final class ScheduleSearch {
         return this;
     }
 
-    /** Refinement: prune states already explored, by their {@code StateFingerprint} (every node must be {@link Fingerprinted}). */
+    /**
+     * Refinement: prune states already explored, by their {@code StateFingerprint} (every node must be
+     * {@link Fingerprinted}). Sound only when the fingerprint decides what happens next: the nodes'
+     * handlers read no clock and draw no randomness (neither is in the fingerprint, nor is virtual
+     * time), the scenario plans no {@code at(...)} actions (they run by virtual time), and the
+     * invariants read only what the fingerprint holds (the nodes' fingerprints and storage, not a
+     * variable of the scenario or the simulation's counters); otherwise pruning may hide a bug.
+     */
     public ScheduleSearch withFingerprints() {
         this.fingerprints = true;
         return this;

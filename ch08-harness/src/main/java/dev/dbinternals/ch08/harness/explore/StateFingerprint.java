@@ -23,8 +23,8 @@ import java.util.TreeMap;
  * (sender, receiver, bytes) (their ids and due times left out), each node's live timers in the order
  * they come due, and the fault budget already used. It leaves out virtual time, the nodes' clocks and
  * their random streams: pruning is sound for nodes whose handlers neither read a clock nor draw
- * randomness, in a scenario without planned {@code at(...)} actions (they run by virtual time), and
- * may hide a bug otherwise.
+ * randomness, in a scenario without planned {@code at(...)} actions (they run by virtual time), with
+ * invariants that read nothing outside the fingerprint, and may hide a bug otherwise.
  *
  * <p>Pruning with iterative deepening: a state first explored with {@code r} choices left covers every
  * schedule of at most {@code r} more choices from it, so a later visit with at most {@code r} left adds

@@ -43,13 +43,16 @@ public enum Window {
                 ? t("; the " + String.format(Locale.ROOT, "%,d", first - 1) + " before were not kept (Trace.keepLast).",
                         ". 그 앞의 " + String.format(Locale.ROOT, "%,d", first - 1) + "개는 보관하지 않았다 (Trace.keepLast).")
                 : t("; the earlier ones are in the text trace.", ". 그 앞의 이벤트는 텍스트 트레이스에 있다.");
+        String notKept = t(" The first " + String.format(Locale.ROOT, "%,d", forgotten) + " were not kept (Trace.keepLast).",
+                " 처음 " + String.format(Locale.ROOT, "%,d", forgotten) + "개는 보관하지 않았다 (Trace.keepLast).");
         if (this == END) {
-            return head + t(", the end of the run, up to where it stopped", ", 실행이 멈춘 곳까지의 끝부분이다") + (first > 1 ? before : ".");
+            // the text trace holds the earlier ones only from where a bounded trace starts: say where that is
+            return head + t(", the end of the run, up to where it stopped", ", 실행이 멈춘 곳까지의 끝부분이다") + (first > 1 ? before : ".")
+                    + (forgotten > 0 && first - 1 > forgotten ? notKept : "");
         }
         String part = forgotten == 0 ? t(", the start of the run", ", 실행의 앞부분이다") : t(", the first the trace kept", ", 트레이스가 보관한 앞부분이다");
         return head + part + (last < total ? t("; the later ones are in the text trace.", ". 그 뒤의 이벤트는 텍스트 트레이스에 있다.") : ".")
-                + (forgotten > 0 ? " " + t("The first " + String.format(Locale.ROOT, "%,d", forgotten) + " were not kept (Trace.keepLast).",
-                        "처음 " + String.format(Locale.ROOT, "%,d", forgotten) + "개는 보관하지 않았다 (Trace.keepLast).") : "");
+                + (forgotten > 0 ? notKept : "");
     }
 
     /** The run-wide number (from 1) of {@code trace.events().get(index)}. */

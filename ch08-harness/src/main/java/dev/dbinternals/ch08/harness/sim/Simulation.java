@@ -776,9 +776,9 @@ public final class Simulation {
 
     /**
      * For a driver that picks each event instead of the clock (a schedule search: see
-     * {@code explore.ScheduleSearch}). Runs the simulation's own events while one of them is the
-     * earliest pending — a node's start, a planned action ({@link #at}), the end of a handler, a busy
-     * node taking its next waiting event, a timer that was cancelled or died with a crash — and
+     * {@code explore.ScheduleSearch}). Runs the simulation's own events first — a node's start, the
+     * end of a handler, a busy node taking its next waiting event, a timer that was cancelled or died
+     * with a crash, and a planned action ({@link #at}) once it is due — and
      * returns what is left to choose: every copy of a message in flight and every live timer, in
      * (due time, sequence) order, each marked {@link Pending#enabled}. Empty when nothing is left.
      * Nothing of this runs unless a driver calls it: the loop ({@link #runFor} ...) is unchanged.
@@ -786,10 +786,10 @@ public final class Simulation {
     public List<Pending> runUntilChoice() {
         enter();
         try {
-            for (Scheduled first; (first = queue.peek()) != null && !isChoice(first.event()); ) {
-                queue.poll();
-                now = Math.max(now, first.time()); // a driven run may have run later events already
-                dispatch(first.event());
+            for (Scheduled next; (next = nextUnchosen()) != null; ) {
+                queue.remove(next);
+                now = Math.max(now, next.time()); // a driven run may have run later events already
+                dispatch(next.event());
                 checkInvariants();
             }
             List<Scheduled> choices = new ArrayList<>();
@@ -813,6 +813,28 @@ public final class Simulation {
         } finally {
             running = false;
         }
+    }
+
+    /**
+     * The earliest event that is not the driver's to choose and may run now: a node's own progress
+     * (its start, the end of a handler that sends its frames, a busy node taking its next waiting
+     * event, a dead timer) at once, even when a message in flight was due earlier, since the driver
+     * may deliver that message at any later point (else a message sent after the driver jumped past
+     * another's due time could never overtake it); a planned action only once virtual time has
+     * reached it or it is the earliest event of all (planned actions keep virtual time).
+     */
+    private Scheduled nextUnchosen() {
+        Scheduled first = queue.peek();
+        Scheduled best = null;
+        for (Scheduled q : queue) {
+            if (isChoice(q.event()) || (q.event() instanceof Action && q.time() > now && q != first)) {
+                continue;
+            }
+            if (best == null || q.compareTo(best) < 0) {
+                best = q;
+            }
+        }
+        return best;
     }
 
     /** A message in flight, or a timer that will fire (not cancelled, not left over from an earlier life). */

@@ -119,6 +119,48 @@ class ScheduleSearchTest {
         assertThat(r.violation()).isEmpty();
     }
 
+    /**
+     * A sends "m1" to B at start and "m2" from a timer 5 ms later; B notes the first it receives. In an
+     * asynchronous network m2 may arrive first: a driver that jumps past m1's due time (the timer) must
+     * still let m2 leave and overtake m1, or an exhaustive search would wrongly report no violation.
+     */
+    @Test
+    void shouldLetAMessageSentLaterOvertakeOneDueEarlier() {
+        Address b = Address.of("B");
+        ScheduleSearch.Result r = ScheduleSearch.of(() -> {
+            Simulation sim = new Simulation(1);
+            String[] first = {null};
+            sim.addNode("A", () -> new dev.dbinternals.ch08.harness.Node() {
+                @Override
+                public void onStart(dev.dbinternals.ch08.harness.Context ctx) {
+                    ctx.send(b, "m1".getBytes(StandardCharsets.UTF_8));
+                    ctx.setTimer(java.time.Duration.ofMillis(5), "later");
+                }
+
+                @Override
+                public void onMessage(dev.dbinternals.ch08.harness.Context ctx, Address from, byte[] m) {
+                }
+
+                @Override
+                public void onTimer(dev.dbinternals.ch08.harness.Context ctx, Object tag) {
+                    ctx.send(b, "m2".getBytes(StandardCharsets.UTF_8));
+                }
+            });
+            sim.addNode(b, () -> (ctx, from, m) -> {
+                if (first[0] == null) {
+                    first[0] = new String(m, StandardCharsets.UTF_8);
+                }
+            });
+            sim.invariant("m1 arrives first", () -> first[0] == null || first[0].equals("m1"));
+            return sim;
+        }).faults(0, 0, 0).maxDepth(4).search();
+
+        assertThat(r.violation()).isPresent();
+        assertThat(r.violation().get().path()).hasSize(2);
+        assertThat(r.violation().get().path().get(0)).startsWith("fire timer A");
+        assertThat(r.violation().get().path().get(1)).startsWith("deliver #2 A->B");
+    }
+
     @Test
     void shouldStopAtMaxSchedulesWithAnIncompleteResult() {
         ScheduleSearch.Result r = search(true, 8).maxSchedules(50).search();

@@ -104,6 +104,10 @@ class FailureWindowTest {
         String range = SpaceTime.model(trace, e -> true, Window.END).range();
         assertThat(range).as("numbered in the whole run, and honest about the forgotten start")
                 .contains("of " + String.format(java.util.Locale.ROOT, "%,d", total)).contains("were not kept (Trace.keepLast)");
+        // a bounded trace longer than a diagram: the text trace holds some earlier events, not all of them
+        assertThat(Window.END.describe(4_001, 7_000, 7_000, 2_000))
+                .isEqualTo("Shown: events 4,001–7,000 of 7,000, the end of the run, up to where it stopped;"
+                        + " the earlier ones are in the text trace. The first 2,000 were not kept (Trace.keepLast).");
     }
 
     @Test

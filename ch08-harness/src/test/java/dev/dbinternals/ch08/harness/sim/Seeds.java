@@ -132,7 +132,7 @@ public final class Seeds {
             // not a JUnit test (a plain main, a tool): no Maven command could name it, so say what works
             return head + t("  replay: run the same program again with -Dch08.seed=" + seed
                             + " (it was not started by JUnit, so there is no test to name)",
-                    "  재현: 같은 프로그램에 -Dch08.seed=" + seed + " 옵션을 붙여 다시 실행하세요 (JUnit이 시작한 것이 아니라 이름 댈 테스트가 없어요)");
+                    "  재현: 같은 프로그램에 -Dch08.seed=" + seed + " 옵션을 붙여 다시 실행하세요 (JUnit이 시작한 실행이 아니어서 이름을 댈 테스트가 없습니다)");
         }
         String module = moduleOf(caller);
         String test = caller == null ? "<TestClass>"
