@@ -149,14 +149,17 @@ public final class Nemesis {
             long upAt = Math.min(end, Simulation.plus(t, exp(r, 150_000_000L)));
             String line = fmt(t) + " crash " + a + " for " + Trace.formatNanos(upAt - t);
             schedule.add(new Planned(t, line));
+            boolean[] struck = new boolean[1];
             sim.at(Duration.ofNanos(t), () -> {
                 if (!sim.isCrashed(a)) {
                     sim.note(a, "nemesis: " + line);
                     sim.crash(a);
+                    struck[0] = true;
                 }
             });
+            // only the crash that struck restarts its node: a skipped one must not cut an earlier, longer crash short
             sim.at(Duration.ofNanos(upAt), () -> {
-                if (sim.isCrashed(a)) {
+                if (struck[0] && sim.isCrashed(a)) {
                     sim.restart(a);
                 }
             });
