@@ -26,7 +26,8 @@ import java.util.TreeSet;
  * <p>Partitions follow one another (each heals before the next begins); crashes, pauses and clock
  * steps may overlap. By the end of {@code active} every partition it made has healed (its own only:
  * a partition the scenario set up stays) and every crashed target restarts, so a protocol gets the
- * quiet period its liveness needs. Not thread-safe; one schedule per simulation.
+ * quiet period its liveness needs (a pause begun shortly before the end may still run past it, and
+ * clock steps are not undone). Not thread-safe; one schedule per simulation.
  */
 public final class Nemesis {
 
