@@ -73,12 +73,17 @@ public final class Demo07ReplicatedRegister {
                     "시드 %2$d부터 %1$d개를 시험했다: 검사기는 어느 것에서도 위반을 찾지 못했다 (--search 를 늘려 보라).%n"), tried, seed);
             return;
         }
-        System.out.printf(t("seed %d is not linearizable (found after trying %d seeds).%n", "시드 %d 의 히스토리는 선형적이지 않다 (시드 %d개를 시험해 찾았다).%n"),
-                bad.seed(), tried);
+        if (tried == 1) {
+            System.out.printf(t("seed %d is not linearizable (the first seed tried).%n", "시드 %d 의 히스토리는 선형적이지 않다 (처음 시험한 시드다).%n"),
+                    bad.seed());
+        } else {
+            System.out.printf(t("seed %d is not linearizable (found after trying %d seeds).%n", "시드 %d 의 히스토리는 선형적이지 않다 (시드 %d개를 시험해 찾았다).%n"),
+                    bad.seed(), tried);
+        }
         System.out.println(t("Without the write-back a read may return a value that only a minority of replicas holds yet;",
                 "write-back 이 없으면 읽기는 아직 소수의 복제본만 가진 값을 반환할 수 있다."));
-        System.out.println(t("an operation that starts after it and asks another majority does not see that value.",
-                "그 뒤에 시작해 다른 과반에게 묻는 연산은 그 값을 보지 못한다."));
+        System.out.println(t("an operation that starts after it may ask a majority that lacks that value, and miss it.",
+                "그 뒤에 시작한 연산은 그 값이 없는 과반에게 물어 그 값을 놓칠 수 있다."));
         schedule(bad);
         verdict(bad);
         core(bad);

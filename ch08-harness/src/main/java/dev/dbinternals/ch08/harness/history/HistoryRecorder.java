@@ -28,7 +28,7 @@ import java.util.Objects;
  * p0.invoke("write", 3);  ...  p0.ok("write", 3);                     // or p0.info("write", 3) on a timeout
  * CheckResult r = LinearizabilityChecker.create().check(history.history(), Models.register(null));
  * }</pre>
- * Unbound ({@link #HistoryRecorder()}), it keeps only the order of the calls, as before.
+ * Unbound ({@link #HistoryRecorder()}), it keeps only the order of the calls: no {@code :time}, no notes.
  *
  * <p>It sits outside the nodes' world on purpose: it is the test's notebook, not state a node could
  * read, and it survives a client node's crash. The simulation is single-threaded, so the order of the

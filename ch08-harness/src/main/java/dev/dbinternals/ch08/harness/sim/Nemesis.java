@@ -26,7 +26,8 @@ import java.util.TreeSet;
  * <p>Partitions follow one another (each heals before the next begins); crashes, pauses and clock
  * steps may overlap. By the end of {@code active} every partition it made has healed (its own only:
  * a partition the scenario set up stays) and every crashed target restarts, so a protocol gets the
- * quiet period its liveness needs. Not thread-safe; one schedule per simulation.
+ * quiet period its liveness needs (a pause begun shortly before the end may still run past it, and
+ * clock steps are not undone). Not thread-safe; one schedule per simulation.
  */
 public final class Nemesis {
 
@@ -149,14 +150,17 @@ public final class Nemesis {
             long upAt = Math.min(end, Simulation.plus(t, exp(r, 150_000_000L)));
             String line = fmt(t) + " crash " + a + " for " + Trace.formatNanos(upAt - t);
             schedule.add(new Planned(t, line));
+            boolean[] struck = new boolean[1];
             sim.at(Duration.ofNanos(t), () -> {
                 if (!sim.isCrashed(a)) {
                     sim.note(a, "nemesis: " + line);
                     sim.crash(a);
+                    struck[0] = true;
                 }
             });
+            // only the crash that struck restarts its node: a skipped one must not cut an earlier, longer crash short
             sim.at(Duration.ofNanos(upAt), () -> {
-                if (sim.isCrashed(a)) {
+                if (struck[0] && sim.isCrashed(a)) {
                     sim.restart(a);
                 }
             });
