@@ -548,6 +548,10 @@ public class Ch08 {
      * exercises has edited the stubs, so the check runs on a copy of the working tree in which
      * every stub is put back as committed (when the tree is a git clone); the reader's files are
      * never touched.
+     *
+     * <p>Why in this order: the stubs run first, so that the build of the reference solutions is the
+     * one the rounds of wrong solutions start from; each round then recompiles only what it changed
+     * (see {@link #runWrongSolutionRound}).
      */
     int honesty(List<String> args) {
         if (!args.isEmpty()) {
@@ -569,24 +573,25 @@ public class Ch08 {
         List<String> modules = List.copyOf(SECTIONS.keySet());
         List<List<WrongSolution>> rounds = wrongSolutionRounds(copy);
         int steps = 2 + rounds.size();
-        System.err.println("ch08: honesty check 1/" + steps + ": exercise tests against the reference solutions ...");
-        runExerciseTests(copy, List.of("-Psolutions"));
-        snapshot(copy, snap.resolve("solutions"));
-        System.err.println("ch08: honesty check 2/" + steps + ": exercise tests against the stubs ...");
+        System.err.println("ch08: honesty check 1/" + steps + ": exercise tests against the stubs ...");
         runExerciseTests(copy, List.of());
         snapshot(copy, snap.resolve("stubs"));
-        // The solutions as they were when the copy was made: each round starts again from these.
+        System.err.println("ch08: honesty check 2/" + steps + ": exercise tests against the reference solutions ...");
+        runExerciseTests(copy, List.of("-Psolutions"));
+        snapshot(copy, snap.resolve("solutions"));
+        // The solutions as they were when the copy was made: each round puts back from these what the round before replaced.
         Path pristine = root.resolve("target/honesty/pristine");
         for (String m : SECTIONS.keySet()) {
             if (Files.isDirectory(copy.resolve(m).resolve("src/solution"))) {
                 copyTree(copy.resolve(m).resolve("src/solution"), pristine.resolve(m).resolve("src/solution"));
             }
         }
+        WrongRounds state = new WrongRounds(copy, pristine);
         for (int r = 0; r < rounds.size(); r++) {
             List<WrongSolution> round = rounds.get(r);
             System.err.println("ch08: honesty check " + (3 + r) + "/" + steps + ": exercise tests against " + round.size()
                     + " recorded wrong solutions (round " + (r + 1) + " of " + rounds.size() + ") ...");
-            runWrongSolutionRound(copy, pristine, round, snap.resolve("wrong-" + (r + 1)));
+            runWrongSolutionRound(state, round, snap.resolve("wrong-" + (r + 1)));
         }
         return exerciseReport(List.of("honesty", copy.toString(), snap.toString()), modules);
     }
@@ -680,36 +685,178 @@ public class Ch08 {
     }
 
     /**
-     * Puts each wrong solution over a fresh copy of its module's reference solutions, runs the exercise
-     * tests, keeps the reports. The next round starts from the pristine solutions again, so nothing is
-     * put back here; the file set never changes (a wrong solution only replaces stub paths).
+     * What the rounds of wrong solutions share: the copy, the pristine solutions, the source files
+     * of every module (read once) and the class files the build of the solutions left (a round's
+     * extra class files are removed, so no later round can compile against them).
      */
-    void runWrongSolutionRound(Path copy, Path pristine, List<WrongSolution> round, Path to) {
-        List<String> modules = round.stream().map(WrongSolution::module).distinct().toList();
-        for (String m : modules) {
-            Path solutions = copy.resolve(m).resolve("src/solution");
-            deleteTree(solutions);
-            copyTree(pristine.resolve(m).resolve("src/solution"), solutions);
-        }
-        for (WrongSolution w : round) {
-            copyTree(w.dir().resolve("java"), copy.resolve(w.module()).resolve("src/solution/java"));
-        }
-        // Only the exercises of this round's wrong solutions run: their test classes, found by the id in @DisplayName.
-        List<String> tests = new ArrayList<>();
-        for (WrongSolution w : round) {
-            List<String> classes = exerciseTestClasses(copy.resolve(w.module()), w.exercise());
-            if (classes.isEmpty()) {
-                throw new UsageError(w.module() + "/src/wrong/" + w.name() + ": no test class has @DisplayName(\"" + w.exercise() + ": ...\")");
+    static final class WrongRounds {
+        final Path copy;
+        final Path pristine;
+        /** Every source file that is compiled with -Psolutions, by path, with its text. */
+        final Map<Path, String> sources = new LinkedHashMap<>();
+        final java.util.Set<Path> builtFiles = new java.util.HashSet<>();
+        /** The solution files the previous round replaced: this round puts them back. */
+        List<Path> replaced = List.of();
+
+        WrongRounds(Path copy, Path pristine) {
+            this.copy = copy;
+            this.pristine = pristine;
+            for (String m : SECTIONS.keySet()) {
+                for (String dir : List.of("src/main/java", "src/solution/java", "src/test/java", "src/jmh/java")) {
+                    Path d = copy.resolve(m).resolve(dir);
+                    javaFilesUnder(d).forEach(f -> sources.put(d.resolve(f), read(d.resolve(f))));
+                }
+                builtFiles.addAll(filesUnder(classDirs(copy, m)));
             }
-            tests.addAll(classes);
         }
+    }
+
+    static List<Path> classDirs(Path copy, String module) {
+        return List.of(copy.resolve(module).resolve("target/classes"), copy.resolve(module).resolve("target/test-classes"));
+    }
+
+    static List<Path> filesUnder(List<Path> dirs) {
+        List<Path> out = new ArrayList<>();
+        for (Path d : dirs) {
+            if (Files.isDirectory(d)) {
+                try (Stream<Path> s = Files.walk(d)) {
+                    s.filter(Files::isRegularFile).forEach(out::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    static final java.util.regex.Pattern TYPE_DECLARATION = java.util.regex.Pattern.compile("\\b(?:class|interface|enum|record)\\s+([A-Z]\\w*)");
+
+    /**
+     * The source files that must be compiled again when {@code changed} change: these files, and every
+     * source of any module that names the type of a changed file (its file name), or, in the same
+     * package folder, another type a changed file declares (a nested type or a second top-level one:
+     * elsewhere it is named through the first). A class that extends or implements such a type counts
+     * as changed too, so its own users are there (a subclass inherits the changed members). A file
+     * names a type when the simple name appears in it as a word: more than the compiler needs (a
+     * comment will do), never less.
+     */
+    static java.util.Set<Path> dependents(Map<Path, String> sources, List<Path> changed) {
+        java.util.Set<Path> out = new java.util.LinkedHashSet<>(changed);
+        java.util.Deque<Path> todo = new java.util.ArrayDeque<>(changed);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            Path f = todo.pop();
+            String file = f.getFileName().toString();
+            String type = file.substring(0, file.length() - ".java".length());
+            Map<String, Boolean> names = new LinkedHashMap<>(); // name -> searched in every module (else its package folder only)
+            names.put(type, true);
+            if (changed.contains(f)) {
+                TYPE_DECLARATION.matcher(read(f)).results().forEach(r -> names.putIfAbsent(r.group(1), false));
+            }
+            String pkg = packageFolder(f);
+            names.forEach((n, everywhere) -> {
+                if (!seen.add(n + (everywhere ? "" : " in " + pkg))) {
+                    return;
+                }
+                java.util.regex.Pattern word = java.util.regex.Pattern.compile("\\b" + n + "\\b");
+                java.util.regex.Pattern inherits = java.util.regex.Pattern.compile("\\b(?:extends|implements)\\s[^{;]*\\b" + n + "\\b");
+                sources.forEach((p, text) -> {
+                    if (!out.contains(p) && (everywhere || packageFolder(p).equals(pkg)) && text.contains(n) && word.matcher(text).find()) {
+                        out.add(p);
+                        if (inherits.matcher(text).find()) {
+                            todo.push(p);
+                        }
+                    }
+                });
+            });
+        }
+        return out;
+    }
+
+    /** {@code <module>:<package path>} of a source file ({@code <module>/src/<set>/java/<package path>/X.java}), whichever set it is in. */
+    static String packageFolder(Path source) {
+        for (int i = source.getNameCount() - 3; i >= 1; i--) {
+            if (source.getName(i).toString().equals("src") && source.getName(i + 2).toString().equals("java")) {
+                String pkg = i + 3 < source.getNameCount() - 1 ? source.subpath(i + 3, source.getNameCount() - 1).toString() : "";
+                return source.getName(i - 1) + ":" + pkg.replace('\\', '/');
+            }
+        }
+        return source.getParent().toString();
+    }
+
+    /**
+     * Runs one round: puts back the solution files the previous round replaced, puts this round's
+     * wrong solutions in their place, runs the exercise tests of their exercises, keeps the reports.
+     *
+     * <p>Why this is as strict as rebuilding every module, and much cheaper: the build of the solutions
+     * is kept, and Maven's compiler recompiles only stale sources
+     * ({@code -Dmaven.compiler.useIncrementalCompilation=false}): the files this round changed, and
+     * every main, test and benchmark source of any module that names one of their types
+     * ({@link #dependents}), which this method marks as changed. So a wrong solution must still
+     * compile together with every source that uses it, and every class that uses it is compiled
+     * against it; the rest are the solution's classes, unchanged. Class files a round adds are deleted
+     * after it. (Before, every round rebuilt each module it touched, tests and benchmarks included.)
+     */
+    void runWrongSolutionRound(WrongRounds state, List<WrongSolution> round, Path to) {
+        Path copy = state.copy;
+        List<Path> changed = new ArrayList<>();
         try {
-            runExerciseTests(copy, List.of("-Psolutions", "-pl", String.join(",", modules), "-am",
-                    "-Dtest=" + String.join(",", tests.stream().distinct().toList()), "-Dsurefire.failIfNoSpecifiedTests=false"));
-        } catch (UsageError e) {
-            throw new UsageError(e.getMessage() + "\n(this round built the solutions with these wrong solutions in place: "
-                    + round.stream().map(w -> w.module() + "/src/wrong/" + w.name()).collect(Collectors.joining(", "))
-                    + "; a recorded wrong solution must compile)");
+            for (Path p : state.replaced) {
+                Path original = state.pristine.resolve(copy.relativize(p).toString());
+                if (Files.exists(original)) {
+                    Files.copy(original, p, StandardCopyOption.REPLACE_EXISTING);
+                    changed.add(p);
+                } else {
+                    Files.delete(p); // a stub without a solution: the report names it
+                }
+            }
+            List<Path> replaced = new ArrayList<>();
+            for (WrongSolution w : round) {
+                Path solutions = copy.resolve(w.module()).resolve("src/solution/java");
+                for (String f : javaFilesUnder(w.dir().resolve("java"))) {
+                    Files.copy(w.dir().resolve("java").resolve(f), solutions.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+                    replaced.add(solutions.resolve(f));
+                }
+            }
+            state.replaced = replaced;
+            changed.addAll(replaced);
+            java.util.Set<Path> stale = dependents(state.sources, changed);
+            FileTime now = FileTime.fromMillis(System.currentTimeMillis());
+            for (Path p : stale) {
+                Files.setLastModifiedTime(p, now);
+            }
+            // Only the exercises of this round's wrong solutions run: their test classes, found by the id in @DisplayName.
+            List<String> tests = new ArrayList<>();
+            for (WrongSolution w : round) {
+                List<String> classes = exerciseTestClasses(copy.resolve(w.module()), w.exercise());
+                if (classes.isEmpty()) {
+                    throw new UsageError(w.module() + "/src/wrong/" + w.name() + ": no test class has @DisplayName(\"" + w.exercise() + ": ...\")");
+                }
+                tests.addAll(classes);
+            }
+            // The harness is always in the reactor: the other modules' test-jar dependency resolves to it, never to ~/.m2.
+            java.util.Set<String> modules = new java.util.LinkedHashSet<>(List.of("ch08-harness"));
+            for (Path p : stale) {
+                modules.add(copy.relativize(p).getName(0).toString());
+            }
+            try {
+                runExerciseTests(copy, List.of("-o", "-Psolutions", "-Dmaven.compiler.useIncrementalCompilation=false",
+                        "-pl", String.join(",", modules),
+                        "-Dtest=" + String.join(",", tests.stream().distinct().toList()), "-Dsurefire.failIfNoSpecifiedTests=false"));
+            } catch (UsageError e) {
+                throw new UsageError(e.getMessage() + "\n(this round built the solutions with these wrong solutions in place: "
+                        + round.stream().map(w -> w.module() + "/src/wrong/" + w.name()).collect(Collectors.joining(", "))
+                        + "; a recorded wrong solution must compile)");
+            }
+            for (String m : SECTIONS.keySet()) {
+                for (Path f : filesUnder(classDirs(copy, m))) {
+                    if (!state.builtFiles.contains(f)) {
+                        Files.delete(f);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         snapshot(copy, to);
         StringBuilder manifest = new StringBuilder();
