@@ -7,6 +7,7 @@ import dev.dbinternals.ch08.harness.demo.KoreanNarration;
 import dev.dbinternals.ch08.harness.lang.Lang;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,7 @@ class DemosCommandLineTest {
     }
 
     @Test
+    @Tag("slow") // every demo once more, in Korean: the newest-JDK build in CI leaves it to the main run
     void everyDemoSpeaksKorean(@TempDir Path dir) throws Exception {
         String before = System.getProperty(Lang.PROPERTY);
         try {

@@ -7,6 +7,7 @@ import dev.dbinternals.ch08.harness.demo.KoreanNarration;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ class DemosSmokeTest {
     }
 
     @Test
+    @Tag("slow") // every demo once more, in Korean: the newest-JDK build in CI leaves it to the main run
     void everyDemoSpeaksKorean(@TempDir Path dir) throws Exception {
         // given every demo of demos.txt; when each runs quick with --lang ko
         var outputs = DemoList.runAllQuick(dir, "--lang", "ko");

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DemosKoreanTest {
 
     @Test
+    @Tag("slow") // every demo once more, in Korean: the newest-JDK build in CI leaves it to the main run
     void everyDemoSpeaksKorean(@TempDir Path out) throws Exception {
         // given every demo of demos.txt; when each runs with --quick --lang ko
         Map<DemoList.Demo, String> outputs = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import dev.dbinternals.ch08.harness.demo.DemoList;
 import dev.dbinternals.ch08.harness.demo.KoreanNarration;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,7 @@ class DemosSmokeTest {
     }
 
     @Test
+    @Tag("slow") // every demo once more, in Korean: the newest-JDK build in CI leaves it to the main run
     void everyDemoSpeaksKorean(@TempDir Path out) throws Exception {
         // given every demo of demos.txt; when each runs with --quick --lang ko
         var outputs = DemoList.runAllQuick(out, "--lang", "ko");

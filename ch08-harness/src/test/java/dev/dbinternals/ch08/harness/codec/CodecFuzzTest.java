@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * with its own {@link CodecException}; with a checksum, no corrupted frame may decode at all.
  * Seeded, so a failure replays.
  */
+@Tag("slow") // 10^5 random and bit-flipped frames: the newest-JDK build in CI leaves it to the main run
 class CodecFuzzTest {
 
     static final int N = 100_000;

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ class DemosTest {
     }
 
     @Test
+    @Tag("slow") // every demo once more, in Korean: the newest-JDK build in CI leaves it to the main run
     void everyDemoSpeaksKorean(@TempDir Path dir) throws Exception {
         assertThat(KoreanNarration.problems(DemoList.runAllQuick(dir, "--lang", "ko"))).isEmpty();
     }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Book: every diagram of Chapter 8, for readers of 『데이터베이스 인터널스』.
  */
+@Tag("slow") // starts a browser: the newest-JDK build in CI leaves it to the main run
 class HangulScreenshotTest {
 
     private static final Path OUT = Path.of("target", "hangul-screenshot");

@@ -28,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.Test;
  * {@code -Dch08.chromium=/path/to/chrome} names the binary. The pages are kept under
  * {@code target/spacetime-browser/}.
  */
+@Tag("slow") // starts a browser: the newest-JDK build in CI leaves it to the main run
 class SpaceTimeBrowserTest {
 
     private static final Path OUT = Path.of("target", "spacetime-browser");
