@@ -94,7 +94,7 @@ public final class Demo05CheckHistory {
             a.fileValue("file").ifPresent(f -> paths.add(0, f.toString()));
             System.exit(checkMany(paths, settings(a), DemoSupport.stdout()));
         }
-        if (paths.size() == 1 && !rest.contains("--help") && !rest.contains("-h") && !exists(paths.get(0))) {
+        if (paths.size() == 1 && !paths.get(0).startsWith("-") && !rest.contains("--help") && !exists(paths.get(0))) {
             // before the option parser's generic "must be a readable file": say where a relative path was looked for
             System.err.println("check-history: " + noSuchFile(paths.get(0)));
             System.exit(2);
