@@ -94,8 +94,11 @@ public final class Demo05CheckHistory {
             a.fileValue("file").ifPresent(f -> paths.add(0, f.toString()));
             System.exit(checkMany(paths, settings(a), DemoSupport.stdout()));
         }
-        if (paths.size() == 1 && !paths.get(0).startsWith("-") && !rest.contains("--help") && !exists(paths.get(0))) {
-            // before the option parser's generic "must be a readable file": say where a relative path was looked for
+        if (paths.size() == 1 && !paths.get(0).startsWith("-") && !exists(paths.get(0))) {
+            // a wrong option is reported first, by the parser, as before (a stray token after an unknown
+            // option lands here as a "path"); then, instead of the parser's generic "must be a readable
+            // file", where a relative path was looked for
+            options().parse(rest.toArray(String[]::new));
             System.err.println("check-history: " + noSuchFile(paths.get(0)));
             System.exit(2);
         }
