@@ -94,6 +94,14 @@ public final class Demo05CheckHistory {
             a.fileValue("file").ifPresent(f -> paths.add(0, f.toString()));
             System.exit(checkMany(paths, settings(a), DemoSupport.stdout()));
         }
+        if (paths.size() == 1 && !paths.get(0).startsWith("-") && !exists(paths.get(0))) {
+            // a wrong option is reported first, by the parser, as before (a stray token after an unknown
+            // option lands here as a "path"); then, instead of the parser's generic "must be a readable
+            // file", where a relative path was looked for
+            options().parse(rest.toArray(String[]::new));
+            System.err.println("check-history: " + noSuchFile(paths.get(0)));
+            System.exit(2);
+        }
         DemoArgs a = options().parse(args);
         PrintStream out = DemoSupport.stdout();
         String file = a.fileValue("file").map(Path::toString).orElse(null);
@@ -289,7 +297,7 @@ public final class Demo05CheckHistory {
             try {
                 text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
-                throw new IllegalArgumentException(t("no such file: ", "그런 파일이 없습니다: ") + file);
+                throw new IllegalArgumentException(noSuchFile(file));
             } catch (java.nio.charset.CharacterCodingException e) {
                 throw new IllegalArgumentException(t(file + " is not UTF-8 text (a binary file?): a history is an EDN text file",
                         file + "은(는) UTF-8 텍스트가 아닙니다(바이너리 파일인가요?): 히스토리는 EDN 텍스트 파일입니다"));
@@ -340,6 +348,30 @@ public final class Demo05CheckHistory {
         } catch (IllegalArgumentException e) {
             return new Outcome(2, operations, 0, e.getMessage());
         }
+    }
+
+    private static boolean exists(String file) {
+        try {
+            return Files.exists(Path.of(file));
+        } catch (java.nio.file.InvalidPathException e) {
+            return true; // not a path we can look up: the option parser says what is wrong with it
+        }
+    }
+
+    /**
+     * "No such file", naming the folder a relative path was read from: the launcher starts this JVM
+     * in the repository root, not in the folder {@code ./ch08} was called from, so a relative path
+     * that exists where the reader stands is not found here.
+     */
+    static String noSuchFile(String file) {
+        if (Path.of(file).isAbsolute()) {
+            return t("no such file: ", "그런 파일이 없습니다: ") + file;
+        }
+        String dir = Path.of("").toAbsolutePath().toString();
+        return t("no such file: " + file + " (a relative path is read from " + dir + ", the folder this program runs in;"
+                        + " ./ch08 runs it in the repository root: give an absolute path)",
+                "그런 파일이 없습니다: " + file + " (상대 경로는 이 프로그램이 실행되는 폴더 " + dir + " 에서 읽습니다."
+                        + " ./ch08 은 저장소 루트에서 실행합니다: 절대 경로를 주세요)");
     }
 
     static Model<?> model(String name, String initialEdn, boolean strictNil) {

@@ -195,6 +195,31 @@ class CheckHistoryCommandTest {
     }
 
     @Test
+    void shouldRankBadInputAboveUnknownAndUnknownAboveLinearizable() throws IOException {
+        Path good = Files.writeString(dir.resolve("good.edn"), GOOD);
+        Path empty = Files.writeString(dir.resolve("empty.edn"), "");
+        // a budget of one search step: the check of good.edn gives up (UNKNOWN)
+        Demo05CheckHistory.Settings oneStep = new Demo05CheckHistory.Settings("cas-register", "0", false, false, "linearizable", 1, 10, "drop");
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+
+        assertThat(Demo05CheckHistory.checkMany(java.util.List.of(good.toString()), settings("drop"), o)).isZero();
+        assertThat(Demo05CheckHistory.checkMany(java.util.List.of(good.toString()), oneStep, o)).as("unknown over linearizable").isEqualTo(3);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("UNKNOWN (budget)", "1 unknown");
+        assertThat(Demo05CheckHistory.checkMany(java.util.List.of(empty.toString(), good.toString()), oneStep, o))
+                .as("bad input over unknown").isEqualTo(2);
+    }
+
+    @Test
+    void shouldNameTheFolderARelativePathWasLookedForIn() {
+        String cwd = Path.of("").toAbsolutePath().toString();
+
+        assertThat(Demo05CheckHistory.noSuchFile("no/such.edn")).contains("no such file: no/such.edn", cwd, "absolute path");
+        assertThat(Demo05CheckHistory.noSuchFile(dir.resolve("none.edn").toString())).doesNotContain("relative");
+        assertThat(batch(java.util.List.of("no/such.edn", dir.toString() + "/none.edn"))).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("a relative path is read from " + cwd);
+    }
+
+    @Test
     void shouldTellPathsFromOptionValues() {
         java.util.List<String> paths = new java.util.ArrayList<>();
         java.util.List<String> rest = new java.util.ArrayList<>();
