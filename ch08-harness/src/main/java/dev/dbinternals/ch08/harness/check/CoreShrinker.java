@@ -215,17 +215,8 @@ final class CoreShrinker {
                     others.add(o.completeIndex() < op.invokeIndex() ? o : o.asPending());
                 }
             }
-            LinkedHashSet<S> at = new LinkedHashSet<>();
-            boolean gaveUp = false;
-            for (S st : starts) {
-                List<S> reached = reachableStates(others, model, st, SEGMENT_LIMIT);
-                if (reached == null) {
-                    gaveUp = true;
-                    break;
-                }
-                at.addAll(reached);
-            }
-            if (gaveUp || at.isEmpty() || at.size() > MAX_STARTS) {
+            Set<S> at = reachableFromAll(others, model, starts);
+            if (at == null) {
                 continue;
             }
             boolean impossible = true;
@@ -371,17 +362,8 @@ final class CoreShrinker {
             if (later.size() >= ops.size()) {
                 continue;
             }
-            LinkedHashSet<S> at = new LinkedHashSet<>();
-            boolean gaveUp = false;
-            for (S st : starts) {
-                List<S> reached = reachableStates(before, model, st, SEGMENT_LIMIT);
-                if (reached == null) {
-                    gaveUp = true;
-                    break;
-                }
-                at.addAll(reached);
-            }
-            if (gaveUp || at.isEmpty() || at.size() > MAX_STARTS) {
+            Set<S> at = reachableFromAll(before, model, starts);
+            if (at == null) {
                 continue;
             }
             List<S> from = List.copyOf(at);
@@ -396,6 +378,22 @@ final class CoreShrinker {
             }
         }
         return null;
+    }
+
+    /**
+     * Every state {@code ops} can leave behind from any of {@code starts}; null when the search gave
+     * up on one of them or the set is empty or too large to carry (the caller then does not cut there).
+     */
+    private static <S> Set<S> reachableFromAll(List<Operation> ops, Model<S> model, List<S> starts) {
+        Set<S> at = new LinkedHashSet<>();
+        for (S st : starts) {
+            List<S> reached = reachableStates(ops, model, st, SEGMENT_LIMIT);
+            if (reached == null) {
+                return null;
+            }
+            at.addAll(reached);
+        }
+        return at.isEmpty() || at.size() > MAX_STARTS ? null : at;
     }
 
     /**
