@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * stay in {@code target/hangul-screenshot/} for a person to look at.
  *
  * <p>Needs a Chromium (see {@link SpaceTimeBrowserTest}); skipped without one unless
- * {@code -Dch08.requireBrowser=true}, as CI runs it (CI installs {@code fonts-noto-cjk}).
+ * {@code -Dch08.requireBrowser=true}; CI fails when its report shows a skipped test (CI installs
+ * {@code fonts-noto-cjk}).
  *
  * <p>Book: every diagram of Chapter 8, for readers of 『데이터베이스 인터널스』.
  */

@@ -45,7 +45,8 @@ import org.junit.jupiter.api.Test;
  * deliveries, partitions, drops, duplicates and corruption, long and hostile labels).
  *
  * <p>Without a Chromium binary the tests are skipped with a message; with
- * {@code -Dch08.requireBrowser=true} (as CI runs it) a missing browser fails them instead.
+ * {@code -Dch08.requireBrowser=true} a missing browser fails them instead (CI runs them in its
+ * main {@code mvn -B test} and fails when their report shows a skipped test).
  * {@code -Dch08.chromium=/path/to/chrome} names the binary. The pages are kept under
  * {@code target/spacetime-browser/}.
  */
