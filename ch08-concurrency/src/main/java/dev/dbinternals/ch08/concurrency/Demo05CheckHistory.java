@@ -14,6 +14,7 @@ import dev.dbinternals.ch08.harness.history.History;
 import dev.dbinternals.ch08.harness.history.JepsenHistory;
 import dev.dbinternals.ch08.harness.history.Operation;
 import dev.dbinternals.ch08.harness.demo.DemoArgs;
+import dev.dbinternals.ch08.harness.lang.Columns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -209,18 +210,18 @@ public final class Demo05CheckHistory {
             outcomes.add(check(f, s, quiet));
         }
         long total = (System.nanoTime() - started) / 1_000_000;
-        int width = Math.max(columns(t("file", "파일")), files.stream().mapToInt(Demo05CheckHistory::columns).max().orElse(4));
-        out.println(pad(t("file", "파일"), width) + "  " + padLeft(t("ops", "연산"), 9) + "  " + pad(t("model", "모델"), 14) + "  "
-                + pad(t("verdict", "판정"), 24) + "  " + padLeft("ms", 8));
+        int width = Math.max(Columns.width(t("file", "파일")), files.stream().mapToInt(Columns::width).max().orElse(4));
+        out.println(Columns.left(t("file", "파일"), width) + "  " + Columns.right(t("ops", "연산"), 9) + "  " + Columns.left(t("model", "모델"), 14) + "  "
+                + Columns.left(t("verdict", "판정"), 24) + "  " + Columns.right("ms", 8));
         int[] count = new int[4];
         int worst = 0;
         for (int i = 0; i < files.size(); i++) {
             Outcome o = outcomes.get(i);
             count[o.status()]++;
             worst = rank(o.status()) > rank(worst) ? o.status() : worst;
-            out.println(pad(files.get(i), width) + "  " + padLeft(o.operations() < 0 ? "-" : String.valueOf(o.operations()), 9) + "  "
-                    + pad(o.status() == 2 ? "-" : s.model(), 14) + "  " + pad(verdictText(o.status(), s.consistency()), 24) + "  "
-                    + padLeft(o.status() == 2 ? "-" : String.valueOf(o.millis()), 8));
+            out.println(Columns.left(files.get(i), width) + "  " + Columns.right(o.operations() < 0 ? "-" : String.valueOf(o.operations()), 9) + "  "
+                    + Columns.left(o.status() == 2 ? "-" : s.model(), 14) + "  " + Columns.left(verdictText(o.status(), s.consistency()), 24) + "  "
+                    + Columns.right(o.status() == 2 ? "-" : String.valueOf(o.millis()), 8));
             if (o.error() != null) {
                 out.println("  " + o.error());
             }
@@ -231,26 +232,6 @@ public final class Demo05CheckHistory {
                         + " (가장 나쁜 것: 위반 1 > 잘못된 입력 2 > 알 수 없음 3 > 모두 만족 0)%n"),
                 files.size(), total, count[0], verdictText(0, s.consistency()), count[1], count[3], count[2], worst);
         return worst;
-    }
-
-    /** Terminal columns a string takes: Hangul (and other wide East Asian letters) take two, so Korean tables line up. */
-    static int columns(String text) {
-        int n = 0;
-        for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
-            int c = text.codePointAt(i);
-            boolean wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3)
-                    || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFF60);
-            n += wide ? 2 : 1;
-        }
-        return n;
-    }
-
-    private static String pad(String text, int width) {
-        return text + " ".repeat(Math.max(0, width - columns(text)));
-    }
-
-    private static String padLeft(String text, int width) {
-        return " ".repeat(Math.max(0, width - columns(text))) + text;
     }
 
     private static int rank(int status) {

@@ -2,6 +2,7 @@ package dev.dbinternals.ch08.concurrency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbinternals.ch08.harness.lang.Columns;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -251,8 +252,8 @@ class CheckHistoryCommandTest {
 
     @Test
     void shouldCountHangulAsTwoColumnsSoKoreanTablesLineUp() {
-        assertThat(Demo05CheckHistory.columns("선형적")).isEqualTo(6);
-        assertThat(Demo05CheckHistory.columns("/tmp/a.edn")).isEqualTo(10);
-        assertThat(Demo05CheckHistory.columns("잘못된 입력")).isEqualTo(11);
+        assertThat(Columns.width("선형적")).isEqualTo(6);
+        assertThat(Columns.width("/tmp/a.edn")).isEqualTo(10);
+        assertThat(Columns.width("잘못된 입력")).isEqualTo(11);
     }
 }
